@@ -1,0 +1,391 @@
+//! The command line, as clap definitions only. Doc comments here are the
+//! help text, the man pages and the completions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::crypto::keys::Encoding;
+use crate::output::{ColorChoice, Format};
+
+/// Security administration for self-hosted services that keep data encrypted at rest.
+///
+/// keyward generates master keys and secrets, derives keys from passphrases,
+/// and encrypts or decrypts single values in the keyward envelope
+/// (AES-256-GCM) or Fernet, as the services of an AI memory server, an MCP
+/// server or a chat back end store them.
+///
+/// Exit codes: 0 success, 1 a check failed, 2 usage error, 3 bad input
+/// (malformed key, authentication failure), 4 environment failure (I/O,
+/// permissions), 70 internal error.
+#[derive(Debug, Parser)]
+#[command(
+    name = "keyward",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Output format: text for people, json for scripts.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text, value_name = "FORMAT")]
+    pub format: Format,
+
+    /// When to use colour (auto: only on a terminal and without NO_COLOR).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print nothing on stderr but warnings and errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Answer yes to confirmations (needed for destructive actions without a terminal).
+    #[arg(long, global = true)]
+    pub yes: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The command groups.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate fresh secrets in the formats services expect.
+    #[command(subcommand)]
+    Keygen(KeygenCommand),
+
+    /// Derive keys from passphrases.
+    #[command(subcommand)]
+    Key(KeyCommand),
+
+    /// Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token.
+    Encrypt(EncryptArgs),
+
+    /// Decrypt one keyward envelope or Fernet token (the format is detected).
+    Decrypt(DecryptArgs),
+
+    /// Print a shell completion script (used to regenerate completions/).
+    #[command(hide = true)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Write one man page per command into DIR (used to regenerate man/).
+    #[command(hide = true)]
+    Manpages {
+        /// The directory to write into.
+        dir: PathBuf,
+    },
+}
+
+/// `keygen` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KeygenCommand {
+    /// A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key).
+    Master(MasterArgs),
+    /// A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default).
+    JwtSecret(JwtSecretArgs),
+    /// A random password from chosen character classes.
+    Password(PasswordArgs),
+    /// A random salt for a key-derivation function.
+    Salt(SaltArgs),
+}
+
+/// Where a generated secret goes; stdout when neither option is given.
+#[derive(Debug, Args, Clone)]
+pub struct SinkArgs {
+    /// Write to FILE (atomically, mode 0600) instead of stdout.
+    #[arg(long, value_name = "FILE", conflicts_with = "env_file")]
+    pub out: Option<PathBuf>,
+
+    /// Add the secret to this dotenv file as --var NAME (atomically; every other line kept).
+    #[arg(long, value_name = "FILE", requires = "var")]
+    pub env_file: Option<PathBuf>,
+
+    /// The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY.
+    #[arg(long, value_name = "NAME", requires = "env_file")]
+    pub var: Option<String>,
+
+    /// Replace an existing --out file or --var definition.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// How many secrets to make.
+#[derive(Debug, Args, Clone)]
+pub struct CountArg {
+    /// Generate N secrets, one per line (not with --env-file).
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..=10_000), conflicts_with = "env_file")]
+    pub count: u32,
+}
+
+/// `keygen master`.
+#[derive(Debug, Args)]
+pub struct MasterArgs {
+    /// Text encoding of the key.
+    #[arg(long, value_enum, default_value_t = Encoding::Hex)]
+    pub encoding: Encoding,
+
+    /// Key length in bytes (16-512; Fernet keys are always 32).
+    #[arg(long, value_name = "N", default_value_t = 32,
+          value_parser = clap::value_parser!(u32).range(16..=512))]
+    pub bytes: u32,
+
+    #[command(flatten)]
+    pub count: CountArg,
+
+    #[command(flatten)]
+    pub sink: SinkArgs,
+}
+
+/// `keygen jwt-secret`.
+#[derive(Debug, Args)]
+pub struct JwtSecretArgs {
+    /// Secret length in bytes (at least 32, the minimum for HS256; 64 covers HS512).
+    #[arg(long, value_name = "N", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub bytes: u32,
+
+    /// Text encoding of the secret.
+    #[arg(long, value_enum, default_value_t = SecretEncoding::Base64url)]
+    pub encoding: SecretEncoding,
+
+    #[command(flatten)]
+    pub count: CountArg,
+
+    #[command(flatten)]
+    pub sink: SinkArgs,
+}
+
+/// `keygen salt`.
+#[derive(Debug, Args)]
+pub struct SaltArgs {
+    /// Salt length in bytes (at least 8, the RFC 8018 minimum).
+    #[arg(long, value_name = "N", default_value_t = 16,
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub bytes: u32,
+
+    /// Text encoding of the salt.
+    #[arg(long, value_enum, default_value_t = SecretEncoding::Hex)]
+    pub encoding: SecretEncoding,
+
+    #[command(flatten)]
+    pub count: CountArg,
+
+    #[command(flatten)]
+    pub sink: SinkArgs,
+}
+
+/// Encodings for secrets that are not 256-bit keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SecretEncoding {
+    /// Lower-case hex.
+    Hex,
+    /// Standard base64 with padding.
+    Base64,
+    /// URL-safe base64 without padding.
+    Base64url,
+}
+
+impl From<SecretEncoding> for Encoding {
+    fn from(e: SecretEncoding) -> Self {
+        match e {
+            SecretEncoding::Hex => Encoding::Hex,
+            SecretEncoding::Base64 => Encoding::Base64,
+            SecretEncoding::Base64url => Encoding::Base64url,
+        }
+    }
+}
+
+/// Character classes for passwords.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CharClass {
+    /// a-z
+    Lower,
+    /// A-Z
+    Upper,
+    /// 0-9
+    Digits,
+    /// Punctuation that needs no escaping in shells' single quotes or dotenv files.
+    Symbols,
+}
+
+/// `keygen password`.
+#[derive(Debug, Args)]
+pub struct PasswordArgs {
+    /// Number of characters (at least 12).
+    #[arg(long, value_name = "N", default_value_t = 32,
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub length: u32,
+
+    /// Character classes to draw from; each appears at least once.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASS,...",
+          default_values_t = [CharClass::Lower, CharClass::Upper, CharClass::Digits, CharClass::Symbols])]
+    pub classes: Vec<CharClass>,
+
+    /// Leave out look-alike characters (0 O o 1 l I | and similar).
+    #[arg(long)]
+    pub no_ambiguous: bool,
+
+    #[command(flatten)]
+    pub count: CountArg,
+
+    #[command(flatten)]
+    pub sink: SinkArgs,
+}
+
+/// `key` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256.
+    Derive(DeriveArgs),
+}
+
+/// The key-derivation functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KdfName {
+    /// scrypt (RFC 7914); default N=2^17, r=8, p=1.
+    Scrypt,
+    /// PBKDF2 with HMAC-SHA256; default 600,000 iterations.
+    Pbkdf2,
+}
+
+/// `key derive`.
+#[derive(Debug, Args)]
+pub struct DeriveArgs {
+    /// The key-derivation function.
+    #[arg(long, value_enum, default_value_t = KdfName::Scrypt)]
+    pub kdf: KdfName,
+
+    /// scrypt cost N, a power of two (131072 or 2^17).
+    #[arg(long, value_name = "N", value_parser = crate::crypto::kdf::parse_scrypt_n)]
+    pub scrypt_n: Option<u64>,
+
+    /// scrypt block size r.
+    #[arg(long, value_name = "R")]
+    pub scrypt_r: Option<u32>,
+
+    /// scrypt parallelism p.
+    #[arg(long, value_name = "P")]
+    pub scrypt_p: Option<u32>,
+
+    /// PBKDF2 iteration count.
+    #[arg(long, value_name = "N")]
+    pub iterations: Option<u32>,
+
+    /// Read the passphrase from this environment variable.
+    #[arg(long, value_name = "NAME", conflicts_with = "passphrase_file")]
+    pub passphrase_env: Option<String>,
+
+    /// Read the passphrase from this file (one trailing newline is dropped).
+    #[arg(long, value_name = "PATH")]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// The salt, in hex.
+    #[arg(long, value_name = "HEX", conflicts_with = "salt_file")]
+    pub salt_hex: Option<String>,
+
+    /// Read the salt from this file, as raw bytes.
+    #[arg(long, value_name = "PATH")]
+    pub salt_file: Option<PathBuf>,
+
+    /// Length of the salt generated when none is given.
+    #[arg(long, value_name = "N", default_value_t = 16,
+          value_parser = clap::value_parser!(u32).range(8..=1024),
+          conflicts_with_all = ["salt_hex", "salt_file"])]
+    pub salt_bytes: u32,
+
+    /// Text encoding of the derived key.
+    #[arg(long, value_enum, default_value_t = Encoding::Hex)]
+    pub encoding: Encoding,
+
+    #[command(flatten)]
+    pub sink: SinkArgs,
+}
+
+/// Where the key for encrypt / decrypt comes from.
+#[derive(Debug, Args, Clone)]
+pub struct KeyArgs {
+    /// Read the key from this environment variable (hex, base64 or a Fernet key).
+    #[arg(long, value_name = "NAME", conflicts_with = "key_file")]
+    pub key_env: Option<String>,
+
+    /// Read the key from this file, which must be private (mode 0600).
+    #[arg(long, value_name = "PATH")]
+    pub key_file: Option<PathBuf>,
+}
+
+/// Where a value comes from and goes to.
+#[derive(Debug, Args, Clone)]
+pub struct IoArgs {
+    /// Read the value from FILE instead of stdin.
+    #[arg(long = "in", value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Write the result to FILE (atomically, mode 0600) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Replace an existing --out file.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+/// Encryption formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scheme {
+    /// The keyward envelope: AES-256-GCM with key id, base64.
+    Envelope,
+    /// Fernet, as Python's cryptography writes it (AES-128-CBC + HMAC-SHA256).
+    Fernet,
+}
+
+/// `encrypt`.
+#[derive(Debug, Args)]
+pub struct EncryptArgs {
+    #[command(flatten)]
+    pub key: KeyArgs,
+
+    #[command(flatten)]
+    pub io: IoArgs,
+
+    /// The format to produce.
+    #[arg(long, value_enum, default_value_t = Scheme::Envelope)]
+    pub scheme: Scheme,
+
+    /// Context bound to the envelope as associated data, e.g. users/email/42 (envelope only).
+    #[arg(long, value_name = "TEXT")]
+    pub context: Option<String>,
+
+    /// The key id written into the envelope header (envelope only).
+    #[arg(long, value_name = "ID", default_value_t = 1)]
+    pub key_id: u32,
+}
+
+/// `decrypt`.
+#[derive(Debug, Args)]
+pub struct DecryptArgs {
+    #[command(flatten)]
+    pub key: KeyArgs,
+
+    #[command(flatten)]
+    pub io: IoArgs,
+
+    /// Expect this format instead of detecting it.
+    #[arg(long, value_enum)]
+    pub scheme: Option<Scheme>,
+
+    /// The context the envelope was sealed with (envelope only).
+    #[arg(long, value_name = "TEXT")]
+    pub context: Option<String>,
+
+    /// Refuse an envelope sealed under another key id.
+    #[arg(long, value_name = "ID")]
+    pub key_id: Option<u32>,
+
+    /// Refuse a Fernet token older than this many seconds, as Fernet.decrypt(token, ttl).
+    #[arg(long, value_name = "SECONDS")]
+    pub ttl: Option<u64>,
+}

@@ -1,0 +1,249 @@
+//! `keygen master | jwt-secret | password | salt`.
+
+use serde_json::Map;
+
+use crate::cli::{CharClass, JwtSecretArgs, KeygenCommand, MasterArgs, PasswordArgs, SaltArgs};
+use crate::commands::Ctx;
+use crate::commands::sink::{Generated, deliver};
+use crate::crypto::keys::Encoding;
+use crate::crypto::random;
+use crate::error::{Error, Outcome, Result};
+use crate::output::Format;
+use crate::secret::SecretString;
+
+/// The shortest password keyward will generate.
+pub const MIN_PASSWORD_LENGTH: u32 = 12;
+/// RFC 7518 §3.2: an HS256 key must be at least 256 bits.
+pub const MIN_JWT_SECRET_BYTES: u32 = 32;
+/// RFC 8018: a salt of at least 64 bits.
+pub const MIN_SALT_BYTES: u32 = 8;
+
+/// Punctuation that is literal inside single quotes and dotenv values:
+/// no quotes, backslash, backtick or space.
+pub const SYMBOLS: &str = "!#$%&()*+,-./:;<=>?@[]^_{|}~";
+/// Characters easily mistaken for one another (pwgen -B's set, plus | and o).
+pub const AMBIGUOUS: &str = "B8G6I1l|0OoQDS5Z2";
+
+/// Runs a `keygen` subcommand.
+pub fn run(ctx: &Ctx, cmd: KeygenCommand) -> Result<Outcome> {
+    ctx.out.require("keygen", &[Format::Text, Format::Json])?;
+    match cmd {
+        KeygenCommand::Master(a) => master(ctx, a),
+        KeygenCommand::JwtSecret(a) => jwt_secret(ctx, a),
+        KeygenCommand::Password(a) => password(ctx, a),
+        KeygenCommand::Salt(a) => salt(ctx, a),
+    }?;
+    Ok(Outcome::Success)
+}
+
+fn random_values(count: u32, bytes: u32, encoding: Encoding) -> Result<Vec<SecretString>> {
+    (0..count)
+        .map(|_| random::bytes(bytes as usize).map(|b| encoding.encode(b.expose())))
+        .collect()
+}
+
+fn master(ctx: &Ctx, a: MasterArgs) -> Result<()> {
+    if a.encoding == Encoding::Fernet && a.bytes != 32 {
+        return Err(Error::usage(format!(
+            "a Fernet key is always 32 bytes; --bytes {} does not fit --encoding fernet",
+            a.bytes
+        )));
+    }
+    if a.bytes < 32 {
+        ctx.out.warn(&format!(
+            "a {}-bit key is weaker than AES-256's 256 bits; services such as seed 002's expect 32 bytes",
+            a.bytes * 8
+        ));
+    }
+    let values = random_values(a.count.count, a.bytes, a.encoding)?;
+    deliver(
+        ctx,
+        &a.sink,
+        Generated {
+            kind: "master",
+            encoding: a.encoding.name(),
+            bits: a.bytes * 8,
+            noun: "key",
+            values,
+            extra: Map::new(),
+        },
+    )
+}
+
+fn jwt_secret(ctx: &Ctx, a: JwtSecretArgs) -> Result<()> {
+    if a.bytes < MIN_JWT_SECRET_BYTES {
+        return Err(Error::usage(format!(
+            "--bytes {} is too short for a JWT secret: HS256 needs at least 32 bytes (RFC 7518 section 3.2)",
+            a.bytes
+        )));
+    }
+    let encoding = Encoding::from(a.encoding);
+    let values = random_values(a.count.count, a.bytes, encoding)?;
+    let mut extra = Map::new();
+    // An HS secret is used as the bytes of its text, so the text length is what counts.
+    let text_len = values.first().map(|v| v.len()).unwrap_or(0);
+    let strongest = if text_len >= 64 {
+        "HS512"
+    } else if text_len >= 48 {
+        "HS384"
+    } else {
+        "HS256"
+    };
+    extra.insert("text_bytes".into(), text_len.into());
+    extra.insert("strongest_alg".into(), strongest.into());
+    deliver(
+        ctx,
+        &a.sink,
+        Generated {
+            kind: "jwt-secret",
+            encoding: encoding.name(),
+            bits: a.bytes * 8,
+            noun: "JWT secret",
+            values,
+            extra,
+        },
+    )
+}
+
+fn salt(ctx: &Ctx, a: SaltArgs) -> Result<()> {
+    if a.bytes < MIN_SALT_BYTES {
+        return Err(Error::usage(format!(
+            "--bytes {} is too short for a salt: RFC 8018 asks for at least 8 bytes (16 is usual)",
+            a.bytes
+        )));
+    }
+    let encoding = Encoding::from(a.encoding);
+    let values = random_values(a.count.count, a.bytes, encoding)?;
+    deliver(
+        ctx,
+        &a.sink,
+        Generated {
+            kind: "salt",
+            encoding: encoding.name(),
+            bits: a.bytes * 8,
+            noun: "salt",
+            values,
+            extra: Map::new(),
+        },
+    )
+}
+
+/// The alphabet for the chosen classes, each class's characters kept apart
+/// so that every class can be required once.
+pub fn password_classes(classes: &[CharClass], no_ambiguous: bool) -> Vec<Vec<u8>> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for c in classes {
+        if seen.contains(c) {
+            continue;
+        }
+        seen.push(*c);
+        let chars: Vec<u8> = match c {
+            CharClass::Lower => (b'a'..=b'z').collect(),
+            CharClass::Upper => (b'A'..=b'Z').collect(),
+            CharClass::Digits => (b'0'..=b'9').collect(),
+            CharClass::Symbols => SYMBOLS.bytes().collect(),
+        };
+        let chars: Vec<u8> = chars
+            .into_iter()
+            .filter(|ch| !no_ambiguous || !AMBIGUOUS.as_bytes().contains(ch))
+            .collect();
+        out.push(chars);
+    }
+    out
+}
+
+/// A password of `length` characters from `classes`, every class present.
+/// Drawing uniformly and retrying until each class appears keeps every
+/// valid password equally likely.
+pub fn generate_password(length: usize, classes: &[Vec<u8>]) -> Result<SecretString> {
+    let alphabet: Vec<u8> = classes.iter().flatten().copied().collect();
+    loop {
+        let candidate = random::string_from(&alphabet, length)?;
+        let bytes = candidate.expose().as_bytes();
+        if classes
+            .iter()
+            .all(|class| bytes.iter().any(|b| class.contains(b)))
+        {
+            return Ok(candidate);
+        }
+    }
+}
+
+fn password(ctx: &Ctx, a: PasswordArgs) -> Result<()> {
+    if a.length < MIN_PASSWORD_LENGTH {
+        return Err(Error::usage(format!(
+            "--length {} is below keyward's minimum of {MIN_PASSWORD_LENGTH} characters",
+            a.length
+        )));
+    }
+    let classes = password_classes(&a.classes, a.no_ambiguous);
+    if classes.len() as u32 > a.length {
+        return Err(Error::usage(
+            "--length is shorter than the number of --classes",
+        ));
+    }
+    let alphabet_len: usize = classes.iter().map(Vec::len).sum();
+    let bits = (a.length as f64 * (alphabet_len as f64).log2()).floor() as u32;
+    let values = (0..a.count.count)
+        .map(|_| generate_password(a.length as usize, &classes))
+        .collect::<Result<Vec<_>>>()?;
+    let mut extra = Map::new();
+    extra.insert("length".into(), a.length.into());
+    extra.insert("alphabet_size".into(), alphabet_len.into());
+    deliver(
+        ctx,
+        &a.sink,
+        Generated {
+            kind: "password",
+            encoding: "text",
+            bits,
+            noun: "password",
+            values,
+            extra,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ambiguous_characters_are_left_out() {
+        let classes = password_classes(
+            &[
+                CharClass::Lower,
+                CharClass::Upper,
+                CharClass::Digits,
+                CharClass::Symbols,
+            ],
+            true,
+        );
+        let all: Vec<u8> = classes.concat();
+        for c in AMBIGUOUS.bytes() {
+            assert!(!all.contains(&c), "{}", c as char);
+        }
+        let pw = generate_password(64, &classes).unwrap();
+        assert!(pw.expose().bytes().all(|b| all.contains(&b)));
+    }
+
+    #[test]
+    fn every_class_appears() {
+        let classes = password_classes(
+            &[CharClass::Lower, CharClass::Digits, CharClass::Lower],
+            false,
+        );
+        assert_eq!(classes.len(), 2);
+        for _ in 0..200 {
+            let pw = generate_password(12, &classes).unwrap();
+            assert!(pw.expose().bytes().any(|b| b.is_ascii_digit()));
+            assert!(pw.expose().bytes().any(|b| b.is_ascii_lowercase()));
+        }
+    }
+
+    #[test]
+    fn symbols_need_no_quoting_inside_single_quotes() {
+        assert!(!SYMBOLS.contains(['\'', '"', '\\', '`', ' ']));
+    }
+}

@@ -1,0 +1,169 @@
+//! Delivering generated secrets: to stdout, to a private file, or into a
+//! dotenv file, with a note on stderr that states bits, encoding and a
+//! fingerprint when the secret itself is not shown.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::cli::SinkArgs;
+use crate::commands::Ctx;
+use crate::crypto::fingerprint;
+use crate::error::{Error, Result};
+use crate::fsutil::{self, Overwrite};
+use crate::output::Format;
+use crate::secret::SecretString;
+
+/// A batch of generated secrets of one kind.
+pub struct Generated {
+    /// `master`, `jwt-secret`, `password`, `salt`, `derived`.
+    pub kind: &'static str,
+    /// Encoding name, e.g. `hex`.
+    pub encoding: &'static str,
+    /// Bits of randomness (or of key) per secret.
+    pub bits: u32,
+    /// What one secret is called in notes: "key", "JWT secret".
+    pub noun: &'static str,
+    /// The values.
+    pub values: Vec<SecretString>,
+    /// Extra fields for the JSON report (never secret).
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct Destination<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    var: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+}
+
+/// A dotenv variable name: letters, digits and `_`, not starting with a digit.
+pub fn check_var_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::usage(format!(
+            "--var '{name}' is not a variable name (letters, digits and _, not starting with a digit)"
+        )))
+    }
+}
+
+/// Sends `g` where `sink` says, and reports it in the chosen format.
+pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
+    let overwrite = if sink.force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    };
+    let fingerprints: Vec<String> = g
+        .values
+        .iter()
+        .map(|v| fingerprint(v.expose().as_bytes()))
+        .collect();
+    let count = g.values.len();
+    let plural = if count == 1 {
+        String::new()
+    } else {
+        format!("{count} ")
+    };
+    let noun = if count == 1 {
+        g.noun.to_string()
+    } else {
+        format!("{}s", g.noun)
+    };
+
+    let destination = if let Some(path) = &sink.out {
+        let mut body = zeroize::Zeroizing::new(String::new());
+        for v in &g.values {
+            body.push_str(v.expose());
+            body.push('\n');
+        }
+        fsutil::write_atomic(path, body.as_bytes(), 0o600, overwrite)?;
+        ctx.out.note(&format!(
+            "wrote {plural}{}-bit {} {noun} to {} (mode 0600), {}",
+            g.bits,
+            g.encoding,
+            path.display(),
+            fingerprints.join(", ")
+        ));
+        Some(Destination {
+            kind: "file",
+            path: Some(path.display().to_string()),
+            var: None,
+            line: None,
+        })
+    } else if let (Some(path), Some(var)) = (&sink.env_file, &sink.var) {
+        check_var_name(var)?;
+        let value = g
+            .values
+            .first()
+            .ok_or_else(|| Error::internal("no value generated"))?;
+        let line = fsutil::set_env_var(path, var, value.expose(), overwrite)?;
+        ctx.out.note(&format!(
+            "set {var} in {} (line {line}): {}-bit {} {noun}, {}",
+            path.display(),
+            g.bits,
+            g.encoding,
+            fingerprints[0]
+        ));
+        Some(Destination {
+            kind: "env-file",
+            path: Some(path.display().to_string()),
+            var: Some(var),
+            line: Some(line),
+        })
+    } else {
+        None
+    };
+
+    match ctx.out.format() {
+        Format::Json => {
+            let mut doc = Map::new();
+            doc.insert("kind".into(), g.kind.into());
+            doc.insert("encoding".into(), g.encoding.into());
+            doc.insert("bits".into(), g.bits.into());
+            doc.insert("count".into(), count.into());
+            doc.extend(g.extra);
+            let secrets: Vec<Value> = g
+                .values
+                .iter()
+                .zip(&fingerprints)
+                .map(|(v, fp)| {
+                    let mut m = Map::new();
+                    if destination.is_none() {
+                        m.insert("value".into(), v.expose().into());
+                    }
+                    m.insert("fingerprint".into(), fp.as_str().into());
+                    Value::Object(m)
+                })
+                .collect();
+            doc.insert("secrets".into(), secrets.into());
+            let dest = destination.unwrap_or(Destination {
+                kind: "stdout",
+                path: None,
+                var: None,
+                line: None,
+            });
+            doc.insert(
+                "destination".into(),
+                serde_json::to_value(dest).map_err(|e| Error::internal(e.to_string()))?,
+            );
+            ctx.out.json(&Value::Object(doc))
+        }
+        _ => {
+            if destination.is_none() {
+                for v in &g.values {
+                    ctx.out.line(v.expose())?;
+                }
+            }
+            Ok(())
+        }
+    }
+}

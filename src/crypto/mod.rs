@@ -1,0 +1,57 @@
+//! The encryption core: key material and its encodings, the keyward
+//! envelope (AES-256-GCM), Fernet, the passphrase KDFs, and randomness.
+//!
+//! Every primitive comes from RustCrypto crates (`aes-gcm`, `aes`, `cbc`,
+//! `hmac`, `sha2`, `scrypt`, `pbkdf2`); this module only composes them into
+//! the formats of DESIGN.md and Python's `cryptography.fernet`.
+
+pub mod envelope;
+pub mod fernet;
+pub mod kdf;
+pub mod keys;
+pub mod random;
+
+use sha2::{Digest, Sha256};
+
+/// A short, non-reversible fingerprint of secret material for messages:
+/// `sha256:` and the first 8 bytes of its SHA-256, in hex.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    format!("sha256:{}", hex::encode(&digest[..8]))
+}
+
+/// The two ciphertext formats keyward reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheme {
+    /// The keyward envelope (AES-256-GCM).
+    Envelope,
+    /// A Fernet token.
+    Fernet,
+}
+
+/// Tells a keyward envelope from a Fernet token by its first bytes (`KW` or
+/// 0x80), accepting either base64 alphabet, and returns the binary form.
+pub fn detect(text: &str) -> Result<(Scheme, Vec<u8>), String> {
+    use base64::Engine;
+    use base64::engine::general_purpose::{
+        STANDARD_NO_PAD_INDIFFERENT, URL_SAFE_NO_PAD_INDIFFERENT,
+    };
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("the input is empty".into());
+    }
+    let engine = if t.contains(['-', '_']) {
+        &URL_SAFE_NO_PAD_INDIFFERENT
+    } else {
+        &STANDARD_NO_PAD_INDIFFERENT
+    };
+    let data = engine
+        .decode(t)
+        .map_err(|_| format!("the input is not base64 ({} characters), so neither a keyward envelope nor a Fernet token", t.len()))?;
+    match data.first() {
+        Some(&fernet::VERSION) => Ok((Scheme::Fernet, data)),
+        _ if data.starts_with(&envelope::MAGIC) => Ok((Scheme::Envelope, data)),
+        _ => Err("the input is neither a keyward envelope (starts with \"KW\") nor a Fernet token (starts with 0x80)".into()),
+    }
+}

@@ -1,0 +1,411 @@
+//! Files that hold secrets: atomic private writes, dotenv edits that keep
+//! every other line, and the ssh-style check that a key file is private.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+
+/// Refuses a file that group or others may access, as ssh refuses a private
+/// key: a secret other users can read is no longer a secret.
+pub fn ensure_private(path: &Path, what: &str) -> Result<()> {
+    let meta = fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(Error::environment(format!(
+            "{} file {} is accessible by other users (mode {:04o})",
+            what,
+            path.display(),
+            mode
+        ))
+        .with_hint(format!("chmod 600 {}", path.display())));
+    }
+    Ok(())
+}
+
+/// What to do when the destination already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Fail: the default everywhere a secret is written.
+    Refuse,
+    /// Replace it (`--force`).
+    Replace,
+}
+
+/// Writes `data` to `path` atomically: a temporary file in the same
+/// directory, created with `mode`, written, fsynced, then moved into place
+/// (with a hard link when it must not replace anything, so a file created
+/// meanwhile is never clobbered), and the directory fsynced. On any error
+/// nothing is left behind and the old file, if any, is untouched.
+pub fn write_atomic(path: &Path, data: &[u8], mode: u32, overwrite: Overwrite) -> Result<()> {
+    if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
+        return Err(exists_error(path));
+    }
+    let dir = parent_dir(path);
+    let tmp = temp_path(&dir, path)?;
+    let result = write_temp_then_place(&tmp, path, data, mode, overwrite);
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result?;
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn write_temp_then_place(
+    tmp: &Path,
+    path: &Path,
+    data: &[u8],
+    mode: u32,
+    overwrite: Overwrite,
+) -> Result<()> {
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(tmp)
+        .map_err(|e| Error::io("create", tmp, &e))?;
+    // The umask may have narrowed `mode`; never widen it, but make sure it is exact.
+    f.set_permissions(fs::Permissions::from_mode(mode))
+        .map_err(|e| Error::io("set permissions on", tmp, &e))?;
+    f.write_all(data).map_err(|e| Error::io("write", tmp, &e))?;
+    f.sync_all().map_err(|e| Error::io("sync", tmp, &e))?;
+    drop(f);
+    match overwrite {
+        Overwrite::Replace => fs::rename(tmp, path).map_err(|e| Error::io("replace", path, &e)),
+        Overwrite::Refuse => {
+            fs::hard_link(tmp, path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    exists_error(path)
+                } else {
+                    Error::io("create", path, &e)
+                }
+            })?;
+            fs::remove_file(tmp).map_err(|e| Error::io("remove", tmp, &e))
+        }
+    }
+}
+
+fn exists_error(path: &Path) -> Error {
+    Error::environment(format!("{} already exists", path.display()))
+        .with_hint("keyward never replaces a file without --force")
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn temp_path(dir: &Path, path: &Path) -> Result<PathBuf> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::usage(format!("{} is not a file name", path.display())))?;
+    let mut rnd = [0u8; 6];
+    crate::crypto::random::fill(&mut rnd)?;
+    Ok(dir.join(format!(
+        ".{}.keyward-{}-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id(),
+        hex::encode(rnd)
+    )))
+}
+
+/// Where a variable is defined in a dotenv file: the lines it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvDefinition {
+    /// First line, 1-based.
+    pub first_line: usize,
+    /// Last line, 1-based (a quoted value may span several lines).
+    pub last_line: usize,
+}
+
+/// Finds every definition of `var` in dotenv text: `NAME=...` or
+/// `export NAME=...`, multi-line quoted values included; comment lines are
+/// not definitions.
+pub fn find_env_definitions(text: &str, var: &str) -> Vec<EnvDefinition> {
+    let lines: Vec<&str> = split_lines_keep(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_end_matches(['\n', '\r']);
+        let start = i;
+        let mut end = i;
+        if let Some((name, value)) = parse_assignment(line) {
+            // A quoted value that is not closed on its line runs on.
+            if let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                if !closes_quote(&value[1..], q) {
+                    let mut j = i + 1;
+                    while j < lines.len() {
+                        let l = lines[j].trim_end_matches(['\n', '\r']);
+                        end = j;
+                        if closes_quote(l, q) {
+                            break;
+                        }
+                        j += 1;
+                    }
+                }
+            }
+            if name == var {
+                found.push(EnvDefinition {
+                    first_line: start + 1,
+                    last_line: end + 1,
+                });
+            }
+        }
+        i = end + 1;
+    }
+    found
+}
+
+/// Splits text into lines, each keeping its own terminator.
+fn split_lines_keep(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
+/// `NAME=value` or `export NAME=value` (spaces allowed around `=`), giving
+/// the name and the value text after `=` with leading blanks removed.
+fn parse_assignment(line: &str) -> Option<(&str, &str)> {
+    let mut rest = line.trim_start();
+    if rest.starts_with('#') {
+        return None;
+    }
+    if let Some(r) = rest.strip_prefix("export") {
+        if r.starts_with([' ', '\t']) {
+            rest = r.trim_start();
+        }
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-'))
+        .unwrap_or(rest.len());
+    if end == 0 {
+        return None;
+    }
+    let (name, after) = rest.split_at(end);
+    let after = after.trim_start_matches([' ', '\t']);
+    let value = after.strip_prefix('=')?;
+    Some((name, value.trim_start_matches([' ', '\t'])))
+}
+
+/// True when `s` contains the closing quote `q` (unescaped for `"`).
+fn closes_quote(s: &str, q: char) -> bool {
+    let mut escaped = false;
+    for c in s.chars() {
+        if q == '"' && c == '\\' && !escaped {
+            escaped = true;
+            continue;
+        }
+        if c == q && !escaped {
+            return true;
+        }
+        escaped = false;
+    }
+    false
+}
+
+/// Quotes a value for a dotenv file only when it needs it. Single quotes
+/// keep it literal for every common loader (python-dotenv, dotenvy, docker
+/// compose); values with a single quote fall back to escaped double quotes.
+pub fn dotenv_value(value: &str) -> String {
+    let plain = value.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '_' | '-' | '.' | '+' | '/' | '=' | ':' | '@' | ',')
+    });
+    if plain {
+        value.to_owned()
+    } else if !value.contains('\'') {
+        format!("'{value}'")
+    } else {
+        let escaped = value
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('$', "\\$");
+        format!("\"{escaped}\"")
+    }
+}
+
+/// Sets `var` in the dotenv file at `path`, atomically. A file that does
+/// not exist is created with mode 0600. An existing definition is an error
+/// unless `overwrite` is `Replace`; then its lines (all of them, when a
+/// quoted value spans several) are replaced where they stand. Every other
+/// byte of the file is kept, its mode and (where allowed) its owner too.
+/// Returns the 1-based line where the variable now stands.
+pub fn set_env_var(path: &Path, var: &str, value: &str, overwrite: Overwrite) -> Result<usize> {
+    let existing = match fs::read(path) {
+        Ok(bytes) => Some(Zeroizing::new(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io("read", path, &e)),
+    };
+    let Some(bytes) = existing else {
+        let line = Zeroizing::new(format!("{var}={}\n", dotenv_value(value)));
+        write_atomic(path, line.as_bytes(), 0o600, Overwrite::Refuse)?;
+        return Ok(1);
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        Error::bad_input(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.valid_up_to()
+        ))
+    })?;
+    let meta = fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let assignment = Zeroizing::new(format!("{var}={}{newline}", dotenv_value(value)));
+    let defs = find_env_definitions(text, var);
+    let lines = split_lines_keep(text);
+    let mut out = Zeroizing::new(String::with_capacity(text.len() + assignment.len() + 1));
+    let line_no;
+    if let Some(first) = defs.first() {
+        if overwrite == Overwrite::Refuse {
+            return Err(Error::environment(format!(
+                "{} already defines {var} (line {})",
+                path.display(),
+                first.first_line
+            ))
+            .with_hint("keyward never replaces a variable without --force"));
+        }
+        // Replace the first definition in place; drop any later duplicates so
+        // that no loader, first-wins or last-wins, sees the old value.
+        line_no = first.first_line;
+        let mut n = 1;
+        let mut it = lines.iter().peekable();
+        while let Some(l) = it.next() {
+            if let Some(d) = defs.iter().find(|d| d.first_line == n) {
+                if d.first_line == first.first_line {
+                    out.push_str(&assignment);
+                }
+                let span = d.last_line - d.first_line;
+                for _ in 0..span {
+                    it.next();
+                }
+                n += span + 1;
+                continue;
+            }
+            out.push_str(l);
+            n += 1;
+        }
+    } else {
+        out.push_str(text);
+        if !text.is_empty() && !text.ends_with('\n') {
+            out.push_str(newline);
+        }
+        line_no = lines.len() + 1;
+        out.push_str(&assignment);
+    }
+    let mode = meta.permissions().mode() & 0o7777;
+    write_atomic(path, out.as_bytes(), mode, Overwrite::Replace)?;
+    // Keep the owner, so a service reading its .env as another user still can.
+    let _ = std::os::unix::fs::chown(path, Some(meta.uid()), Some(meta.gid()));
+    Ok(line_no)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_plain_export_and_multiline_definitions() {
+        let text = "# A=commented\nA=1\nexport B = 2\nC=\"line one\nline two\"\nA='x'\nAB=3\n";
+        assert_eq!(
+            find_env_definitions(text, "A"),
+            vec![
+                EnvDefinition {
+                    first_line: 2,
+                    last_line: 2
+                },
+                EnvDefinition {
+                    first_line: 6,
+                    last_line: 6
+                }
+            ]
+        );
+        assert_eq!(
+            find_env_definitions(text, "B"),
+            vec![EnvDefinition {
+                first_line: 3,
+                last_line: 3
+            }]
+        );
+        assert_eq!(
+            find_env_definitions(text, "C"),
+            vec![EnvDefinition {
+                first_line: 4,
+                last_line: 5
+            }]
+        );
+        assert!(find_env_definitions(text, "line").is_empty());
+    }
+
+    #[test]
+    fn values_are_quoted_only_when_needed() {
+        assert_eq!(dotenv_value("abc+/=="), "abc+/==");
+        assert_eq!(dotenv_value("a#b$c d"), "'a#b$c d'");
+        assert_eq!(dotenv_value("it's $x"), "\"it's \\$x\"");
+    }
+
+    #[test]
+    fn set_env_var_appends_and_replaces_keeping_other_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".env");
+        let original =
+            "# comment\r\nOTHER=keep me  \r\nMULTI=\"a\r\nb\"\r\nJWT_SECRET=old\r\nlast=1";
+        fs::write(&p, original).unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        let err = set_env_var(&p, "JWT_SECRET", "new", Overwrite::Refuse).unwrap_err();
+        assert!(err.message().contains("line 4"), "{}", err.message());
+        assert_eq!(fs::read_to_string(&p).unwrap(), original);
+
+        assert_eq!(
+            set_env_var(&p, "JWT_SECRET", "new", Overwrite::Replace).unwrap(),
+            4
+        );
+        assert_eq!(
+            fs::read_to_string(&p).unwrap(),
+            "# comment\r\nOTHER=keep me  \r\nMULTI=\"a\r\nb\"\r\nJWT_SECRET=new\r\nlast=1"
+        );
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+
+        assert_eq!(set_env_var(&p, "NEW", "v", Overwrite::Refuse).unwrap(), 7);
+        assert!(
+            fs::read_to_string(&p)
+                .unwrap()
+                .ends_with("last=1\r\nNEW=v\r\n")
+        );
+
+        assert_eq!(
+            set_env_var(&p, "MULTI", "z", Overwrite::Replace).unwrap(),
+            3
+        );
+        assert_eq!(
+            fs::read_to_string(&p).unwrap(),
+            "# comment\r\nOTHER=keep me  \r\nMULTI=z\r\nJWT_SECRET=new\r\nlast=1\r\nNEW=v\r\n"
+        );
+    }
+
+    #[test]
+    fn write_atomic_refuses_to_clobber_and_sets_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("k");
+        write_atomic(&p, b"one", 0o600, Overwrite::Refuse).unwrap();
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert!(write_atomic(&p, b"two", 0o600, Overwrite::Refuse).is_err());
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        write_atomic(&p, b"two", 0o600, Overwrite::Replace).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        // No temporary files are left behind.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,42 @@
+//! keyward: security administration for self-hosted services that keep
+//! sensitive data encrypted at rest.
+//!
+//! The library holds the domain logic (crypto core, file handling, output);
+//! `main.rs` only parses, runs, and maps the result to an exit code.
+
+pub mod cli;
+pub mod commands;
+pub mod crypto;
+pub mod error;
+pub mod fsutil;
+pub mod output;
+pub mod secret;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::error::{ErrorKind, Outcome};
+
+/// Parses the command line, runs it, prints any error, and returns the
+/// exit code of DESIGN.md.
+pub fn main_entry() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints its own message; help and version exit 0, errors 2.
+            let _ = e.print();
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let color = cli.color;
+    match commands::dispatch(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::ChecksFailed) => ExitCode::from(1),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e, color);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
