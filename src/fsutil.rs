@@ -140,17 +140,17 @@ pub fn find_env_definitions(text: &str, var: &str) -> Vec<EnvDefinition> {
         let mut end = i;
         if let Some((name, value)) = parse_assignment(line) {
             // A quoted value that is not closed on its line runs on.
-            if let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') {
-                if !closes_quote(&value[1..], q) {
-                    let mut j = i + 1;
-                    while j < lines.len() {
-                        let l = lines[j].trim_end_matches(['\n', '\r']);
-                        end = j;
-                        if closes_quote(l, q) {
-                            break;
-                        }
-                        j += 1;
+            if let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'')
+                && !closes_quote(&value[1..], q)
+            {
+                let mut j = i + 1;
+                while j < lines.len() {
+                    let l = lines[j].trim_end_matches(['\n', '\r']);
+                    end = j;
+                    if closes_quote(l, q) {
+                        break;
                     }
+                    j += 1;
                 }
             }
             if name == var {
@@ -177,10 +177,10 @@ fn parse_assignment(line: &str) -> Option<(&str, &str)> {
     if rest.starts_with('#') {
         return None;
     }
-    if let Some(r) = rest.strip_prefix("export") {
-        if r.starts_with([' ', '\t']) {
-            rest = r.trim_start();
-        }
+    if let Some(r) = rest.strip_prefix("export")
+        && r.starts_with([' ', '\t'])
+    {
+        rest = r.trim_start();
     }
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-'))
@@ -359,12 +359,12 @@ mod tests {
         fs::write(&p, original).unwrap();
         fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
         let err = set_env_var(&p, "JWT_SECRET", "new", Overwrite::Refuse).unwrap_err();
-        assert!(err.message().contains("line 4"), "{}", err.message());
+        assert!(err.message().contains("line 5"), "{}", err.message());
         assert_eq!(fs::read_to_string(&p).unwrap(), original);
 
         assert_eq!(
             set_env_var(&p, "JWT_SECRET", "new", Overwrite::Replace).unwrap(),
-            4
+            5
         );
         assert_eq!(
             fs::read_to_string(&p).unwrap(),

@@ -188,13 +188,13 @@ pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
     let plaintext = match scheme {
         Scheme::Envelope => {
             let header = envelope::parse_header(&data).map_err(|e| envelope_error(e, &source))?;
-            if let Some(want) = a.key_id {
-                if want != header.key_id {
-                    return Err(Error::bad_input(format!(
-                        "the envelope was sealed under key id {}, not {want} ({source})",
-                        header.key_id
-                    )));
-                }
+            if let Some(want) = a.key_id
+                && want != header.key_id
+            {
+                return Err(Error::bad_input(format!(
+                    "the envelope was sealed under key id {}, not {want} ({source})",
+                    header.key_id
+                )));
             }
             doc.insert("key_id".into(), header.key_id.into());
             EnvelopeKey::new(&key, header.key_id)

@@ -1,0 +1,280 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_keyward_global_optspecs
+    string join \n format= color= q/quiet yes h/help V/version
+end
+
+function __fish_keyward_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_keyward_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_keyward_using_subcommand
+    set -l cmd (__fish_keyward_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c keyward -n "__fish_keyward_needs_command" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_needs_command" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_needs_command" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_needs_command" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_needs_command" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "key" -d 'Derive keys from passphrases'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "password" -d 'A random password from chosen character classes'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "salt" -d 'A random salt for a key-derivation function'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
+fernet\t'A Fernet key: URL-safe base64 of exactly 32 bytes, padded, as Python\'s Fernet.generate_key()'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l bytes -d 'Key length in bytes (16-512; Fernet keys are always 32)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l bytes -d 'Secret length in bytes (at least 32, the minimum for HS256; 64 covers HS512)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l encoding -d 'Text encoding of the secret' -r -f -a "hex\t'Lower-case hex'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l length -d 'Number of characters (at least 12)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l classes -d 'Character classes to draw from; each appears at least once' -r -f -a "lower\t'a-z'
+upper\t'A-Z'
+digits\t'0-9'
+symbols\t'Punctuation that needs no escaping in shells\' single quotes or dotenv files'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l no-ambiguous -d 'Leave out look-alike characters (0 O o 1 l I | and similar)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l bytes -d 'Salt length in bytes (at least 8, the RFC 8018 minimum)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l encoding -d 'Text encoding of the salt' -r -f -a "hex\t'Lower-case hex'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "password" -d 'A random password from chosen character classes'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "salt" -d 'A random salt for a key-derivation function'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -f -a "derive" -d 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l kdf -d 'The key-derivation function' -r -f -a "scrypt\t'scrypt (RFC 7914); default N=2^17, r=8, p=1'
+pbkdf2\t'PBKDF2 with HMAC-SHA256; default 600,000 iterations'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-r -d 'scrypt block size r' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-p -d 'scrypt parallelism p' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l iterations -d 'PBKDF2 iteration count' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l passphrase-env -d 'Read the passphrase from this environment variable' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l passphrase-file -d 'Read the passphrase from this file (one trailing newline is dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l salt-hex -d 'The salt, in hex' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l salt-file -d 'Read the salt from this file, as raw bytes' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l salt-bytes -d 'Length of the salt generated when none is given' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l encoding -d 'Text encoding of the derived key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
+fernet\t'A Fernet key: URL-safe base64 of exactly 32 bytes, padded, as Python\'s Fernet.generate_key()'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "derive" -d 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l scheme -d 'The format to produce' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
+fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l context -d 'Context bound to the envelope as associated data, e.g. users/email/42 (envelope only)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-id -d 'The key id written into the envelope header (envelope only)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l force -d 'Replace an existing --out file'
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l scheme -d 'Expect this format instead of detecting it' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
+fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l context -d 'The context the envelope was sealed with (envelope only)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-id -d 'Refuse an envelope sealed under another key id' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l ttl -d 'Refuse a Fernet token older than this many seconds, as Fernet.decrypt(token, ttl)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l force -d 'Replace an existing --out file'
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "password" -d 'A random password from chosen character classes'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "salt" -d 'A random salt for a key-derivation function'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "derive" -d 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'

@@ -1,0 +1,199 @@
+//! Interoperability with Python's `cryptography` (the library the seeds'
+//! services use): Fernet both ways, the envelope read and written with
+//! AESGCM, and the KDFs against hashlib. CI installs `cryptography` in a
+//! venv and points KEYWARD_TEST_PYTHON at it; without it these tests say
+//! they were skipped.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::util::*;
+
+fn python() -> Option<String> {
+    let candidates = [
+        std::env::var("KEYWARD_TEST_PYTHON").ok(),
+        Some("python3".to_string()),
+    ];
+    for py in candidates.into_iter().flatten() {
+        let ok = Command::new(&py)
+            .args(["-c", "import cryptography.fernet"])
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if ok {
+            return Some(py);
+        }
+    }
+    eprintln!(
+        "SKIPPED: Python with the `cryptography` package not found (set KEYWARD_TEST_PYTHON)"
+    );
+    None
+}
+
+/// Runs a Python snippet with `input` on stdin, returning stdout.
+fn run_py(py: &str, code: &str, input: &str, env: &[(&str, &str)]) -> String {
+    let mut child = Command::new(py)
+        .args(["-c", code])
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn keyward_fernet_tokens_decrypt_in_python() {
+    let Some(py) = python() else { return };
+    let key = stdout_of(kw().args(["keygen", "master", "--encoding", "fernet"]));
+    let token = stdout_of(
+        kw().args(["encrypt", "--scheme", "fernet", "--key-env", "K"])
+            .env("K", key.trim())
+            .write_stdin("from keyward ✓"),
+    );
+    let out = run_py(
+        &py,
+        "import os,sys\nfrom cryptography.fernet import Fernet\nf=Fernet(os.environ['K'])\nsys.stdout.write(f.decrypt(sys.stdin.read().strip(), ttl=600).decode())",
+        &token,
+        &[("K", key.trim())],
+    );
+    assert_eq!(out, "from keyward ✓");
+}
+
+#[test]
+fn python_fernet_tokens_and_keys_work_in_keyward() {
+    let Some(py) = python() else { return };
+    let out = run_py(
+        &py,
+        "from cryptography.fernet import Fernet\nk=Fernet.generate_key()\nprint(k.decode())\nprint(Fernet(k).encrypt(b'from python').decode())",
+        "",
+        &[],
+    );
+    let mut lines = out.lines();
+    let (key, token) = (lines.next().unwrap(), lines.next().unwrap());
+    kw().args(["decrypt", "--ttl", "600", "--key-env", "K"])
+        .env("K", key)
+        .write_stdin(token)
+        .assert()
+        .success()
+        .stdout("from python");
+}
+
+#[test]
+fn multifernet_rotated_tokens_keep_working() {
+    let Some(py) = python() else { return };
+    // A 64-hex master key splits into Fernet's halves the same way in both.
+    let out = run_py(
+        &py,
+        "import base64,os\nfrom cryptography.fernet import Fernet,MultiFernet\nk=base64.urlsafe_b64encode(bytes.fromhex(os.environ['H']))\nold=Fernet(Fernet.generate_key())\nt=old.encrypt(b'rotated')\nprint(MultiFernet([Fernet(k),old]).rotate(t).decode())",
+        "",
+        &[("H", KEY_HEX)],
+    );
+    kw().args(["decrypt", "--key-env", "K"])
+        .env("K", KEY_HEX)
+        .write_stdin(out.trim().to_string())
+        .assert()
+        .success()
+        .stdout("rotated");
+}
+
+#[test]
+fn envelopes_are_plain_aes_gcm_for_python() {
+    let Some(py) = python() else { return };
+    let token = stdout_of(
+        kw().args([
+            "encrypt",
+            "--key-id",
+            "258",
+            "--context",
+            "memories/content/17",
+            "--key-env",
+            "K",
+        ])
+        .env("K", KEY_HEX)
+        .write_stdin("an envelope"),
+    );
+    // Python reads the layout of DESIGN.md with nothing but AESGCM.
+    let code = r#"
+import base64,os,sys
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+raw=base64.b64decode(sys.stdin.read())
+assert raw[:3]==b'KW\x01', raw[:3]
+kid=int.from_bytes(raw[3:7],'big')
+pt=AESGCM(bytes.fromhex(os.environ['K'])).decrypt(raw[7:19], raw[19:], raw[:7]+b'memories/content/17')
+sys.stdout.write(f'{kid}:{pt.decode()}')
+"#;
+    assert_eq!(
+        run_py(&py, code, &token, &[("K", KEY_HEX)]),
+        "258:an envelope"
+    );
+
+    // And an envelope Python builds opens in keyward.
+    let code = r#"
+import base64,os,sys
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+hdr=b'KW\x01'+(9).to_bytes(4,'big')
+n=os.urandom(12)
+print(base64.b64encode(hdr+n+AESGCM(bytes.fromhex(os.environ['K'])).encrypt(n,b'from python',hdr)).decode())
+"#;
+    let env = run_py(&py, code, "", &[("K", KEY_HEX)]);
+    let doc = json_of(
+        kw().args(["decrypt", "--format", "json", "--key-env", "K"])
+            .env("K", KEY_HEX)
+            .write_stdin(env),
+    );
+    assert_eq!(doc["key_id"], 9);
+    assert_eq!(doc["plaintext"], "from python");
+}
+
+#[test]
+fn derived_keys_match_python_hashlib() {
+    let Some(py) = python() else { return };
+    let code = "import hashlib\nprint(hashlib.scrypt(b'seed passphrase',salt=bytes.fromhex('0011223344556677'),n=2**14,r=8,p=1,dklen=32).hex())\nprint(hashlib.pbkdf2_hmac('sha256',b'seed passphrase',bytes.fromhex('0011223344556677'),100000,32).hex())";
+    let out = run_py(&py, code, "", &[]);
+    let mut lines = out.lines();
+    let scrypt = stdout_of(
+        kw().args([
+            "key",
+            "derive",
+            "--scrypt-n",
+            "16384",
+            "--salt-hex",
+            "0011223344556677",
+            "--passphrase-env",
+            "P",
+        ])
+        .env("P", "seed passphrase"),
+    );
+    assert_eq!(scrypt.trim(), lines.next().unwrap());
+    let pbkdf2 = stdout_of(
+        kw().args([
+            "key",
+            "derive",
+            "--kdf",
+            "pbkdf2",
+            "--iterations",
+            "100000",
+            "--salt-hex",
+            "0011223344556677",
+            "--passphrase-env",
+            "P",
+        ])
+        .env("P", "seed passphrase"),
+    );
+    assert_eq!(pbkdf2.trim(), lines.next().unwrap());
+}

@@ -1,0 +1,395 @@
+//! `keygen master | jwt-secret | password | salt`, with --out, --env-file, --count.
+
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
+use predicates::prelude::*;
+
+use crate::util::*;
+
+#[test]
+fn master_defaults_to_64_hex_digits_and_is_fresh() {
+    let a = stdout_of(kw().args(["keygen", "master"]));
+    let b = stdout_of(kw().args(["keygen", "master"]));
+    for k in [&a, &b] {
+        let k = k.strip_suffix('\n').unwrap();
+        assert_eq!(k.len(), 64);
+        assert!(
+            k.bytes()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
+    }
+    assert_ne!(a, b);
+}
+
+#[test]
+fn master_encodings() {
+    let b64 = stdout_of(kw().args(["keygen", "master", "--encoding", "base64"]));
+    assert_eq!(STANDARD.decode(b64.trim()).unwrap().len(), 32);
+    let url = stdout_of(kw().args(["keygen", "master", "--encoding", "base64url"]));
+    assert_eq!(url.trim().len(), 43);
+    assert_eq!(URL_SAFE_NO_PAD.decode(url.trim()).unwrap().len(), 32);
+    let fernet = stdout_of(kw().args(["keygen", "master", "--encoding", "fernet"]));
+    assert_eq!(fernet.trim().len(), 44);
+    assert!(fernet.trim().ends_with('='));
+    assert_eq!(URL_SAFE.decode(fernet.trim()).unwrap().len(), 32);
+    let long = stdout_of(kw().args(["keygen", "master", "--bytes", "48"]));
+    assert_eq!(long.trim().len(), 96);
+}
+
+#[test]
+fn master_rejects_bad_lengths() {
+    kw().args(["keygen", "master", "--bytes", "8"])
+        .assert()
+        .code(2);
+    kw().args(["keygen", "master", "--bytes", "16", "--encoding", "fernet"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Fernet key is always 32 bytes"));
+    kw().args(["keygen", "master", "--bytes", "16"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("128-bit key is weaker"));
+}
+
+#[test]
+fn count_gives_distinct_lines() {
+    let out = stdout_of(kw().args(["keygen", "master", "--count", "5"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5);
+    let mut uniq = lines.clone();
+    uniq.sort();
+    uniq.dedup();
+    assert_eq!(uniq.len(), 5);
+    kw().args(["keygen", "master", "--count", "10001"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn out_writes_a_private_file_and_states_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("master.key");
+    let out = kw()
+        .args(["keygen", "master", "--out"])
+        .arg(&p)
+        .assert()
+        .success()
+        .stdout("")
+        .get_output()
+        .clone();
+    let key = std::fs::read_to_string(&p).unwrap();
+    assert_eq!(key.len(), 65);
+    assert_eq!(mode(&p), 0o600);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("256-bit hex key"), "{err}");
+    assert!(err.contains("sha256:"), "{err}");
+    assert!(!err.contains(key.trim()), "the key leaked to stderr");
+
+    // Never replaced without --force; the old key survives.
+    kw().args(["keygen", "master", "--out"])
+        .arg(&p)
+        .assert()
+        .code(4)
+        .stderr(
+            predicate::str::contains("already exists").and(predicate::str::contains("--force")),
+        );
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), key);
+    kw().args(["keygen", "master", "--force", "--out"])
+        .arg(&p)
+        .assert()
+        .success();
+    assert_ne!(std::fs::read_to_string(&p).unwrap(), key);
+    assert_eq!(mode(&p), 0o600);
+    // No temporary files are left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn out_into_a_missing_directory_is_an_environment_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("nope").join("k");
+    kw().args(["keygen", "master", "--out"])
+        .arg(&p)
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("nope"));
+}
+
+#[test]
+fn out_with_count_writes_every_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("salts");
+    kw().args(["keygen", "salt", "--count", "3", "--out"])
+        .arg(&p)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.lines().all(|l| l.len() == 32));
+}
+
+#[test]
+fn json_reports_without_the_secret_when_written_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("k");
+    let doc = json_of(
+        kw().args(["--format", "json", "keygen", "master", "--out"])
+            .arg(&p),
+    );
+    assert_eq!(doc["kind"], "master");
+    assert_eq!(doc["bits"], 256);
+    assert_eq!(doc["destination"]["type"], "file");
+    assert!(doc["secrets"][0].get("value").is_none());
+    assert!(
+        doc["secrets"][0]["fingerprint"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha256:")
+    );
+    let doc = json_of(kw().args(["keygen", "master", "--format", "json"]));
+    assert_eq!(doc["secrets"][0]["value"].as_str().unwrap().len(), 64);
+    assert_eq!(doc["destination"]["type"], "stdout");
+}
+
+#[test]
+fn env_file_is_created_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = dir.path().join(".env");
+    kw().args([
+        "keygen",
+        "master",
+        "--var",
+        "ENCRYPTION_MASTER_KEY",
+        "--env-file",
+    ])
+    .arg(&env)
+    .assert()
+    .success()
+    .stdout("")
+    .stderr(
+        predicate::str::contains("set ENCRYPTION_MASTER_KEY")
+            .and(predicate::str::contains("line 1")),
+    );
+    let text = std::fs::read_to_string(&env).unwrap();
+    assert!(text.starts_with("ENCRYPTION_MASTER_KEY="));
+    assert_eq!(text.trim_end().len(), "ENCRYPTION_MASTER_KEY=".len() + 64);
+    assert_eq!(mode(&env), 0o600);
+}
+
+#[test]
+fn env_file_keeps_every_other_line_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "# Tiger MCP settings\nENVIRONMENT=production\nexport   DATABASE_URL=\"postgresql://u:p@db/tiger\"  # inline\n\nMULTI=\"one\ntwo\"\nPBKDF2_ITERATIONS=100000";
+    let env = write_file(dir.path(), ".env", original, 0o640);
+    kw().args(["keygen", "jwt-secret", "--var", "JWT_SECRET", "--env-file"])
+        .arg(&env)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&env).unwrap();
+    assert!(
+        text.starts_with(&format!("{original}\nJWT_SECRET=")),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 8);
+    assert_eq!(mode(&env), 0o640, "an existing file keeps its mode");
+
+    // The variable now exists: refused without --force, file untouched.
+    kw().args(["keygen", "jwt-secret", "--var", "JWT_SECRET", "--env-file"])
+        .arg(&env)
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "already defines JWT_SECRET (line 8)",
+        ));
+    assert_eq!(std::fs::read_to_string(&env).unwrap(), text);
+
+    // --force replaces it in place; everything else stays.
+    kw().args([
+        "keygen",
+        "jwt-secret",
+        "--force",
+        "--var",
+        "JWT_SECRET",
+        "--env-file",
+    ])
+    .arg(&env)
+    .assert()
+    .success();
+    let after = std::fs::read_to_string(&env).unwrap();
+    assert!(after.starts_with(&format!("{original}\nJWT_SECRET=")));
+    assert_ne!(after, text);
+    assert_eq!(after.lines().count(), 8);
+}
+
+#[test]
+fn env_file_replaces_a_multiline_or_exported_definition_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = write_file(
+        dir.path(),
+        "app.env",
+        "A=1\nexport KEY=\"old\nvalue\"\nB=2\n",
+        0o600,
+    );
+    kw().args(["keygen", "master", "--force", "--var", "KEY", "--env-file"])
+        .arg(&env)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&env).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0], "A=1");
+    assert!(lines[1].starts_with("KEY=") && lines[1].len() == 68);
+    assert_eq!(lines[2], "B=2");
+}
+
+#[test]
+fn env_file_flags_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = dir.path().join(".env");
+    kw().args(["keygen", "master", "--var", "X"])
+        .assert()
+        .code(2);
+    kw().args(["keygen", "master", "--env-file"])
+        .arg(&env)
+        .assert()
+        .code(2);
+    kw().args(["keygen", "master", "--var", "1BAD", "--env-file"])
+        .arg(&env)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a variable name"));
+    kw().args([
+        "keygen",
+        "master",
+        "--count",
+        "2",
+        "--var",
+        "X",
+        "--env-file",
+    ])
+    .arg(&env)
+    .assert()
+    .code(2);
+    kw().args(["keygen", "master", "--var", "X", "--env-file"])
+        .arg(&env)
+        .arg("--out")
+        .arg(dir.path().join("k"))
+        .assert()
+        .code(2);
+    assert!(!env.exists());
+}
+
+#[test]
+fn env_file_that_is_not_text_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = dir.path().join(".env");
+    std::fs::write(&env, b"A=\xff\xfe\n").unwrap();
+    kw().args(["keygen", "master", "--var", "K", "--env-file"])
+        .arg(&env)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("not UTF-8"));
+    assert_eq!(std::fs::read(&env).unwrap(), b"A=\xff\xfe\n");
+}
+
+#[test]
+fn password_values_are_quoted_in_env_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = dir.path().join(".env");
+    kw().args([
+        "keygen",
+        "password",
+        "--classes",
+        "symbols",
+        "--length",
+        "20",
+        "--var",
+        "REDIS_PASSWORD",
+        "--env-file",
+    ])
+    .arg(&env)
+    .assert()
+    .success();
+    let text = std::fs::read_to_string(&env).unwrap();
+    let value = text.trim_end().strip_prefix("REDIS_PASSWORD=").unwrap();
+    assert!(value.starts_with('\'') && value.ends_with('\''), "{value}");
+    assert_eq!(value.len(), 22);
+}
+
+#[test]
+fn jwt_secret_defaults_and_limits() {
+    let s = stdout_of(kw().args(["keygen", "jwt-secret"]));
+    let s = s.trim();
+    assert_eq!(s.len(), 86, "64 bytes of unpadded base64url");
+    assert_eq!(URL_SAFE_NO_PAD.decode(s).unwrap().len(), 64);
+    let hex = stdout_of(kw().args(["keygen", "jwt-secret", "--bytes", "32", "--encoding", "hex"]));
+    assert_eq!(hex.trim().len(), 64);
+    kw().args(["keygen", "jwt-secret", "--bytes", "31"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("RFC 7518"));
+    kw().args(["keygen", "jwt-secret", "--encoding", "fernet"])
+        .assert()
+        .code(2);
+    let doc = json_of(kw().args(["keygen", "jwt-secret", "--format", "json"]));
+    assert_eq!(doc["strongest_alg"], "HS512");
+    assert_eq!(doc["bits"], 512);
+}
+
+#[test]
+fn password_defaults_use_every_class() {
+    for _ in 0..5 {
+        let p = stdout_of(kw().args(["keygen", "password"]));
+        let p = p.strip_suffix('\n').unwrap();
+        assert_eq!(p.chars().count(), 32);
+        assert!(p.chars().any(|c| c.is_ascii_lowercase()));
+        assert!(p.chars().any(|c| c.is_ascii_uppercase()));
+        assert!(p.chars().any(|c| c.is_ascii_digit()));
+        assert!(p.chars().any(|c| c.is_ascii_punctuation()));
+        assert!(!p.contains(['\'', '"', '\\', '`', ' ']));
+    }
+}
+
+#[test]
+fn password_options_and_limits() {
+    let p = stdout_of(kw().args([
+        "keygen",
+        "password",
+        "--classes",
+        "digits",
+        "--length",
+        "12",
+    ]));
+    assert!(p.trim().len() == 12 && p.trim().bytes().all(|b| b.is_ascii_digit()));
+    let p = stdout_of(kw().args(["keygen", "password", "--no-ambiguous", "--length", "200"]));
+    assert!(!p.trim().contains(['0', 'O', 'o', '1', 'l', 'I', '|']));
+    kw().args(["keygen", "password", "--length", "11"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("minimum of 12"));
+    kw().args(["keygen", "password", "--classes", "emoji"])
+        .assert()
+        .code(2);
+    let doc = json_of(kw().args([
+        "keygen",
+        "password",
+        "--format",
+        "json",
+        "--classes",
+        "lower",
+    ]));
+    assert_eq!(doc["alphabet_size"], 26);
+    assert_eq!(doc["bits"], 150, "32 * log2(26) = 150.4");
+}
+
+#[test]
+fn salt_defaults_and_limits() {
+    let s = stdout_of(kw().args(["keygen", "salt"]));
+    assert_eq!(s.trim().len(), 32);
+    let s = stdout_of(kw().args(["keygen", "salt", "--bytes", "32", "--encoding", "base64"]));
+    assert_eq!(STANDARD.decode(s.trim()).unwrap().len(), 32);
+    kw().args(["keygen", "salt", "--bytes", "4"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("RFC 8018"));
+}
