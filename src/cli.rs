@@ -27,19 +27,19 @@ use crate::output::{ColorChoice, Format};
 )]
 pub struct Cli {
     /// Output format: text for people, json for scripts.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Text, value_name = "FORMAT")]
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text, value_name = "FORMAT", help_heading = "Global options")]
     pub format: Format,
 
     /// When to use colour (auto: only on a terminal and without NO_COLOR).
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: ColorChoice,
 
     /// Print nothing on stderr but warnings and errors.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
 
     /// Answer yes to confirmations (needed for destructive actions without a terminal).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub yes: bool,
 
     #[command(subcommand)]
