@@ -42,6 +42,26 @@ pub struct Cli {
     #[arg(long, global = true, help_heading = "Global options")]
     pub yes: bool,
 
+    /// keyward's own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db].
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
+    pub store: Option<PathBuf>,
+
+    /// Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name].
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        env = "KEYWARD_ACTOR",
+        hide_env = true,
+        help_heading = "Global options"
+    )]
+    pub actor: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -62,6 +82,18 @@ pub enum Command {
 
     /// Decrypt one keyward envelope or Fernet token (the format is detected).
     Decrypt(DecryptArgs),
+
+    /// Issue, list, verify, revoke, rotate and export API keys (stored as hashes).
+    #[command(subcommand)]
+    Apikey(ApikeyCommand),
+
+    /// Mint, verify and inspect JSON Web Tokens.
+    #[command(subcommand)]
+    Jwt(JwtCommand),
+
+    /// Read and verify the tamper-evident audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
 
     /// Print a shell completion script (used to regenerate completions/).
     #[command(hide = true)]
@@ -388,4 +420,292 @@ pub struct DecryptArgs {
     /// Refuse a Fernet token older than this many seconds, as Fernet.decrypt(token, ttl).
     #[arg(long, value_name = "SECONDS")]
     pub ttl: Option<u64>,
+}
+
+/// `apikey` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ApikeyCommand {
+    /// Issue a key; it is shown once and only its hash is stored.
+    Issue(ApikeyIssueArgs),
+    /// List keys (never the keys or their hashes).
+    List(ApikeyListArgs),
+    /// Show one key's details.
+    Show {
+        /// The key's id.
+        id: i64,
+    },
+    /// Check a key: exit 0 when valid, 1 with the reason when not.
+    Verify(ApikeyVerifyArgs),
+    /// Revoke keys now (asks first on a terminal; --yes otherwise).
+    Revoke {
+        /// The ids of the keys to revoke.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Replace a key with a new one of the same name and scopes; the old one
+    /// keeps working for the grace period.
+    Rotate(ApikeyRotateArgs),
+    /// Export the active keys' hashes and scopes for a service to load (never the keys).
+    Export(ApikeyExportArgs),
+}
+
+/// `apikey issue`.
+#[derive(Debug, Args)]
+pub struct ApikeyIssueArgs {
+    /// A name for the key: 1-64 letters, digits, '_', '-', '.'.
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+
+    /// Comma-separated scopes, e.g. memories:read,memories:write.
+    #[arg(long, value_delimiter = ',', value_name = "SCOPE,...")]
+    pub scopes: Vec<String>,
+
+    /// Expiry: a duration (90d, 12h), a date (2027-01-01) or an RFC 3339 time.
+    #[arg(long, value_name = "WHEN")]
+    pub expires: Option<String>,
+
+    /// The key's prefix (seed 002 uses tk).
+    #[arg(long, value_name = "PREFIX", default_value = crate::apikey::DEFAULT_PREFIX)]
+    pub prefix: String,
+
+    /// A note kept with the key.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// `apikey list`.
+#[derive(Debug, Args)]
+pub struct ApikeyListArgs {
+    /// Only keys in this state.
+    #[arg(long, value_enum)]
+    pub state: Option<crate::apikey::KeyState>,
+
+    /// Only keys granted this scope.
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Option<String>,
+}
+
+/// `apikey verify`.
+#[derive(Debug, Args)]
+pub struct ApikeyVerifyArgs {
+    /// The key (prefer --key-env or stdin: an argument lands in shell history).
+    #[arg(value_name = "KEY", conflicts_with = "key_env")]
+    pub key: Option<String>,
+
+    /// Read the key from this environment variable.
+    #[arg(long, value_name = "NAME")]
+    pub key_env: Option<String>,
+
+    /// Check format and checksum only, without the store.
+    #[arg(long)]
+    pub offline: bool,
+
+    /// Fail unless the key holds this scope (repeatable).
+    #[arg(long, value_name = "SCOPE")]
+    pub require_scope: Vec<String>,
+}
+
+/// `apikey rotate`.
+#[derive(Debug, Args)]
+pub struct ApikeyRotateArgs {
+    /// The id of the key to replace.
+    pub id: i64,
+
+    /// How long the old key keeps working (0s for a leaked key).
+    #[arg(long, value_name = "DURATION", default_value = "24h")]
+    pub grace: String,
+
+    /// Expiry of the new key [default: the old key's lifetime, from now].
+    #[arg(long, value_name = "WHEN")]
+    pub expires: Option<String>,
+}
+
+/// `apikey export`.
+#[derive(Debug, Args)]
+pub struct ApikeyExportArgs {
+    /// env: one dotenv variable of comma-separated hashes; json: a document per key.
+    #[arg(long = "as", value_enum, default_value_t = ExportAs::Env, value_name = "FORMAT")]
+    pub export_as: ExportAs,
+
+    /// The variable name for --as env.
+    #[arg(long, value_name = "NAME", default_value = "API_KEY_HASHES")]
+    pub var: String,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportAs {
+    /// A dotenv line.
+    Env,
+    /// A JSON document.
+    Json,
+}
+
+/// `audit` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row).
+    Verify,
+    /// Show entries, newest first.
+    Query(AuditQueryArgs),
+}
+
+/// `audit query`.
+#[derive(Debug, Args)]
+pub struct AuditQueryArgs {
+    /// Show at most N entries [default: all].
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+
+    /// Only this action; a trailing * matches a prefix (apikey.*).
+    #[arg(long, value_name = "ACTION")]
+    pub action: Option<String>,
+}
+
+/// `jwt` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum JwtCommand {
+    /// Mint a signed token (always with iat, nbf, exp and a random jti).
+    Mint(JwtMintArgs),
+    /// Verify a token's signature and claims: exit 0 valid, 1 invalid.
+    Verify(JwtVerifyArgs),
+    /// Decode a token WITHOUT verifying it, with warnings.
+    Inspect(JwtInspectArgs),
+}
+
+/// JWT signing algorithms keyward mints and verifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JwtAlg {
+    /// HMAC-SHA256 with a shared secret.
+    #[value(name = "HS256")]
+    Hs256,
+    /// HMAC-SHA384.
+    #[value(name = "HS384")]
+    Hs384,
+    /// HMAC-SHA512.
+    #[value(name = "HS512")]
+    Hs512,
+    /// RSASSA-PKCS1-v1_5 with SHA-256.
+    #[value(name = "RS256")]
+    Rs256,
+    /// RSASSA-PKCS1-v1_5 with SHA-384.
+    #[value(name = "RS384")]
+    Rs384,
+    /// RSASSA-PKCS1-v1_5 with SHA-512.
+    #[value(name = "RS512")]
+    Rs512,
+    /// RSASSA-PSS with SHA-256.
+    #[value(name = "PS256")]
+    Ps256,
+    /// ECDSA P-256 with SHA-256.
+    #[value(name = "ES256")]
+    Es256,
+    /// ECDSA P-384 with SHA-384.
+    #[value(name = "ES384")]
+    Es384,
+    /// Ed25519.
+    #[value(name = "EdDSA")]
+    EdDsa,
+}
+
+/// Where a JWT key comes from.
+#[derive(Debug, Args, Clone)]
+pub struct JwtKeyArgs {
+    /// Read the HS secret from this environment variable (its text's bytes are the key).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["secret_file", "key_file"])]
+    pub secret_env: Option<String>,
+
+    /// Read the HS secret from this file (one trailing newline dropped).
+    #[arg(long, value_name = "PATH", conflicts_with = "key_file")]
+    pub secret_file: Option<PathBuf>,
+
+    /// A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify.
+    #[arg(long, value_name = "PEM")]
+    pub key_file: Option<PathBuf>,
+}
+
+/// `jwt mint`.
+#[derive(Debug, Args)]
+pub struct JwtMintArgs {
+    #[command(flatten)]
+    pub key: JwtKeyArgs,
+
+    /// Signing algorithm [default: HS256 with a secret; the key's own with a PEM].
+    #[arg(long, value_enum, value_name = "ALG")]
+    pub alg: Option<JwtAlg>,
+
+    /// Subject (sub).
+    #[arg(long, value_name = "SUB")]
+    pub sub: String,
+
+    /// Audience (aud).
+    #[arg(long, value_name = "AUD")]
+    pub aud: Option<String>,
+
+    /// Issuer (iss).
+    #[arg(long, value_name = "ISS")]
+    pub iss: Option<String>,
+
+    /// Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068).
+    #[arg(long, value_delimiter = ',', value_name = "SCOPE,...")]
+    pub scope: Vec<String>,
+
+    /// Lifetime: 30s, 15m, 1h, 7d.
+    #[arg(long, value_name = "DURATION", default_value = "1h")]
+    pub ttl: String,
+
+    /// An extra claim, k=v; v is JSON when it parses as JSON, else a string (repeatable).
+    #[arg(long, value_name = "K=V")]
+    pub claim: Vec<String>,
+
+    /// The key id (kid) header.
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+
+    /// Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it).
+    #[arg(long)]
+    pub allow_weak: bool,
+}
+
+/// `jwt verify`.
+#[derive(Debug, Args)]
+pub struct JwtVerifyArgs {
+    /// The token [default: stdin] (an argument lands in shell history).
+    #[arg(value_name = "TOKEN")]
+    pub token: Option<String>,
+
+    #[command(flatten)]
+    pub key: JwtKeyArgs,
+
+    /// A JWKS file; the key is chosen by the token's kid.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["secret_env", "secret_file", "key_file"])]
+    pub jwks: Option<PathBuf>,
+
+    /// Accepted algorithms (repeatable) [default: those the key fits].
+    #[arg(long, value_enum, value_name = "ALG")]
+    pub alg: Vec<JwtAlg>,
+
+    /// Required audience.
+    #[arg(long, value_name = "AUD")]
+    pub aud: Option<String>,
+
+    /// Required issuer.
+    #[arg(long, value_name = "ISS")]
+    pub iss: Option<String>,
+
+    /// Clock skew allowed for exp and nbf.
+    #[arg(long, value_name = "DURATION", default_value = "0s")]
+    pub leeway: String,
+
+    /// Accept a token without exp.
+    #[arg(long)]
+    pub allow_no_exp: bool,
+}
+
+/// `jwt inspect`.
+#[derive(Debug, Args)]
+pub struct JwtInspectArgs {
+    /// The token [default: stdin].
+    #[arg(value_name = "TOKEN")]
+    pub token: Option<String>,
 }

@@ -4,13 +4,18 @@
 //! The library holds the domain logic (crypto core, file handling, output);
 //! `main.rs` only parses, runs, and maps the result to an exit code.
 
+pub mod apikey;
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod crypto;
 pub mod error;
 pub mod fsutil;
+pub mod jwt;
 pub mod output;
 pub mod secret;
+pub mod store;
+pub mod timeutil;
 
 use std::process::ExitCode;
 

@@ -134,6 +134,40 @@ impl Output {
         self.line(&text)
     }
 
+    /// Renders a list of records in the chosen format: a table for text,
+    /// a JSON array, one JSON object per line, or CSV (the table's columns).
+    pub fn records<T: Serialize>(
+        &self,
+        items: &[T],
+        header: &[&str],
+        row: impl Fn(&T) -> Vec<String>,
+    ) -> Result<()> {
+        match self.format {
+            Format::Json => self.json(items),
+            Format::Ndjson => {
+                let mut text = String::new();
+                for item in items {
+                    let line = serde_json::to_string(item)
+                        .map_err(|e| Error::internal(format!("cannot encode JSON: {e}")))?;
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+                self.raw(text.as_bytes())
+            }
+            Format::Csv => {
+                let mut text = csv_line(header.iter().map(|h| h.to_string()));
+                for item in items {
+                    text.push_str(&csv_line(row(item)));
+                }
+                self.raw(text.as_bytes())
+            }
+            Format::Text | Format::Sarif => {
+                let rows: Vec<Vec<String>> = items.iter().map(row).collect();
+                self.table(header, &rows)
+            }
+        }
+    }
+
     /// Renders a table with a header row.
     pub fn table(&self, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
         self.line(&render_table(header, rows, self.color_out))
@@ -186,6 +220,26 @@ pub fn render_table(header: &[&str], rows: &[Vec<String>], color: bool) -> Strin
     table.to_string()
 }
 
+/// One CSV record (RFC 4180): fields with a comma, quote or line break are
+/// quoted, quotes doubled.
+pub fn csv_line(fields: impl IntoIterator<Item = String>) -> String {
+    let mut out = String::new();
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if f.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&f);
+        }
+    }
+    out.push_str("\r\n");
+    out
+}
+
 /// Prints an error as DESIGN.md asks: `keyward: error: <what> (<where>)`,
 /// then a hint line where one helps.
 pub fn print_error(err: &Error, color: ColorChoice) {
@@ -222,6 +276,12 @@ mod tests {
         );
         assert!(t.contains("id") && t.contains("primary"));
         assert!(!t.contains('\x1b'));
+    }
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        let line = csv_line(["a".to_string(), "b,c".into(), "say \"hi\"".into()]);
+        assert_eq!(line, "a,\"b,c\",\"say \"\"hi\"\"\"\r\n");
     }
 
     #[test]

@@ -125,6 +125,22 @@ pub fn read_secret(
     Ok(secret)
 }
 
+/// A secret from the environment variable `name`, or `None` when it is
+/// unset or empty (optional keys such as `KEYWARD_AUDIT_KEY`).
+pub fn optional_env_secret(name: &str) -> Result<Option<SecretString>> {
+    match std::env::var_os(name) {
+        None => Ok(None),
+        Some(v) if v.is_empty() => Ok(None),
+        Some(v) => v
+            .into_string()
+            .map(|s| Some(SecretString::new(s)))
+            .map_err(|os| {
+                drop(Zeroizing::new(os.into_encoded_bytes()));
+                Error::bad_input(format!("environment variable {name} is not valid UTF-8"))
+            }),
+    }
+}
+
 fn from_env(name: &str, prompt: &SecretPrompt) -> Result<SecretString> {
     match std::env::var_os(name) {
         None => Err(Error::bad_input(format!(

@@ -1,15 +1,23 @@
 //! One module per command group: arguments in, calls into the library,
 //! output out. No domain logic lives here.
 
+pub mod apikey;
+pub mod audit;
 pub mod crypt;
 pub mod generate;
+pub mod jwt;
 pub mod key;
 pub mod keygen;
 pub mod sink;
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::audit::{Auditor, hostname, login_name};
 use crate::cli::{Cli, Command};
-use crate::error::{Outcome, Result};
+use crate::error::{Error, Outcome, Result};
 use crate::output::Output;
+use crate::store::{Store, resolve_path};
 
 /// What every command gets besides its own arguments.
 #[derive(Debug)]
@@ -18,6 +26,47 @@ pub struct Ctx {
     pub out: Output,
     /// `--yes` was given.
     pub yes: bool,
+    /// `--store`, if given.
+    pub store_flag: Option<PathBuf>,
+    /// `--actor` (or KEYWARD_ACTOR), if given.
+    pub actor: Option<String>,
+}
+
+impl Ctx {
+    /// Opens keyward's store (creating it on first use).
+    pub fn store(&self) -> Result<Store> {
+        Store::open(&resolve_path(self.store_flag.as_deref())?)
+    }
+
+    /// Who acts, from where, with the audit chain's key.
+    pub fn auditor(&self) -> Result<Auditor> {
+        let actor = self.actor.clone().unwrap_or_else(login_name);
+        if actor.is_empty() || actor.chars().count() > 128 || actor.chars().any(char::is_control) {
+            return Err(Error::usage(
+                "--actor must be 1-128 characters without control characters",
+            ));
+        }
+        Auditor::new(actor, hostname())
+    }
+
+    /// Asks before a destructive action: a prompt on a terminal, `--yes`
+    /// otherwise (without it, a usage error rather than a silent yes).
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        if self.yes {
+            return Ok(true);
+        }
+        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            return Err(
+                Error::usage(format!("{question}: no terminal to confirm on"))
+                    .with_hint("pass --yes to confirm without a terminal"),
+            );
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| Error::environment(format!("cannot read the answer: {e}")))
+    }
 }
 
 /// Runs the parsed command line.
@@ -25,12 +74,17 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
     let ctx = Ctx {
         out: Output::new(cli.format, cli.color, cli.quiet),
         yes: cli.yes,
+        store_flag: cli.store,
+        actor: cli.actor,
     };
     match cli.command {
         Command::Keygen(cmd) => keygen::run(&ctx, cmd),
         Command::Key(cmd) => key::run(&ctx, cmd),
         Command::Encrypt(args) => crypt::encrypt(&ctx, args),
         Command::Decrypt(args) => crypt::decrypt(&ctx, args),
+        Command::Apikey(cmd) => apikey::run(&ctx, cmd),
+        Command::Jwt(cmd) => jwt::run(&ctx, cmd),
+        Command::Audit(cmd) => audit::run(&ctx, cmd),
         Command::Completions { shell } => generate::completions(&ctx, shell),
         Command::Manpages { dir } => generate::manpages(&ctx, &dir),
     }

@@ -79,6 +79,15 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
         format!("{}s", g.noun)
     };
 
+    // Writing a secret to a file changes state: it is audited (the path,
+    // never the key). The store is opened first so a broken store fails
+    // before anything is written.
+    let mut audit = if sink.out.is_some() || sink.env_file.is_some() {
+        Some((ctx.store()?, ctx.auditor()?))
+    } else {
+        None
+    };
+
     let destination = if let Some(path) = &sink.out {
         let mut body = zeroize::Zeroizing::new(String::new());
         for v in &g.values {
@@ -122,6 +131,30 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
     } else {
         None
     };
+
+    if let (Some((store, auditor)), Some(dest)) = (audit.as_mut(), destination.as_ref()) {
+        let details = serde_json::json!({
+            "kind": g.kind,
+            "encoding": g.encoding,
+            "bits": g.bits,
+            "count": count,
+            "var": dest.var,
+            "fingerprints": fingerprints,
+        });
+        let path = dest
+            .path
+            .as_deref()
+            .and_then(|p| std::fs::canonicalize(p).ok())
+            .map(|p| p.display().to_string())
+            .or_else(|| dest.path.clone())
+            .unwrap_or_default();
+        store.write(|tx| {
+            auditor.append(
+                tx,
+                &crate::audit::Entry::new("key.generate", dest.kind, path).details(details),
+            )
+        })?;
+    }
 
     match ctx.out.format() {
         Format::Json => {

@@ -1,0 +1,683 @@
+//! The tamper-evident audit log: every state-changing action appends one
+//! row, in the same transaction as the change it records.
+//!
+//! Each row's `hash` is HMAC-SHA256 keyed by `KEYWARD_AUDIT_KEY` (plain
+//! SHA-256 when it is unset) over
+//!
+//! ```text
+//! prev_hash "\n" json([ts, actor, action, resource_type, resource_id,
+//!                      outcome, risk, host, details])
+//! ```
+//!
+//! where `json` is compact JSON (no spaces, non-ASCII kept as UTF-8: what
+//! Python's `json.dumps(row, separators=(",", ":"), ensure_ascii=False)`
+//! writes), `details` is the stored JSON text as a string, and the first
+//! row's `prev_hash` is 64 zeros. The id is storage order, not hashed: the
+//! chain itself fixes the order, so a row edited, inserted, deleted or moved
+//! breaks it at that row.
+
+use hmac::{Hmac, KeyInit, Mac};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+
+/// `prev_hash` of the first row.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// How a row's hash is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HashMode {
+    /// HMAC-SHA256 with `KEYWARD_AUDIT_KEY`: rows cannot be forged without the key.
+    HmacSha256,
+    /// Plain SHA-256: detects accidents and naive edits, not a forger who rehashes.
+    Sha256,
+}
+
+/// The outcome of an audited action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditOutcome {
+    /// It happened.
+    Success,
+    /// It was tried and failed.
+    Failure,
+    /// It was refused.
+    Denied,
+}
+
+impl AuditOutcome {
+    /// The stored text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditOutcome::Success => "success",
+            AuditOutcome::Failure => "failure",
+            AuditOutcome::Denied => "denied",
+        }
+    }
+}
+
+/// Risk levels, as seed 002's security audit grades events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    /// Routine.
+    Low,
+    /// Worth a look.
+    Medium,
+    /// Needs attention.
+    High,
+    /// Act now.
+    Critical,
+}
+
+impl Risk {
+    /// The stored text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::Low => "low",
+            Risk::Medium => "medium",
+            Risk::High => "high",
+            Risk::Critical => "critical",
+        }
+    }
+}
+
+/// Who is acting, from where, and the chain key.
+pub struct Auditor {
+    /// `--actor`, default the login name.
+    pub actor: String,
+    /// This machine's host name.
+    pub host: String,
+    key: Option<SecretString>,
+}
+
+impl std::fmt::Debug for Auditor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Auditor {{ actor: {:?}, host: {:?}, mode: {:?} }}",
+            self.actor,
+            self.host,
+            self.mode()
+        )
+    }
+}
+
+/// One entry to append.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// `apikey.issue`, `rotate.finish`, ...
+    pub action: String,
+    /// `api_key`, `file`, ...
+    pub resource_type: Option<String>,
+    /// The resource's id or path.
+    pub resource_id: Option<String>,
+    /// What happened.
+    pub outcome: AuditOutcome,
+    /// How much it matters.
+    pub risk: Risk,
+    /// Structured details; never a secret.
+    pub details: serde_json::Value,
+}
+
+impl Entry {
+    /// A successful, low-risk action on a resource.
+    pub fn new(action: &str, resource_type: &str, resource_id: impl Into<String>) -> Self {
+        Entry {
+            action: action.to_string(),
+            resource_type: Some(resource_type.to_string()),
+            resource_id: Some(resource_id.into()),
+            outcome: AuditOutcome::Success,
+            risk: Risk::Low,
+            details: serde_json::json!({}),
+        }
+    }
+
+    /// Sets the risk.
+    pub fn risk(mut self, risk: Risk) -> Self {
+        self.risk = risk;
+        self
+    }
+
+    /// Sets the outcome.
+    pub fn outcome(mut self, outcome: AuditOutcome) -> Self {
+        self.outcome = outcome;
+        self
+    }
+
+    /// Sets the details.
+    pub fn details(mut self, details: serde_json::Value) -> Self {
+        self.details = details;
+        self
+    }
+}
+
+/// One stored row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Storage order.
+    pub id: i64,
+    /// RFC 3339 UTC with milliseconds.
+    pub ts: String,
+    /// Who.
+    pub actor: String,
+    /// What.
+    pub action: String,
+    /// On what kind of thing.
+    pub resource_type: Option<String>,
+    /// On which one.
+    pub resource_id: Option<String>,
+    /// success, failure or denied.
+    pub outcome: String,
+    /// low, medium, high or critical.
+    pub risk: String,
+    /// Where.
+    pub host: Option<String>,
+    /// JSON text (an object in JSON output).
+    #[serde(serialize_with = "details_as_json")]
+    pub details: String,
+    /// The previous row's hash.
+    pub prev_hash: String,
+    /// This row's hash.
+    pub hash: String,
+}
+
+fn details_as_json<S: serde::Serializer>(
+    details: &str,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match serde_json::from_str::<serde_json::Value>(details) {
+        Ok(v) => v.serialize(s),
+        Err(_) => s.serialize_str(details),
+    }
+}
+
+/// The columns of [`Row`], in order, for SELECTs.
+pub const ROW_COLUMNS: &str = "id, ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash";
+
+impl Row {
+    /// Reads a row selected with [`ROW_COLUMNS`].
+    pub fn from_sql(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+        Ok(Row {
+            id: r.get(0)?,
+            ts: r.get(1)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            resource_type: r.get(4)?,
+            resource_id: r.get(5)?,
+            outcome: r.get(6)?,
+            risk: r.get(7)?,
+            host: r.get(8)?,
+            details: r.get(9)?,
+            prev_hash: r.get(10)?,
+            hash: r.get(11)?,
+        })
+    }
+
+    /// The canonical encoding that is hashed (see the module docs).
+    pub fn canonical(&self) -> String {
+        serde_json::to_string(&(
+            &self.ts,
+            &self.actor,
+            &self.action,
+            &self.resource_type,
+            &self.resource_id,
+            &self.outcome,
+            &self.risk,
+            &self.host,
+            &self.details,
+        ))
+        .expect("strings always serialize")
+    }
+}
+
+impl Auditor {
+    /// The actor and host given, and the key from `KEYWARD_AUDIT_KEY`.
+    pub fn new(actor: String, host: String) -> Result<Self> {
+        let key = crate::secret::optional_env_secret("KEYWARD_AUDIT_KEY")?;
+        Ok(Auditor { actor, host, key })
+    }
+
+    /// An auditor with an explicit key (tests, tools).
+    pub fn with_key(actor: String, host: String, key: Option<SecretString>) -> Self {
+        Auditor { actor, host, key }
+    }
+
+    /// HMAC when a key is set, else plain SHA-256.
+    pub fn mode(&self) -> HashMode {
+        if self.key.is_some() {
+            HashMode::HmacSha256
+        } else {
+            HashMode::Sha256
+        }
+    }
+
+    /// The hash of a row whose predecessor's hash is `prev_hash`.
+    pub fn hash(&self, prev_hash: &str, canonical: &str) -> String {
+        hash_with(
+            self.key.as_ref().map(|k| k.expose().as_bytes()),
+            prev_hash,
+            canonical,
+        )
+    }
+
+    /// Appends `entry` inside `tx`, chained to the last row. The caller's
+    /// `BEGIN IMMEDIATE` transaction serialises appenders, so the chain
+    /// never forks.
+    pub fn append(&self, tx: &Transaction<'_>, entry: &Entry) -> Result<i64> {
+        let prev: Option<String> = tx
+            .query_row(
+                "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| Error::internal(format!("audit log read: {e}")))?;
+        let prev_hash = prev.unwrap_or_else(|| GENESIS.to_string());
+        let mut row = Row {
+            id: 0,
+            ts: crate::timeutil::format_ms(crate::timeutil::now()),
+            actor: self.actor.clone(),
+            action: entry.action.clone(),
+            resource_type: entry.resource_type.clone(),
+            resource_id: entry.resource_id.clone(),
+            outcome: entry.outcome.as_str().to_string(),
+            risk: entry.risk.as_str().to_string(),
+            host: Some(self.host.clone()),
+            details: entry.details.to_string(),
+            prev_hash,
+            hash: String::new(),
+        };
+        row.hash = self.hash(&row.prev_hash, &row.canonical());
+        tx.execute(
+            "INSERT INTO audit_log (ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                row.ts,
+                row.actor,
+                row.action,
+                row.resource_type,
+                row.resource_id,
+                row.outcome,
+                row.risk,
+                row.host,
+                row.details,
+                row.prev_hash,
+                row.hash
+            ],
+        )
+        .map_err(|e| Error::internal(format!("audit log append: {e}")))?;
+        Ok(tx.last_insert_rowid())
+    }
+}
+
+fn hash_with(key: Option<&[u8]>, prev_hash: &str, canonical: &str) -> String {
+    match key {
+        Some(k) => {
+            let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(k).expect("HMAC takes any key");
+            mac.update(prev_hash.as_bytes());
+            mac.update(b"\n");
+            mac.update(canonical.as_bytes());
+            hex::encode(mac.finalize().into_bytes())
+        }
+        None => {
+            let mut h = Sha256::new();
+            h.update(prev_hash.as_bytes());
+            h.update(b"\n");
+            h.update(canonical.as_bytes());
+            hex::encode(h.finalize())
+        }
+    }
+}
+
+/// What went wrong at the first broken row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BreakKind {
+    /// The row's content or hash was changed.
+    Modified,
+    /// The row was added: the chain runs around it.
+    Inserted,
+    /// Rows are missing before this one.
+    Deleted,
+    /// The row is authentic but out of place.
+    Reordered,
+}
+
+/// Where and how the chain breaks.
+#[derive(Debug, Clone, Serialize)]
+pub struct Break {
+    /// The id of the first row that does not verify.
+    pub id: i64,
+    /// What happened there.
+    pub kind: BreakKind,
+    /// A sentence for people.
+    pub message: String,
+}
+
+/// The result of `audit verify`.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyReport {
+    /// True when every row verifies.
+    pub intact: bool,
+    /// How hashes were checked.
+    pub mode: HashMode,
+    /// Rows examined.
+    pub rows: u64,
+    /// The last row's id and hash (an anchor for a later check).
+    pub last_id: Option<i64>,
+    /// The last row's hash.
+    pub last_hash: Option<String>,
+    /// The id of the first broken row.
+    pub first_broken_at: Option<i64>,
+    /// What broke there.
+    #[serde(rename = "break")]
+    pub broken: Option<Break>,
+    /// Set when the log verifies without the key but not with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+/// Verifies the whole chain in id order, streaming (memory stays flat).
+pub fn verify(conn: &Connection, auditor: &Auditor) -> Result<VerifyReport> {
+    let mut report = walk(conn, auditor.key.as_ref().map(|k| k.expose().as_bytes()))?;
+    report.mode = auditor.mode();
+    if !report.intact && auditor.mode() == HashMode::HmacSha256 {
+        let plain = walk(conn, None)?;
+        if plain
+            .first_broken_at
+            .is_none_or(|id| Some(id) > report.first_broken_at)
+        {
+            report.hint = Some(
+                "rows up to the break verify as plain SHA-256: they were written without KEYWARD_AUDIT_KEY (or with another key)"
+                    .into(),
+            );
+        }
+    }
+    Ok(report)
+}
+
+fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
+    let sql_err = |e: rusqlite::Error| Error::internal(format!("audit log read: {e}"));
+    let mut stmt = conn
+        .prepare(&format!("SELECT {ROW_COLUMNS} FROM audit_log ORDER BY id"))
+        .map_err(sql_err)?;
+    let mut rows = stmt.query([]).map_err(sql_err)?;
+    let mut expected_prev = GENESIS.to_string();
+    let mut prev_id: Option<i64> = None;
+    let mut count = 0u64;
+    let mut report = VerifyReport {
+        intact: true,
+        mode: if key.is_some() {
+            HashMode::HmacSha256
+        } else {
+            HashMode::Sha256
+        },
+        rows: 0,
+        last_id: None,
+        last_hash: None,
+        first_broken_at: None,
+        broken: None,
+        hint: None,
+    };
+    while let Some(r) = rows.next().map_err(sql_err)? {
+        let row = Row::from_sql(r).map_err(sql_err)?;
+        count += 1;
+        let content_ok = hash_with(key, &row.prev_hash, &row.canonical()) == row.hash;
+        let link_ok = row.prev_hash == expected_prev;
+        if content_ok && link_ok {
+            expected_prev = row.hash.clone();
+            prev_id = Some(row.id);
+            report.last_id = Some(row.id);
+            report.last_hash = Some(row.hash.clone());
+            continue;
+        }
+        let kind = classify(conn, &row, content_ok, &expected_prev)?;
+        let after = prev_id
+            .map(|p| format!("after row {p}"))
+            .unwrap_or_else(|| "at the start".into());
+        let message = match kind {
+            BreakKind::Modified => format!(
+                "row {} was modified: its hash does not match its content",
+                row.id
+            ),
+            BreakKind::Inserted => format!("row {} was inserted: the chain runs around it", row.id),
+            BreakKind::Deleted => format!("rows were deleted {after}, before row {}", row.id),
+            BreakKind::Reordered => format!(
+                "row {} is out of order: it belongs later in the chain",
+                row.id
+            ),
+        };
+        report.intact = false;
+        report.first_broken_at = Some(row.id);
+        report.broken = Some(Break {
+            id: row.id,
+            kind,
+            message,
+        });
+        break;
+    }
+    // Count the rest so the report says how big the log is.
+    while rows.next().map_err(sql_err)?.is_some() {
+        count += 1;
+    }
+    report.rows = count;
+    Ok(report)
+}
+
+fn classify(
+    conn: &Connection,
+    row: &Row,
+    content_ok: bool,
+    expected_prev: &str,
+) -> Result<BreakKind> {
+    let sql_err = |e: rusqlite::Error| Error::internal(format!("audit log read: {e}"));
+    if !content_ok {
+        // A forged row that the next row's link skips over was inserted.
+        let next_prev: Option<String> = conn
+            .query_row(
+                "SELECT prev_hash FROM audit_log WHERE id > ?1 ORDER BY id LIMIT 1",
+                [row.id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql_err)?;
+        return Ok(if next_prev.as_deref() == Some(expected_prev) {
+            BreakKind::Inserted
+        } else {
+            BreakKind::Modified
+        });
+    }
+    // Authentic but misplaced: does its predecessor appear later?
+    let later: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM audit_log WHERE id > ?1 AND hash = ?2 LIMIT 1",
+            params![row.id, row.prev_hash],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql_err)?;
+    Ok(if later.is_some() {
+        BreakKind::Reordered
+    } else {
+        BreakKind::Deleted
+    })
+}
+
+/// The newest `limit` rows (all when `None`), newest first, optionally only
+/// actions matching `action` (`apikey.*` globs a prefix).
+pub fn latest(conn: &Connection, limit: Option<u64>, action: Option<&str>) -> Result<Vec<Row>> {
+    let sql_err = |e: rusqlite::Error| Error::internal(format!("audit log read: {e}"));
+    let (clause, pattern) = match action {
+        Some(a) if a.ends_with('*') => (
+            "WHERE action LIKE ?1 ESCAPE '\\'",
+            Some(format!(
+                "{}%",
+                a.trim_end_matches('*')
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            )),
+        ),
+        Some(a) => ("WHERE action = ?1", Some(a.to_string())),
+        None => ("", None),
+    };
+    let limit = limit.map(|l| l.min(i64::MAX as u64) as i64).unwrap_or(-1);
+    let sql =
+        format!("SELECT {ROW_COLUMNS} FROM audit_log {clause} ORDER BY id DESC LIMIT {limit}");
+    let mut stmt = conn.prepare(&sql).map_err(sql_err)?;
+    let rows = match pattern {
+        Some(p) => stmt.query_map([p], Row::from_sql),
+        None => stmt.query_map([], Row::from_sql),
+    }
+    .map_err(sql_err)?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().map_err(sql_err)
+}
+
+/// This machine's host name.
+pub fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The login name, for the default actor.
+pub fn login_name() -> String {
+    for var in ["USER", "LOGNAME"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return v;
+        }
+    }
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    format!("uid:{uid}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn setup(n: usize, key: Option<&str>) -> (tempfile::TempDir, Store, Auditor) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("k.db")).unwrap();
+        let a = Auditor::with_key(
+            "alice".into(),
+            "host1".into(),
+            key.map(|k| SecretString::new(k.into())),
+        );
+        for i in 0..n {
+            store
+                .write(|tx| {
+                    a.append(
+                        tx,
+                        &Entry::new("test.event", "thing", i.to_string())
+                            .details(serde_json::json!({"i": i, "note": "ünïcode \"q\" \n"})),
+                    )
+                })
+                .unwrap();
+        }
+        (dir, store, a)
+    }
+
+    fn check(store: &Store, a: &Auditor) -> VerifyReport {
+        verify(store.conn(), a).unwrap()
+    }
+
+    #[test]
+    fn an_untouched_chain_verifies() {
+        let (_d, store, a) = setup(10, Some("k"));
+        let r = check(&store, &a);
+        assert!(r.intact, "{r:?}");
+        assert_eq!(r.rows, 10);
+        assert_eq!(r.last_id, Some(10));
+        assert_eq!(r.mode, HashMode::HmacSha256);
+    }
+
+    #[test]
+    fn an_edited_field_is_modified_at_that_row() {
+        let (_d, store, a) = setup(10, Some("k"));
+        store
+            .conn()
+            .execute("UPDATE audit_log SET actor = 'mallory' WHERE id = 4", [])
+            .unwrap();
+        let r = check(&store, &a);
+        assert_eq!(r.first_broken_at, Some(4));
+        assert_eq!(r.broken.unwrap().kind, BreakKind::Modified);
+    }
+
+    #[test]
+    fn a_deleted_row_is_found() {
+        let (_d, store, a) = setup(10, Some("k"));
+        store
+            .conn()
+            .execute("DELETE FROM audit_log WHERE id = 5", [])
+            .unwrap();
+        let r = check(&store, &a);
+        assert_eq!(r.first_broken_at, Some(6));
+        let b = r.broken.unwrap();
+        assert_eq!(b.kind, BreakKind::Deleted);
+        assert!(b.message.contains("after row 4"), "{}", b.message);
+    }
+
+    #[test]
+    fn an_inserted_row_is_found() {
+        let (_d, store, a) = setup(10, Some("k"));
+        // Shift rows 6.. up by one to make room, as a forger would.
+        store.conn().execute_batch("UPDATE audit_log SET id = id + 100 WHERE id >= 6; UPDATE audit_log SET id = id - 99 WHERE id >= 106;").unwrap();
+        store.conn().execute(
+            "INSERT INTO audit_log (id, ts, actor, action, outcome, risk, details, prev_hash, hash) VALUES (6, '2026-01-01T00:00:00.000Z', 'mallory', 'apikey.issue', 'success', 'low', '{}', (SELECT hash FROM audit_log WHERE id = 5), 'ffff')",
+            [],
+        ).unwrap();
+        let r = check(&store, &a);
+        assert_eq!(r.first_broken_at, Some(6));
+        assert_eq!(r.broken.unwrap().kind, BreakKind::Inserted);
+    }
+
+    #[test]
+    fn two_swapped_rows_are_reordered() {
+        let (_d, store, a) = setup(10, Some("k"));
+        store.conn().execute_batch("UPDATE audit_log SET id = 100 WHERE id = 3; UPDATE audit_log SET id = 3 WHERE id = 4; UPDATE audit_log SET id = 4 WHERE id = 100;").unwrap();
+        let r = check(&store, &a);
+        assert_eq!(r.first_broken_at, Some(3));
+        assert_eq!(r.broken.unwrap().kind, BreakKind::Reordered);
+    }
+
+    #[test]
+    fn a_rehashed_forgery_fails_under_hmac_and_the_key_matters() {
+        let (_d, store, a) = setup(3, None);
+        assert!(check(&store, &a).intact);
+        let keyed = Auditor::with_key("x".into(), "h".into(), Some(SecretString::new("k".into())));
+        let r = verify(store.conn(), &keyed).unwrap();
+        assert_eq!(r.first_broken_at, Some(1));
+        assert!(r.hint.unwrap().contains("without KEYWARD_AUDIT_KEY"));
+    }
+
+    #[test]
+    fn latest_filters_by_action_glob() {
+        let (_d, mut store, a) = setup(3, None);
+        store
+            .write(|tx| a.append(tx, &Entry::new("apikey.issue", "api_key", "1")))
+            .unwrap();
+        assert_eq!(
+            latest(store.conn(), None, Some("apikey.*")).unwrap().len(),
+            1
+        );
+        assert_eq!(
+            latest(store.conn(), None, Some("test.event"))
+                .unwrap()
+                .len(),
+            3
+        );
+        let two = latest(store.conn(), Some(2), None).unwrap();
+        assert_eq!(two.iter().map(|r| r.id).collect::<Vec<_>>(), vec![4, 3]);
+    }
+}

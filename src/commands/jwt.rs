@@ -1,0 +1,440 @@
+//! `jwt mint | verify | inspect`.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use jsonwebtoken::errors::ErrorKind as JwtErrorKind;
+use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::{Algorithm, DecodingKey, Header, Validation};
+use serde_json::{Map, Value, json};
+
+use crate::audit::Entry;
+use crate::cli::{JwtCommand, JwtInspectArgs, JwtKeyArgs, JwtMintArgs, JwtVerifyArgs};
+use crate::commands::Ctx;
+use crate::error::{Error, Outcome, Result};
+use crate::jwt::{self, PemKind};
+use crate::output::Format;
+use crate::secret::{SecretPrompt, SecretString, read_secret};
+use crate::timeutil::{human_duration, parse_duration};
+
+const SECRET_PROMPT: SecretPrompt = SecretPrompt {
+    what: "JWT secret",
+    env_flag: "--secret-env",
+    file_flag: "--secret-file",
+    confirm: false,
+    private_file: true,
+};
+
+/// Runs a `jwt` subcommand.
+pub fn run(ctx: &Ctx, cmd: JwtCommand) -> Result<Outcome> {
+    match cmd {
+        JwtCommand::Mint(a) => mint(ctx, a),
+        JwtCommand::Verify(a) => verify(ctx, a),
+        JwtCommand::Inspect(a) => inspect(ctx, a),
+    }
+}
+
+fn alg_name(a: Algorithm) -> String {
+    format!("{a:?}")
+}
+
+fn read_pem(path: &Path) -> Result<(String, PemKind, bool)> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+    let (kind, private) = jwt::pem_kind(&text, &path.display().to_string())?;
+    if private {
+        crate::fsutil::ensure_private(path, "private key")?;
+    }
+    Ok((text, kind, private))
+}
+
+fn read_hs_secret(k: &JwtKeyArgs) -> Result<SecretString> {
+    read_secret(
+        k.secret_env.as_deref(),
+        k.secret_file.as_deref(),
+        &SECRET_PROMPT,
+    )
+}
+
+fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
+    ctx.out.require("jwt mint", &[Format::Text, Format::Json])?;
+    let ttl = parse_duration(&a.ttl).map_err(|m| Error::usage(format!("--ttl: {m}")))?;
+    if !ttl.is_positive() {
+        return Err(Error::usage("--ttl must be positive"));
+    }
+    if ttl > time::Duration::hours(24) {
+        ctx.out.warn(&format!(
+            "--ttl {} is longer than 24 h: a stolen token stays useful that long",
+            a.ttl
+        ));
+    }
+    let mut extra = Map::new();
+    for c in &a.claim {
+        let (k, v) = jwt::parse_claim(c)?;
+        extra.insert(k, v);
+    }
+    let scopes = crate::apikey::validate_scopes(&a.scope)?;
+    let (alg, key) = match &a.key.key_file {
+        Some(path) => {
+            let (pem, kind, private) = read_pem(path)?;
+            if !private {
+                return Err(Error::bad_input(format!(
+                    "{} is a public key; minting needs the private key",
+                    path.display()
+                )));
+            }
+            let alg = a
+                .alg
+                .map(Algorithm::from)
+                .unwrap_or_else(|| kind.default_alg());
+            if !kind.algorithms().contains(&alg) {
+                return Err(Error::usage(format!(
+                    "--alg {} does not fit a {} key",
+                    alg_name(alg),
+                    kind.name()
+                )));
+            }
+            (
+                alg,
+                jwt::encoding_key(&pem, kind, &path.display().to_string())?,
+            )
+        }
+        None => {
+            let alg = a.alg.map(Algorithm::from).unwrap_or(Algorithm::HS256);
+            if !matches!(alg, Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512) {
+                return Err(Error::usage(format!(
+                    "--alg {} needs --key-file with a private key",
+                    alg_name(alg)
+                )));
+            }
+            let secret = read_hs_secret(&a.key)?;
+            let min = jwt::min_secret_len(alg);
+            if secret.len() < min {
+                let msg = format!(
+                    "the secret is {} bytes; {} needs at least {min} (RFC 7518 section 3.2)",
+                    secret.len(),
+                    alg_name(alg)
+                );
+                if !a.allow_weak {
+                    return Err(Error::bad_input(msg).with_hint(
+                        "generate one with `keyward keygen jwt-secret`, or pass --allow-weak",
+                    ));
+                }
+                ctx.out.warn(&msg);
+            }
+            (
+                alg,
+                jsonwebtoken::EncodingKey::from_secret(secret.expose().as_bytes()),
+            )
+        }
+    };
+    let now = crate::timeutil::now().unix_timestamp();
+    let exp = now + ttl.whole_seconds();
+    let jti = jwt::new_jti()?;
+    let mut claims = extra;
+    claims.insert("sub".into(), a.sub.clone().into());
+    claims.insert("iat".into(), now.into());
+    claims.insert("nbf".into(), now.into());
+    claims.insert("exp".into(), exp.into());
+    claims.insert("jti".into(), jti.clone().into());
+    if let Some(aud) = &a.aud {
+        claims.insert("aud".into(), aud.clone().into());
+    }
+    if let Some(iss) = &a.iss {
+        claims.insert("iss".into(), iss.clone().into());
+    }
+    if !scopes.is_empty() {
+        claims.insert("scope".into(), scopes.join(" ").into());
+    }
+    let mut header = Header::new(alg);
+    header.kid = a.kid.clone();
+    let token = jsonwebtoken::encode(&header, &claims, &key)
+        .map_err(|e| Error::bad_input(format!("cannot sign the token: {e}")))?;
+
+    let auditor = ctx.auditor()?;
+    let mut store = ctx.store()?;
+    store.write(|tx| {
+        auditor.append(
+            tx,
+            &Entry::new("jwt.mint", "jwt", jti.clone()).details(json!({
+                "sub": a.sub, "aud": a.aud, "iss": a.iss, "alg": alg_name(alg), "exp": exp, "scope": scopes,
+            })),
+        )
+    })?;
+    if ctx.out.format() == Format::Json {
+        ctx.out.json(&json!({"token": token, "alg": alg_name(alg), "jti": jti, "exp": exp, "claims": claims}))?;
+    } else {
+        ctx.out.line(&token)?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn token_input(ctx: &Ctx, arg: Option<&String>) -> Result<String> {
+    let token = match arg {
+        Some(t) => {
+            if std::io::stderr().is_terminal() {
+                ctx.out
+                    .warn("a token given as an argument lands in shell history; prefer stdin");
+            }
+            t.clone()
+        }
+        None => {
+            if std::io::stdin().is_terminal() {
+                return Err(Error::usage("no token given")
+                    .with_hint("pass it on stdin (or as an argument)"));
+            }
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(1 << 20)
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::stdio("read stdin", &e))?;
+            String::from_utf8(buf)
+                .map_err(|_| Error::bad_input("the token on stdin is not text"))?
+        }
+    };
+    let token = token.trim().to_string();
+    if token.is_empty() {
+        return Err(Error::bad_input("the token is empty"));
+    }
+    Ok(token)
+}
+
+/// The key to verify with and the algorithms it fits.
+fn verify_key(
+    a: &JwtVerifyArgs,
+    header: &Map<String, Value>,
+) -> Result<(DecodingKey, Vec<Algorithm>)> {
+    if let Some(path) = &a.jwks {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+        let set: JwkSet = serde_json::from_str(&text).map_err(|e| {
+            Error::bad_input(format!("{} is not a JWKS document: {e}", path.display()))
+        })?;
+        let kid = header.get("kid").and_then(Value::as_str);
+        let jwk = match kid {
+            Some(k) => set.find(k).ok_or_else(|| {
+                Error::bad_input(format!("no key with kid '{k}' in {}", path.display()))
+            })?,
+            None if set.keys.len() == 1 => &set.keys[0],
+            None => {
+                return Err(Error::bad_input(format!(
+                    "the token has no kid and {} holds {} keys",
+                    path.display(),
+                    set.keys.len()
+                )));
+            }
+        };
+        let key = DecodingKey::from_jwk(jwk)
+            .map_err(|e| Error::bad_input(format!("unusable JWK in {}: {e}", path.display())))?;
+        let algs = match jwk
+            .common
+            .key_algorithm
+            .and_then(|k| Algorithm::try_from(k).ok())
+        {
+            Some(alg) => vec![alg],
+            None => key.family().algorithms().to_vec(),
+        };
+        return Ok((key, algs));
+    }
+    if let Some(path) = &a.key.key_file {
+        let (pem, kind, private) = read_pem(path)?;
+        return Ok((
+            jwt::decoding_key(&pem, kind, private, &path.display().to_string())?,
+            kind.algorithms(),
+        ));
+    }
+    let secret = read_hs_secret(&a.key)?;
+    Ok((
+        DecodingKey::from_secret(secret.expose().as_bytes()),
+        jwt::hs_algs_for(secret.len()),
+    ))
+}
+
+fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
+    ctx.out
+        .require("jwt verify", &[Format::Text, Format::Json])?;
+    let leeway = parse_duration(&a.leeway).map_err(|m| Error::usage(format!("--leeway: {m}")))?;
+    let token = token_input(ctx, a.token.as_ref())?;
+    let unverified = jwt::decode_unverified(&token)?;
+    let (key, fits) = verify_key(&a, &unverified.header)?;
+    let allowed: Vec<Algorithm> = if a.alg.is_empty() {
+        fits.clone()
+    } else {
+        let wanted: Vec<Algorithm> = a.alg.iter().map(|x| Algorithm::from(*x)).collect();
+        if let Some(bad) = wanted
+            .iter()
+            .find(|w| !fits.contains(w) && w.family() != key.family())
+        {
+            return Err(Error::usage(format!(
+                "--alg {} does not fit the key given",
+                alg_name(*bad)
+            )));
+        }
+        wanted
+    };
+    let header_alg = unverified
+        .header
+        .get("alg")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let failure = if header_alg.eq_ignore_ascii_case("none") || header_alg.is_empty() {
+        Some("the token is unsigned (alg none), which keyward never accepts".to_string())
+    } else if !allowed.iter().any(|x| alg_name(*x) == header_alg) {
+        Some(format!(
+            "algorithm {header_alg} is not accepted here (accepted: {})",
+            allowed
+                .iter()
+                .map(|x| alg_name(*x))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    } else {
+        let mut v = Validation::new(allowed[0]);
+        v.algorithms = allowed.clone();
+        v.leeway = leeway.whole_seconds().max(0) as u64;
+        v.validate_nbf = true;
+        v.validate_exp = true;
+        if a.allow_no_exp {
+            v.set_required_spec_claims::<&str>(&[]);
+        } else {
+            v.set_required_spec_claims(&["exp"]);
+        }
+        match &a.aud {
+            Some(aud) => v.set_audience(&[aud]),
+            None => v.validate_aud = false,
+        }
+        if let Some(iss) = &a.iss {
+            v.set_issuer(&[iss]);
+        }
+        match jsonwebtoken::decode::<Value>(&token, &key, &v) {
+            Ok(_) => None,
+            Err(e) => Some(match e.kind() {
+                JwtErrorKind::InvalidSignature => {
+                    "the signature does not match the key".to_string()
+                }
+                JwtErrorKind::ExpiredSignature => "the token has expired".to_string(),
+                JwtErrorKind::ImmatureSignature => "the token is not valid yet (nbf)".to_string(),
+                JwtErrorKind::InvalidAudience => format!(
+                    "the audience is not {}",
+                    a.aud.as_deref().unwrap_or("accepted")
+                ),
+                JwtErrorKind::InvalidIssuer => format!(
+                    "the issuer is not {}",
+                    a.iss.as_deref().unwrap_or("accepted")
+                ),
+                JwtErrorKind::MissingRequiredClaim(c) if c == "exp" => {
+                    "the token has no exp (pass --allow-no-exp to accept that)".to_string()
+                }
+                JwtErrorKind::MissingRequiredClaim(c) => format!("the token has no {c} claim"),
+                JwtErrorKind::InvalidAlgorithm => {
+                    "the token's algorithm does not fit the key (algorithm confusion refused)"
+                        .to_string()
+                }
+                other => format!("invalid token: {other:?}"),
+            }),
+        }
+    };
+    let now = crate::timeutil::now().unix_timestamp();
+    let exp = unverified.claims.get("exp").and_then(Value::as_i64);
+    if ctx.out.format() == Format::Json {
+        let mut doc = json!({"valid": failure.is_none(), "alg": header_alg});
+        match &failure {
+            Some(r) => doc["reason"] = r.clone().into(),
+            None => {
+                doc["claims"] = Value::Object(unverified.claims.clone());
+                doc["header"] = Value::Object(unverified.header.clone());
+                doc["expires_in_seconds"] = exp.map(|e| e - now).into();
+            }
+        }
+        ctx.out.json(&doc)?;
+    } else {
+        match &failure {
+            Some(r) => ctx.out.line(&format!("invalid: {r}"))?,
+            None => {
+                let sub = unverified
+                    .claims
+                    .get("sub")
+                    .and_then(Value::as_str)
+                    .unwrap_or("-");
+                let left = exp
+                    .map(|e| {
+                        format!(
+                            "expires in {}",
+                            human_duration(time::Duration::seconds(e - now))
+                        )
+                    })
+                    .unwrap_or_else(|| "never expires".into());
+                ctx.out
+                    .line(&format!("valid: {header_alg}, sub {sub}, {left}"))?;
+            }
+        }
+    }
+    Ok(if failure.is_some() {
+        Outcome::ChecksFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+fn readable_time(v: &Value, now: i64) -> Option<String> {
+    let t = v.as_i64()?;
+    let when = time::OffsetDateTime::from_unix_timestamp(t).ok()?;
+    let rel = if t >= now {
+        format!("in {}", human_duration(time::Duration::seconds(t - now)))
+    } else {
+        format!("{} ago", human_duration(time::Duration::seconds(now - t)))
+    };
+    Some(format!("{} ({rel})", crate::timeutil::format_ms(when)))
+}
+
+fn inspect(ctx: &Ctx, a: JwtInspectArgs) -> Result<Outcome> {
+    ctx.out
+        .require("jwt inspect", &[Format::Text, Format::Json])?;
+    let token = token_input(ctx, a.token.as_ref())?;
+    let t = jwt::decode_unverified(&token)?;
+    let now = crate::timeutil::now().unix_timestamp();
+    let warnings = jwt::warnings(&t, now);
+    if ctx.out.format() == Format::Json {
+        let times: Map<String, Value> = ["iat", "nbf", "exp"]
+            .iter()
+            .filter_map(|k| {
+                let v = t.claims.get(*k)?.as_i64()?;
+                let when = time::OffsetDateTime::from_unix_timestamp(v).ok()?;
+                Some((k.to_string(), crate::timeutil::format_ms(when).into()))
+            })
+            .collect();
+        ctx.out.json(&json!({
+            "verified": false,
+            "label": "UNVERIFIED",
+            "header": t.header,
+            "claims": t.claims,
+            "times": times,
+            "warnings": warnings,
+        }))?;
+        return Ok(Outcome::Success);
+    }
+    ctx.out
+        .line("UNVERIFIED: decoded without checking the signature")?;
+    ctx.out
+        .line(&format!("header: {}", Value::Object(t.header.clone())))?;
+    let rows: Vec<Vec<String>> = t
+        .claims
+        .iter()
+        .map(|(k, v)| {
+            let shown = if ["iat", "nbf", "exp"].contains(&k.as_str()) {
+                readable_time(v, now).unwrap_or_else(|| v.to_string())
+            } else {
+                match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                }
+            };
+            vec![k.clone(), shown]
+        })
+        .collect();
+    ctx.out.table(&["claim (UNVERIFIED)", "value"], &rows)?;
+    for w in &warnings {
+        ctx.out.line(&format!("warning: {w}"))?;
+    }
+    Ok(Outcome::Success)
+}
