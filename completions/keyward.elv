@@ -20,6 +20,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -31,6 +33,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand key 'Derive keys from passphrases'
             cand encrypt 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
             cand decrypt 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+            cand apikey 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
+            cand jwt 'Mint, verify and inspect JSON Web Tokens'
+            cand audit 'Read and verify the tamper-evident audit log'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -38,6 +43,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;keygen'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -60,6 +67,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --var 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand --force 'Replace an existing --out file or --var definition'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
@@ -78,6 +87,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --var 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand --force 'Replace an existing --out file or --var definition'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
@@ -96,6 +107,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --var 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand --no-ambiguous 'Leave out look-alike characters (0 O o 1 l I | and similar)'
             cand --force 'Replace an existing --out file or --var definition'
             cand -q 'Print nothing on stderr but warnings and errors'
@@ -115,6 +128,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --var 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand --force 'Replace an existing --out file or --var definition'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
@@ -144,6 +159,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;key'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -171,6 +188,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --var 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand --force 'Replace an existing --out file or --var definition'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
@@ -198,6 +217,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --key-id 'The key id written into the envelope header (envelope only)'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand --force 'Replace an existing --out file'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
@@ -218,6 +239,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --ttl 'Refuse a Fernet token older than this many seconds, as Fernet.decrypt(token, ttl)'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand --force 'Replace an existing --out file'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
@@ -227,9 +250,309 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;apikey'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand issue 'Issue a key; it is shown once and only its hash is stored'
+            cand list 'List keys (never the keys or their hashes)'
+            cand show 'Show one key''s details'
+            cand verify 'Check a key: exit 0 when valid, 1 with the reason when not'
+            cand revoke 'Revoke keys now (asks first on a terminal; --yes otherwise)'
+            cand rotate 'Replace a key with a new one of the same name and scopes; the old one keeps working for the grace period'
+            cand export 'Export the active keys'' hashes and scopes for a service to load (never the keys)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;apikey;issue'= {
+            cand --name 'A name for the key: 1-64 letters, digits, ''_'', ''-'', ''.'''
+            cand --scopes 'Comma-separated scopes, e.g. memories:read,memories:write'
+            cand --expires 'Expiry: a duration (90d, 12h), a date (2027-01-01) or an RFC 3339 time'
+            cand --prefix 'The key''s prefix (seed 002 uses tk)'
+            cand --note 'A note kept with the key'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;apikey;list'= {
+            cand --state 'Only keys in this state'
+            cand --scope 'Only keys granted this scope'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;apikey;show'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;apikey;verify'= {
+            cand --key-env 'Read the key from this environment variable'
+            cand --require-scope 'Fail unless the key holds this scope (repeatable)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --offline 'Check format and checksum only, without the store'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;apikey;revoke'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;apikey;rotate'= {
+            cand --grace 'How long the old key keeps working (0s for a leaked key)'
+            cand --expires 'Expiry of the new key [default: the old key''s lifetime, from now]'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;apikey;export'= {
+            cand --as 'env: one dotenv variable of comma-separated hashes; json: a document per key'
+            cand --var 'The variable name for --as env'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;apikey;help'= {
+            cand issue 'Issue a key; it is shown once and only its hash is stored'
+            cand list 'List keys (never the keys or their hashes)'
+            cand show 'Show one key''s details'
+            cand verify 'Check a key: exit 0 when valid, 1 with the reason when not'
+            cand revoke 'Revoke keys now (asks first on a terminal; --yes otherwise)'
+            cand rotate 'Replace a key with a new one of the same name and scopes; the old one keeps working for the grace period'
+            cand export 'Export the active keys'' hashes and scopes for a service to load (never the keys)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;apikey;help;issue'= {
+        }
+        &'keyward;apikey;help;list'= {
+        }
+        &'keyward;apikey;help;show'= {
+        }
+        &'keyward;apikey;help;verify'= {
+        }
+        &'keyward;apikey;help;revoke'= {
+        }
+        &'keyward;apikey;help;rotate'= {
+        }
+        &'keyward;apikey;help;export'= {
+        }
+        &'keyward;apikey;help;help'= {
+        }
+        &'keyward;jwt'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand mint 'Mint a signed token (always with iat, nbf, exp and a random jti)'
+            cand verify 'Verify a token''s signature and claims: exit 0 valid, 1 invalid'
+            cand inspect 'Decode a token WITHOUT verifying it, with warnings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;jwt;mint'= {
+            cand --secret-env 'Read the HS secret from this environment variable (its text''s bytes are the key)'
+            cand --secret-file 'Read the HS secret from this file (one trailing newline dropped)'
+            cand --key-file 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify'
+            cand --alg 'Signing algorithm [default: HS256 with a secret; the key''s own with a PEM]'
+            cand --sub 'Subject (sub)'
+            cand --aud 'Audience (aud)'
+            cand --iss 'Issuer (iss)'
+            cand --scope 'Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068)'
+            cand --ttl 'Lifetime: 30s, 15m, 1h, 7d'
+            cand --claim 'An extra claim, k=v; v is JSON when it parses as JSON, else a string (repeatable)'
+            cand --kid 'The key id (kid) header'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --allow-weak 'Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;jwt;verify'= {
+            cand --secret-env 'Read the HS secret from this environment variable (its text''s bytes are the key)'
+            cand --secret-file 'Read the HS secret from this file (one trailing newline dropped)'
+            cand --key-file 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify'
+            cand --jwks 'A JWKS file; the key is chosen by the token''s kid'
+            cand --alg 'Accepted algorithms (repeatable) [default: those the key fits]'
+            cand --aud 'Required audience'
+            cand --iss 'Required issuer'
+            cand --leeway 'Clock skew allowed for exp and nbf'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --allow-no-exp 'Accept a token without exp'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;jwt;inspect'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;jwt;help'= {
+            cand mint 'Mint a signed token (always with iat, nbf, exp and a random jti)'
+            cand verify 'Verify a token''s signature and claims: exit 0 valid, 1 invalid'
+            cand inspect 'Decode a token WITHOUT verifying it, with warnings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;jwt;help;mint'= {
+        }
+        &'keyward;jwt;help;verify'= {
+        }
+        &'keyward;jwt;help;inspect'= {
+        }
+        &'keyward;jwt;help;help'= {
+        }
+        &'keyward;audit'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand verify 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
+            cand query 'Show entries, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;audit;verify'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;audit;query'= {
+            cand --limit 'Show at most N entries [default: all]'
+            cand --action 'Only this action; a trailing * matches a prefix (apikey.*)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;audit;help'= {
+            cand verify 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
+            cand query 'Show entries, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;audit;help;verify'= {
+        }
+        &'keyward;audit;help;query'= {
+        }
+        &'keyward;audit;help;help'= {
+        }
         &'keyward;completions'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -241,6 +564,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;manpages'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -254,6 +579,9 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand key 'Derive keys from passphrases'
             cand encrypt 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
             cand decrypt 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+            cand apikey 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
+            cand jwt 'Mint, verify and inspect JSON Web Tokens'
+            cand audit 'Read and verify the tamper-evident audit log'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -280,6 +608,48 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;encrypt'= {
         }
         &'keyward;help;decrypt'= {
+        }
+        &'keyward;help;apikey'= {
+            cand issue 'Issue a key; it is shown once and only its hash is stored'
+            cand list 'List keys (never the keys or their hashes)'
+            cand show 'Show one key''s details'
+            cand verify 'Check a key: exit 0 when valid, 1 with the reason when not'
+            cand revoke 'Revoke keys now (asks first on a terminal; --yes otherwise)'
+            cand rotate 'Replace a key with a new one of the same name and scopes; the old one keeps working for the grace period'
+            cand export 'Export the active keys'' hashes and scopes for a service to load (never the keys)'
+        }
+        &'keyward;help;apikey;issue'= {
+        }
+        &'keyward;help;apikey;list'= {
+        }
+        &'keyward;help;apikey;show'= {
+        }
+        &'keyward;help;apikey;verify'= {
+        }
+        &'keyward;help;apikey;revoke'= {
+        }
+        &'keyward;help;apikey;rotate'= {
+        }
+        &'keyward;help;apikey;export'= {
+        }
+        &'keyward;help;jwt'= {
+            cand mint 'Mint a signed token (always with iat, nbf, exp and a random jti)'
+            cand verify 'Verify a token''s signature and claims: exit 0 valid, 1 invalid'
+            cand inspect 'Decode a token WITHOUT verifying it, with warnings'
+        }
+        &'keyward;help;jwt;mint'= {
+        }
+        &'keyward;help;jwt;verify'= {
+        }
+        &'keyward;help;jwt;inspect'= {
+        }
+        &'keyward;help;audit'= {
+            cand verify 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
+            cand query 'Show entries, newest first'
+        }
+        &'keyward;help;audit;verify'= {
+        }
+        &'keyward;help;audit;query'= {
         }
         &'keyward;help;completions'= {
         }

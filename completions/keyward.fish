@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_keyward_global_optspecs
-    string join \n format= color= q/quiet yes h/help V/version
+    string join \n format= color= q/quiet yes store= actor= h/help V/version
 end
 
 function __fish_keyward_needs_command
@@ -32,6 +32,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_needs_command" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_needs_command" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_needs_command" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_needs_command" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_needs_command" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -40,6 +42,9 @@ complete -c keyward -n "__fish_keyward_needs_command" -f -a "keygen" -d 'Generat
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "key" -d 'Derive keys from passphrases'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -51,6 +56,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -77,6 +84,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -98,6 +107,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -120,6 +131,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l no-ambiguous -d 'Leave out look-alike characters (0 O o 1 l I | and similar)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -142,6 +155,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -160,6 +175,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -192,6 +209,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -215,6 +234,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l force -d 'Replace an existing --out file'
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -237,11 +258,311 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l force -d 'Replace an existing --out file'
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "issue" -d 'Issue a key; it is shown once and only its hash is stored'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "list" -d 'List keys (never the keys or their hashes)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "show" -d 'Show one key\'s details'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "verify" -d 'Check a key: exit 0 when valid, 1 with the reason when not'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "revoke" -d 'Revoke keys now (asks first on a terminal; --yes otherwise)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "rotate" -d 'Replace a key with a new one of the same name and scopes; the old one keeps working for the grace period'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "export" -d 'Export the active keys\' hashes and scopes for a service to load (never the keys)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l name -d 'A name for the key: 1-64 letters, digits, \'_\', \'-\', \'.\'' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l scopes -d 'Comma-separated scopes, e.g. memories:read,memories:write' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l expires -d 'Expiry: a duration (90d, 12h), a date (2027-01-01) or an RFC 3339 time' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l prefix -d 'The key\'s prefix (seed 002 uses tk)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l note -d 'A note kept with the key' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l state -d 'Only keys in this state' -r -f -a "active\t'Usable'
+expired\t'Past its expiry'
+revoked\t'Revoked'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l scope -d 'Only keys granted this scope' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l key-env -d 'Read the key from this environment variable' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l require-scope -d 'Fail unless the key holds this scope (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l offline -d 'Check format and checksum only, without the store'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the old key keeps working (0s for a leaked key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l expires -d 'Expiry of the new key [default: the old key\'s lifetime, from now]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l as -d 'env: one dotenv variable of comma-separated hashes; json: a document per key' -r -f -a "env\t'A dotenv line'
+json\t'A JSON document'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l var -d 'The variable name for --as env' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Issue a key; it is shown once and only its hash is stored'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys (never the keys or their hashes)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key\'s details'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a key: exit 0 when valid, 1 with the reason when not'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke keys now (asks first on a terminal; --yes otherwise)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace a key with a new one of the same name and scopes; the old one keeps working for the grace period'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the active keys\' hashes and scopes for a service to load (never the keys)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -f -a "mint" -d 'Mint a signed token (always with iat, nbf, exp and a random jti)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -f -a "verify" -d 'Verify a token\'s signature and claims: exit 0 valid, 1 invalid'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -f -a "inspect" -d 'Decode a token WITHOUT verifying it, with warnings'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l alg -d 'Signing algorithm [default: HS256 with a secret; the key\'s own with a PEM]' -r -f -a "HS256\t'HMAC-SHA256 with a shared secret'
+HS384\t'HMAC-SHA384'
+HS512\t'HMAC-SHA512'
+RS256\t'RSASSA-PKCS1-v1_5 with SHA-256'
+RS384\t'RSASSA-PKCS1-v1_5 with SHA-384'
+RS512\t'RSASSA-PKCS1-v1_5 with SHA-512'
+PS256\t'RSASSA-PSS with SHA-256'
+ES256\t'ECDSA P-256 with SHA-256'
+ES384\t'ECDSA P-384 with SHA-384'
+EdDSA\t'Ed25519'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l sub -d 'Subject (sub)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l aud -d 'Audience (aud)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l iss -d 'Issuer (iss)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l scope -d 'Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l ttl -d 'Lifetime: 30s, 15m, 1h, 7d' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l claim -d 'An extra claim, k=v; v is JSON when it parses as JSON, else a string (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l kid -d 'The key id (kid) header' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l allow-weak -d 'Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l jwks -d 'A JWKS file; the key is chosen by the token\'s kid' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l alg -d 'Accepted algorithms (repeatable) [default: those the key fits]' -r -f -a "HS256\t'HMAC-SHA256 with a shared secret'
+HS384\t'HMAC-SHA384'
+HS512\t'HMAC-SHA512'
+RS256\t'RSASSA-PKCS1-v1_5 with SHA-256'
+RS384\t'RSASSA-PKCS1-v1_5 with SHA-384'
+RS512\t'RSASSA-PKCS1-v1_5 with SHA-512'
+PS256\t'RSASSA-PSS with SHA-256'
+ES256\t'ECDSA P-256 with SHA-256'
+ES384\t'ECDSA P-384 with SHA-384'
+EdDSA\t'Ed25519'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l aud -d 'Required audience' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l iss -d 'Required issuer' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l leeway -d 'Clock skew allowed for exp and nbf' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l allow-no-exp -d 'Accept a token without exp'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "mint" -d 'Mint a signed token (always with iat, nbf, exp and a random jti)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a token\'s signature and claims: exit 0 valid, 1 invalid'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Decode a token WITHOUT verifying it, with warnings'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -f -a "query" -d 'Show entries, newest first'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'Show at most N entries [default: all]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l action -d 'Only this action; a trailing * matches a prefix (apikey.*)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Show entries, newest first'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -250,6 +571,8 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -262,19 +585,36 @@ sarif\t'SARIF 2.1.0, for `config validate`'"
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "password" -d 'A random password from chosen character classes'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "salt" -d 'A random salt for a key-derivation function'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "derive" -d 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "issue" -d 'Issue a key; it is shown once and only its hash is stored'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "list" -d 'List keys (never the keys or their hashes)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "show" -d 'Show one key\'s details'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "verify" -d 'Check a key: exit 0 when valid, 1 with the reason when not'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "revoke" -d 'Revoke keys now (asks first on a terminal; --yes otherwise)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "rotate" -d 'Replace a key with a new one of the same name and scopes; the old one keeps working for the grace period'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "export" -d 'Export the active keys\' hashes and scopes for a service to load (never the keys)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "mint" -d 'Mint a signed token (always with iat, nbf, exp and a random jti)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "verify" -d 'Verify a token\'s signature and claims: exit 0 valid, 1 invalid'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "inspect" -d 'Decode a token WITHOUT verifying it, with warnings'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Show entries, newest first'

@@ -1,9 +1,13 @@
 //! End-to-end tests: every test runs the built `keyward` binary.
 
+mod apikey;
+mod audit;
 mod crypt;
 mod derive;
 mod frame;
 mod generated;
 mod interop;
+mod jwt;
 mod keygen;
+mod store;
 mod util;

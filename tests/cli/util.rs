@@ -15,8 +15,53 @@ pub fn kw() -> Command {
             cmd.env_remove(&k);
         }
     }
+    // Keep every test's default store out of the real home directory.
+    cmd.env("XDG_DATA_HOME", shared_data_home());
+    cmd.env("USER", "tester");
     cmd.write_stdin(Vec::<u8>::new());
     cmd
+}
+
+/// A data directory shared by the tests that do not name a store.
+pub fn shared_data_home() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
+}
+
+/// A fresh store in its own directory, for tests that inspect the store.
+pub struct TestStore {
+    /// Keeps the directory alive.
+    pub _dir: tempfile::TempDir,
+    /// The store's path.
+    pub path: PathBuf,
+}
+
+impl TestStore {
+    /// A new, empty store location.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyward.db");
+        TestStore { _dir: dir, path }
+    }
+
+    /// `keyward --store PATH` plus `args`.
+    pub fn kw(&self, args: &[&str]) -> Command {
+        let mut c = kw();
+        c.arg("--store").arg(&self.path).args(args);
+        c
+    }
+
+    /// Runs SQL against the store (as an attacker or a test would).
+    pub fn sql(&self, sql: &str) {
+        let conn = rusqlite::Connection::open(&self.path).unwrap();
+        conn.execute_batch(sql).unwrap();
+    }
+
+    /// One integer from a query.
+    pub fn count(&self, sql: &str) -> i64 {
+        let conn = rusqlite::Connection::open(&self.path).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
 }
 
 /// Path of the built binary, for shell pipelines.
@@ -53,4 +98,10 @@ pub const SPEC_FERNET_TOKEN: &str = "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWK
 /// Parses stdout as JSON.
 pub fn json_of(cmd: &mut Command) -> serde_json::Value {
     serde_json::from_str(&stdout_of(cmd)).expect("stdout is one JSON document")
+}
+
+/// Parses stdout as JSON, expecting exit `code` (a failed check still reports).
+pub fn json_with_code(cmd: &mut Command, code: i32) -> serde_json::Value {
+    let out = cmd.assert().code(code).get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("stdout is one JSON document")
 }

@@ -1,0 +1,380 @@
+//! `apikey issue | list | show | verify | revoke | rotate | export`.
+
+use predicates::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::util::*;
+
+fn issue(s: &TestStore, args: &[&str]) -> (i64, String) {
+    let mut a = vec!["--format", "json", "apikey", "issue"];
+    a.extend_from_slice(args);
+    let doc = json_of(&mut s.kw(&a));
+    (
+        doc["id"].as_i64().unwrap(),
+        doc["key"].as_str().unwrap().to_string(),
+    )
+}
+
+fn verify(s: &TestStore, key: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
+    let mut a = vec!["apikey", "verify"];
+    a.extend_from_slice(extra);
+    s.kw(&a).write_stdin(key.to_string()).assert()
+}
+
+#[test]
+fn issue_shows_the_key_once_and_stores_only_its_hash() {
+    let s = TestStore::new();
+    let out = s
+        .kw(&[
+            "apikey",
+            "issue",
+            "--name",
+            "ingest",
+            "--prefix",
+            "tk",
+            "--scopes",
+            "memories:write,memories:read",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("only time"))
+        .get_output()
+        .clone();
+    let key = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let body = key.strip_prefix("tk_").expect("prefix tk_");
+    assert!(
+        body.len() == 38 && body.bytes().all(|b| b.is_ascii_alphanumeric()),
+        "{key}"
+    );
+    // Neither the database nor its WAL holds the key.
+    for ext in ["", "-wal"] {
+        let p = format!("{}{ext}", s.path.display());
+        if let Ok(bytes) = std::fs::read(&p) {
+            assert!(
+                !bytes.windows(key.len()).any(|w| w == key.as_bytes()),
+                "key found in {p}"
+            );
+        }
+    }
+    let hash = hex::encode(Sha256::digest(key.as_bytes()));
+    assert_eq!(
+        s.count(&format!(
+            "SELECT count(*) FROM api_keys WHERE hash = '{hash}' AND last4 = '{}'",
+            &key[key.len() - 4..]
+        )),
+        1
+    );
+    let doc = json_of(&mut s.kw(&["--format", "json", "apikey", "issue", "--name", "two"]));
+    assert!(doc["key"].as_str().unwrap().starts_with("kw_"));
+    assert_eq!(doc["id"], 2);
+}
+
+#[test]
+fn issue_validates_its_inputs() {
+    let s = TestStore::new();
+    let cases: &[&[&str]] = &[
+        &["--name", "has space"],
+        &["--name", ""],
+        &["--name", "ok", "--prefix", "t-k"],
+        &["--name", "ok", "--prefix", "_tk"],
+        &["--name", "ok", "--prefix", "averyveryverylongprefix"],
+        &["--name", "ok", "--scopes", "a b"],
+        &["--name", "ok", "--expires", "yesterday"],
+        &["--name", "ok", "--expires", "2001-01-01"],
+        &["--name", "ok", "--note", "line\nbreak"],
+    ];
+    for args in cases {
+        let mut a = vec!["apikey", "issue"];
+        a.extend_from_slice(args);
+        s.kw(&a).assert().code(2).stdout("");
+    }
+    assert!(!s.path.exists(), "nothing was written, not even the store");
+}
+
+#[test]
+fn list_shows_every_state_and_filters() {
+    let s = TestStore::new();
+    let (a, _) = issue(&s, &["--name", "a", "--scopes", "memories:read"]);
+    let (b, _) = issue(&s, &["--name", "b", "--scopes", "admin:*"]);
+    issue(&s, &["--name", "c", "--expires", "1s"]);
+    s.kw(&["--yes", "apikey", "revoke", &b.to_string()])
+        .assert()
+        .success();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let all = json_of(&mut s.kw(&["apikey", "list", "--format", "json"]));
+    let states: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, vec!["active", "revoked", "expired"]);
+    for k in all.as_array().unwrap() {
+        assert!(k.get("hash").is_none() && k.get("key").is_none());
+    }
+    let revoked = json_of(&mut s.kw(&["apikey", "list", "--state", "revoked", "--format", "json"]));
+    assert_eq!(revoked.as_array().unwrap().len(), 1);
+    let scoped = json_of(&mut s.kw(&[
+        "apikey",
+        "list",
+        "--scope",
+        "admin:users",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(scoped[0]["name"], "b");
+    let text = stdout_of(&mut s.kw(&["apikey", "list"]));
+    assert!(text.contains("kw_…") && text.contains("revoked") && text.contains("expired"));
+    let nd = stdout_of(&mut s.kw(&["apikey", "list", "--format", "ndjson"]));
+    assert_eq!(nd.lines().count(), 3);
+    let csv = stdout_of(&mut s.kw(&["apikey", "list", "--format", "csv"]));
+    assert!(csv.starts_with("id,name,key,scopes,created,expires,last used,state\r\n"));
+    let shown = json_of(&mut s.kw(&["apikey", "show", &a.to_string(), "--format", "json"]));
+    assert_eq!(shown["scopes"][0], "memories:read");
+    s.kw(&["apikey", "show", "999"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no API key with id 999"));
+    s.kw(&["apikey", "list", "--format", "sarif"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn verify_accepts_good_keys_and_names_every_failure() {
+    let s = TestStore::new();
+    let (id, key) = issue(&s, &["--name", "svc", "--scopes", "memories:*"]);
+    verify(&s, &key, &[])
+        .success()
+        .stdout(predicate::str::starts_with("valid: key 1 (svc)"));
+    verify(&s, &key, &["--require-scope", "memories:write"]).success();
+    verify(&s, &key, &["--require-scope", "admin"])
+        .code(1)
+        .stdout(predicate::str::contains("lacks scope admin"));
+    s.kw(&["apikey", "verify", "--key-env", "K"])
+        .env("K", &key)
+        .assert()
+        .success();
+    s.kw(&["apikey", "verify", &key]).assert().success();
+    let doc = json_of(
+        s.kw(&["--format", "json", "apikey", "verify"])
+            .write_stdin(key.clone()),
+    );
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["id"], id);
+    let shown = json_of(&mut s.kw(&["apikey", "show", "1", "--format", "json"]));
+    assert!(shown["last_used_at"].as_str().is_some());
+
+    // A typo fails the checksum; a well-formed key from elsewhere is unknown.
+    let mut typo: Vec<char> = key.chars().collect();
+    typo[5] = if typo[5] == 'x' { 'y' } else { 'x' };
+    let typo: String = typo.into_iter().collect();
+    verify(&s, &typo, &[])
+        .code(1)
+        .stdout(predicate::str::contains("bad checksum"));
+    let other = TestStore::new();
+    let (_, foreign) = issue(&other, &["--name", "elsewhere"]);
+    verify(&s, &foreign, &[])
+        .code(1)
+        .stdout(predicate::str::contains("unknown key"));
+    verify(&s, "not-a-key", &[])
+        .code(1)
+        .stdout(predicate::str::contains("not an API key"));
+    s.kw(&["--yes", "apikey", "revoke", "1"]).assert().success();
+    verify(&s, &key, &[])
+        .code(1)
+        .stdout(predicate::str::contains("revoked at"));
+    let (_, short) = issue(&s, &["--name", "short", "--expires", "1s"]);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    verify(&s, &short, &[])
+        .code(1)
+        .stdout(predicate::str::contains("expired at"));
+    s.kw(&["apikey", "verify"]).write_stdin("").assert().code(3);
+}
+
+#[test]
+fn offline_verify_needs_no_store() {
+    let other = TestStore::new();
+    let (_, key) = issue(&other, &["--name", "x"]);
+    kw().args([
+        "--store",
+        "/proc/none/keyward.db",
+        "apikey",
+        "verify",
+        "--offline",
+    ])
+    .write_stdin(key.clone())
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("not checked against the store"));
+    let bad = format!("{}A", &key[..key.len() - 1]);
+    let bad = if bad == key {
+        format!("{}B", &key[..key.len() - 1])
+    } else {
+        bad
+    };
+    kw().args(["apikey", "verify", "--offline"])
+        .write_stdin(bad)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn failed_verifications_are_audited_and_bursts_are_high_risk() {
+    let s = TestStore::new();
+    issue(&s, &["--name", "x"]);
+    for _ in 0..5 {
+        verify(&s, "kw_nope", &[]).code(1);
+    }
+    assert_eq!(
+        s.count(
+            "SELECT count(*) FROM audit_log WHERE action = 'apikey.verify' AND outcome = 'failure'"
+        ),
+        5
+    );
+    assert_eq!(
+        s.count(
+            "SELECT count(*) FROM audit_log WHERE action = 'apikey.verify' AND risk = 'medium'"
+        ),
+        4
+    );
+    assert_eq!(
+        s.count("SELECT risk = 'high' FROM audit_log ORDER BY id DESC LIMIT 1"),
+        1
+    );
+    let details = stdout_of(&mut s.kw(&["audit", "query", "--limit", "1", "--format", "json"]));
+    assert!(
+        !details.contains("kw_nope\""),
+        "the presented key is not logged whole: {details}"
+    );
+}
+
+#[test]
+fn a_pepper_keys_the_hash() {
+    let s = TestStore::new();
+    let (_, plain) = issue(&s, &["--name", "before"]);
+    let doc = json_of(
+        s.kw(&["--format", "json", "apikey", "issue", "--name", "peppered"])
+            .env("KEYWARD_PEPPER", "server-side pepper value"),
+    );
+    let key = doc["key"].as_str().unwrap();
+    assert_eq!(
+        s.count("SELECT count(*) FROM api_keys WHERE hash_alg = 'hmac-sha256'"),
+        1
+    );
+    verify(&s, key, &[]).code(1);
+    s.kw(&["apikey", "verify"])
+        .env("KEYWARD_PEPPER", "server-side pepper value")
+        .write_stdin(key.to_string())
+        .assert()
+        .success();
+    s.kw(&["apikey", "verify"])
+        .env("KEYWARD_PEPPER", "server-side pepper value")
+        .write_stdin(plain)
+        .assert()
+        .success();
+}
+
+#[test]
+fn revoke_confirms_and_is_all_or_nothing() {
+    let s = TestStore::new();
+    let (a, ka) = issue(&s, &["--name", "a"]);
+    s.kw(&["apikey", "revoke", &a.to_string()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--yes"));
+    verify(&s, &ka, &[]).success();
+    s.kw(&["--yes", "apikey", "revoke", &a.to_string(), "999"])
+        .assert()
+        .code(3);
+    verify(&s, &ka, &[]).success();
+    s.kw(&["apikey", "revoke", "--yes", &a.to_string()])
+        .assert()
+        .success()
+        .stdout("revoked key 1\n");
+    verify(&s, &ka, &[]).code(1);
+    s.kw(&["--yes", "apikey", "revoke", &a.to_string()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already revoked"));
+    assert_eq!(
+        s.count("SELECT count(*) FROM audit_log WHERE action = 'apikey.revoke'"),
+        1
+    );
+}
+
+#[test]
+fn rotate_keeps_name_scopes_and_lifetime_with_a_grace_period() {
+    let s = TestStore::new();
+    let (old, old_key) = issue(
+        &s,
+        &["--name", "svc", "--scopes", "a,b", "--expires", "30d"],
+    );
+    let doc = json_of(&mut s.kw(&[
+        "--format",
+        "json",
+        "apikey",
+        "rotate",
+        &old.to_string(),
+        "--grace",
+        "1h",
+    ]));
+    let new_key = doc["key"].as_str().unwrap().to_string();
+    assert_eq!(doc["replaces"], old);
+    assert_eq!(doc["name"], "svc");
+    assert_eq!(doc["scopes"], serde_json::json!(["a", "b"]));
+    assert!(
+        doc["expires_at"].as_str().is_some(),
+        "the lifetime is kept, not dropped"
+    );
+    verify(&s, &old_key, &[]).success();
+    verify(&s, &new_key, &[]).success();
+    let shown = json_of(&mut s.kw(&["apikey", "show", &old.to_string(), "--format", "json"]));
+    assert_eq!(shown["replaced_by"], doc["id"]);
+
+    // A leaked key: no grace at all.
+    let id = doc["id"].as_i64().unwrap();
+    let doc2 = json_of(&mut s.kw(&[
+        "--format",
+        "json",
+        "apikey",
+        "rotate",
+        &id.to_string(),
+        "--grace",
+        "0s",
+    ]));
+    verify(&s, &new_key, &[]).code(1);
+    verify(&s, doc2["key"].as_str().unwrap(), &[]).success();
+    s.kw(&["apikey", "rotate", &id.to_string()])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("only an active key"));
+    s.kw(&["apikey", "rotate", "1", "--grace", "soon"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        s.count("SELECT count(*) FROM audit_log WHERE action = 'apikey.rotate'"),
+        2
+    );
+}
+
+#[test]
+fn export_gives_hashes_never_keys() {
+    let s = TestStore::new();
+    let (_, k1) = issue(&s, &["--name", "a", "--scopes", "x"]);
+    let (b, k2) = issue(&s, &["--name", "b"]);
+    s.kw(&["--yes", "apikey", "revoke", &b.to_string()])
+        .assert()
+        .success();
+    let env = stdout_of(&mut s.kw(&["apikey", "export"]));
+    let h1 = hex::encode(Sha256::digest(k1.as_bytes()));
+    let h2 = hex::encode(Sha256::digest(k2.as_bytes()));
+    assert!(env.contains(&format!("API_KEY_HASHES={h1}\n")), "{env}");
+    assert!(!env.contains(&h2) && !env.contains(&k1));
+    let custom = stdout_of(&mut s.kw(&["apikey", "export", "--var", "API_KEYS"]));
+    assert!(custom.contains("API_KEYS="));
+    let doc = json_of(&mut s.kw(&["apikey", "export", "--as", "json"]));
+    assert_eq!(doc["keys"][0]["hash"], h1);
+    assert_eq!(doc["keys"][0]["scopes"], serde_json::json!(["x"]));
+    s.kw(&["apikey", "export", "--var", "1X"]).assert().code(2);
+}

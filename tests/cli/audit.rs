@@ -1,0 +1,189 @@
+//! `audit verify` and `audit query`: the chain, its tampering, its entries.
+
+use predicates::prelude::*;
+
+use crate::util::*;
+
+fn store_with_entries(n: usize) -> TestStore {
+    let s = TestStore::new();
+    for i in 0..n {
+        s.kw(&["apikey", "issue", "--name", &format!("k{i}")])
+            .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef")
+            .assert()
+            .success();
+    }
+    s
+}
+
+fn verify_keyed(s: &TestStore) -> assert_cmd::assert::Assert {
+    s.kw(&["audit", "verify"])
+        .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef")
+        .assert()
+}
+
+#[test]
+fn an_intact_log_verifies_and_says_how() {
+    let s = store_with_entries(4);
+    verify_keyed(&s).success().stdout(
+        predicate::str::contains("intact: 4 rows").and(predicate::str::contains("HMAC-SHA256")),
+    );
+    let doc = json_of(
+        s.kw(&["audit", "verify", "--format", "json"])
+            .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef"),
+    );
+    assert_eq!(doc["intact"], true);
+    assert_eq!(doc["mode"], "hmac-sha256");
+    assert_eq!(doc["last_id"], 4);
+    // Without the key the rows do not verify, and keyward says why.
+    let doc = json_with_code(
+        s.kw(&["audit", "verify", "--format", "json"])
+            .env("KEYWARD_AUDIT_KEY", "another-key"),
+        1,
+    );
+    assert_eq!(doc["intact"], false);
+    assert_eq!(doc["first_broken_at"], 1);
+    let plain = TestStore::new();
+    plain
+        .kw(&["apikey", "issue", "--name", "x"])
+        .assert()
+        .success();
+    plain
+        .kw(&["audit", "verify"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("plain SHA-256"));
+}
+
+#[test]
+fn an_edited_field_is_found() {
+    let s = store_with_entries(5);
+    s.sql("UPDATE audit_log SET actor = 'mallory' WHERE id = 3");
+    verify_keyed(&s).code(1).stdout(predicate::str::contains(
+        "BROKEN at row 3: row 3 was modified",
+    ));
+}
+
+#[test]
+fn a_deleted_row_is_found() {
+    let s = store_with_entries(5);
+    s.sql("DELETE FROM audit_log WHERE id = 2");
+    let doc = json_with_code(
+        s.kw(&["audit", "verify", "--format", "json"])
+            .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef"),
+        1,
+    );
+    assert_eq!(doc["intact"], false);
+    assert_eq!(doc["first_broken_at"], 3);
+    assert_eq!(doc["break"]["kind"], "deleted");
+    verify_keyed(&s).code(1);
+}
+
+#[test]
+fn an_inserted_row_is_found() {
+    let s = store_with_entries(5);
+    s.sql("UPDATE audit_log SET id = id + 100 WHERE id >= 4; UPDATE audit_log SET id = id - 99 WHERE id >= 104;");
+    s.sql("INSERT INTO audit_log (id, ts, actor, action, outcome, risk, details, prev_hash, hash) VALUES (4, '2026-01-01T00:00:00.000Z', 'mallory', 'apikey.issue', 'success', 'low', '{}', (SELECT hash FROM audit_log WHERE id = 3), (SELECT hash FROM audit_log WHERE id = 3))");
+    verify_keyed(&s)
+        .code(1)
+        .stdout(predicate::str::contains("row 4 was inserted"));
+}
+
+#[test]
+fn swapped_rows_are_found() {
+    let s = store_with_entries(5);
+    s.sql("UPDATE audit_log SET id = 100 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 3; UPDATE audit_log SET id = 3 WHERE id = 100;");
+    verify_keyed(&s)
+        .code(1)
+        .stdout(predicate::str::contains("row 2 is out of order"));
+}
+
+#[test]
+fn query_shows_entries_newest_first_in_every_format() {
+    let s = store_with_entries(3);
+    s.kw(&["apikey", "verify"])
+        .write_stdin("kw_bad")
+        .assert()
+        .code(1);
+    let all = json_of(&mut s.kw(&["audit", "query", "--format", "json"]));
+    let ids: Vec<i64> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![4, 3, 2, 1]);
+    assert_eq!(all[0]["action"], "apikey.verify");
+    assert_eq!(all[0]["actor"], "tester");
+    assert!(
+        all[1]["details"].is_object(),
+        "details are JSON objects in JSON output"
+    );
+    let limited = json_of(&mut s.kw(&[
+        "audit",
+        "query",
+        "--limit",
+        "2",
+        "--action",
+        "apikey.iss*",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(limited.as_array().unwrap().len(), 2);
+    assert_eq!(limited[0]["id"], 3);
+    assert_eq!(
+        stdout_of(&mut s.kw(&["audit", "query", "--format", "ndjson"]))
+            .lines()
+            .count(),
+        4
+    );
+    assert!(
+        stdout_of(&mut s.kw(&["audit", "query", "--format", "csv"]))
+            .starts_with("id,time (UTC),actor,action")
+    );
+    s.kw(&["audit", "query", "--action", "nothing.here"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("no audit entries"));
+    s.kw(&["--actor", "ops-bot", "apikey", "issue", "--name", "bot"])
+        .assert()
+        .success();
+    let last = json_of(&mut s.kw(&["audit", "query", "--limit", "1", "--format", "json"]));
+    assert_eq!(last[0]["actor"], "ops-bot");
+}
+
+#[test]
+fn writing_a_key_file_is_audited_with_the_path_not_the_key() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("master.key");
+    s.kw(&["keygen", "master", "--out", p.to_str().unwrap()])
+        .assert()
+        .success();
+    let key = std::fs::read_to_string(&p).unwrap();
+    let rows = json_of(&mut s.kw(&["audit", "query", "--format", "json"]));
+    assert_eq!(rows[0]["action"], "key.generate");
+    assert_eq!(rows[0]["resource_type"], "file");
+    assert_eq!(
+        rows[0]["resource_id"],
+        std::fs::canonicalize(&p).unwrap().display().to_string()
+    );
+    assert!(!rows.to_string().contains(key.trim()));
+    let env = dir.path().join(".env");
+    s.kw(&[
+        "keygen",
+        "jwt-secret",
+        "--env-file",
+        env.to_str().unwrap(),
+        "--var",
+        "JWT_SECRET",
+    ])
+    .assert()
+    .success();
+    let rows = json_of(&mut s.kw(&["audit", "query", "--limit", "1", "--format", "json"]));
+    assert_eq!(rows[0]["resource_type"], "env-file");
+    assert_eq!(rows[0]["details"]["var"], "JWT_SECRET");
+    // Printing a key to stdout changes nothing, so it is not audited.
+    s.kw(&["keygen", "master"]).assert().success();
+    assert_eq!(s.count("SELECT count(*) FROM audit_log"), 2);
+}

@@ -1,0 +1,493 @@
+//! `jwt mint | verify | inspect`.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use hmac::{Hmac, KeyInit, Mac};
+use predicates::prelude::*;
+use sha2::Sha256;
+
+use crate::util::*;
+
+const SECRET: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+/// An HS256 token built by hand, for claims keyward would never mint.
+fn hs256(secret: &str, header: &str, claims: &str) -> String {
+    let signing_input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header),
+        URL_SAFE_NO_PAD.encode(claims)
+    );
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(signing_input.as_bytes());
+    format!(
+        "{signing_input}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+fn mint(s: &TestStore, args: &[&str]) -> String {
+    let mut a = vec!["jwt", "mint", "--secret-env", "S", "--sub", "user123"];
+    a.extend_from_slice(args);
+    stdout_of(s.kw(&a).env("S", SECRET)).trim().to_string()
+}
+
+fn verify(s: &TestStore, token: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    let mut a = vec!["jwt", "verify", "--secret-env", "S"];
+    a.extend_from_slice(args);
+    s.kw(&a)
+        .env("S", SECRET)
+        .write_stdin(token.to_string())
+        .assert()
+}
+
+/// Generates a key pair with openssl; None (and a note) when openssl is absent.
+fn openssl_keypair(
+    dir: &std::path::Path,
+    algo: &[&str],
+    name: &str,
+) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let private = dir.join(format!("{name}.pem"));
+    let public = dir.join(format!("{name}.pub.pem"));
+    let ok = std::process::Command::new("openssl")
+        .arg("genpkey")
+        .args(algo)
+        .arg("-out")
+        .arg(&private)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        eprintln!("SKIPPED: openssl not available to make {name} keys");
+        return None;
+    }
+    std::fs::set_permissions(
+        &private,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
+    let ok = std::process::Command::new("openssl")
+        .args(["pkey", "-pubout", "-in"])
+        .arg(&private)
+        .arg("-out")
+        .arg(&public)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    Some((private, public))
+}
+
+#[test]
+fn mint_then_verify_with_the_standard_claims() {
+    let s = TestStore::new();
+    let token = mint(
+        &s,
+        &[
+            "--aud",
+            "memoric",
+            "--iss",
+            "keyward",
+            "--scope",
+            "memories:read,memories:write",
+            "--claim",
+            "tier=3",
+            "--kid",
+            "k1",
+        ],
+    );
+    let doc = json_of(
+        s.kw(&["jwt", "inspect", "--format", "json"])
+            .write_stdin(token.clone()),
+    );
+    let c = &doc["claims"];
+    assert_eq!(c["sub"], "user123");
+    assert_eq!(c["aud"], "memoric");
+    assert_eq!(c["scope"], "memories:read memories:write");
+    assert_eq!(c["tier"], 3);
+    assert_eq!(doc["header"]["kid"], "k1");
+    let (iat, exp) = (c["iat"].as_i64().unwrap(), c["exp"].as_i64().unwrap());
+    assert_eq!(exp - iat, 3600);
+    assert_eq!(c["nbf"], c["iat"]);
+    assert!(c["jti"].as_str().unwrap().len() >= 22);
+    verify(&s, &token, &["--aud", "memoric", "--iss", "keyward"])
+        .success()
+        .stdout(predicate::str::starts_with(
+            "valid: HS256, sub user123, expires in",
+        ));
+    let v = json_of(
+        s.kw(&[
+            "jwt",
+            "verify",
+            "--format",
+            "json",
+            "--secret-env",
+            "S",
+            "--aud",
+            "memoric",
+        ])
+        .env("S", SECRET)
+        .write_stdin(token.clone()),
+    );
+    assert_eq!(v["valid"], true);
+    assert!(v["expires_in_seconds"].as_i64().unwrap() > 3500);
+    // The mint is audited by its jti, never the token.
+    let rows = json_of(&mut s.kw(&["audit", "query", "--format", "json"]));
+    assert_eq!(rows[0]["action"], "jwt.mint");
+    assert_eq!(rows[0]["resource_id"], c["jti"]);
+    assert!(!rows.to_string().contains(&token));
+}
+
+#[test]
+fn verify_fails_with_the_reason() {
+    let s = TestStore::new();
+    let token = mint(&s, &["--aud", "memoric", "--iss", "keyward"]);
+    verify(&s, &token, &["--aud", "other"])
+        .code(1)
+        .stdout(predicate::str::contains("audience"));
+    verify(&s, &token, &["--iss", "evil"])
+        .code(1)
+        .stdout(predicate::str::contains("issuer"));
+    s.kw(&["jwt", "verify", "--secret-env", "S"])
+        .env("S", "another-secret-another-secret-another-secret-0000")
+        .write_stdin(token.clone())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("signature does not match"));
+    let expired = hs256(
+        SECRET,
+        r#"{"alg":"HS256","typ":"JWT"}"#,
+        &format!(r#"{{"sub":"x","exp":{}}}"#, now() - 30),
+    );
+    verify(&s, &expired, &[])
+        .code(1)
+        .stdout(predicate::str::contains("expired"));
+    verify(&s, &expired, &["--leeway", "2m"]).success();
+    let future = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(
+            r#"{{"sub":"x","nbf":{},"exp":{}}}"#,
+            now() + 600,
+            now() + 900
+        ),
+    );
+    verify(&s, &future, &[])
+        .code(1)
+        .stdout(predicate::str::contains("not valid yet"));
+    let no_exp = hs256(SECRET, r#"{"alg":"HS256"}"#, r#"{"sub":"x"}"#);
+    verify(&s, &no_exp, &[])
+        .code(1)
+        .stdout(predicate::str::contains("no exp"));
+    verify(&s, &no_exp, &["--allow-no-exp"])
+        .success()
+        .stdout(predicate::str::contains("never expires"));
+    let none = format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"none"}"#),
+        URL_SAFE_NO_PAD.encode(r#"{"sub":"x","exp":9999999999}"#)
+    );
+    verify(&s, &none, &[])
+        .code(1)
+        .stdout(predicate::str::contains("alg none"));
+    let hs512 = hs256(SECRET, r#"{"alg":"HS512"}"#, r#"{"sub":"x"}"#);
+    verify(&s, &hs512, &["--alg", "HS256"])
+        .code(1)
+        .stdout(predicate::str::contains("not accepted"));
+    verify(&s, "not.a-token", &[]).code(3);
+    verify(&s, "abc", &[])
+        .code(3)
+        .stderr(predicate::str::contains("expected 3"));
+}
+
+#[test]
+fn a_key_is_always_required() {
+    let s = TestStore::new();
+    let token = mint(&s, &[]);
+    s.kw(&["jwt", "verify"])
+        .write_stdin(token)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no JWT secret given"));
+}
+
+#[test]
+fn weak_secrets_are_refused_unless_allowed() {
+    let s = TestStore::new();
+    s.kw(&["jwt", "mint", "--secret-env", "S", "--sub", "x"])
+        .env("S", "your-secret-key")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("RFC 7518"));
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--secret-env",
+        "S",
+        "--sub",
+        "x",
+        "--allow-weak",
+    ])
+    .env("S", "your-secret-key")
+    .assert()
+    .success()
+    .stderr(predicate::str::contains("warning"));
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--secret-env",
+        "S",
+        "--sub",
+        "x",
+        "--alg",
+        "HS512",
+    ])
+    .env("S", &SECRET[..48])
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("HS512 needs at least 64"));
+}
+
+#[test]
+fn mint_flags_are_checked() {
+    let s = TestStore::new();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--claim", "exp=1"], "cannot set 'exp'"),
+        (&["--claim", "novalue"], "not k=v"),
+        (&["--ttl", "0s"], "positive"),
+        (&["--ttl", "forever"], "--ttl"),
+        (&["--alg", "RS256"], "needs --key-file"),
+    ];
+    for (args, msg) in cases {
+        let mut a = vec!["jwt", "mint", "--secret-env", "S", "--sub", "x"];
+        a.extend_from_slice(args);
+        s.kw(&a)
+            .env("S", SECRET)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*msg));
+    }
+}
+
+#[test]
+fn asymmetric_keys_and_algorithm_confusion() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let Some((rsa, rsa_pub)) = openssl_keypair(
+        dir.path(),
+        &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
+        "rsa",
+    ) else {
+        return;
+    };
+    let (ec, ec_pub) = openssl_keypair(
+        dir.path(),
+        &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
+        "ec",
+    )
+    .unwrap();
+    let (ed, ed_pub) = openssl_keypair(dir.path(), &["-algorithm", "ed25519"], "ed").unwrap();
+    for (private, public, alg) in [
+        (&rsa, &rsa_pub, "RS256"),
+        (&ec, &ec_pub, "ES256"),
+        (&ed, &ed_pub, "EdDSA"),
+    ] {
+        let token = stdout_of(&mut s.kw(&[
+            "jwt",
+            "mint",
+            "--sub",
+            "svc",
+            "--key-file",
+            private.to_str().unwrap(),
+        ]));
+        s.kw(&["jwt", "verify", "--key-file", public.to_str().unwrap()])
+            .write_stdin(token.clone())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!("valid: {alg}")));
+    }
+    let ps = stdout_of(&mut s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "svc",
+        "--alg",
+        "PS256",
+        "--key-file",
+        rsa.to_str().unwrap(),
+    ]));
+    s.kw(&["jwt", "verify", "--key-file", rsa_pub.to_str().unwrap()])
+        .write_stdin(ps)
+        .assert()
+        .success();
+
+    // The classic confusion: an HS256 token whose secret is the RSA public key's PEM.
+    let pem = std::fs::read_to_string(&rsa_pub).unwrap();
+    let forged = hs256(
+        &pem,
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"admin","exp":{}}}"#, now() + 600),
+    );
+    s.kw(&["jwt", "verify", "--key-file", rsa_pub.to_str().unwrap()])
+        .write_stdin(forged)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("HS256 is not accepted"));
+
+    // Wrong kinds of key file.
+    s.kw(&["jwt", "verify", "--key-file", rsa.to_str().unwrap()])
+        .write_stdin(mint(&s, &[]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("private key"));
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "x",
+        "--key-file",
+        ec_pub.to_str().unwrap(),
+    ])
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("public key"));
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "x",
+        "--alg",
+        "RS256",
+        "--key-file",
+        ec.to_str().unwrap(),
+    ])
+    .assert()
+    .code(2);
+    std::fs::set_permissions(&ed, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "x",
+        "--key-file",
+        ed.to_str().unwrap(),
+    ])
+    .assert()
+    .code(4)
+    .stderr(predicate::str::contains("chmod 600"));
+    let junk = write_file(dir.path(), "junk.pem", "hello", 0o600);
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "x",
+        "--key-file",
+        junk.to_str().unwrap(),
+    ])
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("not a PEM"));
+}
+
+#[test]
+fn jwks_chooses_the_key_by_kid() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let Some((ed, ed_pub)) = openssl_keypair(dir.path(), &["-algorithm", "ed25519"], "ed") else {
+        return;
+    };
+    let der_b64: String = std::fs::read_to_string(&ed_pub)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(der_b64)
+        .unwrap();
+    let x = URL_SAFE_NO_PAD.encode(&der[der.len() - 32..]);
+    let jwks = dir.path().join("jwks.json");
+    std::fs::write(
+        &jwks,
+        format!(r#"{{"keys":[{{"kty":"OKP","crv":"Ed25519","x":"{x}","kid":"main","alg":"EdDSA"}},{{"kty":"oct","k":"c2VjcmV0","kid":"other"}}]}}"#),
+    )
+    .unwrap();
+    let token = stdout_of(&mut s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "svc",
+        "--kid",
+        "main",
+        "--key-file",
+        ed.to_str().unwrap(),
+    ]));
+    s.kw(&["jwt", "verify", "--jwks", jwks.to_str().unwrap()])
+        .write_stdin(token)
+        .assert()
+        .success();
+    let unknown = stdout_of(&mut s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "svc",
+        "--kid",
+        "gone",
+        "--key-file",
+        ed.to_str().unwrap(),
+    ]));
+    s.kw(&["jwt", "verify", "--jwks", jwks.to_str().unwrap()])
+        .write_stdin(unknown)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no key with kid 'gone'"));
+    let no_kid = stdout_of(&mut s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "svc",
+        "--key-file",
+        ed.to_str().unwrap(),
+    ]));
+    s.kw(&["jwt", "verify", "--jwks", jwks.to_str().unwrap()])
+        .write_stdin(no_kid)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("holds 2 keys"));
+}
+
+#[test]
+fn inspect_labels_everything_unverified_and_warns() {
+    let s = TestStore::new();
+    let long = mint(&s, &["--ttl", "30d"]);
+    let text = stdout_of(s.kw(&["jwt", "inspect"]).write_stdin(long.clone()));
+    assert!(text.starts_with("UNVERIFIED"));
+    assert!(text.contains("claim (UNVERIFIED)") && text.contains("more than 24 h"));
+    let none = format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"none"}"#),
+        URL_SAFE_NO_PAD.encode(format!(r#"{{"sub":"x","iat":{}}}"#, now() + 3600))
+    );
+    let doc = json_of(
+        s.kw(&["jwt", "inspect", "--format", "json"])
+            .write_stdin(none),
+    );
+    assert_eq!(doc["verified"], false);
+    assert_eq!(doc["label"], "UNVERIFIED");
+    let w = doc["warnings"].to_string();
+    assert!(
+        w.contains("unsigned") && w.contains("no exp") && w.contains("iat is in the future"),
+        "{w}"
+    );
+    s.kw(&["jwt", "inspect"])
+        .write_stdin("garbage")
+        .assert()
+        .code(3);
+    s.kw(&["jwt", "inspect", &long]).assert().success();
+}
