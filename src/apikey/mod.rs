@@ -474,6 +474,95 @@ pub fn active_hashes(
     Ok(out)
 }
 
+/// Verify failures from one actor within this window raise the risk to high.
+pub const FAILURE_WINDOW_SECS: i64 = 60;
+/// How many failures in the window count as a burst.
+pub const FAILURE_BURST: i64 = 5;
+
+/// The result of checking a presented key against the store.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// The key it matched, if any.
+    pub key: Option<ApiKey>,
+    /// Why it is not valid; `None` when it is.
+    pub failure: Option<String>,
+}
+
+/// Checks `key` (format, checksum, hash lookup, state, scopes) and records
+/// the result in one transaction: a success updates `last_used_at`; a
+/// failure is audited as `apikey.verify` with risk medium, or high when it
+/// is the fifth or more from this actor within a minute.
+pub fn verify(
+    store: &mut crate::store::Store,
+    auditor: &crate::audit::Auditor,
+    key: &str,
+    pepper: Option<&SecretString>,
+    require_scopes: &[String],
+    now: OffsetDateTime,
+) -> Result<Verdict> {
+    use crate::audit::{AuditOutcome, Entry, Risk};
+    let parts = check_format(key);
+    let found = match &parts {
+        Ok(_) => find(store.conn(), key, pepper, now)?,
+        Err(_) => None,
+    };
+    let failure = match (&parts, &found) {
+        (Err(e), _) => Some(e.to_string()),
+        (Ok(_), None) => Some("unknown key: no key with this hash in the store".to_string()),
+        (Ok(_), Some(k)) => match k.state {
+            KeyState::Revoked => Some(format!(
+                "revoked at {}",
+                k.revoked_at.clone().unwrap_or_default()
+            )),
+            KeyState::Expired => Some(format!(
+                "expired at {}",
+                k.expires_at.clone().unwrap_or_default()
+            )),
+            KeyState::Active => {
+                let missing: Vec<&str> = require_scopes
+                    .iter()
+                    .filter(|w| !k.scopes.iter().any(|g| scope_covers(g, w)))
+                    .map(String::as_str)
+                    .collect();
+                (!missing.is_empty()).then(|| format!("lacks scope {}", missing.join(", ")))
+            }
+        },
+    };
+    let display = parts
+        .as_ref()
+        .map(|p| format!("{}_…{}", p.prefix, p.last4))
+        .unwrap_or_else(|_| "malformed".into());
+    store.write(|tx| match (&failure, &found) {
+        (None, Some(k)) => touch(tx, k.id, now),
+        (Some(reason), _) => {
+            let since = format_ms(now - time::Duration::seconds(FAILURE_WINDOW_SECS));
+            let recent: i64 = tx
+                .query_row(
+                    "SELECT count(*) FROM audit_log WHERE action = 'apikey.verify' AND outcome = 'failure' AND actor = ?1 AND ts >= ?2",
+                    params![auditor.actor, since],
+                    |r| r.get(0),
+                )
+                .map_err(sql)?;
+            let risk = if recent + 1 >= FAILURE_BURST { Risk::High } else { Risk::Medium };
+            let id = found.as_ref().map(|k| k.id.to_string()).unwrap_or_else(|| display.clone());
+            auditor
+                .append(
+                    tx,
+                    &Entry::new("apikey.verify", "api_key", id)
+                        .outcome(AuditOutcome::Failure)
+                        .risk(risk)
+                        .details(serde_json::json!({"reason": reason, "key": display, "failures_last_minute": recent + 1})),
+                )
+                .map(|_| ())
+        }
+        (None, None) => Ok(()),
+    })?;
+    Ok(Verdict {
+        key: found,
+        failure,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

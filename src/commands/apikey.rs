@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 
 use crate::apikey::{self, ApiKey, KeyState, NewKey};
-use crate::audit::{AuditOutcome, Entry, Risk};
+use crate::audit::{Entry, Risk};
 use crate::cli::{
     ApikeyCommand, ApikeyExportArgs, ApikeyIssueArgs, ApikeyListArgs, ApikeyRotateArgs,
     ApikeyVerifyArgs, ExportAs,
@@ -16,11 +16,6 @@ use crate::error::{Error, Outcome, Result};
 use crate::output::Format;
 use crate::secret::{SecretString, optional_env_secret};
 use crate::timeutil::{format_ms, format_short, now, parse_duration, parse_expiry, parse_stored};
-
-/// Verify failures from one actor within this window raise the risk to high.
-const FAILURE_WINDOW_SECS: i64 = 60;
-/// How many failures in the window count as an attack.
-const FAILURE_BURST: i64 = 5;
 
 /// Runs an `apikey` subcommand.
 pub fn run(ctx: &Ctx, cmd: ApikeyCommand) -> Result<Outcome> {
@@ -280,82 +275,17 @@ fn verify(ctx: &Ctx, a: ApikeyVerifyArgs) -> Result<Outcome> {
             "offline",
         );
     }
-    let t = now();
     let auditor = ctx.auditor()?;
     let mut store = ctx.store()?;
-    let found = match &parts {
-        Ok(_) => apikey::find(store.conn(), key.expose(), pepper()?.as_ref(), t)?,
-        Err(_) => None,
-    };
-    let failure: Option<String> = match (&parts, &found) {
-        (Err(e), _) => Some(e.to_string()),
-        (Ok(_), None) => Some("unknown key: no key with this hash in the store".into()),
-        (Ok(_), Some(k)) => match k.state {
-            KeyState::Revoked => Some(format!(
-                "revoked at {}",
-                k.revoked_at.clone().unwrap_or_default()
-            )),
-            KeyState::Expired => Some(format!(
-                "expired at {}",
-                k.expires_at.clone().unwrap_or_default()
-            )),
-            KeyState::Active => {
-                let missing: Vec<&String> = a
-                    .require_scope
-                    .iter()
-                    .filter(|w| !k.scopes.iter().any(|g| apikey::scope_covers(g, w)))
-                    .collect();
-                if missing.is_empty() {
-                    None
-                } else {
-                    Some(format!(
-                        "lacks scope {}",
-                        missing
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
-                }
-            }
-        },
-    };
-    let display = parts
-        .as_ref()
-        .map(|p| format!("{}_…{}", p.prefix, p.last4))
-        .unwrap_or_else(|_| "malformed".into());
-    store.write(|tx| {
-        match (&failure, &found) {
-            (None, Some(k)) => apikey::touch(tx, k.id, t),
-            (Some(reason), _) => {
-                let since = format_ms(t - time::Duration::seconds(FAILURE_WINDOW_SECS));
-                let recent: i64 = tx
-                    .query_row(
-                        "SELECT count(*) FROM audit_log WHERE action = 'apikey.verify' AND outcome = 'failure' AND actor = ?1 AND ts >= ?2",
-                        rusqlite::params![auditor.actor, since],
-                        |r| r.get(0),
-                    )
-                    .map_err(|e| store_err(&e))?;
-                let risk = if recent + 1 >= FAILURE_BURST { Risk::High } else { Risk::Medium };
-                let id = found.as_ref().map(|k| k.id.to_string()).unwrap_or_else(|| display.clone());
-                auditor
-                    .append(
-                        tx,
-                        &Entry::new("apikey.verify", "api_key", id)
-                            .outcome(AuditOutcome::Failure)
-                            .risk(risk)
-                            .details(json!({"reason": reason, "key": display, "failures_last_minute": recent + 1})),
-                    )
-                    .map(|_| ())
-            }
-            (None, None) => Ok(()),
-        }
-    })?;
-    report_verify(ctx, failure, found.as_ref(), "store")
-}
-
-fn store_err(e: &rusqlite::Error) -> Error {
-    Error::internal(format!("audit log read: {e}"))
+    let verdict = apikey::verify(
+        &mut store,
+        &auditor,
+        key.expose(),
+        pepper()?.as_ref(),
+        &a.require_scope,
+        now(),
+    )?;
+    report_verify(ctx, verdict.failure, verdict.key.as_ref(), "store")
 }
 
 fn report_verify(

@@ -197,3 +197,144 @@ fn derived_keys_match_python_hashlib() {
     );
     assert_eq!(pbkdf2.trim(), lines.next().unwrap());
 }
+
+/// Any Python 3 (the audit check needs only its standard library).
+fn plain_python() -> Option<String> {
+    for py in [
+        std::env::var("KEYWARD_TEST_PYTHON").ok(),
+        Some("python3".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if Command::new(&py)
+            .arg("-c")
+            .arg("import sqlite3, hmac, json")
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+        {
+            return Some(py);
+        }
+    }
+    eprintln!("SKIPPED: no python3 for the third-party audit verification");
+    None
+}
+
+/// The README's third-party verifier, run as written there.
+const AUDIT_VERIFIER: &str = r#"
+import hashlib, hmac, json, os, sqlite3, sys
+key = os.environ.get("KEYWARD_AUDIT_KEY")
+db = sqlite3.connect(sys.argv[1])
+prev = "0" * 64
+n = 0
+for row in db.execute("SELECT id, ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash FROM audit_log ORDER BY id"):
+    msg = (row[10] + "\n" + json.dumps(list(row[1:10]), separators=(",", ":"), ensure_ascii=False)).encode()
+    h = hmac.new(key.encode(), msg, hashlib.sha256).hexdigest() if key else hashlib.sha256(msg).hexdigest()
+    if row[10] != prev or row[11] != h:
+        print(f"broken at {row[0]}"); sys.exit(1)
+    prev, n = h, n + 1
+print(f"ok {n}")
+"#;
+
+#[test]
+fn a_third_party_verifies_the_audit_chain_without_keyward() {
+    let Some(py) = plain_python() else { return };
+    for (name, key) in [
+        ("plain", None),
+        ("keyed", Some("a third party's copy of the audit key")),
+    ] {
+        let store = TestStore::new();
+        let target = &store;
+        let mut ok = target.kw(&[
+            "--actor",
+            "ops ünïcode \"quoted\"",
+            "apikey",
+            "issue",
+            "--name",
+            "x",
+            "--scopes",
+            "a,b",
+        ]);
+        if let Some(k) = key {
+            ok.env("KEYWARD_AUDIT_KEY", k);
+        }
+        ok.assert().success();
+        let mut bad = target.kw(&["apikey", "verify"]);
+        if let Some(k) = key {
+            bad.env("KEYWARD_AUDIT_KEY", k);
+        }
+        bad.write_stdin("kw_nope\n").assert().code(1);
+        let out = Command::new(&py)
+            .args(["-c", AUDIT_VERIFIER])
+            .arg(&target.path)
+            .envs(key.map(|k| ("KEYWARD_AUDIT_KEY", k)))
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "ok 2",
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        target.sql("UPDATE audit_log SET risk = 'low' WHERE id = 2");
+        let out = Command::new(&py)
+            .args(["-c", AUDIT_VERIFIER])
+            .arg(&target.path)
+            .envs(key.map(|k| ("KEYWARD_AUDIT_KEY", k)))
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "broken at 2");
+    }
+}
+
+fn pyjwt() -> Option<String> {
+    let py = python()?;
+    let ok = Command::new(&py)
+        .args(["-c", "import jwt"])
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        eprintln!("SKIPPED: PyJWT not installed (CI installs it in .ci/venv)");
+        return None;
+    }
+    Some(py)
+}
+
+#[test]
+fn jwts_interoperate_with_pyjwt() {
+    let Some(py) = pyjwt() else { return };
+    let s = TestStore::new();
+    let secret = "a-pyjwt-shared-secret-of-at-least-32-bytes";
+    let token = stdout_of(
+        s.kw(&[
+            "jwt",
+            "mint",
+            "--secret-env",
+            "S",
+            "--sub",
+            "user123",
+            "--aud",
+            "memoric",
+            "--scope",
+            "memories:read",
+        ])
+        .env("S", secret),
+    );
+    let code = "import jwt,os,sys\nc=jwt.decode(sys.stdin.read().strip(), os.environ['S'], algorithms=['HS256'], audience='memoric')\nprint(c['sub'], c['scope'])";
+    assert_eq!(
+        run_py(&py, code, &token, &[("S", secret)]).trim(),
+        "user123 memories:read"
+    );
+    // Seed 001's AuthService shape: PyJWT with HS256 and an expiry.
+    let code = "import jwt,os,time\nprint(jwt.encode({'sub':'user9','roles':['user'],'exp':int(time.time())+600}, os.environ['S'], algorithm='HS256'))";
+    let py_token = run_py(&py, code, "", &[("S", secret)]);
+    s.kw(&["jwt", "verify", "--secret-env", "S"])
+        .env("S", secret)
+        .write_stdin(py_token.trim().to_string())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("sub user9"));
+}
