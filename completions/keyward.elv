@@ -36,6 +36,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand apikey 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
             cand jwt 'Mint, verify and inspect JSON Web Tokens'
             cand audit 'Read and verify the tamper-evident audit log'
+            cand cert 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -548,6 +549,160 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;audit;help;help'= {
         }
+        &'keyward;cert'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
+            cand ca 'A development certificate authority'
+            cand inspect 'Show what certificates say: names, key, validity, fingerprints, usages'
+            cand check 'Check expiry (and names, and trust) of certificates in files, directories and live endpoints'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;cert;create'= {
+            cand --cn 'Subject common name [default: the first --san]'
+            cand --san 'A subject alternative name: DNS name, wildcard (*.example.test), IPv4 or IPv6 (repeatable)'
+            cand --days 'Days of validity (warns above 398, the browsers'' limit, and 825, Apple''s)'
+            cand --not-before 'Start of validity: an RFC 3339 time or a date [default: now]'
+            cand --not-after 'End of validity: an RFC 3339 time or a date (a past one makes a deliberately expired certificate)'
+            cand --key-type 'Key type of a new key'
+            cand --key-in 'Reuse this private key (renewal) instead of generating one'
+            cand --ca 'Sign with this CA certificate instead of self-signing'
+            cand --ca-key 'The CA''s private key'
+            cand --chain-out 'Also write the chain (leaf then CA) to this file'
+            cand --out 'The certificate file'
+            cand --key-out 'The private key file (written 0600)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --server 'Server authentication usage (the default when neither is given)'
+            cand --client 'Client authentication usage'
+            cand --der 'Write DER instead of PEM (certificate; key as PKCS#8 DER)'
+            cand --force 'Replace existing files'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;cert;ca'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a dev CA certificate and key, as mkcert does'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;cert;ca;create'= {
+            cand --cn 'The CA''s common name'
+            cand --days 'Days of validity'
+            cand --not-before 'Start of validity: an RFC 3339 time or a date [default: now]'
+            cand --not-after 'End of validity: an RFC 3339 time or a date (a past one makes a deliberately expired certificate)'
+            cand --path-len 'Path length constraint: 0 signs leaves only'
+            cand --name-constraint 'Only names under this DNS domain may be signed (repeatable)'
+            cand --key-type 'Key type of the CA key'
+            cand --out 'The certificate file'
+            cand --key-out 'The private key file (written 0600)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --der 'Write DER instead of PEM (certificate; key as PKCS#8 DER)'
+            cand --force 'Replace existing files'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;cert;ca;help'= {
+            cand create 'Create a dev CA certificate and key, as mkcert does'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;cert;ca;help;create'= {
+        }
+        &'keyward;cert;ca;help;help'= {
+        }
+        &'keyward;cert;inspect'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;cert;check'= {
+            cand --glob 'File name patterns in directories (repeatable) [default: *.pem *.crt *.cer *.cert *.der]'
+            cand --connect 'A live endpoint: host:port, [v6]:port, postgres://host:port (repeatable)'
+            cand --sni 'Server name to send (SNI) and to verify against [default: the host]'
+            cand --starttls 'Negotiate TLS inside this protocol first'
+            cand --ca-file 'Trust anchors for --verify instead of the system roots'
+            cand --warn 'Warn at this much time left (30d) or share of lifetime used (66%)'
+            cand --critical 'Critical at this much time left (7d) or share of lifetime used (90%)'
+            cand --at 'Evaluate at this moment (RFC 3339 or a date) instead of now'
+            cand --expect-name 'The leaf must cover this name, wildcards included (repeatable)'
+            cand --timeout 'Connection timeout for --connect'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --verify 'Also verify served chains against the system roots or --ca-file'
+            cand --leaf-only 'Check only the first certificate of each file or chain'
+            cand --nagios 'Nagios plugin output: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand --summary 'Add counts per status'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;cert;help'= {
+            cand create 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
+            cand ca 'A development certificate authority'
+            cand inspect 'Show what certificates say: names, key, validity, fingerprints, usages'
+            cand check 'Check expiry (and names, and trust) of certificates in files, directories and live endpoints'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;cert;help;create'= {
+        }
+        &'keyward;cert;help;ca'= {
+            cand create 'Create a dev CA certificate and key, as mkcert does'
+        }
+        &'keyward;cert;help;ca;create'= {
+        }
+        &'keyward;cert;help;inspect'= {
+        }
+        &'keyward;cert;help;check'= {
+        }
+        &'keyward;cert;help;help'= {
+        }
         &'keyward;completions'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
@@ -582,6 +737,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand apikey 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
             cand jwt 'Mint, verify and inspect JSON Web Tokens'
             cand audit 'Read and verify the tamper-evident audit log'
+            cand cert 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -650,6 +806,23 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;audit;verify'= {
         }
         &'keyward;help;audit;query'= {
+        }
+        &'keyward;help;cert'= {
+            cand create 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
+            cand ca 'A development certificate authority'
+            cand inspect 'Show what certificates say: names, key, validity, fingerprints, usages'
+            cand check 'Check expiry (and names, and trust) of certificates in files, directories and live endpoints'
+        }
+        &'keyward;help;cert;create'= {
+        }
+        &'keyward;help;cert;ca'= {
+            cand create 'Create a dev CA certificate and key, as mkcert does'
+        }
+        &'keyward;help;cert;ca;create'= {
+        }
+        &'keyward;help;cert;inspect'= {
+        }
+        &'keyward;help;cert;check'= {
         }
         &'keyward;help;completions'= {
         }

@@ -45,6 +45,7 @@ complete -c keyward -n "__fish_keyward_needs_command" -f -a "decrypt" -d 'Decryp
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -563,6 +564,123 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Show entries, newest first'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "create" -d 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "ca" -d 'A development certificate authority'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "inspect" -d 'Show what certificates say: names, key, validity, fingerprints, usages'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "check" -d 'Check expiry (and names, and trust) of certificates in files, directories and live endpoints'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l cn -d 'Subject common name [default: the first --san]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l san -d 'A subject alternative name: DNS name, wildcard (*.example.test), IPv4 or IPv6 (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l days -d 'Days of validity (warns above 398, the browsers\' limit, and 825, Apple\'s)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l not-before -d 'Start of validity: an RFC 3339 time or a date [default: now]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l not-after -d 'End of validity: an RFC 3339 time or a date (a past one makes a deliberately expired certificate)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l key-type -d 'Key type of a new key' -r -f -a "ecdsa-p256\t'ECDSA on P-256 (fast, small, universally supported)'
+ecdsa-p384\t'ECDSA on P-384'
+ed25519\t'Ed25519 (not accepted by every TLS client yet)'
+rsa-2048\t'RSA 2048'
+rsa-3072\t'RSA 3072'
+rsa-4096\t'RSA 4096 (seed 004\'s production size)'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l key-in -d 'Reuse this private key (renewal) instead of generating one' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l ca -d 'Sign with this CA certificate instead of self-signing' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l ca-key -d 'The CA\'s private key' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l chain-out -d 'Also write the chain (leaf then CA) to this file' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l out -d 'The certificate file' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l key-out -d 'The private key file (written 0600)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l server -d 'Server authentication usage (the default when neither is given)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l client -d 'Client authentication usage'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l der -d 'Write DER instead of PEM (certificate; key as PKCS#8 DER)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l force -d 'Replace existing files'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -f -a "create" -d 'Create a dev CA certificate and key, as mkcert does'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l glob -d 'File name patterns in directories (repeatable) [default: *.pem *.crt *.cer *.cert *.der]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l connect -d 'A live endpoint: host:port, [v6]:port, postgres://host:port (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l sni -d 'Server name to send (SNI) and to verify against [default: the host]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l starttls -d 'Negotiate TLS inside this protocol first' -r -f -a "postgres\t'PostgreSQL\'s SSLRequest before the handshake'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l ca-file -d 'Trust anchors for --verify instead of the system roots' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l warn -d 'Warn at this much time left (30d) or share of lifetime used (66%)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l critical -d 'Critical at this much time left (7d) or share of lifetime used (90%)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l at -d 'Evaluate at this moment (RFC 3339 or a date) instead of now' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l expect-name -d 'The leaf must cover this name, wildcards included (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l timeout -d 'Connection timeout for --connect' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l verify -d 'Also verify served chains against the system roots or --ca-file'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l leaf-only -d 'Check only the first certificate of each file or chain'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l nagios -d 'Nagios plugin output: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l summary -d 'Add counts per status'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "ca" -d 'A development certificate authority'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show what certificates say: names, key, validity, fingerprints, usages'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check expiry (and names, and trust) of certificates in files, directories and live endpoints'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -591,16 +709,17 @@ complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s q -l quiet 
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "password" -d 'A random password from chosen character classes'
@@ -618,3 +737,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "inspect" -d 'Decode a token WITHOUT verifying it, with warnings'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Show entries, newest first'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "create" -d 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "ca" -d 'A development certificate authority'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "inspect" -d 'Show what certificates say: names, key, validity, fingerprints, usages'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "check" -d 'Check expiry (and names, and trust) of certificates in files, directories and live endpoints'

@@ -17,6 +17,9 @@ pub enum Outcome {
     Success,
     /// A check ran and failed: exit 1.
     ChecksFailed,
+    /// A report was printed and the command chose its exit code (`cert
+    /// check` with unreadable inputs, or its Nagios convention).
+    Code(u8),
 }
 
 /// The class of a failure, which decides the exit code.

@@ -6,6 +6,7 @@
 
 pub mod apikey;
 pub mod audit;
+pub mod certs;
 pub mod cli;
 pub mod commands;
 pub mod crypto;
@@ -38,6 +39,7 @@ pub fn main_entry() -> ExitCode {
     match commands::dispatch(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::ChecksFailed) => ExitCode::from(1),
+        Ok(Outcome::Code(code)) => ExitCode::from(code),
         Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             output::print_error(&e, color);

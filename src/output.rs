@@ -92,6 +92,11 @@ impl Output {
         self.format
     }
 
+    /// `--quiet` was given (commands may print only problems).
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+
     /// Whether stdout gets colour.
     pub fn color(&self) -> bool {
         self.color_out

@@ -3,6 +3,7 @@
 
 pub mod apikey;
 pub mod audit;
+pub mod cert;
 pub mod crypt;
 pub mod generate;
 pub mod jwt;
@@ -85,6 +86,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Apikey(cmd) => apikey::run(&ctx, cmd),
         Command::Jwt(cmd) => jwt::run(&ctx, cmd),
         Command::Audit(cmd) => audit::run(&ctx, cmd),
+        Command::Cert(cmd) => cert::run(&ctx, cmd),
         Command::Completions { shell } => generate::completions(&ctx, shell),
         Command::Manpages { dir } => generate::manpages(&ctx, &dir),
     }

@@ -2,6 +2,7 @@
 
 mod apikey;
 mod audit;
+mod cert;
 mod crypt;
 mod derive;
 mod frame;

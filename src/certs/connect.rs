@@ -1,0 +1,302 @@
+//! Fetching the certificate chain a live endpoint serves, even when it is
+//! expired or untrusted (reporting that is the job), over TLS or
+//! PostgreSQL's STARTTLS negotiation; and verifying it separately when asked.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{
+    ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, SignatureScheme,
+};
+
+/// How to start TLS on the connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartTls {
+    /// PostgreSQL's SSLRequest before the handshake.
+    Postgres,
+}
+
+/// A parsed `--connect` target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Host name or IP address.
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// STARTTLS protocol, if any.
+    pub starttls: Option<StartTls>,
+}
+
+impl Target {
+    /// `host:port`, `[v6]:port`, `postgres://host[:port]`, `https://host[:port]`.
+    pub fn parse(s: &str, starttls: Option<StartTls>) -> Result<Target, String> {
+        let (rest, default_port, proto) = if let Some(r) = s
+            .strip_prefix("postgres://")
+            .or_else(|| s.strip_prefix("postgresql://"))
+        {
+            (r, Some(5432), Some(StartTls::Postgres))
+        } else if let Some(r) = s.strip_prefix("https://") {
+            (r, Some(443), starttls)
+        } else {
+            (s, None, starttls)
+        };
+        // Drop credentials, path and query from URLs.
+        let rest = rest.rsplit_once('@').map(|(_, h)| h).unwrap_or(rest);
+        let rest = rest.split(['/', '?']).next().unwrap_or(rest);
+        let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
+            let (h, after) = v6
+                .split_once(']')
+                .ok_or_else(|| format!("'{s}': unclosed [ in an IPv6 address"))?;
+            (h.to_string(), after.strip_prefix(':').map(str::to_string))
+        } else {
+            match rest.rsplit_once(':') {
+                Some((h, p)) if !h.contains(':') => (h.to_string(), Some(p.to_string())),
+                _ => (rest.to_string(), None),
+            }
+        };
+        let port = match (port, default_port) {
+            (Some(p), _) => p
+                .parse::<u16>()
+                .map_err(|_| format!("'{s}': '{p}' is not a port"))?,
+            (None, Some(d)) => d,
+            (None, None) => return Err(format!("'{s}' has no port: use host:port")),
+        };
+        if host.is_empty() {
+            return Err(format!("'{s}' has no host"));
+        }
+        Ok(Target {
+            host,
+            port,
+            starttls: proto,
+        })
+    }
+
+    /// `host:port` for messages.
+    pub fn label(&self) -> String {
+        if self.host.contains(':') {
+            format!("[{}]:{}", self.host, self.port)
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+}
+
+#[derive(Debug)]
+struct AcceptAnyCert(Arc<CryptoProvider>);
+
+impl ServerCertVerifier for AcceptAnyCert {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        // The chain is judged afterwards; here we only want to see it.
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::aws_lc_rs::default_provider())
+}
+
+/// The server name to send (SNI) and to verify against.
+pub fn server_name(target: &Target, sni: Option<&str>) -> Result<ServerName<'static>, String> {
+    let name = sni.unwrap_or(&target.host).to_string();
+    ServerName::try_from(name.clone()).map_err(|_| format!("'{name}' is not a valid server name"))
+}
+
+fn resolve(target: &Target) -> Result<SocketAddr, String> {
+    (target.host.as_str(), target.port)
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot resolve {}: {e}", target.host))?
+        .next()
+        .ok_or_else(|| format!("{} has no address", target.host))
+}
+
+/// Connects, negotiates TLS (after STARTTLS when asked), and returns the
+/// chain the server sent, leaf first.
+pub fn fetch_chain(
+    target: &Target,
+    sni: Option<&str>,
+    timeout: Duration,
+) -> Result<Vec<Vec<u8>>, String> {
+    let addr = resolve(target)?;
+    let mut tcp = TcpStream::connect_timeout(&addr, timeout)
+        .map_err(|e| format!("cannot connect to {}: {e}", target.label()))?;
+    tcp.set_read_timeout(Some(timeout)).ok();
+    tcp.set_write_timeout(Some(timeout)).ok();
+    if target.starttls == Some(StartTls::Postgres) {
+        // SSLRequest: length 8, code 80877103.
+        tcp.write_all(&[0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f])
+            .map_err(|e| format!("{}: {e}", target.label()))?;
+        let mut answer = [0u8; 1];
+        tcp.read_exact(&mut answer)
+            .map_err(|e| format!("{}: no answer to SSLRequest ({e})", target.label()))?;
+        match answer[0] {
+            b'S' => {}
+            b'N' => {
+                return Err(format!(
+                    "{}: the PostgreSQL server does not offer TLS",
+                    target.label()
+                ));
+            }
+            other => {
+                return Err(format!(
+                    "{}: unexpected answer {other:#04x} to SSLRequest (is it PostgreSQL?)",
+                    target.label()
+                ));
+            }
+        }
+    }
+    let config = ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(AcceptAnyCert(provider())))
+        .with_no_client_auth();
+    let name = server_name(target, sni)?;
+    let mut conn = ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
+    while conn.is_handshaking() {
+        conn.complete_io(&mut tcp).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::WouldBlock
+                || e.kind() == std::io::ErrorKind::TimedOut
+            {
+                format!("{}: TLS handshake timed out", target.label())
+            } else {
+                format!("{}: TLS handshake failed: {e}", target.label())
+            }
+        })?;
+    }
+    let chain = conn
+        .peer_certificates()
+        .ok_or_else(|| format!("{}: the server sent no certificate", target.label()))?
+        .iter()
+        .map(|c| c.as_ref().to_vec())
+        .collect();
+    conn.send_close_notify();
+    let _ = conn.complete_io(&mut tcp);
+    Ok(chain)
+}
+
+/// Trust anchors: the system's roots, or the certificates in `ca_file`.
+pub fn roots(ca_file: Option<&[u8]>) -> Result<RootCertStore, String> {
+    let mut store = RootCertStore::empty();
+    match ca_file {
+        Some(pem) => {
+            let mut n = 0;
+            for p in x509_parser::pem::Pem::iter_from_buffer(pem).flatten() {
+                if p.label == "CERTIFICATE" {
+                    store
+                        .add(CertificateDer::from(p.contents))
+                        .map_err(|e| format!("--ca-file: {e}"))?;
+                    n += 1;
+                }
+            }
+            if n == 0 {
+                return Err("--ca-file holds no certificate".into());
+            }
+        }
+        None => {
+            let found = rustls_native_certs::load_native_certs();
+            for c in found.certs {
+                let _ = store.add(c);
+            }
+            if store.is_empty() {
+                store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+            }
+        }
+    }
+    Ok(store)
+}
+
+/// Verifies a served chain for `name` at `now` against `roots`: `Err` holds
+/// the reason it would be rejected.
+pub fn verify_chain(
+    chain: &[Vec<u8>],
+    name: &ServerName<'_>,
+    roots: RootCertStore,
+    now: UnixTime,
+) -> Result<(), String> {
+    let verifier =
+        rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider())
+            .build()
+            .map_err(|e| e.to_string())?;
+    let certs: Vec<CertificateDer<'_>> = chain
+        .iter()
+        .map(|c| CertificateDer::from(c.as_slice()))
+        .collect();
+    let (leaf, rest) = certs.split_first().ok_or("empty chain")?;
+    verifier
+        .verify_server_cert(leaf, rest, name, &[], now)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_parse() {
+        assert_eq!(
+            Target::parse("db:5432", None).unwrap(),
+            Target {
+                host: "db".into(),
+                port: 5432,
+                starttls: None
+            }
+        );
+        let pg = Target::parse("postgres://user:pw@db.internal/app?sslmode=require", None).unwrap();
+        assert_eq!(
+            (pg.host.as_str(), pg.port, pg.starttls),
+            ("db.internal", 5432, Some(StartTls::Postgres))
+        );
+        assert_eq!(Target::parse("[::1]:8443", None).unwrap().host, "::1");
+        assert_eq!(
+            Target::parse("https://example.test", None).unwrap().port,
+            443
+        );
+        assert!(Target::parse("example.test", None).is_err());
+        assert!(Target::parse("h:99999", None).is_err());
+    }
+}

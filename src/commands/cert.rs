@@ -1,0 +1,585 @@
+//! `cert create | ca create | inspect | check`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+
+use crate::audit::Entry;
+use crate::certs::check::{self, CheckResult, Policy, Status, Summary, Threshold};
+use crate::certs::connect::Target;
+use crate::certs::create::{self, CaSpec, Spec};
+use crate::certs::{CertInfo, parse_all};
+use crate::cli::{
+    CaCommand, CaCreateArgs, CertCheckArgs, CertCommand, CertCreateArgs, CertInspectArgs,
+    CertOutArgs, ValidityArgs,
+};
+use crate::commands::Ctx;
+use crate::error::{Error, Outcome, Result};
+use crate::fsutil::{self, Overwrite};
+use crate::output::Format;
+use crate::timeutil::{now, parse_duration, parse_expiry};
+
+/// Browsers' limit for publicly trusted certificates.
+const BROWSER_MAX_DAYS: i64 = 398;
+/// Apple's limit for any TLS certificate.
+const APPLE_MAX_DAYS: i64 = 825;
+
+/// Runs a `cert` subcommand.
+pub fn run(ctx: &Ctx, cmd: CertCommand) -> Result<Outcome> {
+    match cmd {
+        CertCommand::Create(a) => create_leaf(ctx, a),
+        CertCommand::Ca(CaCommand::Create(a)) => create_ca(ctx, a),
+        CertCommand::Inspect(a) => inspect(ctx, a),
+        CertCommand::Check(a) => check_cmd(ctx, a),
+    }
+}
+
+fn parse_time(s: &str, flag: &str) -> Result<OffsetDateTime> {
+    parse_expiry(s, now(), flag)
+}
+
+/// Validity from the flags, with the warnings operators need.
+fn validity(
+    ctx: &Ctx,
+    v: &ValidityArgs,
+    days: u32,
+    leaf: bool,
+) -> Result<(OffsetDateTime, OffsetDateTime)> {
+    let start = match &v.not_before {
+        Some(s) => parse_time(s, "--not-before")?,
+        None => now(),
+    };
+    let end = match &v.not_after {
+        Some(s) => parse_time(s, "--not-after")?,
+        None => start + time::Duration::days(days as i64),
+    };
+    if end <= start {
+        return Err(Error::usage("--not-after must be later than --not-before"));
+    }
+    let lifetime = (end - start).whole_days();
+    if leaf && lifetime > APPLE_MAX_DAYS {
+        ctx.out.warn(&format!("{lifetime} days is over 825, Apple's limit for any TLS certificate: macOS and iOS will reject it"));
+    } else if leaf && lifetime > BROWSER_MAX_DAYS {
+        ctx.out.warn(&format!(
+            "{lifetime} days is over 398, the browsers' limit for publicly trusted certificates"
+        ));
+    }
+    if end <= now() {
+        ctx.out.warn(
+            "the certificate is already expired (as asked: useful to test a service's reload)",
+        );
+    }
+    Ok((start, end))
+}
+
+fn key_path(files: &CertOutArgs) -> Result<&Path> {
+    files.key_out.as_deref().ok_or_else(|| {
+        Error::usage("--key-out is required for a new key (keyward never prints a private key)")
+    })
+}
+
+/// Refuses before writing anything if any destination exists (no half-written pairs).
+fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    for p in paths {
+        if std::fs::symlink_metadata(p).is_ok() {
+            return Err(
+                Error::environment(format!("{} already exists", p.display()))
+                    .with_hint("keyward never replaces a file without --force"),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+    fsutil::write_atomic(
+        path,
+        bytes,
+        mode,
+        if force {
+            Overwrite::Replace
+        } else {
+            Overwrite::Refuse
+        },
+    )
+}
+
+fn cert_bytes(pem: &str, der: bool) -> Result<Vec<u8>> {
+    if der {
+        create::pem_to_der(pem)
+    } else {
+        Ok(pem.as_bytes().to_vec())
+    }
+}
+
+fn info_of(pem: &str) -> Result<CertInfo> {
+    parse_all(pem.as_bytes())
+        .into_iter()
+        .next()
+        .and_then(|r| r.ok())
+        .ok_or_else(|| Error::internal("the new certificate does not parse"))
+}
+
+fn report_created(ctx: &Ctx, what: &str, info: &CertInfo, files: Value) -> Result<()> {
+    if ctx.out.format() == Format::Json {
+        return ctx.out.json(&json!({"certificate": info, "files": files}));
+    }
+    ctx.out.note(&format!(
+        "created {what} {} ({} {} bits), valid {} to {}, sha256 {}",
+        info.subject,
+        info.key_type,
+        info.key_bits,
+        info.not_before,
+        info.not_after,
+        &info.sha256[..23]
+    ));
+    Ok(())
+}
+
+fn audit_create(ctx: &Ctx, action: &str, info: &CertInfo, paths: &[&Path]) -> Result<()> {
+    let auditor = ctx.auditor()?;
+    let mut store = ctx.store()?;
+    let files: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .map(|c| c.display().to_string())
+                .unwrap_or_else(|_| p.display().to_string())
+        })
+        .collect();
+    store.write(|tx| {
+        auditor.append(
+            tx,
+            &Entry::new(action, "certificate", info.serial.clone()).details(json!({
+                "subject": info.subject, "not_after": info.not_after, "key_type": info.key_type, "files": files,
+            })),
+        )
+    })?;
+    Ok(())
+}
+
+fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
+    ctx.out
+        .require("cert create", &[Format::Text, Format::Json])?;
+    let mut sans = a
+        .san
+        .iter()
+        .map(|s| create::parse_san(s))
+        .collect::<Result<Vec<_>>>()?;
+    let cn = match (&a.cn, a.san.first()) {
+        (Some(cn), _) => cn.clone(),
+        (None, Some(first)) => first.clone(),
+        (None, None) => return Err(Error::usage("give --cn or at least one --san")),
+    };
+    if sans.is_empty() {
+        // Clients ignore the CN: a leaf needs its name as a SAN.
+        match create::parse_san(&cn) {
+            Ok(s) => sans.push(s),
+            Err(_) => ctx.out.warn("the certificate has no subject alternative name, so TLS clients will not match it to a host"),
+        }
+    }
+    let (not_before, not_after) = validity(ctx, &a.validity, a.days, true)?;
+    let (key, key_is_new) = match &a.key_in {
+        Some(p) => {
+            fsutil::ensure_private(p, "private key")?;
+            let pem = std::fs::read_to_string(p).map_err(|e| Error::io("read", p, &e))?;
+            (create::load_key(&pem, &p.display().to_string())?, false)
+        }
+        None => (a.key_type.generate()?, true),
+    };
+    let rsa = key.algorithm() == &rcgen::PKCS_RSA_SHA256;
+    let spec = Spec {
+        cn,
+        sans,
+        not_before,
+        not_after,
+        server: a.server || !a.client,
+        client: a.client,
+        rsa,
+    };
+    let key_out = if key_is_new {
+        Some(key_path(&a.files)?)
+    } else {
+        a.files.key_out.as_deref()
+    };
+    let mut dests: Vec<&Path> = vec![&a.files.out];
+    dests.extend(key_out);
+    dests.extend(a.chain_out.as_deref());
+    check_destinations(&dests, a.files.force)?;
+
+    let (pem, ca_pem) = match (&a.ca, &a.ca_key) {
+        (Some(ca), Some(ca_key)) => {
+            let ca_pem = std::fs::read_to_string(ca).map_err(|e| Error::io("read", ca, &e))?;
+            let ca_info = parse_all(ca_pem.as_bytes())
+                .into_iter()
+                .next()
+                .and_then(|r| r.ok())
+                .ok_or_else(|| {
+                    Error::bad_input(format!("{} is not a PEM certificate", ca.display()))
+                })?;
+            if !ca_info.is_ca {
+                return Err(Error::bad_input(format!(
+                    "{} is not a CA certificate (no CA:TRUE)",
+                    ca.display()
+                )));
+            }
+            if not_after.unix_timestamp() > ca_info.not_after_unix {
+                ctx.out.warn(&format!(
+                    "the certificate outlives its CA, which expires {}",
+                    ca_info.not_after
+                ));
+            }
+            fsutil::ensure_private(ca_key, "CA key")?;
+            let ca_key_pem =
+                std::fs::read_to_string(ca_key).map_err(|e| Error::io("read", ca_key, &e))?;
+            let ca_kp = create::load_key(&ca_key_pem, &ca_key.display().to_string())?;
+            (
+                create::signed_by_ca(&spec, &key, &ca_pem, ca_kp, &ca.display().to_string())?,
+                Some(ca_pem),
+            )
+        }
+        _ => (create::self_signed(&spec, &key)?, None),
+    };
+    // Key first: a certificate without its key is useless, the reverse is harmless.
+    if let Some(kp) = key_out {
+        write(
+            kp,
+            &create::key_bytes(&key, a.files.der),
+            0o600,
+            a.files.force,
+        )?;
+    }
+    write(
+        &a.files.out,
+        &cert_bytes(&pem, a.files.der)?,
+        0o644,
+        a.files.force,
+    )?;
+    if let (Some(chain), Some(ca_pem)) = (&a.chain_out, &ca_pem) {
+        write(
+            chain,
+            format!("{pem}{ca_pem}").as_bytes(),
+            0o644,
+            a.files.force,
+        )?;
+    }
+    let info = info_of(&pem)?;
+    audit_create(ctx, "cert.create", &info, &dests)?;
+    report_created(
+        ctx,
+        "certificate",
+        &info,
+        json!({"cert": a.files.out, "key": key_out, "chain": a.chain_out, "der": a.files.der}),
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn create_ca(ctx: &Ctx, a: CaCreateArgs) -> Result<Outcome> {
+    ctx.out
+        .require("cert ca create", &[Format::Text, Format::Json])?;
+    let (not_before, not_after) = validity(ctx, &a.validity, a.days, false)?;
+    let key_out = key_path(&a.files)?;
+    check_destinations(&[&a.files.out, key_out], a.files.force)?;
+    let key = a.key_type.generate()?;
+    let pem = create::ca(
+        &CaSpec {
+            cn: a.cn.clone(),
+            not_before,
+            not_after,
+            path_len: Some(a.path_len),
+            name_constraints: a.name_constraint.clone(),
+        },
+        &key,
+    )?;
+    write(
+        key_out,
+        &create::key_bytes(&key, a.files.der),
+        0o600,
+        a.files.force,
+    )?;
+    write(
+        &a.files.out,
+        &cert_bytes(&pem, a.files.der)?,
+        0o644,
+        a.files.force,
+    )?;
+    let info = info_of(&pem)?;
+    audit_create(ctx, "cert.ca.create", &info, &[&a.files.out, key_out])?;
+    report_created(
+        ctx,
+        "CA",
+        &info,
+        json!({"cert": a.files.out, "key": key_out, "der": a.files.der}),
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(16 << 20)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::stdio("read stdin", &e))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| Error::io("read", path, &e))
+    }
+}
+
+fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
+    ctx.out
+        .require("cert inspect", &[Format::Text, Format::Json])?;
+    let at = now().unix_timestamp();
+    let mut docs = Vec::new();
+    let mut text = Vec::new();
+    for path in &a.files {
+        let data = read_input(path)?;
+        let source = path.display().to_string();
+        for (i, parsed) in parse_all(&data).into_iter().enumerate() {
+            let info = parsed.map_err(|reason| Error::bad_input(format!("{source}: {reason}")))?;
+            let days_left = (info.not_after_unix - at).div_euclid(86_400);
+            let mut doc =
+                serde_json::to_value(&info).map_err(|e| Error::internal(e.to_string()))?;
+            doc["source"] = source.clone().into();
+            doc["index"] = i.into();
+            doc["days_left"] = days_left.into();
+            docs.push(doc);
+            let sans = info
+                .sans
+                .iter()
+                .map(|s| format!("{}:{}", s.kind, s.value))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let validity = if days_left < 0 {
+                format!(
+                    "{} to {} (EXPIRED {} days ago)",
+                    info.not_before, info.not_after, -days_left
+                )
+            } else if at < info.not_before_unix {
+                format!("{} to {} (NOT YET VALID)", info.not_before, info.not_after)
+            } else {
+                format!(
+                    "{} to {} ({days_left} days left)",
+                    info.not_before, info.not_after
+                )
+            };
+            let rows = vec![
+                vec!["subject".into(), info.subject.clone()],
+                vec!["issuer".into(), info.issuer.clone()],
+                vec!["serial".into(), info.serial.clone()],
+                vec![
+                    "SANs".into(),
+                    if sans.is_empty() { "-".into() } else { sans },
+                ],
+                vec![
+                    "key".into(),
+                    format!("{} {} bits", info.key_type, info.key_bits),
+                ],
+                vec!["signature".into(), info.signature_algorithm.clone()],
+                vec!["validity".into(), validity],
+                vec!["SHA-256".into(), info.sha256.clone()],
+                vec!["SHA-1".into(), info.sha1.clone()],
+                vec![
+                    "CA".into(),
+                    if info.is_ca {
+                        format!(
+                            "yes{}",
+                            info.path_len
+                                .map(|p| format!(", path length {p}"))
+                                .unwrap_or_default()
+                        )
+                    } else {
+                        "no".into()
+                    },
+                ],
+                vec![
+                    "key usage".into(),
+                    if info.key_usage.is_empty() {
+                        "-".into()
+                    } else {
+                        info.key_usage.join(", ")
+                    },
+                ],
+                vec![
+                    "extended key usage".into(),
+                    if info.extended_key_usage.is_empty() {
+                        "-".into()
+                    } else {
+                        info.extended_key_usage.join(", ")
+                    },
+                ],
+            ];
+            text.push((format!("{source} #{i}"), rows));
+        }
+    }
+    if ctx.out.format() == Format::Json {
+        ctx.out.json(&docs)?;
+    } else {
+        for (title, rows) in text {
+            ctx.out.line(&title)?;
+            ctx.out.table(&["field", "value"], &rows)?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn check_cmd(ctx: &Ctx, a: CertCheckArgs) -> Result<Outcome> {
+    if !a.nagios {
+        ctx.out.require(
+            "cert check",
+            &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
+        )?;
+    }
+    if a.paths.is_empty() && a.connect.is_empty() {
+        return Err(Error::usage(
+            "give files or directories to check, - for stdin, or --connect host:port",
+        ));
+    }
+    let warn = Threshold::parse(&a.warn).map_err(|m| Error::usage(format!("--warn: {m}")))?;
+    let critical =
+        Threshold::parse(&a.critical).map_err(|m| Error::usage(format!("--critical: {m}")))?;
+    let at = match &a.at {
+        Some(s) => parse_time(s, "--at")?.unix_timestamp(),
+        None => now().unix_timestamp(),
+    };
+    let timeout =
+        parse_duration(&a.timeout).map_err(|m| Error::usage(format!("--timeout: {m}")))?;
+    let timeout = Duration::from_secs(timeout.whole_seconds().max(1) as u64);
+    let globs: Vec<glob::Pattern> = if a.glob.is_empty() {
+        check::DEFAULT_GLOBS
+            .iter()
+            .map(|g| glob::Pattern::new(g).expect("valid pattern"))
+            .collect()
+    } else {
+        a.glob
+            .iter()
+            .map(|g| glob::Pattern::new(g).map_err(|e| Error::usage(format!("--glob '{g}': {e}"))))
+            .collect::<Result<_>>()?
+    };
+    let targets = a
+        .connect
+        .iter()
+        .map(|t| Target::parse(t, a.starttls).map_err(|m| Error::usage(format!("--connect {m}"))))
+        .collect::<Result<Vec<_>>>()?;
+    let roots = if a.verify {
+        let ca = match &a.ca_file {
+            Some(p) => Some(std::fs::read(p).map_err(|e| Error::io("read", p, &e))?),
+            None => None,
+        };
+        Some(crate::certs::connect::roots(ca.as_deref()).map_err(Error::bad_input)?)
+    } else {
+        None
+    };
+    let policy = Policy {
+        warn,
+        critical,
+        at,
+        expect_names: a.expect_name.clone(),
+    };
+
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let (files, mut results) = check::expand(&paths, &globs);
+    results.extend(check::check_files(&files, &policy, a.leaf_only));
+    if !stdin.is_empty() {
+        let data = read_input(Path::new("-"))?;
+        results.extend(check::check_bytes("-", &data, &policy, a.leaf_only));
+    }
+    for t in &targets {
+        results.extend(check::check_endpoint(
+            t,
+            a.sni.as_deref(),
+            timeout,
+            &policy,
+            a.leaf_only,
+            roots.as_ref(),
+        ));
+    }
+    check::sort(&mut results);
+
+    if a.nagios {
+        ctx.out.line(&check::nagios_line(&results, &policy))?;
+        return Ok(Outcome::Code(check::nagios_code(&results)));
+    }
+    let summary = Summary::of(&results);
+    let code = check::exit_code(&results);
+    let shown: Vec<&CheckResult> = if ctx.out.quiet() {
+        results.iter().filter(|r| r.status != Status::Ok).collect()
+    } else {
+        results.iter().collect()
+    };
+    match ctx.out.format() {
+        Format::Json => {
+            let evaluated = OffsetDateTime::from_unix_timestamp(at)
+                .map(crate::timeutil::format_ms)
+                .unwrap_or_default();
+            ctx.out.json(&json!({
+                "evaluated_at": evaluated,
+                "warn": a.warn,
+                "critical": a.critical,
+                "results": shown,
+                "summary": summary,
+            }))?;
+        }
+        _ => {
+            if !(shown.is_empty() && ctx.out.format() == Format::Text) {
+                ctx.out.records(
+                    &shown,
+                    &[
+                        "source",
+                        "subject CN",
+                        "SANs",
+                        "not after",
+                        "days left",
+                        "status",
+                        "reason",
+                    ],
+                    |r: &&CheckResult| {
+                        let sans = if r.sans.len() > 3 {
+                            format!("{} (+{})", r.sans[..3].join(", "), r.sans.len() - 3)
+                        } else {
+                            r.sans.join(", ")
+                        };
+                        vec![
+                            match r.index {
+                                Some(i) if i > 0 => format!("{}#{i}", r.source),
+                                _ => r.source.clone(),
+                            },
+                            r.subject_cn.clone().unwrap_or_else(|| "-".into()),
+                            if sans.is_empty() { "-".into() } else { sans },
+                            r.not_after.clone().unwrap_or_else(|| "-".into()),
+                            r.days_left
+                                .map(|d| d.to_string())
+                                .unwrap_or_else(|| "-".into()),
+                            r.status.label().into(),
+                            r.reason.clone(),
+                        ]
+                    },
+                )?;
+            }
+            if a.summary && ctx.out.format() == Format::Text {
+                ctx.out.line(&format!(
+                    "{} certificates: {} ok, {} warning, {} critical, {} unknown",
+                    results.len(),
+                    summary.ok,
+                    summary.warning,
+                    summary.critical,
+                    summary.unknown
+                ))?;
+            }
+        }
+    }
+    Ok(match code {
+        0 => Outcome::Success,
+        1 => Outcome::ChecksFailed,
+        c => Outcome::Code(c),
+    })
+}
