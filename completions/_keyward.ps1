@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('jwt', 'jwt', [CompletionResultType]::ParameterValue, 'Mint, verify and inspect JSON Web Tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'Create self-signed certificates and a dev CA, inspect certificates, check expiry')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Re-encrypt a database''s encrypted columns under a new key')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (used to regenerate completions/)')
             [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write one man page per command into DIR (used to regenerate man/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -185,6 +186,12 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('derive', 'derive', [CompletionResultType]::ParameterValue, 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Add a fresh key to the keyring, decrypt-only until promoted (or --primary)')
+            [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s keys (never their material)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key''s details')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add existing key material (a service''s current key) to the keyring')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -217,12 +224,160 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;key;new' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with the key')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--primary', '--primary', [CompletionResultType]::ParameterName, 'Make it the primary key at once (skipping the decrypt-only phase)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;key;promote' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;key;list' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'A SQLite database whose rows use the keys')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'An encrypted column (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;key;show' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;key;retire' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'A SQLite database whose rows use the keys')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'An encrypted column (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Retire even though rows still use it (they become unreadable with the keyring)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;key;import' {
+            [CompletionResult]::new('--key-env', '--key-env', [CompletionResultType]::ParameterName, 'Read the key (hex, base64 or a Fernet key) from this environment variable')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Read the key from this private file')
+            [CompletionResult]::new('--derive-passphrase-env', '--derive-passphrase-env', [CompletionResultType]::ParameterName, 'Derive the key from the passphrase in this environment variable (as seed 000 does)')
+            [CompletionResult]::new('--derive-passphrase-file', '--derive-passphrase-file', [CompletionResultType]::ParameterName, 'Derive the key from the passphrase in this file')
+            [CompletionResult]::new('--salt-hex', '--salt-hex', [CompletionResultType]::ParameterName, 'The derivation salt, hex')
+            [CompletionResult]::new('--kdf', '--kdf', [CompletionResultType]::ParameterName, 'The key-derivation function')
+            [CompletionResult]::new('--scrypt-n', '--scrypt-n', [CompletionResultType]::ParameterName, 'scrypt cost N, a power of two (131072 or 2^17)')
+            [CompletionResult]::new('--scrypt-r', '--scrypt-r', [CompletionResultType]::ParameterName, 'scrypt block size r')
+            [CompletionResult]::new('--scrypt-p', '--scrypt-p', [CompletionResultType]::ParameterName, 'scrypt parallelism p')
+            [CompletionResult]::new('--iterations', '--iterations', [CompletionResultType]::ParameterName, 'PBKDF2 iteration count')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The key id to give it (to match the id in existing envelopes) [default: the next free]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with the key')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--primary', '--primary', [CompletionResultType]::ParameterName, 'Make it the primary key')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;key;help' {
             [CompletionResult]::new('derive', 'derive', [CompletionResultType]::ParameterValue, 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Add a fresh key to the keyring, decrypt-only until promoted (or --primary)')
+            [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s keys (never their material)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key''s details')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add existing key material (a service''s current key) to the keyring')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'keyward;key;help;derive' {
+            break
+        }
+        'keyward;key;help;new' {
+            break
+        }
+        'keyward;key;help;promote' {
+            break
+        }
+        'keyward;key;help;list' {
+            break
+        }
+        'keyward;key;help;show' {
+            break
+        }
+        'keyward;key;help;retire' {
+            break
+        }
+        'keyward;key;help;import' {
             break
         }
         'keyward;key;help;help' {
@@ -774,6 +929,127 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;cert;help;help' {
             break
         }
+        'keyward;rotate' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Re-encrypt every value under the target key: batched, resumable, crash-safe')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Count values per key version and format, plaintext and undecryptable')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt every value; exit 1 naming the first rows that fail')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;rotate;run' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The service''s SQLite database')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'An encrypted column (repeatable)')
+            [CompletionResult]::new('--pk', '--pk', [CompletionResultType]::ParameterName, 'The key column [default: the INTEGER PRIMARY KEY, else rowid]')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only rows matching this SQL condition')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--from-key-env', '--from-key-env', [CompletionResultType]::ParameterName, 'An old key, from this environment variable (repeatable)')
+            [CompletionResult]::new('--from-key-file', '--from-key-file', [CompletionResultType]::ParameterName, 'An old key, from this private file (repeatable)')
+            [CompletionResult]::new('--to-key-env', '--to-key-env', [CompletionResultType]::ParameterName, 'The new key, from this environment variable')
+            [CompletionResult]::new('--to-key-file', '--to-key-file', [CompletionResultType]::ParameterName, 'The new key, from this private file')
+            [CompletionResult]::new('--to-key-id', '--to-key-id', [CompletionResultType]::ParameterName, 'The id the new key''s envelopes carry')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The format to write')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Rows per transaction')
+            [CompletionResult]::new('--on-error', '--on-error', [CompletionResultType]::ParameterName, 'What to do with a value that cannot be decrypted')
+            [CompletionResult]::new('--throttle', '--throttle', [CompletionResultType]::ParameterName, 'At most this many rows per second, to spare a live service')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--context-from-row', '--context-from-row', [CompletionResultType]::ParameterName, 'Bind envelopes to table/column/primary-key as associated data')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would change; write nothing')
+            [CompletionResult]::new('--encrypt-plaintext', '--encrypt-plaintext', [CompletionResultType]::ParameterName, 'Encrypt plaintext values as well')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;rotate;status' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The service''s SQLite database')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'An encrypted column (repeatable)')
+            [CompletionResult]::new('--pk', '--pk', [CompletionResultType]::ParameterName, 'The key column [default: the INTEGER PRIMARY KEY, else rowid]')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only rows matching this SQL condition')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--key-env', '--key-env', [CompletionResultType]::ParameterName, 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'A key to decrypt with, from this private file (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--context-from-row', '--context-from-row', [CompletionResultType]::ParameterName, 'Bind envelopes to table/column/primary-key as associated data')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;rotate;verify' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The service''s SQLite database')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'An encrypted column (repeatable)')
+            [CompletionResult]::new('--pk', '--pk', [CompletionResultType]::ParameterName, 'The key column [default: the INTEGER PRIMARY KEY, else rowid]')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only rows matching this SQL condition')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('--key-env', '--key-env', [CompletionResultType]::ParameterName, 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'A key to decrypt with, from this private file (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--context-from-row', '--context-from-row', [CompletionResultType]::ParameterName, 'Bind envelopes to table/column/primary-key as associated data')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;rotate;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Re-encrypt every value under the target key: batched, resumable, crash-safe')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Count values per key version and format, plaintext and undecryptable')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt every value; exit 1 naming the first rows that fail')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;rotate;help;run' {
+            break
+        }
+        'keyward;rotate;help;status' {
+            break
+        }
+        'keyward;rotate;help;verify' {
+            break
+        }
+        'keyward;rotate;help;help' {
+            break
+        }
         'keyward;completions' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
@@ -811,6 +1087,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('jwt', 'jwt', [CompletionResultType]::ParameterValue, 'Mint, verify and inspect JSON Web Tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'Create self-signed certificates and a dev CA, inspect certificates, check expiry')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Re-encrypt a database''s encrypted columns under a new key')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (used to regenerate completions/)')
             [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write one man page per command into DIR (used to regenerate man/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -837,9 +1114,33 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;help;key' {
             [CompletionResult]::new('derive', 'derive', [CompletionResultType]::ParameterValue, 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Add a fresh key to the keyring, decrypt-only until promoted (or --primary)')
+            [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s keys (never their material)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key''s details')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add existing key material (a service''s current key) to the keyring')
             break
         }
         'keyward;help;key;derive' {
+            break
+        }
+        'keyward;help;key;new' {
+            break
+        }
+        'keyward;help;key;promote' {
+            break
+        }
+        'keyward;help;key;list' {
+            break
+        }
+        'keyward;help;key;show' {
+            break
+        }
+        'keyward;help;key;retire' {
+            break
+        }
+        'keyward;help;key;import' {
             break
         }
         'keyward;help;encrypt' {
@@ -926,6 +1227,21 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;cert;check' {
+            break
+        }
+        'keyward;help;rotate' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Re-encrypt every value under the target key: batched, resumable, crash-safe')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Count values per key version and format, plaintext and undecryptable')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt every value; exit 1 naming the first rows that fail')
+            break
+        }
+        'keyward;help;rotate;run' {
+            break
+        }
+        'keyward;help;rotate;status' {
+            break
+        }
+        'keyward;help;rotate;verify' {
             break
         }
         'keyward;help;completions' {

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand jwt 'Mint, verify and inspect JSON Web Tokens'
             cand audit 'Read and verify the tamper-evident audit log'
             cand cert 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
+            cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -170,6 +171,12 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand derive 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
+            cand new 'Add a fresh key to the keyring, decrypt-only until promoted (or --primary)'
+            cand promote 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only'
+            cand list 'List the keyring''s keys (never their material)'
+            cand show 'Show one key''s details'
+            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it)'
+            cand import 'Add existing key material (a service''s current key) to the keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;key;derive'= {
@@ -200,11 +207,147 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;key;new'= {
+            cand --note 'A note kept with the key'
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --primary 'Make it the primary key at once (skipping the decrypt-only phase)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;key;promote'= {
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;key;list'= {
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --db 'A SQLite database whose rows use the keys'
+            cand --table 'The table'
+            cand --column 'An encrypted column (repeatable)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;key;show'= {
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;key;retire'= {
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --db 'A SQLite database whose rows use the keys'
+            cand --table 'The table'
+            cand --column 'An encrypted column (repeatable)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --force 'Retire even though rows still use it (they become unreadable with the keyring)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;key;import'= {
+            cand --key-env 'Read the key (hex, base64 or a Fernet key) from this environment variable'
+            cand --key-file 'Read the key from this private file'
+            cand --derive-passphrase-env 'Derive the key from the passphrase in this environment variable (as seed 000 does)'
+            cand --derive-passphrase-file 'Derive the key from the passphrase in this file'
+            cand --salt-hex 'The derivation salt, hex'
+            cand --kdf 'The key-derivation function'
+            cand --scrypt-n 'scrypt cost N, a power of two (131072 or 2^17)'
+            cand --scrypt-r 'scrypt block size r'
+            cand --scrypt-p 'scrypt parallelism p'
+            cand --iterations 'PBKDF2 iteration count'
+            cand --id 'The key id to give it (to match the id in existing envelopes) [default: the next free]'
+            cand --note 'A note kept with the key'
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --primary 'Make it the primary key'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;key;help'= {
             cand derive 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
+            cand new 'Add a fresh key to the keyring, decrypt-only until promoted (or --primary)'
+            cand promote 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only'
+            cand list 'List the keyring''s keys (never their material)'
+            cand show 'Show one key''s details'
+            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it)'
+            cand import 'Add existing key material (a service''s current key) to the keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;key;help;derive'= {
+        }
+        &'keyward;key;help;new'= {
+        }
+        &'keyward;key;help;promote'= {
+        }
+        &'keyward;key;help;list'= {
+        }
+        &'keyward;key;help;show'= {
+        }
+        &'keyward;key;help;retire'= {
+        }
+        &'keyward;key;help;import'= {
         }
         &'keyward;key;help;help'= {
         }
@@ -703,6 +846,118 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;cert;help;help'= {
         }
+        &'keyward;rotate'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Re-encrypt every value under the target key: batched, resumable, crash-safe'
+            cand status 'Count values per key version and format, plaintext and undecryptable'
+            cand verify 'Decrypt every value; exit 1 naming the first rows that fail'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;rotate;run'= {
+            cand --db 'The service''s SQLite database'
+            cand --table 'The table'
+            cand --column 'An encrypted column (repeatable)'
+            cand --pk 'The key column [default: the INTEGER PRIMARY KEY, else rowid]'
+            cand --where 'Only rows matching this SQL condition'
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --from-key-env 'An old key, from this environment variable (repeatable)'
+            cand --from-key-file 'An old key, from this private file (repeatable)'
+            cand --to-key-env 'The new key, from this environment variable'
+            cand --to-key-file 'The new key, from this private file'
+            cand --to-key-id 'The id the new key''s envelopes carry'
+            cand --to 'The format to write'
+            cand --batch 'Rows per transaction'
+            cand --on-error 'What to do with a value that cannot be decrypted'
+            cand --throttle 'At most this many rows per second, to spare a live service'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --context-from-row 'Bind envelopes to table/column/primary-key as associated data'
+            cand --dry-run 'Count what would change; write nothing'
+            cand --encrypt-plaintext 'Encrypt plaintext values as well'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;rotate;status'= {
+            cand --db 'The service''s SQLite database'
+            cand --table 'The table'
+            cand --column 'An encrypted column (repeatable)'
+            cand --pk 'The key column [default: the INTEGER PRIMARY KEY, else rowid]'
+            cand --where 'Only rows matching this SQL condition'
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --key-env 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]'
+            cand --key-file 'A key to decrypt with, from this private file (repeatable)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --context-from-row 'Bind envelopes to table/column/primary-key as associated data'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;rotate;verify'= {
+            cand --db 'The service''s SQLite database'
+            cand --table 'The table'
+            cand --column 'An encrypted column (repeatable)'
+            cand --pk 'The key column [default: the INTEGER PRIMARY KEY, else rowid]'
+            cand --where 'Only rows matching this SQL condition'
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand --key-env 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]'
+            cand --key-file 'A key to decrypt with, from this private file (repeatable)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --context-from-row 'Bind envelopes to table/column/primary-key as associated data'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;rotate;help'= {
+            cand run 'Re-encrypt every value under the target key: batched, resumable, crash-safe'
+            cand status 'Count values per key version and format, plaintext and undecryptable'
+            cand verify 'Decrypt every value; exit 1 naming the first rows that fail'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;rotate;help;run'= {
+        }
+        &'keyward;rotate;help;status'= {
+        }
+        &'keyward;rotate;help;verify'= {
+        }
+        &'keyward;rotate;help;help'= {
+        }
         &'keyward;completions'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
@@ -738,6 +993,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand jwt 'Mint, verify and inspect JSON Web Tokens'
             cand audit 'Read and verify the tamper-evident audit log'
             cand cert 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
+            cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -758,8 +1014,26 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;help;key'= {
             cand derive 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
+            cand new 'Add a fresh key to the keyring, decrypt-only until promoted (or --primary)'
+            cand promote 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only'
+            cand list 'List the keyring''s keys (never their material)'
+            cand show 'Show one key''s details'
+            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it)'
+            cand import 'Add existing key material (a service''s current key) to the keyring'
         }
         &'keyward;help;key;derive'= {
+        }
+        &'keyward;help;key;new'= {
+        }
+        &'keyward;help;key;promote'= {
+        }
+        &'keyward;help;key;list'= {
+        }
+        &'keyward;help;key;show'= {
+        }
+        &'keyward;help;key;retire'= {
+        }
+        &'keyward;help;key;import'= {
         }
         &'keyward;help;encrypt'= {
         }
@@ -823,6 +1097,17 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;cert;inspect'= {
         }
         &'keyward;help;cert;check'= {
+        }
+        &'keyward;help;rotate'= {
+            cand run 'Re-encrypt every value under the target key: batched, resumable, crash-safe'
+            cand status 'Count values per key version and format, plaintext and undecryptable'
+            cand verify 'Decrypt every value; exit 1 naming the first rows that fail'
+        }
+        &'keyward;help;rotate;run'= {
+        }
+        &'keyward;help;rotate;status'= {
+        }
+        &'keyward;help;rotate;verify'= {
         }
         &'keyward;help;completions'= {
         }

@@ -99,6 +99,10 @@ pub enum Command {
     #[command(subcommand)]
     Cert(CertCommand),
 
+    /// Re-encrypt a database's encrypted columns under a new key.
+    #[command(subcommand)]
+    Rotate(RotateCommand),
+
     /// Print a shell completion script (used to regenerate completions/).
     #[command(hide = true)]
     Completions {
@@ -277,6 +281,138 @@ pub struct PasswordArgs {
 pub enum KeyCommand {
     /// Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256.
     Derive(DeriveArgs),
+    /// Add a fresh key to the keyring, decrypt-only until promoted (or --primary).
+    New(KeyNewArgs),
+    /// Make a key the primary (the one that encrypts); the old primary turns decrypt-only.
+    Promote {
+        /// The key id.
+        id: u32,
+        #[command(flatten)]
+        keyring: KeyringArgs,
+    },
+    /// List the keyring's keys (never their material).
+    List {
+        #[command(flatten)]
+        keyring: KeyringArgs,
+        #[command(flatten)]
+        usage: UsageArgs,
+    },
+    /// Show one key's details.
+    Show {
+        /// The key id.
+        id: u32,
+        #[command(flatten)]
+        keyring: KeyringArgs,
+    },
+    /// Retire a key: nobody may use it any more (refused while rows still use it).
+    Retire {
+        /// The key id.
+        id: u32,
+        /// Retire even though rows still use it (they become unreadable with the keyring).
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        keyring: KeyringArgs,
+        #[command(flatten)]
+        usage: UsageArgs,
+    },
+    /// Add existing key material (a service's current key) to the keyring.
+    Import(KeyImportArgs),
+}
+
+/// Where the keyring is and how to unseal it. The key-encryption key is
+/// KEYWARD_KEK when set, else a passphrase.
+#[derive(Debug, Args, Clone)]
+pub struct KeyringArgs {
+    /// The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store].
+    #[arg(long, value_name = "PATH")]
+    pub keyring: Option<PathBuf>,
+
+    /// Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set).
+    #[arg(long, value_name = "NAME", conflicts_with = "passphrase_file")]
+    pub passphrase_env: Option<String>,
+
+    /// Read the keyring passphrase from this file.
+    #[arg(long, value_name = "PATH")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+/// A table whose rows are counted per key version.
+#[derive(Debug, Args, Clone)]
+pub struct UsageArgs {
+    /// A SQLite database whose rows use the keys.
+    #[arg(long, value_name = "PATH", requires_all = ["table", "column"])]
+    pub db: Option<PathBuf>,
+
+    /// The table.
+    #[arg(long, value_name = "TABLE", requires = "db")]
+    pub table: Option<String>,
+
+    /// An encrypted column (repeatable).
+    #[arg(long, value_name = "COLUMN", requires = "db")]
+    pub column: Vec<String>,
+}
+
+/// `key new`.
+#[derive(Debug, Args)]
+pub struct KeyNewArgs {
+    /// Make it the primary key at once (skipping the decrypt-only phase).
+    #[arg(long)]
+    pub primary: bool,
+
+    /// A note kept with the key.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    #[command(flatten)]
+    pub keyring: KeyringArgs,
+}
+
+/// `key import`.
+#[derive(Debug, Args)]
+pub struct KeyImportArgs {
+    /// Read the key (hex, base64 or a Fernet key) from this environment variable.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["key_file", "derive_passphrase_env", "derive_passphrase_file"])]
+    pub key_env: Option<String>,
+
+    /// Read the key from this private file.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["derive_passphrase_env", "derive_passphrase_file"])]
+    pub key_file: Option<PathBuf>,
+
+    /// Derive the key from the passphrase in this environment variable (as seed 000 does).
+    #[arg(
+        long,
+        value_name = "NAME",
+        conflicts_with = "derive_passphrase_file",
+        requires = "salt"
+    )]
+    pub derive_passphrase_env: Option<String>,
+
+    /// Derive the key from the passphrase in this file.
+    #[arg(long, value_name = "PATH", requires = "salt")]
+    pub derive_passphrase_file: Option<PathBuf>,
+
+    /// The derivation salt, hex.
+    #[arg(long = "salt-hex", id = "salt", value_name = "HEX")]
+    pub salt_hex: Option<String>,
+
+    #[command(flatten)]
+    pub kdf: KdfParams,
+
+    /// The key id to give it (to match the id in existing envelopes) [default: the next free].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<u32>,
+
+    /// Make it the primary key.
+    #[arg(long)]
+    pub primary: bool,
+
+    /// A note kept with the key.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    #[command(flatten)]
+    pub keyring: KeyringArgs,
 }
 
 /// The key-derivation functions.
@@ -288,9 +424,9 @@ pub enum KdfName {
     Pbkdf2,
 }
 
-/// `key derive`.
-#[derive(Debug, Args)]
-pub struct DeriveArgs {
+/// A key-derivation function and its parameters.
+#[derive(Debug, Args, Clone)]
+pub struct KdfParams {
     /// The key-derivation function.
     #[arg(long, value_enum, default_value_t = KdfName::Scrypt)]
     pub kdf: KdfName,
@@ -310,6 +446,13 @@ pub struct DeriveArgs {
     /// PBKDF2 iteration count.
     #[arg(long, value_name = "N")]
     pub iterations: Option<u32>,
+}
+
+/// `key derive`.
+#[derive(Debug, Args)]
+pub struct DeriveArgs {
+    #[command(flatten)]
+    pub kdf: KdfParams,
 
     /// Read the passphrase from this environment variable.
     #[arg(long, value_name = "NAME", conflicts_with = "passphrase_file")]
@@ -917,4 +1060,131 @@ pub struct CertCheckArgs {
     /// Connection timeout for --connect.
     #[arg(long, value_name = "DURATION", default_value = "10s")]
     pub timeout: String,
+}
+
+/// `rotate` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RotateCommand {
+    /// Re-encrypt every value under the target key: batched, resumable, crash-safe.
+    Run(RotateRunArgs),
+    /// Count values per key version and format, plaintext and undecryptable.
+    Status(RotateCheckArgs),
+    /// Decrypt every value; exit 1 naming the first rows that fail.
+    Verify(RotateCheckArgs),
+}
+
+/// The table to work on.
+#[derive(Debug, Args, Clone)]
+pub struct RotateTableArgs {
+    /// The service's SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: String,
+
+    /// The table.
+    #[arg(long, value_name = "TABLE")]
+    pub table: String,
+
+    /// An encrypted column (repeatable).
+    #[arg(long, value_name = "COLUMN", required = true)]
+    pub column: Vec<String>,
+
+    /// The key column [default: the INTEGER PRIMARY KEY, else rowid].
+    #[arg(long, value_name = "COLUMN")]
+    pub pk: Option<String>,
+
+    /// Only rows matching this SQL condition.
+    #[arg(long = "where", value_name = "SQL")]
+    pub filter: Option<String>,
+
+    /// Bind envelopes to table/column/primary-key as associated data.
+    #[arg(long)]
+    pub context_from_row: bool,
+}
+
+/// Where a rotation's keys come from: the keyring, or keys given directly.
+#[derive(Debug, Args, Clone)]
+pub struct RotateKeyArgs {
+    #[command(flatten)]
+    pub keyring: KeyringArgs,
+
+    /// An old key, from this environment variable (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub from_key_env: Vec<String>,
+
+    /// An old key, from this private file (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub from_key_file: Vec<PathBuf>,
+
+    /// The new key, from this environment variable.
+    #[arg(long, value_name = "NAME", conflicts_with = "to_key_file")]
+    pub to_key_env: Option<String>,
+
+    /// The new key, from this private file.
+    #[arg(long, value_name = "PATH")]
+    pub to_key_file: Option<PathBuf>,
+
+    /// The id the new key's envelopes carry.
+    #[arg(long, value_name = "ID", default_value_t = 1)]
+    pub to_key_id: u32,
+}
+
+/// What to do with a value no key decrypts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnError {
+    /// Stop (committed batches stay committed and readable).
+    Abort,
+    /// Leave it, list its key, and go on.
+    Skip,
+}
+
+/// `rotate run`.
+#[derive(Debug, Args)]
+pub struct RotateRunArgs {
+    #[command(flatten)]
+    pub table: RotateTableArgs,
+
+    #[command(flatten)]
+    pub keys: RotateKeyArgs,
+
+    /// The format to write.
+    #[arg(long, value_enum, default_value_t = crate::rotate::codec::TargetFormat::Envelope)]
+    pub to: crate::rotate::codec::TargetFormat,
+
+    /// Rows per transaction.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch: u32,
+
+    /// Count what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// What to do with a value that cannot be decrypted.
+    #[arg(long, value_enum, default_value_t = OnError::Abort)]
+    pub on_error: OnError,
+
+    /// At most this many rows per second, to spare a live service.
+    #[arg(long, value_name = "ROWS_PER_S")]
+    pub throttle: Option<f64>,
+
+    /// Encrypt plaintext values as well.
+    #[arg(long)]
+    pub encrypt_plaintext: bool,
+}
+
+/// `rotate status` and `rotate verify`.
+#[derive(Debug, Args)]
+pub struct RotateCheckArgs {
+    #[command(flatten)]
+    pub table: RotateTableArgs,
+
+    #[command(flatten)]
+    pub keyring: KeyringArgs,
+
+    /// A key to decrypt with, from this environment variable (repeatable) [default: the keyring].
+    #[arg(long, value_name = "NAME")]
+    pub key_env: Vec<String>,
+
+    /// A key to decrypt with, from this private file (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub key_file: Vec<PathBuf>,
 }

@@ -27,11 +27,12 @@ const PASSPHRASE_PROMPT: SecretPrompt = SecretPrompt {
 pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
     match cmd {
         KeyCommand::Derive(a) => derive(ctx, a),
+        other => crate::commands::keyring::run(ctx, other),
     }
 }
 
 /// The KDF the flags describe; flags of the other KDF are a usage error.
-fn kdf_from_args(a: &DeriveArgs) -> Result<Kdf> {
+pub(crate) fn kdf_from_args(a: &crate::cli::KdfParams) -> Result<Kdf> {
     let kdf = match a.kdf {
         KdfName::Scrypt => {
             if a.iterations.is_some() {
@@ -90,7 +91,7 @@ fn salt_from_args(a: &DeriveArgs) -> Result<(Vec<u8>, bool)> {
 fn derive(ctx: &Ctx, a: DeriveArgs) -> Result<Outcome> {
     ctx.out
         .require("key derive", &[Format::Text, Format::Json])?;
-    let kdf = kdf_from_args(&a)?;
+    let kdf = kdf_from_args(&a.kdf)?;
     let (salt, generated) = salt_from_args(&a)?;
     for w in kdf.warnings() {
         ctx.out.warn(&w);

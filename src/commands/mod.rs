@@ -9,6 +9,8 @@ pub mod generate;
 pub mod jwt;
 pub mod key;
 pub mod keygen;
+pub mod keyring;
+pub mod rotate;
 pub mod sink;
 
 use std::io::IsTerminal;
@@ -87,6 +89,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Jwt(cmd) => jwt::run(&ctx, cmd),
         Command::Audit(cmd) => audit::run(&ctx, cmd),
         Command::Cert(cmd) => cert::run(&ctx, cmd),
+        Command::Rotate(cmd) => rotate::run(&ctx, cmd),
         Command::Completions { shell } => generate::completions(&ctx, shell),
         Command::Manpages { dir } => generate::manpages(&ctx, &dir),
     }

@@ -10,5 +10,6 @@ mod generated;
 mod interop;
 mod jwt;
 mod keygen;
+mod rotate;
 mod store;
 mod util;

@@ -1,0 +1,348 @@
+//! `key new | promote | list | show | retire | import`: the keyring.
+
+use serde_json::json;
+
+use crate::audit::{Entry, Risk};
+use crate::cli::{KeyCommand, KeyImportArgs, KeyNewArgs, KeyringArgs, UsageArgs};
+use crate::commands::Ctx;
+use crate::crypto::keys::{Key256, read_key};
+use crate::error::{Error, Outcome, Result};
+use crate::keyring::{KekInput, KekSource, KeyInfo, KeyState, Keyring, read_source, resolve_path};
+use crate::output::Format;
+use crate::rotate::codec::{DecryptKey, Keys, TargetFormat};
+use crate::secret::{SecretPrompt, optional_env_secret, read_secret};
+
+/// The KEK for a keyring: `KEYWARD_KEK`, else a passphrase (asked twice when
+/// the keyring is being created).
+pub fn kek_input(
+    args: &KeyringArgs,
+    creating: bool,
+    source: Option<&KekSource>,
+) -> Result<KekInput> {
+    let wants_passphrase = matches!(source, Some(KekSource::Passphrase { .. }));
+    if !wants_passphrase
+        && args.passphrase_env.is_none()
+        && args.passphrase_file.is_none()
+        && let Some(kek) = optional_env_secret("KEYWARD_KEK")?
+    {
+        let (key, _) = Key256::parse(kek.expose())
+            .map_err(|e| Error::bad_input(format!("KEYWARD_KEK: {}", e.message())))?;
+        return Ok(KekInput::Key(key));
+    }
+    if matches!(source, Some(KekSource::Key)) {
+        return Err(Error::bad_input(
+            "this keyring is sealed with a key: set KEYWARD_KEK",
+        ));
+    }
+    let prompt = SecretPrompt {
+        what: "keyring passphrase",
+        env_flag: "--passphrase-env",
+        file_flag: "--passphrase-file",
+        confirm: creating,
+        private_file: true,
+    };
+    let pass = read_secret(args.passphrase_env.as_deref(), args.passphrase_file.as_deref(), &prompt).map_err(|e| {
+        if e.kind() != crate::error::ErrorKind::Usage {
+            e
+        } else if wants_passphrase {
+            Error::usage("this keyring is sealed with a passphrase: give --passphrase-env or --passphrase-file")
+        } else {
+            Error::usage("no key-encryption key: set KEYWARD_KEK, or give --passphrase-env or --passphrase-file")
+        }
+    })?;
+    Ok(KekInput::Passphrase(pass))
+}
+
+/// Opens the keyring named by `args`.
+pub fn open(args: &KeyringArgs) -> Result<Keyring> {
+    let path = resolve_path(args.keyring.as_deref())?;
+    let source = read_source(&path)?;
+    if source.is_none() {
+        return Err(
+            Error::environment(format!("no keyring at {}", path.display()))
+                .with_hint("create it with `keyward key new --primary`"),
+        );
+    }
+    Keyring::open(&path, &kek_input(args, false, source.as_ref())?)
+}
+
+fn open_or_create(args: &KeyringArgs) -> Result<Keyring> {
+    let path = resolve_path(args.keyring.as_deref())?;
+    match read_source(&path)? {
+        Some(source) => Keyring::open(&path, &kek_input(args, false, Some(&source))?),
+        None => Keyring::create(&path, &kek_input(args, true, None)?),
+    }
+}
+
+fn audit(
+    ctx: &Ctx,
+    ring: &Keyring,
+    action: &str,
+    id: u32,
+    risk: Risk,
+    extra: serde_json::Value,
+) -> Result<()> {
+    let auditor = ctx.auditor()?;
+    let mut store = ctx.store()?;
+    let entry = ring.get(id)?;
+    let mut details = json!({"keyring": ring.path().display().to_string(), "fingerprint": entry.key.fingerprint(), "state": entry.state});
+    if let (Some(d), Some(e)) = (details.as_object_mut(), extra.as_object()) {
+        d.extend(e.clone());
+    }
+    store.write(|tx| {
+        auditor.append(
+            tx,
+            &Entry::new(action, "key", id.to_string())
+                .risk(risk)
+                .details(details),
+        )
+    })?;
+    Ok(())
+}
+
+/// Rows per key id in a table, through the keyring's keys.
+fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<crate::rotate::Status>> {
+    let (Some(db), Some(table)) = (&usage.db, &usage.table) else {
+        return Ok(None);
+    };
+    let target = crate::rotate::Target {
+        db: db.clone(),
+        table: table.clone(),
+        columns: usage.column.clone(),
+        pk: None,
+        filter: None,
+        context_from_row: false,
+    };
+    let t = crate::rotate::Table::open(&target, false)?;
+    let primary = ring.primary().map(|k| (k.key.clone(), k.id));
+    let (target_key, target_id) = primary.unwrap_or_else(|| (Key256::from_bytes([0; 32]), 0));
+    let old: Vec<DecryptKey> = ring
+        .keys
+        .iter()
+        .map(|k| DecryptKey::new(&k.key, Some(k.id)))
+        .collect();
+    let keys = Keys::new(&target_key, target_id, TargetFormat::Envelope, old);
+    Ok(Some(crate::rotate::survey(&t, &keys, 10)?))
+}
+
+fn rows_for(status: &crate::rotate::Status, id: u32) -> u64 {
+    status
+        .by_key
+        .iter()
+        .filter(|(k, _)| k.ends_with(&format!("key {id}")))
+        .map(|(_, n)| *n)
+        .sum()
+}
+
+fn print_keys(ctx: &Ctx, infos: &[KeyInfo], counts: Option<&crate::rotate::Status>) -> Result<()> {
+    if ctx.out.format() == Format::Json {
+        let docs: Vec<serde_json::Value> = infos
+            .iter()
+            .map(|k| {
+                let mut d = serde_json::to_value(k).unwrap_or_default();
+                if let Some(c) = counts {
+                    d["rows"] = rows_for(c, k.id).into();
+                }
+                d
+            })
+            .collect();
+        return ctx.out.json(&docs);
+    }
+    let mut header = vec!["id", "state", "created", "origin", "fingerprint", "note"];
+    if counts.is_some() {
+        header.push("rows");
+    }
+    let rows: Vec<Vec<String>> = infos
+        .iter()
+        .map(|k| {
+            let mut r = vec![
+                k.id.to_string(),
+                k.state.as_str().into(),
+                k.created_at.clone(),
+                k.origin.clone(),
+                k.fingerprint.clone(),
+                k.note.clone().unwrap_or_else(|| "-".into()),
+            ];
+            if let Some(c) = counts {
+                r.push(rows_for(c, k.id).to_string());
+            }
+            r
+        })
+        .collect();
+    ctx.out.table(&header, &rows)
+}
+
+/// Runs the keyring subcommands of `key`.
+pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
+    ctx.out.require("key", &[Format::Text, Format::Json])?;
+    match cmd {
+        KeyCommand::Derive(_) => Err(Error::internal("derive is not a keyring command")),
+        KeyCommand::New(a) => new(ctx, a),
+        KeyCommand::Promote { id, keyring } => {
+            let mut ring = open(&keyring)?;
+            let old = ring.promote(id)?;
+            ring.save()?;
+            audit(
+                ctx,
+                &ring,
+                "key.promote",
+                id,
+                Risk::Medium,
+                json!({"previous_primary": old}),
+            )?;
+            ctx.out.note(&format!(
+                "key {id} is now primary{}",
+                old.filter(|o| *o != id)
+                    .map(|o| format!("; key {o} decrypts only"))
+                    .unwrap_or_default()
+            ));
+            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            Ok(Outcome::Success)
+        }
+        KeyCommand::List { keyring, usage } => {
+            let ring = open(&keyring)?;
+            let counts = usage_counts(&ring, &usage)?;
+            let infos: Vec<KeyInfo> = ring.keys.iter().map(|k| k.info()).collect();
+            print_keys(ctx, &infos, counts.as_ref())?;
+            if let Some(c) = &counts
+                && c.undecryptable > 0
+            {
+                ctx.out.warn(&format!(
+                    "{} values are under no key of this keyring",
+                    c.undecryptable
+                ));
+            }
+            Ok(Outcome::Success)
+        }
+        KeyCommand::Show { id, keyring } => {
+            let ring = open(&keyring)?;
+            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            Ok(Outcome::Success)
+        }
+        KeyCommand::Retire {
+            id,
+            force,
+            keyring,
+            usage,
+        } => {
+            let mut ring = open(&keyring)?;
+            ring.get(id)?;
+            if let Some(c) = usage_counts(&ring, &usage)? {
+                let n = rows_for(&c, id);
+                if n > 0 && !force {
+                    ctx.out.line(&format!(
+                        "key {id} still encrypts {n} values in {}; rotate them first",
+                        usage.table.clone().unwrap_or_default()
+                    ))?;
+                    return Ok(Outcome::ChecksFailed);
+                }
+            } else if !force {
+                ctx.out.warn("no --db/--table/--column given: keyward cannot check that no row still uses this key");
+            }
+            ring.retire(id)?;
+            ring.save()?;
+            audit(
+                ctx,
+                &ring,
+                "key.retire",
+                id,
+                Risk::High,
+                json!({"forced": force}),
+            )?;
+            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            Ok(Outcome::Success)
+        }
+        KeyCommand::Import(a) => import(ctx, a),
+    }
+}
+
+fn validate_note(note: &Option<String>) -> Result<()> {
+    if let Some(n) = note {
+        crate::apikey::validate_note(n)?;
+    }
+    Ok(())
+}
+
+fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
+    validate_note(&a.note)?;
+    let mut ring = open_or_create(&a.keyring)?;
+    let id = ring.add(
+        Key256::generate()?,
+        None,
+        "generated",
+        a.note.clone(),
+        a.primary,
+    )?;
+    ring.save()?;
+    audit(ctx, &ring, "key.new", id, Risk::Low, json!({}))?;
+    let state = ring.get(id)?.state;
+    ctx.out.note(&format!(
+        "added key {id} ({}) to {}{}",
+        state.as_str(),
+        ring.path().display(),
+        if state == KeyState::Active {
+            "; promote it once every reader has the keyring"
+        } else {
+            ""
+        }
+    ));
+    print_keys(ctx, &[ring.get(id)?.info()], None)?;
+    Ok(Outcome::Success)
+}
+
+fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
+    validate_note(&a.note)?;
+    let (key, origin) = if a.derive_passphrase_env.is_some() || a.derive_passphrase_file.is_some() {
+        let kdf = crate::commands::key::kdf_from_args(&a.kdf)?;
+        let salt = hex::decode(a.salt_hex.as_deref().unwrap_or("").trim())
+            .map_err(|e| Error::usage(format!("--salt-hex is not valid hex ({e})")))?;
+        let prompt = SecretPrompt {
+            what: "passphrase to derive from",
+            env_flag: "--derive-passphrase-env",
+            file_flag: "--derive-passphrase-file",
+            confirm: false,
+            private_file: true,
+        };
+        let pass = read_secret(
+            a.derive_passphrase_env.as_deref(),
+            a.derive_passphrase_file.as_deref(),
+            &prompt,
+        )?;
+        for w in kdf.warnings() {
+            ctx.out.warn(&w);
+        }
+        let origin = match kdf {
+            crate::crypto::kdf::Kdf::Scrypt { n, r, p } => {
+                format!("imported: scrypt N={n} r={r} p={p}")
+            }
+            crate::crypto::kdf::Kdf::Pbkdf2 { iterations } => {
+                format!("imported: pbkdf2-sha256 {iterations}")
+            }
+        };
+        (kdf.derive_key(pass.expose().as_bytes(), &salt)?, origin)
+    } else if a.key_env.is_some() || a.key_file.is_some() {
+        (
+            read_key(a.key_env.as_deref(), a.key_file.as_deref())?,
+            "imported".to_string(),
+        )
+    } else {
+        return Err(Error::usage(
+            "give the key: --key-env, --key-file, or --derive-passphrase-env with --salt-hex",
+        ));
+    };
+    let mut ring = open_or_create(&a.keyring)?;
+    let id = ring.add(key, a.id, &origin, a.note.clone(), a.primary)?;
+    ring.save()?;
+    audit(
+        ctx,
+        &ring,
+        "key.import",
+        id,
+        Risk::Medium,
+        json!({"origin": origin}),
+    )?;
+    ctx.out
+        .note(&format!("imported key {id} into {}", ring.path().display()));
+    print_keys(ctx, &[ring.get(id)?.info()], None)?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,284 @@
+//! `rotate run | status | verify`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use serde_json::json;
+
+use crate::audit::{AuditOutcome, Entry, Risk};
+use crate::cli::{
+    OnError, RotateCheckArgs, RotateCommand, RotateKeyArgs, RotateRunArgs, RotateTableArgs,
+};
+use crate::commands::Ctx;
+use crate::crypto::keys::read_key;
+use crate::error::{Error, Outcome, Result};
+use crate::output::Format;
+use crate::rotate::codec::{DecryptKey, Keys, TargetFormat};
+use crate::rotate::{self, Options, Table, Target};
+
+/// Runs a `rotate` subcommand.
+pub fn run(ctx: &Ctx, cmd: RotateCommand) -> Result<Outcome> {
+    ctx.out.require("rotate", &[Format::Text, Format::Json])?;
+    match cmd {
+        RotateCommand::Run(a) => run_rotation(ctx, a),
+        RotateCommand::Status(a) => check(ctx, a, false),
+        RotateCommand::Verify(a) => check(ctx, a, true),
+    }
+}
+
+fn target(t: &RotateTableArgs) -> Result<Target> {
+    if t.db.starts_with("postgres://") || t.db.starts_with("postgresql://") {
+        return Err(Error::usage(
+            "rotate works on SQLite databases in this version; PostgreSQL targets are not supported yet",
+        ));
+    }
+    Ok(Target {
+        db: PathBuf::from(&t.db),
+        table: t.table.clone(),
+        columns: t.column.clone(),
+        pk: t.pk.clone(),
+        filter: t.filter.clone(),
+        context_from_row: t.context_from_row,
+    })
+}
+
+/// The rotation's keys: given directly (`--from-key-*`, `--to-key-*`), or
+/// the keyring's primary as target with every usable key to decrypt.
+fn rotation_keys(k: &RotateKeyArgs, format: TargetFormat) -> Result<(Keys, String)> {
+    let direct = !k.from_key_env.is_empty()
+        || !k.from_key_file.is_empty()
+        || k.to_key_env.is_some()
+        || k.to_key_file.is_some();
+    if direct {
+        if k.to_key_env.is_none() && k.to_key_file.is_none() {
+            return Err(Error::usage(
+                "give the new key with --to-key-env or --to-key-file",
+            ));
+        }
+        if k.from_key_env.is_empty() && k.from_key_file.is_empty() {
+            return Err(Error::usage(
+                "give the old key(s) with --from-key-env or --from-key-file",
+            ));
+        }
+        let to = read_key(k.to_key_env.as_deref(), k.to_key_file.as_deref())?;
+        let mut old = Vec::new();
+        for name in &k.from_key_env {
+            old.push(DecryptKey::new(&read_key(Some(name), None)?, None));
+        }
+        for path in &k.from_key_file {
+            old.push(DecryptKey::new(&read_key(None, Some(path))?, None));
+        }
+        let desc = format!(
+            "key given by flag (id {}, {})",
+            k.to_key_id,
+            to.fingerprint()
+        );
+        return Ok((Keys::new(&to, k.to_key_id, format, old), desc));
+    }
+    let ring = crate::commands::keyring::open(&k.keyring)?;
+    let primary = ring.primary().ok_or_else(|| {
+        Error::bad_input("the keyring has no primary key").with_hint("`keyward key promote ID`")
+    })?;
+    let old = ring
+        .usable()
+        .map(|e| DecryptKey::new(&e.key, Some(e.id)))
+        .collect();
+    let desc = format!(
+        "keyring primary key {} ({})",
+        primary.id,
+        primary.key.fingerprint()
+    );
+    Ok((Keys::new(&primary.key, primary.id, format, old), desc))
+}
+
+struct Bar(indicatif::ProgressBar);
+
+impl rotate::Progress for Bar {
+    fn advance(&self, rows: u64) {
+        self.0.inc(rows);
+    }
+}
+
+fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
+    let target = target(&a.table)?;
+    if a.throttle.is_some_and(|t| t.is_nan() || t <= 0.0) {
+        return Err(Error::usage(
+            "--throttle must be a positive number of rows per second",
+        ));
+    }
+    let (keys, key_desc) = rotation_keys(&a.keys, a.to)?;
+    let mut table = Table::open(&target, !a.dry_run)?;
+    let skip = a.on_error == OnError::Skip;
+    let (sampled, _) = rotate::preflight(&table, &keys, 100, skip)?;
+    let opts = Options {
+        batch: a.batch as usize,
+        dry_run: a.dry_run,
+        skip_errors: skip,
+        throttle: a.throttle,
+        encrypt_plaintext: a.encrypt_plaintext,
+    };
+    let scope = json!({
+        "db": target.db.display().to_string(), "table": target.table, "columns": target.columns,
+        "to": a.to, "target_key": keys.target_id(), "dry_run": a.dry_run,
+    });
+    let audit = !a.dry_run && (sampled > 0 || a.encrypt_plaintext);
+    if audit {
+        let auditor = ctx.auditor()?;
+        let mut store = ctx.store()?;
+        store.write(|tx| {
+            auditor.append(
+                tx,
+                &Entry::new("rotate.start", "table", target.table.clone())
+                    .risk(Risk::Medium)
+                    .details(scope.clone()),
+            )
+        })?;
+    }
+    let bar = if std::io::stderr().is_terminal() && !ctx.out.quiet() {
+        let total = table.count()?;
+        let pb = indicatif::ProgressBar::new(total);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bar:40} {pos}/{len} rows  {per_sec}  ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(Bar(pb))
+    } else {
+        None
+    };
+    let report = match &bar {
+        Some(b) => rotate::run(&mut table, &keys, &opts, b),
+        None => rotate::run(&mut table, &keys, &opts, &()),
+    }?;
+    if let Some(b) = &bar {
+        b.0.finish_and_clear();
+    }
+    if audit {
+        let auditor = ctx.auditor()?;
+        let mut store = ctx.store()?;
+        let mut details = scope.clone();
+        details["report"] = serde_json::to_value(&report).unwrap_or_default();
+        let outcome = if report.aborted || report.undecryptable > 0 {
+            AuditOutcome::Failure
+        } else {
+            AuditOutcome::Success
+        };
+        store.write(|tx| {
+            auditor.append(
+                tx,
+                &Entry::new("rotate.finish", "table", target.table.clone())
+                    .risk(Risk::Medium)
+                    .outcome(outcome)
+                    .details(details),
+            )
+        })?;
+    }
+    if ctx.out.format() == Format::Json {
+        let mut doc = serde_json::to_value(&report).map_err(|e| Error::internal(e.to_string()))?;
+        doc["target"] = key_desc.into();
+        doc["rows_per_second"] = report.rate().into();
+        ctx.out.json(&doc)?;
+    } else {
+        let verb = if a.dry_run { "would rotate" } else { "rotated" };
+        ctx.out.line(&format!(
+            "{verb} {} values in {} rows of {}.{} to {} ({}): {} already current, {} null, {} plaintext{}, {} undecryptable, {} conflicts redone; {:.2} s, {:.0} rows/s",
+            report.rotated,
+            report.rows,
+            target.table,
+            target.columns.join(","),
+            match a.to {
+                TargetFormat::Envelope => "envelope",
+                TargetFormat::Fernet => "fernet",
+            },
+            key_desc,
+            report.current,
+            report.null,
+            report.plaintext,
+            if report.encrypted_plaintext > 0 { format!(" ({} encrypted)", report.encrypted_plaintext) } else { String::new() },
+            report.undecryptable,
+            report.conflicts,
+            report.seconds,
+            report.rate()
+        ))?;
+        if let Some(reason) = &report.abort_reason {
+            ctx.out.line(&format!("stopped at {reason}; nothing after it was written, and the batches before it are committed"))?;
+        }
+        if !report.skipped_keys.is_empty() {
+            ctx.out.line(&format!(
+                "skipped (undecryptable): {}",
+                report.skipped_keys.join(", ")
+            ))?;
+        }
+    }
+    Ok(if report.aborted || report.undecryptable > 0 {
+        Outcome::ChecksFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
+    if !a.key_env.is_empty() || !a.key_file.is_empty() {
+        let mut all = Vec::new();
+        for n in &a.key_env {
+            all.push(read_key(Some(n), None)?);
+        }
+        for p in &a.key_file {
+            all.push(read_key(None, Some(p))?);
+        }
+        let first = all[0].clone();
+        // Every key given decrypts by trial (they have no ids here).
+        let old = all.iter().map(|k| DecryptKey::new(k, None)).collect();
+        // No target here: use an id no envelope carries so nothing counts as "current".
+        return Ok(Keys::new(&first, u32::MAX, TargetFormat::Envelope, old));
+    }
+    let ring = crate::commands::keyring::open(&a.keyring)?;
+    let old: Vec<DecryptKey> = ring
+        .usable()
+        .map(|e| DecryptKey::new(&e.key, Some(e.id)))
+        .collect();
+    let (k, id) = ring
+        .primary()
+        .map(|p| (p.key.clone(), p.id))
+        .or_else(|| ring.usable().next().map(|p| (p.key.clone(), p.id)))
+        .ok_or_else(|| Error::bad_input("the keyring has no usable key"))?;
+    Ok(Keys::new(&k, id, TargetFormat::Envelope, old))
+}
+
+fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
+    let target = target(&a.table)?;
+    let keys = check_keys(&a)?;
+    let table = Table::open(&target, false)?;
+    let st = rotate::survey(&table, &keys, 20)?;
+    if ctx.out.format() == Format::Json {
+        ctx.out.json(&st)?;
+    } else {
+        let mut rows: Vec<Vec<String>> = st
+            .by_key
+            .iter()
+            .map(|(k, n)| vec![k.clone(), n.to_string()])
+            .collect();
+        rows.push(vec!["null".into(), st.null.to_string()]);
+        rows.push(vec!["plaintext".into(), st.plaintext.to_string()]);
+        rows.push(vec!["undecryptable".into(), st.undecryptable.to_string()]);
+        ctx.out.line(&format!(
+            "{} rows in {}.{}",
+            st.rows,
+            target.table,
+            target.columns.join(",")
+        ))?;
+        ctx.out.table(&["values", "count"], &rows)?;
+        if st.undecryptable > 0 {
+            ctx.out.line(&format!(
+                "undecryptable: {}",
+                st.undecryptable_keys.join(", ")
+            ))?;
+        }
+    }
+    Ok(if verify && st.undecryptable > 0 {
+        Outcome::ChecksFailed
+    } else {
+        Outcome::Success
+    })
+}

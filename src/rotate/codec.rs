@@ -1,0 +1,445 @@
+//! One encrypted value: what it is (envelope, Fernet, plaintext, NULL), and
+//! turning it into the same value under the target key, keeping its storage
+//! form (TEXT stays text, a binary BLOB stays binary).
+
+use std::collections::HashMap;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use rusqlite::types::Value;
+use zeroize::Zeroizing;
+
+use crate::crypto::envelope::{self, EnvelopeKey};
+use crate::crypto::fernet::{self, FernetKey};
+use crate::crypto::keys::Key256;
+
+/// The format values are rotated to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetFormat {
+    /// The keyward envelope (AES-256-GCM).
+    Envelope,
+    /// Fernet (MultiFernet-style rotation keeps each token's timestamp).
+    Fernet,
+}
+
+/// How a value is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Storage {
+    /// TEXT, or a BLOB holding text (Python stores Fernet tokens as bytes).
+    Text { blob: bool },
+    /// A BLOB holding the binary envelope.
+    Binary,
+}
+
+/// What a stored value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// NULL.
+    Null,
+    /// Not ciphertext keyward recognises.
+    Plain,
+    /// A keyward envelope under this key id.
+    Envelope(u32),
+    /// A Fernet token.
+    Fernet,
+}
+
+/// A key that can decrypt, with the id envelopes name it by.
+pub struct DecryptKey {
+    /// The envelope key id (None for keys given without one).
+    pub id: Option<u32>,
+    env: EnvelopeKey,
+    fernet: FernetKey,
+}
+
+impl DecryptKey {
+    /// Prepares `key` (known by `id`).
+    pub fn new(key: &Key256, id: Option<u32>) -> Self {
+        DecryptKey {
+            id,
+            env: EnvelopeKey::new(key, id.unwrap_or(0)),
+            fernet: FernetKey::new(key),
+        }
+    }
+}
+
+/// The keys of a rotation: the target and every key that may decrypt.
+pub struct Keys {
+    target_id: u32,
+    target_env: EnvelopeKey,
+    target_fernet: FernetKey,
+    format: TargetFormat,
+    /// Decrypting keys, the target first.
+    decrypt: Vec<DecryptKey>,
+    by_id: HashMap<u32, usize>,
+}
+
+impl Keys {
+    /// `target` (with its envelope id) plus the `old` keys; the target also decrypts.
+    pub fn new(
+        target: &Key256,
+        target_id: u32,
+        format: TargetFormat,
+        old: Vec<DecryptKey>,
+    ) -> Keys {
+        let mut decrypt = vec![DecryptKey::new(target, Some(target_id))];
+        decrypt.extend(old.into_iter().filter(|k| k.id != Some(target_id)));
+        let by_id = decrypt
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| k.id.map(|id| (id, i)))
+            .collect();
+        Keys {
+            target_id,
+            target_env: EnvelopeKey::new(target, target_id),
+            target_fernet: FernetKey::new(target),
+            format,
+            decrypt,
+            by_id,
+        }
+    }
+
+    /// The target key id.
+    pub fn target_id(&self) -> u32 {
+        self.target_id
+    }
+}
+
+/// A decrypted value: plaintext, whether it is already under the target
+/// key and format, and a Fernet token's timestamp.
+pub type Decrypted = (Zeroizing<Vec<u8>>, bool, Option<u64>);
+
+/// A value taken apart.
+pub struct Parsed {
+    /// What it is.
+    pub kind: Kind,
+    storage: Storage,
+    bytes: Vec<u8>,
+}
+
+/// Reads a stored value.
+pub fn parse(v: &Value) -> Parsed {
+    let plain = |storage| Parsed {
+        kind: Kind::Plain,
+        storage,
+        bytes: Vec::new(),
+    };
+    match v {
+        Value::Null => Parsed {
+            kind: Kind::Null,
+            storage: Storage::Binary,
+            bytes: Vec::new(),
+        },
+        Value::Text(t) => parse_text(t, false),
+        Value::Blob(b) => {
+            if b.starts_with(&envelope::MAGIC) && envelope::parse_header(b).is_ok() {
+                let id = envelope::parse_header(b).map(|h| h.key_id).unwrap_or(0);
+                Parsed {
+                    kind: Kind::Envelope(id),
+                    storage: Storage::Binary,
+                    bytes: b.clone(),
+                }
+            } else if let Ok(t) = std::str::from_utf8(b) {
+                parse_text(t, true)
+            } else {
+                plain(Storage::Binary)
+            }
+        }
+        _ => plain(Storage::Binary),
+    }
+}
+
+fn parse_text(t: &str, blob: bool) -> Parsed {
+    let storage = Storage::Text { blob };
+    match crate::crypto::detect(t) {
+        Ok((crate::crypto::Scheme::Envelope, bytes)) => match envelope::parse_header(&bytes) {
+            Ok(h) => Parsed {
+                kind: Kind::Envelope(h.key_id),
+                storage,
+                bytes,
+            },
+            Err(_) => Parsed {
+                kind: Kind::Plain,
+                storage,
+                bytes: Vec::new(),
+            },
+        },
+        Ok((crate::crypto::Scheme::Fernet, bytes)) if bytes.len() >= 73 => Parsed {
+            kind: Kind::Fernet,
+            storage,
+            bytes,
+        },
+        _ => Parsed {
+            kind: Kind::Plain,
+            storage,
+            bytes: Vec::new(),
+        },
+    }
+}
+
+/// What became of one value.
+pub enum Outcome {
+    /// NULL: left alone.
+    Null,
+    /// Plaintext: left alone (or encrypted with `--encrypt-plaintext`).
+    Plain(Option<Value>),
+    /// Already under the target key and format.
+    Current,
+    /// The value to write instead.
+    Rotated(Value),
+    /// No key decrypts it.
+    Undecryptable(String),
+}
+
+impl Keys {
+    /// Opens an envelope: first with the key its header names, then with the
+    /// keys given without an id (the tag tells which one fits). Returns the
+    /// index of the key that opened it.
+    fn open_envelope(
+        &self,
+        id: u32,
+        bytes: &[u8],
+        ctx: Option<&[u8]>,
+    ) -> Option<(usize, Zeroizing<Vec<u8>>)> {
+        if let Some(&i) = self.by_id.get(&id)
+            && let Ok(p) = self.decrypt[i].env.open(bytes, ctx)
+        {
+            return Some((i, p));
+        }
+        self.decrypt
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.id.is_none())
+            .find_map(|(i, k)| k.env.open(bytes, ctx).ok().map(|p| (i, p)))
+    }
+
+    /// Which key authenticates a Fernet token (the index in the decrypt list).
+    fn fernet_key(&self, bytes: &[u8]) -> Option<(usize, Zeroizing<Vec<u8>>)> {
+        self.decrypt
+            .iter()
+            .enumerate()
+            .find_map(|(i, k)| k.fernet.decrypt_raw(bytes, None).ok().map(|p| (i, p)))
+    }
+
+    /// The plaintext of a parsed value, and whether it is already current.
+    pub fn decrypt(&self, p: &Parsed, ctx: Option<&[u8]>) -> Result<Decrypted, String> {
+        match p.kind {
+            Kind::Envelope(id) => {
+                let (i, plain) = self.open_envelope(id, &p.bytes, ctx).ok_or_else(|| {
+                    format!(
+                        "envelope under key {id}: no key given decrypts it (authentication failed)"
+                    )
+                })?;
+                Ok((
+                    plain,
+                    self.format == TargetFormat::Envelope && i == 0 && id == self.target_id,
+                    None,
+                ))
+            }
+            Kind::Fernet => {
+                let (i, plain) = self.fernet_key(&p.bytes).ok_or_else(|| {
+                    "Fernet token: no key given decrypts it (authentication failed)".to_string()
+                })?;
+                let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
+                Ok((
+                    plain,
+                    self.format == TargetFormat::Fernet && i == 0,
+                    Some(ts),
+                ))
+            }
+            _ => Err("not ciphertext".into()),
+        }
+    }
+
+    /// Which key version holds a value (`None`: none of ours).
+    pub fn holder(&self, p: &Parsed, ctx: Option<&[u8]>) -> Option<Option<u32>> {
+        match p.kind {
+            Kind::Envelope(id) => self
+                .open_envelope(id, &p.bytes, ctx)
+                .map(|(i, _)| self.decrypt[i].id.or(Some(id))),
+            Kind::Fernet => self.fernet_key(&p.bytes).map(|(i, _)| self.decrypt[i].id),
+            _ => None,
+        }
+    }
+
+    fn seal(
+        &self,
+        plain: &[u8],
+        ctx: Option<&[u8]>,
+        fernet_ts: Option<u64>,
+        storage: Storage,
+    ) -> Result<Value, String> {
+        let text_or_bytes = |text: String, blob: bool| {
+            if blob {
+                Value::Blob(text.into_bytes())
+            } else {
+                Value::Text(text)
+            }
+        };
+        match self.format {
+            TargetFormat::Envelope => {
+                let bytes = self
+                    .target_env
+                    .seal(plain, ctx)
+                    .map_err(|e| e.message().to_string())?;
+                Ok(match storage {
+                    Storage::Binary => Value::Blob(bytes),
+                    Storage::Text { blob } => text_or_bytes(STANDARD.encode(bytes), blob),
+                })
+            }
+            TargetFormat::Fernet => {
+                let iv =
+                    crate::crypto::random::array::<16>().map_err(|e| e.message().to_string())?;
+                // MultiFernet.rotate keeps the original timestamp.
+                let ts = fernet_ts.unwrap_or_else(fernet::unix_now);
+                let token = self.target_fernet.encrypt_at(plain, ts, &iv);
+                Ok(match storage {
+                    Storage::Binary => Value::Blob(token.into_bytes()),
+                    Storage::Text { blob } => text_or_bytes(token, blob),
+                })
+            }
+        }
+    }
+
+    /// Rotates one stored value.
+    pub fn rotate(&self, v: &Value, ctx: Option<&[u8]>, encrypt_plaintext: bool) -> Outcome {
+        let p = parse(v);
+        match p.kind {
+            Kind::Null => Outcome::Null,
+            Kind::Plain => {
+                if !encrypt_plaintext {
+                    return Outcome::Plain(None);
+                }
+                let (bytes, storage) = match v {
+                    Value::Text(t) => (t.as_bytes().to_vec(), Storage::Text { blob: false }),
+                    Value::Blob(b) => (b.clone(), Storage::Binary),
+                    Value::Integer(i) => {
+                        (i.to_string().into_bytes(), Storage::Text { blob: false })
+                    }
+                    Value::Real(r) => (r.to_string().into_bytes(), Storage::Text { blob: false }),
+                    Value::Null => return Outcome::Null,
+                };
+                match self.seal(&bytes, ctx, None, storage) {
+                    Ok(new) => Outcome::Plain(Some(new)),
+                    Err(e) => Outcome::Undecryptable(e),
+                }
+            }
+            // A value sealed before contexts were used still opens without
+            // one, so `--context-from-row` can migrate it; it is sealed with the context.
+            Kind::Envelope(_) | Kind::Fernet => match self.decrypt(&p, ctx).or_else(|e| {
+                if ctx.is_some() {
+                    self.decrypt(&p, None).map(|(pl, _, ts)| (pl, false, ts))
+                } else {
+                    Err(e)
+                }
+            }) {
+                Err(e) => Outcome::Undecryptable(e),
+                Ok((_, true, _)) => Outcome::Current,
+                Ok((plain, false, ts)) => match self.seal(&plain, ctx, ts, p.storage) {
+                    Ok(new) => Outcome::Rotated(new),
+                    Err(e) => Outcome::Undecryptable(e),
+                },
+            },
+        }
+    }
+
+    /// The plaintext of a stored value, for `verify` (None for NULL and plaintext).
+    pub fn plaintext(
+        &self,
+        v: &Value,
+        ctx: Option<&[u8]>,
+    ) -> Result<Option<Zeroizing<Vec<u8>>>, String> {
+        let p = parse(v);
+        match p.kind {
+            Kind::Null | Kind::Plain => Ok(None),
+            _ => self.decrypt(&p, ctx).map(|(plain, _, _)| Some(plain)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(b: u8) -> Key256 {
+        Key256::from_bytes([b; 32])
+    }
+
+    #[test]
+    fn envelope_to_envelope_keeps_storage_form() {
+        let old = EnvelopeKey::new(&k(1), 1);
+        let keys = Keys::new(
+            &k(2),
+            2,
+            TargetFormat::Envelope,
+            vec![DecryptKey::new(&k(1), Some(1))],
+        );
+        let text = Value::Text(old.seal_base64(b"hello", None).unwrap());
+        let Outcome::Rotated(Value::Text(new)) = keys.rotate(&text, None, false) else {
+            panic!()
+        };
+        assert!(matches!(
+            keys.rotate(&Value::Text(new.clone()), None, false),
+            Outcome::Current
+        ));
+        assert_eq!(
+            &EnvelopeKey::new(&k(2), 2).open_base64(&new, None).unwrap()[..],
+            b"hello"
+        );
+        let blob = Value::Blob(old.seal(b"bin", None).unwrap());
+        let Outcome::Rotated(Value::Blob(nb)) = keys.rotate(&blob, None, false) else {
+            panic!()
+        };
+        assert_eq!(envelope::parse_header(&nb).unwrap().key_id, 2);
+    }
+
+    #[test]
+    fn fernet_rotation_keeps_the_timestamp() {
+        let old = FernetKey::new(&k(1));
+        let keys = Keys::new(
+            &k(2),
+            2,
+            TargetFormat::Fernet,
+            vec![DecryptKey::new(&k(1), None)],
+        );
+        let token = old.encrypt_at(b"memory", 1_000, &[7; 16]);
+        let Outcome::Rotated(Value::Text(new)) = keys.rotate(&Value::Text(token), None, false)
+        else {
+            panic!()
+        };
+        assert_eq!(fernet::timestamp(&new).unwrap(), 1_000);
+        assert!(matches!(
+            keys.rotate(&Value::Text(new.clone()), None, false),
+            Outcome::Current
+        ));
+        // Python stores tokens as bytes: a BLOB of ASCII stays a BLOB of ASCII.
+        let blob = Value::Blob(old.encrypt_at(b"m", 5, &[1; 16]).into_bytes());
+        let Outcome::Rotated(Value::Blob(b)) = keys.rotate(&blob, None, false) else {
+            panic!()
+        };
+        assert!(b.starts_with(b"gAAAAA"));
+    }
+
+    #[test]
+    fn nulls_plaintext_and_strangers() {
+        let keys = Keys::new(&k(2), 2, TargetFormat::Envelope, vec![]);
+        assert!(matches!(
+            keys.rotate(&Value::Null, None, false),
+            Outcome::Null
+        ));
+        assert!(matches!(
+            keys.rotate(&Value::Text("just text".into()), None, false),
+            Outcome::Plain(None)
+        ));
+        assert!(matches!(
+            keys.rotate(&Value::Text("just text".into()), None, true),
+            Outcome::Plain(Some(_))
+        ));
+        let stranger = EnvelopeKey::new(&k(9), 9).seal_base64(b"x", None).unwrap();
+        assert!(matches!(
+            keys.rotate(&Value::Text(stranger), None, false),
+            Outcome::Undecryptable(_)
+        ));
+    }
+}

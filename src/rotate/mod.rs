@@ -1,0 +1,574 @@
+//! Re-encrypting a database's encrypted columns under a new key.
+//!
+//! The promises (DESIGN.md): a preflight decrypts a sample of the values not
+//! yet under the target key and writes nothing if they do not fit; every
+//! batch is one transaction, so a crash or `kill -9` at any moment leaves
+//! every row readable and the next run finishes the job (values already
+//! under the target key are skipped); a value that cannot be decrypted is
+//! never overwritten; memory stays flat (keyset pagination); and a row a
+//! live service changes between keyward's read and its write is never
+//! overwritten with stale data (the UPDATE compares the old ciphertext, and
+//! a conflict is re-read and redone inside the same transaction).
+
+pub mod codec;
+
+use std::time::{Duration, Instant};
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use codec::{Keys, Outcome};
+
+/// What to rotate.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The SQLite file.
+    pub db: std::path::PathBuf,
+    /// The table.
+    pub table: String,
+    /// The encrypted columns.
+    pub columns: Vec<String>,
+    /// The key column (default: the INTEGER PRIMARY KEY or rowid).
+    pub pk: Option<String>,
+    /// An extra SQL condition limiting the rows.
+    pub filter: Option<String>,
+    /// Bind `table/column/pk` as envelope context.
+    pub context_from_row: bool,
+}
+
+/// How to rotate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Rows per transaction.
+    pub batch: usize,
+    /// Count only; write nothing.
+    pub dry_run: bool,
+    /// Skip undecryptable values (listing them) instead of stopping.
+    pub skip_errors: bool,
+    /// At most this many rows per second.
+    pub throttle: Option<f64>,
+    /// Encrypt plaintext values too.
+    pub encrypt_plaintext: bool,
+}
+
+/// Counts of a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Rows read.
+    pub rows: u64,
+    /// Values re-encrypted (or, in a dry run, that would be).
+    pub rotated: u64,
+    /// Values already under the target key.
+    pub current: u64,
+    /// NULL values.
+    pub null: u64,
+    /// Plaintext values left alone.
+    pub plaintext: u64,
+    /// Plaintext values encrypted (`--encrypt-plaintext`).
+    pub encrypted_plaintext: u64,
+    /// Values no key decrypts.
+    pub undecryptable: u64,
+    /// Primary keys of the values skipped (first 1000).
+    pub skipped_keys: Vec<String>,
+    /// Rows changed by someone else between read and write, redone.
+    pub conflicts: u64,
+    /// Transactions committed.
+    pub batches: u64,
+    /// Wall time.
+    pub seconds: f64,
+    /// True when it stopped at an undecryptable value.
+    pub aborted: bool,
+    /// The reason it stopped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abort_reason: Option<String>,
+    /// True for `--dry-run`.
+    pub dry_run: bool,
+}
+
+impl Report {
+    /// Rows per second.
+    pub fn rate(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.rows as f64 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Quotes an SQL identifier.
+fn ident(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+fn sql_err(db: &std::path::Path, e: rusqlite::Error) -> Error {
+    crate::store::sql_error(db, e)
+}
+
+/// An open target table.
+pub struct Table {
+    conn: Connection,
+    target: Target,
+    pk_expr: String,
+    pk_name: String,
+    select_first: String,
+    select_next: String,
+}
+
+impl Table {
+    /// Opens the database and checks the table, columns and key.
+    pub fn open(target: &Target, write: bool) -> Result<Table> {
+        let db = &target.db;
+        if !db.exists() {
+            return Err(Error::environment(format!(
+                "{}: no such database file",
+                db.display()
+            )));
+        }
+        let flags = if write {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(db, flags).map_err(|e| sql_err(db, e))?;
+        conn.busy_timeout(Duration::from_secs(30))
+            .map_err(|e| sql_err(db, e))?;
+        let mut info = conn
+            .prepare(&format!("PRAGMA table_info({})", ident(&target.table)))
+            .map_err(|e| sql_err(db, e))?;
+        let cols: Vec<(String, String, i64)> = info
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(5)?,
+                ))
+            })
+            .map_err(|e| sql_err(db, e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| sql_err(db, e))?;
+        drop(info);
+        if cols.is_empty() {
+            return Err(Error::bad_input(format!(
+                "{}: no table {}",
+                db.display(),
+                target.table
+            )));
+        }
+        for c in &target.columns {
+            if !cols.iter().any(|(n, _, _)| n == c) {
+                return Err(Error::bad_input(format!(
+                    "{}: table {} has no column {c}",
+                    db.display(),
+                    target.table
+                )));
+            }
+        }
+        let pk_expr = match &target.pk {
+            Some(pk) => {
+                if !cols.iter().any(|(n, _, _)| n == pk) {
+                    return Err(Error::bad_input(format!(
+                        "{}: table {} has no column {pk}",
+                        db.display(),
+                        target.table
+                    )));
+                }
+                ident(pk)
+            }
+            None => {
+                let pks: Vec<&(String, String, i64)> =
+                    cols.iter().filter(|(_, _, pk)| *pk > 0).collect();
+                match pks.as_slice() {
+                    [(name, ty, _)] if ty.eq_ignore_ascii_case("INTEGER") => ident(name),
+                    _ => "rowid".to_string(),
+                }
+            }
+        };
+        if target.columns.iter().any(|c| ident(c) == pk_expr) {
+            return Err(Error::usage(
+                "the key column cannot be one of the rotated columns",
+            ));
+        }
+        let cols_sql: Vec<String> = target.columns.iter().map(|c| ident(c)).collect();
+        let filter = target
+            .filter
+            .as_deref()
+            .map(|w| format!(" AND ({w})"))
+            .unwrap_or_default();
+        let select = |cond: &str| {
+            format!(
+                "SELECT {pk_expr}, {} FROM {} WHERE {cond}{filter} ORDER BY {pk_expr} LIMIT ?2",
+                cols_sql.join(", "),
+                ident(&target.table)
+            )
+        };
+        // Keyset pagination: the first batch from the start, then after the last key seen.
+        let select_first = select("?1 IS NULL");
+        let select_next = select(&format!("{pk_expr} > ?1"));
+        // Check the statement now, so a bad --where is an error before any work.
+        conn.prepare(&select_next).map_err(|e| {
+            Error::usage(format!(
+                "cannot read {}.{}: {e}",
+                target.table,
+                target.columns.join(",")
+            ))
+        })?;
+        let pk_name = target
+            .pk
+            .clone()
+            .unwrap_or_else(|| pk_expr.trim_matches('"').replace("\"\"", "\""));
+        Ok(Table {
+            conn,
+            target: target.clone(),
+            pk_expr,
+            pk_name,
+            select_first,
+            select_next,
+        })
+    }
+
+    /// Rows to process, for the progress bar.
+    pub fn count(&self) -> Result<u64> {
+        let filter = self
+            .target
+            .filter
+            .as_deref()
+            .map(|w| format!(" WHERE ({w})"))
+            .unwrap_or_default();
+        self.conn
+            .query_row(
+                &format!("SELECT count(*) FROM {}{filter}", ident(&self.target.table)),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+            .map_err(|e| sql_err(&self.target.db, e))
+    }
+
+    fn read_batch(&self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>> {
+        let sql = if matches!(after, Value::Null) {
+            &self.select_first
+        } else {
+            &self.select_next
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| sql_err(&self.target.db, e))?;
+        let n = self.target.columns.len();
+        let rows = stmt
+            .query_map(rusqlite::params![after, limit as i64], |r| {
+                let pk: Value = r.get(0)?;
+                let mut vals = Vec::with_capacity(n);
+                for i in 0..n {
+                    vals.push(r.get::<_, Value>(i + 1)?);
+                }
+                Ok((pk, vals))
+            })
+            .map_err(|e| sql_err(&self.target.db, e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| sql_err(&self.target.db, e))
+    }
+
+    fn context(&self, col: &str, pk: &Value) -> Option<Vec<u8>> {
+        row_context(&self.target, col, pk)
+    }
+}
+
+/// `table/column/pk` when the envelope context is bound to the row.
+fn row_context(target: &Target, col: &str, pk: &Value) -> Option<Vec<u8>> {
+    target
+        .context_from_row
+        .then(|| format!("{}/{col}/{}", target.table, pk_text(pk)).into_bytes())
+}
+
+/// A primary key as text, for reports and contexts.
+pub fn pk_text(v: &Value) -> String {
+    match v {
+        Value::Integer(i) => i.to_string(),
+        Value::Text(t) => t.clone(),
+        Value::Real(r) => r.to_string(),
+        Value::Blob(b) => hex::encode(b),
+        Value::Null => "NULL".into(),
+    }
+}
+
+/// The start of keyset pagination: below every key.
+fn before_all() -> Value {
+    Value::Null
+}
+
+/// Progress callbacks (a bar on a terminal, nothing otherwise).
+pub trait Progress {
+    /// `rows` more rows are done.
+    fn advance(&self, rows: u64);
+}
+
+impl Progress for () {
+    fn advance(&self, _rows: u64) {}
+}
+
+/// Decrypts a sample of the values not yet under the target key: `Err`
+/// when they do not fit the keys (all of them, or any one without `skip`).
+pub fn preflight(table: &Table, keys: &Keys, sample: usize, skip: bool) -> Result<(usize, usize)> {
+    let mut after = before_all();
+    let (mut tried, mut failed) = (0usize, 0usize);
+    let mut first_failure: Option<(String, String)> = None;
+    'scan: loop {
+        let batch = table.read_batch(&after, 1000)?;
+        let Some(last) = batch.last() else { break };
+        after = last.0.clone();
+        for (pk, vals) in &batch {
+            for (i, v) in vals.iter().enumerate() {
+                let ctx = table.context(&table.target.columns[i], pk);
+                match keys.rotate(v, ctx.as_deref(), false) {
+                    Outcome::Rotated(_) => tried += 1,
+                    Outcome::Undecryptable(reason) => {
+                        tried += 1;
+                        failed += 1;
+                        first_failure.get_or_insert((pk_text(pk), reason));
+                    }
+                    _ => {}
+                }
+                if tried >= sample {
+                    break 'scan;
+                }
+            }
+        }
+    }
+    if let Some((pk, reason)) = first_failure
+        && (!skip || failed == tried)
+    {
+        return Err(Error::bad_input(format!(
+            "preflight: {failed} of {tried} sampled values cannot be decrypted with the keys given (first: {} {pk}: {reason}); nothing was written",
+            table.pk_name
+        ))
+        .with_hint("check the old keys (--from-key-* or the keyring); --on-error skip rotates the rest and lists the failures"));
+    }
+    Ok((tried, failed))
+}
+
+/// Runs the rotation (or, with `dry_run`, counts what it would do).
+pub fn run(
+    table: &mut Table,
+    keys: &Keys,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Report> {
+    let start = Instant::now();
+    let mut report = Report {
+        dry_run: opts.dry_run,
+        ..Report::default()
+    };
+    let mut after = before_all();
+    let updates_sql: Vec<String> = table
+        .target
+        .columns
+        .iter()
+        .map(|c| {
+            format!(
+                "UPDATE {} SET {c} = ?1 WHERE {} = ?2 AND {c} IS ?3",
+                ident(&table.target.table),
+                table.pk_expr,
+                c = ident(c)
+            )
+        })
+        .collect();
+    let reread_sql: Vec<String> = table
+        .target
+        .columns
+        .iter()
+        .map(|c| {
+            format!(
+                "SELECT {} FROM {} WHERE {} = ?1",
+                ident(c),
+                ident(&table.target.table),
+                table.pk_expr
+            )
+        })
+        .collect();
+    loop {
+        let batch = table.read_batch(&after, opts.batch)?;
+        let Some(last) = batch.last() else { break };
+        after = last.0.clone();
+        let rows = batch.len() as u64;
+        // The crypto happens before the transaction, so the write lock is held briefly.
+        let mut writes: Vec<(usize, Value, Value, Value)> = Vec::new();
+        for (pk, vals) in &batch {
+            for (i, v) in vals.iter().enumerate() {
+                let ctx = table.context(&table.target.columns[i], pk);
+                match keys.rotate(v, ctx.as_deref(), opts.encrypt_plaintext) {
+                    Outcome::Null => report.null += 1,
+                    Outcome::Current => report.current += 1,
+                    Outcome::Plain(None) => report.plaintext += 1,
+                    Outcome::Plain(Some(new)) => {
+                        report.encrypted_plaintext += 1;
+                        writes.push((i, pk.clone(), v.clone(), new));
+                    }
+                    Outcome::Rotated(new) => {
+                        report.rotated += 1;
+                        writes.push((i, pk.clone(), v.clone(), new));
+                    }
+                    Outcome::Undecryptable(reason) => {
+                        report.undecryptable += 1;
+                        if !opts.skip_errors {
+                            report.aborted = true;
+                            report.abort_reason =
+                                Some(format!("{} {}: {reason}", table.pk_name, pk_text(pk)));
+                            // Values before this one in the batch are not written: the
+                            // previous batches are committed and consistent.
+                            report.rotated = report.rotated.saturating_sub(writes.len() as u64);
+                            report.seconds = start.elapsed().as_secs_f64();
+                            return Ok(report);
+                        }
+                        if report.skipped_keys.len() < 1000 {
+                            report.skipped_keys.push(format!(
+                                "{} ({})",
+                                pk_text(pk),
+                                table.target.columns[i]
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if !opts.dry_run && !writes.is_empty() {
+            let db = table.target.db.clone();
+            let tx = table
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| sql_err(&db, e))?;
+            for (col, pk, old, new) in &writes {
+                let changed = tx
+                    .prepare_cached(&updates_sql[*col])
+                    .and_then(|mut s| s.execute(params_from_iter([new, pk, old])))
+                    .map_err(|e| sql_err(&db, e))?;
+                if changed == 0 {
+                    // A live writer changed the row since it was read: redo it
+                    // from its current value, under the lock we now hold.
+                    report.conflicts += 1;
+                    let current: Option<Value> = tx
+                        .prepare_cached(&reread_sql[*col])
+                        .and_then(|mut s| s.query_row([pk], |r| r.get(0)))
+                        .map(Some)
+                        .or_else(|e| {
+                            if e == rusqlite::Error::QueryReturnedNoRows {
+                                Ok(None)
+                            } else {
+                                Err(e)
+                            }
+                        })
+                        .map_err(|e| sql_err(&db, e))?;
+                    let Some(current) = current else { continue };
+                    let ctx = row_context(&table.target, &table.target.columns[*col], pk);
+                    match keys.rotate(&current, ctx.as_deref(), opts.encrypt_plaintext) {
+                        Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
+                            tx.prepare_cached(&updates_sql[*col])
+                                .and_then(|mut s| {
+                                    s.execute(params_from_iter([&redo, pk, &current]))
+                                })
+                                .map_err(|e| sql_err(&db, e))?;
+                        }
+                        Outcome::Undecryptable(reason) => {
+                            report.undecryptable += 1;
+                            report.rotated = report.rotated.saturating_sub(1);
+                            if !opts.skip_errors {
+                                drop(tx);
+                                report.aborted = true;
+                                report.abort_reason =
+                                    Some(format!("{} {}: {reason}", table.pk_name, pk_text(pk)));
+                                report.seconds = start.elapsed().as_secs_f64();
+                                return Ok(report);
+                            }
+                            report.skipped_keys.push(format!(
+                                "{} ({})",
+                                pk_text(pk),
+                                table.target.columns[*col]
+                            ));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            tx.commit().map_err(|e| sql_err(&db, e))?;
+            report.batches += 1;
+        }
+        report.rows += rows;
+        progress.advance(rows);
+        if let Some(limit) = opts.throttle {
+            let due = Duration::from_secs_f64(report.rows as f64 / limit);
+            let elapsed = start.elapsed();
+            if due > elapsed {
+                std::thread::sleep(due - elapsed);
+            }
+        }
+    }
+    report.seconds = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Counts per key version and format, for `rotate status`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Status {
+    /// Rows read.
+    pub rows: u64,
+    /// Values per holder: `envelope:key 3`, `fernet:key 2`, `fernet:unknown id`.
+    pub by_key: std::collections::BTreeMap<String, u64>,
+    /// NULL values.
+    pub null: u64,
+    /// Plaintext values.
+    pub plaintext: u64,
+    /// Values no key given decrypts.
+    pub undecryptable: u64,
+    /// The first undecryptable primary keys.
+    pub undecryptable_keys: Vec<String>,
+}
+
+/// Classifies every value (`status`), or decrypts every value and stops
+/// listing failures after `max_listed` (`verify`).
+pub fn survey(table: &Table, keys: &Keys, max_listed: usize) -> Result<Status> {
+    let mut st = Status::default();
+    let mut after = before_all();
+    loop {
+        let batch = table.read_batch(&after, 1000)?;
+        let Some(last) = batch.last() else { break };
+        after = last.0.clone();
+        for (pk, vals) in &batch {
+            st.rows += 1;
+            for (i, v) in vals.iter().enumerate() {
+                let ctx = table.context(&table.target.columns[i], pk);
+                let p = codec::parse(v);
+                match p.kind {
+                    codec::Kind::Null => st.null += 1,
+                    codec::Kind::Plain => st.plaintext += 1,
+                    kind => match keys.holder(&p, ctx.as_deref()) {
+                        Some(id) => {
+                            let fmt = if matches!(kind, codec::Kind::Fernet) {
+                                "fernet"
+                            } else {
+                                "envelope"
+                            };
+                            let who = id
+                                .map(|i| format!("key {i}"))
+                                .unwrap_or_else(|| "a key without id".into());
+                            *st.by_key.entry(format!("{fmt}, {who}")).or_default() += 1;
+                        }
+                        None => {
+                            st.undecryptable += 1;
+                            if st.undecryptable_keys.len() < max_listed {
+                                st.undecryptable_keys.push(format!(
+                                    "{} ({})",
+                                    pk_text(pk),
+                                    table.target.columns[i]
+                                ));
+                            }
+                        }
+                    },
+                }
+            }
+        }
+    }
+    Ok(st)
+}

@@ -1,0 +1,959 @@
+//! `key new | promote | list | retire | import` and `rotate run | status | verify`
+//! on real SQLite files, including kill -9 in the middle and a concurrent writer.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use keyward::crypto::envelope::EnvelopeKey;
+use keyward::crypto::fernet::FernetKey;
+use keyward::crypto::keys::{Encoding, Key256};
+use predicates::prelude::*;
+use rusqlite::Connection;
+
+use crate::util::*;
+
+fn key(b: u8) -> Key256 {
+    Key256::from_bytes([b; 32])
+}
+
+fn hexkey(b: u8) -> String {
+    key(b).encode(Encoding::Hex).expose().to_string()
+}
+
+/// A memory-server table: TEXT content, BLOB metadata, some NULLs and plaintext.
+fn memories(
+    path: &Path,
+    rows: usize,
+    seal: impl Fn(usize, &str) -> String,
+) -> HashMap<i64, String> {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE memories (id INTEGER PRIMARY KEY, user_id TEXT, content TEXT, metadata BLOB)",
+    )
+    .unwrap();
+    let tx = conn.unchecked_transaction().unwrap();
+    let mut plain = HashMap::new();
+    for i in 1..=rows {
+        let text = format!("memory number {i}");
+        let content = if i % 10 == 0 {
+            None
+        } else {
+            Some(seal(i, &text))
+        };
+        if content.is_some() {
+            plain.insert(i as i64, text);
+        }
+        let meta: Vec<u8> = if i % 7 == 0 {
+            b"plain metadata".to_vec()
+        } else {
+            seal(i, "{\"tier\":\"short_term\"}").into_bytes()
+        };
+        tx.execute(
+            "INSERT INTO memories VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![i as i64, format!("user{}", i % 3), content, meta],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    plain
+}
+
+/// Reads every content value back with `keys` (envelope by id, or Fernet).
+fn decrypt_all(path: &Path, keys: &[(u32, Key256)]) -> HashMap<i64, String> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id, content FROM memories WHERE content IS NOT NULL")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap();
+    let mut out = HashMap::new();
+    for row in rows {
+        let (id, v) = row.unwrap();
+        let plain = keys
+            .iter()
+            .find_map(|(kid, k)| {
+                EnvelopeKey::new(k, *kid)
+                    .open_base64(&v, None)
+                    .ok()
+                    .or_else(|| FernetKey::new(k).decrypt(&v, None).ok())
+            })
+            .unwrap_or_else(|| panic!("row {id} decrypts with no key"));
+        out.insert(id, String::from_utf8(plain.to_vec()).unwrap());
+    }
+    out
+}
+
+struct Env {
+    dir: tempfile::TempDir,
+    store: PathBuf,
+    ring: PathBuf,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        Env {
+            store: dir.path().join("keyward.db"),
+            ring: dir.path().join("keyring.json"),
+            dir,
+        }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("memories.db")
+    }
+    fn kw(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut c = kw();
+        c.arg("--store")
+            .arg(&self.store)
+            .args(args)
+            .env("KEYWARD_KEYRING", &self.ring)
+            .env("KEYWARD_KEK", hexkey(99));
+        c
+    }
+    fn rotate(&self, extra: &[&str]) -> assert_cmd::Command {
+        let mut c = self.kw(&[
+            "rotate", "run", "--table", "memories", "--column", "content", "--column", "metadata",
+        ]);
+        c.arg("--db").arg(self.db()).args(extra);
+        c
+    }
+}
+
+#[test]
+fn keyring_roles_two_phase_rollout_and_retire_guard() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    let plain = memories(&db, 300, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    });
+    e.kw(&[
+        "key",
+        "import",
+        "--key-env",
+        "OLD",
+        "--id",
+        "1",
+        "--primary",
+        "--note",
+        "seed 002 master key",
+    ])
+    .env("OLD", hexkey(1))
+    .assert()
+    .success();
+    assert_eq!(mode(&e.ring), 0o600);
+    assert!(
+        !std::fs::read_to_string(&e.ring)
+            .unwrap()
+            .contains(&hexkey(1))
+    );
+    let doc = json_of(&mut e.kw(&["key", "new", "--format", "json"]));
+    assert_eq!(doc[0]["id"], 2);
+    assert_eq!(
+        doc[0]["state"], "active",
+        "a new key decrypts only until promoted"
+    );
+    e.kw(&["key", "promote", "2"]).assert().success();
+    let list = json_of(
+        e.kw(&[
+            "key", "list", "--format", "json", "--table", "memories", "--column", "content",
+            "--column", "metadata",
+        ])
+        .arg("--db")
+        .arg(&db),
+    );
+    assert_eq!(list[0]["state"], "active");
+    assert_eq!(list[1]["state"], "primary");
+    assert_eq!(
+        list[0]["rows"],
+        270 + 258,
+        "key 1 holds every encrypted value"
+    );
+    // Retiring key 1 is refused while rows use it.
+    e.kw(&[
+        "key", "retire", "1", "--table", "memories", "--column", "content", "--column", "metadata",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains("still encrypts 528 values"));
+    e.kw(&["key", "retire", "2"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("primary"));
+    e.rotate(&[])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rotated 528 values"));
+    e.kw(&[
+        "key", "retire", "1", "--table", "memories", "--column", "content",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .assert()
+    .success();
+    // Key 1 is retired: only the new key reads the data, and all of it.
+    let keys_now: Vec<(u32, Key256)> = vec![(2, {
+        let list = json_of(&mut e.kw(&["key", "list", "--format", "json"]));
+        assert_eq!(list[0]["state"], "retired");
+        Key256::from_bytes([0; 32])
+    })];
+    drop(keys_now);
+    e.kw(&[
+        "rotate", "verify", "--table", "memories", "--column", "content", "--column", "metadata",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .assert()
+    .success();
+    assert_eq!(plain.len(), 270);
+    let audit = json_of(&mut e.kw(&["audit", "query", "--format", "json"]));
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"key.import")
+            && actions.contains(&"key.promote")
+            && actions.contains(&"rotate.finish")
+            && actions.contains(&"key.retire"),
+        "{actions:?}"
+    );
+}
+
+#[test]
+fn a_wrong_kek_changes_nothing() {
+    let e = Env::new();
+    e.kw(&["key", "new", "--primary"]).assert().success();
+    let before = std::fs::read(&e.ring).unwrap();
+    e.kw(&["key", "new"])
+        .env("KEYWARD_KEK", hexkey(98))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("authentication failed"));
+    assert_eq!(std::fs::read(&e.ring).unwrap(), before);
+    std::fs::set_permissions(&e.ring, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    e.kw(&["key", "list"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("chmod 600"));
+    e.kw(&["key", "list"])
+        .env("KEYWARD_KEYRING", e.dir.path().join("none.json"))
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("key new --primary"));
+}
+
+#[test]
+fn a_passphrase_sealed_keyring_and_a_seed_000_style_import() {
+    let e = Env::new();
+    // Seed 000 derives its Fernet key from ENCRYPTION_PASSPHRASE with scrypt.
+    let derived = stdout_of(
+        kw().args([
+            "key",
+            "derive",
+            "--scrypt-n",
+            "16384",
+            "--salt-hex",
+            "00112233445566778899aabbccddeeff",
+            "--encoding",
+            "fernet",
+            "--passphrase-env",
+            "P",
+        ])
+        .env("P", "service passphrase"),
+    );
+    e.kw(&[
+        "key",
+        "import",
+        "--derive-passphrase-env",
+        "P",
+        "--salt-hex",
+        "00112233445566778899aabbccddeeff",
+        "--scrypt-n",
+        "16384",
+        "--primary",
+        "--passphrase-env",
+        "RING",
+    ])
+    .env_remove("KEYWARD_KEK")
+    .env("P", "service passphrase")
+    .env("RING", "keyring passphrase")
+    .assert()
+    .success();
+    let list = json_of(
+        e.kw(&[
+            "key",
+            "list",
+            "--format",
+            "json",
+            "--passphrase-env",
+            "RING",
+        ])
+        .env_remove("KEYWARD_KEK")
+        .env("RING", "keyring passphrase"),
+    );
+    let (k, _) = Key256::parse(derived.trim()).unwrap();
+    assert_eq!(list[0]["fingerprint"], k.fingerprint());
+    e.kw(&["key", "list", "--passphrase-env", "RING"])
+        .env_remove("KEYWARD_KEK")
+        .env("RING", "wrong")
+        .assert()
+        .code(3);
+    e.kw(&["key", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sealed with a passphrase"));
+}
+
+#[test]
+fn envelope_to_envelope_with_the_keyring_is_idempotent() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    let plain = memories(&db, 1000, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    });
+    e.kw(&["key", "import", "--key-env", "OLD", "--id", "1"])
+        .env("OLD", hexkey(1))
+        .assert()
+        .success();
+    e.kw(&[
+        "key",
+        "import",
+        "--key-env",
+        "NEW",
+        "--id",
+        "7",
+        "--primary",
+    ])
+    .env("NEW", hexkey(2))
+    .assert()
+    .success();
+    let dry = json_of(&mut e.rotate(&["--dry-run", "--format", "json"]));
+    assert_eq!(dry["rotated"], 900 + 858);
+    assert_eq!(
+        decrypt_all(&db, &[(1, key(1))]),
+        plain,
+        "a dry run writes nothing"
+    );
+    let doc = json_of(&mut e.rotate(&["--format", "json", "--batch", "128"]));
+    assert_eq!(doc["rotated"], 1758);
+    assert_eq!(doc["null"], 100);
+    assert_eq!(doc["plaintext"], 142);
+    assert_eq!(doc["batches"], 8);
+    assert_eq!(decrypt_all(&db, &[(7, key(2))]), plain);
+    let again = json_of(&mut e.rotate(&["--format", "json"]));
+    assert_eq!(again["rotated"], 0);
+    assert_eq!(again["current"], 1758);
+    // The BLOB column kept its storage form: bytes of base64 text.
+    let conn = Connection::open(&db).unwrap();
+    let meta: Vec<u8> = conn
+        .query_row("SELECT metadata FROM memories WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(meta.starts_with(b"S1cBAAAAB"), "key id 7 in the header");
+}
+
+#[test]
+fn fernet_to_fernet_and_fernet_to_envelope_with_several_old_keys() {
+    let e = Env::new();
+    let db = e.db();
+    let (a, b) = (FernetKey::new(&key(1)), FernetKey::new(&key(2)));
+    let plain = memories(&db, 400, |i, t| {
+        if i % 2 == 0 {
+            a.encrypt_at(t.as_bytes(), 1_700_000_000, &[3; 16])
+        } else {
+            b.encrypt(t.as_bytes()).unwrap()
+        }
+    });
+    // MultiFernet-style: both old keys to a third, Fernet to Fernet, timestamps kept.
+    e.rotate(&[
+        "--to",
+        "fernet",
+        "--from-key-env",
+        "A",
+        "--from-key-env",
+        "B",
+        "--to-key-env",
+        "C",
+    ])
+    .env("A", key(1).encode(Encoding::Fernet).expose())
+    .env("B", hexkey(2))
+    .env("C", hexkey(3))
+    .assert()
+    .success();
+    assert_eq!(decrypt_all(&db, &[(0, key(3))]), plain);
+    let conn = Connection::open(&db).unwrap();
+    let t2: String = conn
+        .query_row("SELECT content FROM memories WHERE id = 2", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(
+        keyward::crypto::fernet::timestamp(&t2).unwrap(),
+        1_700_000_000
+    );
+    drop(conn);
+    // Then migrate Fernet to the envelope.
+    e.rotate(&[
+        "--from-key-env",
+        "C",
+        "--to-key-env",
+        "D",
+        "--to-key-id",
+        "4",
+    ])
+    .env("C", hexkey(3))
+    .env("D", hexkey(4))
+    .assert()
+    .success();
+    assert_eq!(decrypt_all(&db, &[(4, key(4))]), plain);
+    e.kw(&[
+        "rotate",
+        "status",
+        "--format",
+        "json",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--key-env",
+        "D",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("D", hexkey(4))
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("envelope, key 4"));
+}
+
+#[test]
+fn plaintext_is_left_alone_unless_asked_and_context_binds_rows() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    memories(&db, 70, |_, t| old.seal_base64(t.as_bytes(), None).unwrap());
+    e.rotate(&[
+        "--encrypt-plaintext",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+        "--to-key-id",
+        "2",
+    ])
+    .env("A", hexkey(1))
+    .env("B", hexkey(2))
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("(10 encrypted)"));
+    let conn = Connection::open(&db).unwrap();
+    let meta: Vec<u8> = conn
+        .query_row("SELECT metadata FROM memories WHERE id = 7", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(
+        meta.starts_with(b"KW\x01"),
+        "a binary BLOB gets the binary envelope"
+    );
+    let content: Option<String> = conn
+        .query_row("SELECT content FROM memories WHERE id = 10", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(content, None, "NULL stays NULL");
+    drop(conn);
+    // Bind the envelopes to their rows.
+    e.rotate(&[
+        "--context-from-row",
+        "--from-key-env",
+        "B",
+        "--to-key-env",
+        "C",
+        "--to-key-id",
+        "3",
+    ])
+    .env("B", hexkey(2))
+    .env("C", hexkey(3))
+    .assert()
+    .success();
+    let conn = Connection::open(&db).unwrap();
+    let v: String = conn
+        .query_row("SELECT content FROM memories WHERE id = 5", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let k = EnvelopeKey::new(&key(3), 3);
+    assert_eq!(
+        &k.open_base64(&v, Some(b"memories/content/5")).unwrap()[..],
+        b"memory number 5"
+    );
+    assert!(k.open_base64(&v, Some(b"memories/content/6")).is_err());
+    assert!(k.open_base64(&v, None).is_err());
+}
+
+#[test]
+fn a_wrong_key_is_refused_by_the_preflight_and_nothing_is_written() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    memories(&db, 200, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    });
+    let before = std::fs::read(&db).unwrap();
+    e.rotate(&["--from-key-env", "A", "--to-key-env", "B"])
+        .env("A", hexkey(9))
+        .env("B", hexkey(2))
+        .assert()
+        .code(3)
+        .stderr(
+            predicate::str::contains("preflight")
+                .and(predicate::str::contains("nothing was written")),
+        );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    e.rotate(&[
+        "--on-error",
+        "skip",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+    ])
+    .env("A", hexkey(9))
+    .env("B", hexkey(2))
+    .assert()
+    .code(3);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn a_corrupted_row_stops_or_is_skipped_but_never_overwritten() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    let plain = memories(&db, 500, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    });
+    let conn = Connection::open(&db).unwrap();
+    let bad = EnvelopeKey::new(&key(8), 1)
+        .seal_base64(b"someone else's key", None)
+        .unwrap();
+    conn.execute("UPDATE memories SET content = ?1 WHERE id = 333", [&bad])
+        .unwrap();
+    drop(conn);
+    let args = [
+        "--batch",
+        "100",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+        "--to-key-id",
+        "2",
+    ];
+    e.rotate(&args)
+        .env("A", hexkey(1))
+        .env("B", hexkey(2))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("stopped at id 333"));
+    let conn = Connection::open(&db).unwrap();
+    let still: String = conn
+        .query_row("SELECT content FROM memories WHERE id = 333", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(still, bad, "the undecryptable value is untouched");
+    let rotated_before: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM memories WHERE id <= 300 AND content GLOB 'S1cBAAAAA[g-v]*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let rotated_after: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM memories WHERE id > 300 AND content GLOB 'S1cBAAAAA[g-v]*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        (rotated_before, rotated_after),
+        (270, 0),
+        "batches before the failure are committed, the failing batch is not"
+    );
+    drop(conn);
+    let mut skip = args.to_vec();
+    skip.extend(["--on-error", "skip"]);
+    e.rotate(&skip)
+        .env("A", hexkey(1))
+        .env("B", hexkey(2))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "skipped (undecryptable): 333 (content)",
+        ));
+    let mut expected = plain.clone();
+    expected.insert(333, "someone else's key".into());
+    assert_eq!(decrypt_all(&db, &[(2, key(2)), (1, key(8))]), expected);
+    e.kw(&[
+        "rotate",
+        "verify",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--key-env",
+        "B",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("B", hexkey(2))
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains("undecryptable: 333 (content)"));
+}
+
+#[test]
+fn where_throttle_and_bad_targets() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    memories(&db, 100, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    });
+    let start = std::time::Instant::now();
+    let doc = json_of(
+        e.rotate(&[
+            "--format",
+            "json",
+            "--where",
+            "user_id = 'user1'",
+            "--throttle",
+            "100",
+            "--batch",
+            "10",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+        ])
+        .env("A", hexkey(1))
+        .env("B", hexkey(2)),
+    );
+    assert_eq!(doc["rows"], 34);
+    assert!(
+        start.elapsed() >= std::time::Duration::from_millis(250),
+        "34 rows at 100 rows/s"
+    );
+    let env = [("A", hexkey(1)), ("B", hexkey(2))];
+    let run = |args: &[&str]| {
+        let mut c = e.kw(&["rotate", "run", "--from-key-env", "A", "--to-key-env", "B"]);
+        c.args(args).envs(env.clone());
+        c
+    };
+    run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "--table",
+        "nope",
+        "--column",
+        "content",
+    ])
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("no table nope"));
+    run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "--table",
+        "memories",
+        "--column",
+        "nope",
+    ])
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("no column nope"));
+    run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--where",
+        "no such (((",
+    ])
+    .assert()
+    .code(2);
+    run(&[
+        "--db",
+        "/nonexistent.db",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+    ])
+    .assert()
+    .code(4);
+    run(&[
+        "--db",
+        "postgres://localhost/test",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+    ])
+    .assert()
+    .code(2);
+    run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--throttle",
+        "0",
+    ])
+    .assert()
+    .code(2);
+    e.kw(&[
+        "rotate",
+        "run",
+        "--db",
+        db.to_str().unwrap(),
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--to-key-env",
+        "B",
+    ])
+    .env("B", hexkey(2))
+    .assert()
+    .code(2);
+}
+
+#[test]
+fn kill_9_at_random_moments_then_resume_loses_nothing() {
+    let e = Env::new();
+    let db = e.db();
+    let rows = 200_000;
+    let old = EnvelopeKey::new(&key(1), 1);
+    {
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT)").unwrap();
+        let tx = conn.unchecked_transaction().unwrap();
+        for i in 1..=rows {
+            tx.execute(
+                "INSERT INTO memories VALUES (?1, ?2)",
+                rusqlite::params![
+                    i as i64,
+                    old.seal_base64(format!("value {i}").as_bytes(), None)
+                        .unwrap()
+                ],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let bin = kw_path();
+    let mut kills = 0;
+    for round in 0..6 {
+        let mut child = std::process::Command::new(&bin)
+            .args(["--store"])
+            .arg(&e.store)
+            .args([
+                "rotate",
+                "run",
+                "--table",
+                "memories",
+                "--column",
+                "content",
+                "--batch",
+                "500",
+                "--from-key-env",
+                "A",
+                "--to-key-env",
+                "B",
+                "--to-key-id",
+                "2",
+                "--db",
+            ])
+            .arg(&db)
+            .env("A", hexkey(1))
+            .env("B", hexkey(2))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let wait = 60 + (round * 97 + kills * 31) % 400;
+        std::thread::sleep(std::time::Duration::from_millis(wait as u64));
+        if child.try_wait().unwrap().is_none() {
+            // SIGKILL: no chance to clean up.
+            unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+            kills += 1;
+        }
+        let _ = child.wait();
+        // Between kills every row is readable with one of the two keys.
+        let conn = Connection::open(&db).unwrap();
+        let done: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM memories WHERE content GLOB 'S1cBAAAAA[g-v]*'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(done as usize <= rows);
+    }
+    assert!(
+        kills >= 1,
+        "the rotation was never interrupted; make the test data larger"
+    );
+    e.kw(&[
+        "rotate",
+        "run",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+        "--to-key-id",
+        "2",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("A", hexkey(1))
+    .env("B", hexkey(2))
+    .assert()
+    .success();
+    e.kw(&[
+        "rotate",
+        "verify",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--key-env",
+        "B",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("B", hexkey(2))
+    .assert()
+    .success();
+    let conn = Connection::open(&db).unwrap();
+    let k = EnvelopeKey::new(&key(2), 2);
+    let mut stmt = conn.prepare("SELECT id, content FROM memories").unwrap();
+    let mut n = 0;
+    for row in stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+    {
+        let (id, v) = row.unwrap();
+        assert_eq!(
+            &k.open_base64(&v, None).unwrap()[..],
+            format!("value {id}").as_bytes()
+        );
+        n += 1;
+    }
+    assert_eq!(n, rows);
+}
+
+#[test]
+fn a_concurrent_writer_is_never_overwritten_with_stale_data() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    let rows = 5_000i64;
+    {
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT)").unwrap();
+        let tx = conn.unchecked_transaction().unwrap();
+        for i in 1..=rows {
+            tx.execute(
+                "INSERT INTO memories VALUES (?1, ?2)",
+                rusqlite::params![
+                    i,
+                    old.seal_base64(format!("original {i}").as_bytes(), None)
+                        .unwrap()
+                ],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let writer_db = db.clone();
+    let writer = std::thread::spawn(move || {
+        let conn = Connection::open(&writer_db).unwrap();
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .unwrap();
+        let k = EnvelopeKey::new(&key(1), 1);
+        let mut last: HashMap<i64, String> = HashMap::new();
+        let mut x: u64 = 12345;
+        let start = std::time::Instant::now();
+        let mut n = 0;
+        while start.elapsed() < std::time::Duration::from_millis(1500) {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let id = (x >> 33) as i64 % rows + 1;
+            n += 1;
+            let value = format!("writer {id} #{n}");
+            conn.execute(
+                "UPDATE memories SET content = ?1 WHERE id = ?2",
+                rusqlite::params![k.seal_base64(value.as_bytes(), None).unwrap(), id],
+            )
+            .unwrap();
+            last.insert(id, value);
+        }
+        last
+    });
+    e.kw(&[
+        "rotate",
+        "run",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--batch",
+        "50",
+        "--throttle",
+        "4000",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+        "--to-key-id",
+        "2",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("A", hexkey(1))
+    .env("B", hexkey(2))
+    .assert()
+    .success();
+    let last = writer.join().unwrap();
+    assert!(last.len() > 100, "the writer made {} updates", last.len());
+    let all = decrypt_all(&db, &[(2, key(2)), (1, key(1))]);
+    for id in 1..=rows {
+        let expected = last
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("original {id}"));
+        assert_eq!(all[&id], expected, "row {id}");
+    }
+}
