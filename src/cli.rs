@@ -644,7 +644,7 @@ pub struct ApikeyVerifyArgs {
     pub key_env: Option<String>,
 
     /// Check format and checksum only, without the store.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "require_scope")]
     pub offline: bool,
 
     /// Fail unless the key holds this scope (repeatable).

@@ -143,14 +143,12 @@ pub fn find_env_definitions(text: &str, var: &str) -> Vec<EnvDefinition> {
             if let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'')
                 && !closes_quote(&value[1..], q)
             {
-                let mut j = i + 1;
-                while j < lines.len() {
-                    let l = lines[j].trim_end_matches(['\n', '\r']);
+                // Runs on to the line that closes it; a quote never closed is
+                // taken as a one-line value rather than swallowing the file.
+                if let Some(j) = (i + 1..lines.len())
+                    .find(|&j| closes_quote(lines[j].trim_end_matches(['\n', '\r']), q))
+                {
                     end = j;
-                    if closes_quote(l, q) {
-                        break;
-                    }
-                    j += 1;
                 }
             }
             if name == var {
@@ -238,6 +236,9 @@ pub fn dotenv_value(value: &str) -> String {
 /// byte of the file is kept, its mode and (where allowed) its owner too.
 /// Returns the 1-based line where the variable now stands.
 pub fn set_env_var(path: &Path, var: &str, value: &str, overwrite: Overwrite) -> Result<usize> {
+    // Edit the file a symlinked .env points at, so the service sees the change.
+    let resolved = std::fs::canonicalize(path).ok();
+    let path = resolved.as_deref().unwrap_or(path);
     let existing = match fs::read(path) {
         Ok(bytes) => Some(Zeroizing::new(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,

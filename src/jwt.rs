@@ -105,7 +105,7 @@ pub fn pem_block(text: &str) -> Option<(String, Vec<u8>)> {
     let label = rest[..label_end].to_string();
     let body_start = label_end + 5;
     let end_marker = format!("-----END {label}-----");
-    let body_end = rest.find(&end_marker)?;
+    let body_end = body_start + rest.get(body_start..)?.find(&end_marker)?;
     let b64: String = rest[body_start..body_end]
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -259,16 +259,16 @@ pub fn warnings(t: &Unverified, now: i64) -> Vec<String> {
         None => w.push("no exp: the token never expires".into()),
         Some(exp) if exp <= now => w.push(format!(
             "expired {} ago",
-            crate::timeutil::human_duration(time::Duration::seconds(now - exp))
+            crate::timeutil::human_duration(time::Duration::seconds(now.saturating_sub(exp)))
         )),
-        Some(exp) if exp - now > 86_400 => w.push(format!(
+        Some(exp) if exp.saturating_sub(now) > 86_400 => w.push(format!(
             "exp is {} ahead, more than 24 h",
-            crate::timeutil::human_duration(time::Duration::seconds(exp - now))
+            crate::timeutil::human_duration(time::Duration::seconds(exp.saturating_sub(now)))
         )),
         _ => {}
     }
     if let Some(iat) = t.claims.get("iat").and_then(Value::as_i64)
-        && iat > now + 60
+        && iat > now.saturating_add(60)
     {
         w.push("iat is in the future".into());
     }
@@ -277,7 +277,7 @@ pub fn warnings(t: &Unverified, now: i64) -> Vec<String> {
     {
         w.push(format!(
             "not valid yet: nbf is {} ahead",
-            crate::timeutil::human_duration(time::Duration::seconds(nbf - now))
+            crate::timeutil::human_duration(time::Duration::seconds(nbf.saturating_sub(now)))
         ));
     }
     w
@@ -313,5 +313,9 @@ mod tests {
         assert!(w.iter().any(|m| m.contains("unsigned")));
         assert!(w.iter().any(|m| m.contains("no exp")));
         assert!(decode_unverified("a.b").is_err());
+        assert!(pem_block("-----BEGIN X-----END X-----").is_none());
+        let t = decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.x")
+            .unwrap();
+        assert!(!warnings(&t, 1_700_000_000).is_empty());
     }
 }

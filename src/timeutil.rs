@@ -45,19 +45,25 @@ pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
     let n: i64 = num
         .parse()
         .map_err(|_| format!("'{s}' does not start with a number (for example 90d)"))?;
-    let d = match unit {
-        "s" => Duration::seconds(n),
-        "m" => Duration::minutes(n),
-        "h" => Duration::hours(n),
-        "d" => Duration::days(n),
-        "w" => Duration::weeks(n),
+    let unit_secs: i64 = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3_600,
+        "d" => 86_400,
+        "w" => 604_800,
         _ => {
             return Err(format!(
                 "'{s}': unknown unit '{unit}' (use s, m, h, d or w)"
             ));
         }
     };
-    Ok(d)
+    // A thousand years is past any sensible TTL, grace or threshold, and
+    // keeps every later date computation in range.
+    const MAX_SECS: i64 = 1000 * 366 * 86_400;
+    match n.checked_mul(unit_secs) {
+        Some(secs) if secs <= MAX_SECS => Ok(Duration::seconds(secs)),
+        _ => Err(format!("'{s}' is too long (at most 1000 years)")),
+    }
 }
 
 /// A human duration: `3d 4h`, `59m 58s`.
@@ -138,6 +144,8 @@ mod tests {
     fn durations() {
         assert_eq!(parse_duration("12h").unwrap(), Duration::hours(12));
         assert!(parse_duration("12").is_err());
+        assert!(parse_duration("9999999999999999d").is_err());
+        assert!(parse_duration("999999999999999999w").is_err());
         assert_eq!(human_duration(Duration::seconds(3598)), "59m 58s");
         assert_eq!(human_duration(Duration::hours(76)), "3d 4h");
     }

@@ -296,7 +296,7 @@ fn from_row(r: &rusqlite::Row<'_>, now: OffsetDateTime) -> rusqlite::Result<ApiK
 }
 
 fn sql(e: rusqlite::Error) -> Error {
-    Error::internal(format!("api_keys: {e}"))
+    crate::store::query_error(e)
 }
 
 /// What a new key row holds.

@@ -21,7 +21,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::secret::SecretString;
 
 /// `prev_hash` of the first row.
@@ -276,7 +276,7 @@ impl Auditor {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| Error::internal(format!("audit log read: {e}")))?;
+            .map_err(crate::store::query_error)?;
         let prev_hash = prev.unwrap_or_else(|| GENESIS.to_string());
         let mut row = Row {
             id: 0,
@@ -310,7 +310,7 @@ impl Auditor {
                 row.hash
             ],
         )
-        .map_err(|e| Error::internal(format!("audit log append: {e}")))?;
+        .map_err(crate::store::query_error)?;
         Ok(tx.last_insert_rowid())
     }
 }
@@ -402,13 +402,15 @@ pub fn verify(conn: &Connection, auditor: &Auditor) -> Result<VerifyReport> {
 }
 
 fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
-    let sql_err = |e: rusqlite::Error| Error::internal(format!("audit log read: {e}"));
+    let sql_err = crate::store::query_error;
     let mut stmt = conn
         .prepare(&format!("SELECT {ROW_COLUMNS} FROM audit_log ORDER BY id"))
         .map_err(sql_err)?;
     let mut rows = stmt.query([]).map_err(sql_err)?;
     let mut expected_prev = GENESIS.to_string();
     let mut prev_id: Option<i64> = None;
+    // The previous row's own link, to spot a rehashed row slipped in before this one.
+    let mut prev_link = String::new();
     let mut count = 0u64;
     let mut report = VerifyReport {
         intact: true,
@@ -431,10 +433,26 @@ fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
         let link_ok = row.prev_hash == expected_prev;
         if content_ok && link_ok {
             expected_prev = row.hash.clone();
+            prev_link = row.prev_hash.clone();
             prev_id = Some(row.id);
             report.last_id = Some(row.id);
             report.last_hash = Some(row.hash.clone());
             continue;
+        }
+        // This row links past the previous one: the previous row was inserted
+        // (with a valid hash, as anyone can make without KEYWARD_AUDIT_KEY).
+        if content_ok && !link_ok && prev_id.is_some() && row.prev_hash == prev_link {
+            let id = prev_id.unwrap_or(row.id);
+            report.intact = false;
+            report.first_broken_at = Some(id);
+            report.broken = Some(Break {
+                id,
+                kind: BreakKind::Inserted,
+                message: format!("row {id} was inserted: row {} chains past it", row.id),
+            });
+            report.last_id = None;
+            report.last_hash = None;
+            break;
         }
         let kind = classify(conn, &row, content_ok, &expected_prev)?;
         let after = prev_id
@@ -475,7 +493,7 @@ fn classify(
     content_ok: bool,
     expected_prev: &str,
 ) -> Result<BreakKind> {
-    let sql_err = |e: rusqlite::Error| Error::internal(format!("audit log read: {e}"));
+    let sql_err = crate::store::query_error;
     if !content_ok {
         // A forged row that the next row's link skips over was inserted.
         let next_prev: Option<String> = conn
@@ -491,6 +509,18 @@ fn classify(
         } else {
             BreakKind::Modified
         });
+    }
+    // A copy of an earlier row (a replay) was inserted.
+    let earlier: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM audit_log WHERE id < ?1 AND hash = ?2 LIMIT 1",
+            params![row.id, row.hash],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql_err)?;
+    if earlier.is_some() {
+        return Ok(BreakKind::Inserted);
     }
     // Authentic but misplaced: does its predecessor appear later?
     let later: Option<i64> = conn
@@ -511,7 +541,7 @@ fn classify(
 /// The newest `limit` rows (all when `None`), newest first, optionally only
 /// actions matching `action` (`apikey.*` globs a prefix).
 pub fn latest(conn: &Connection, limit: Option<u64>, action: Option<&str>) -> Result<Vec<Row>> {
-    let sql_err = |e: rusqlite::Error| Error::internal(format!("audit log read: {e}"));
+    let sql_err = crate::store::query_error;
     let (clause, pattern) = match action {
         Some(a) if a.ends_with('*') => (
             "WHERE action LIKE ?1 ESCAPE '\\'",
@@ -639,6 +669,45 @@ mod tests {
         ).unwrap();
         let r = check(&store, &a);
         assert_eq!(r.first_broken_at, Some(6));
+        assert_eq!(r.broken.unwrap().kind, BreakKind::Inserted);
+    }
+
+    #[test]
+    fn a_replayed_row_is_inserted() {
+        let (_d, store, a) = setup(5, Some("k"));
+        store.conn().execute(&format!("INSERT INTO audit_log ({ROW_COLUMNS}) SELECT 6, ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash FROM audit_log WHERE id = 2"), []).unwrap();
+        let r = check(&store, &a);
+        assert_eq!(r.first_broken_at, Some(6));
+        assert_eq!(r.broken.unwrap().kind, BreakKind::Inserted);
+    }
+
+    #[test]
+    fn a_rehashed_insertion_in_plain_mode_is_located() {
+        let (_d, store, a) = setup(5, None);
+        // A forger without a key computes a valid SHA-256 row after row 3.
+        let prev: String = store
+            .conn()
+            .query_row("SELECT hash FROM audit_log WHERE id = 3", [], |r| r.get(0))
+            .unwrap();
+        store.conn().execute_batch("UPDATE audit_log SET id = id + 100 WHERE id >= 4; UPDATE audit_log SET id = id - 99 WHERE id >= 104;").unwrap();
+        let mut forged = Row {
+            id: 4,
+            ts: "2026-01-01T00:00:00.000Z".into(),
+            actor: "mallory".into(),
+            action: "apikey.issue".into(),
+            resource_type: None,
+            resource_id: None,
+            outcome: "success".into(),
+            risk: "low".into(),
+            host: None,
+            details: "{}".into(),
+            prev_hash: prev,
+            hash: String::new(),
+        };
+        forged.hash = a.hash(&forged.prev_hash, &forged.canonical());
+        store.conn().execute("INSERT INTO audit_log (id, ts, actor, action, outcome, risk, details, prev_hash, hash) VALUES (4, ?1, 'mallory', 'apikey.issue', 'success', 'low', '{}', ?2, ?3)", params![forged.ts, forged.prev_hash, forged.hash]).unwrap();
+        let r = check(&store, &a);
+        assert_eq!(r.first_broken_at, Some(4));
         assert_eq!(r.broken.unwrap().kind, BreakKind::Inserted);
     }
 

@@ -318,16 +318,32 @@ pub fn check_files(
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .flat_map(|(f, d)| check_file(f, policy, leaf_only, *d))
-                        .collect::<Vec<_>>()
-                })
+                (
+                    part,
+                    s.spawn(move || {
+                        part.iter()
+                            .flat_map(|(f, d)| check_file(f, policy, leaf_only, *d))
+                            .collect::<Vec<_>>()
+                    }),
+                )
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|(part, h)| {
+                h.join().unwrap_or_else(|_| {
+                    // A bug while checking: report these files rather than lose them.
+                    part.iter()
+                        .map(|(f, _)| {
+                            unknown(
+                                &f.display().to_string(),
+                                "internal error while checking".into(),
+                                false,
+                            )
+                        })
+                        .collect()
+                })
+            })
             .collect()
     })
 }
@@ -353,21 +369,12 @@ pub fn check_endpoint(
         if leaf_only && i > 0 {
             break;
         }
-        out.extend(
-            check_bytes(&label, der, policy, true)
-                .into_iter()
-                .map(|mut r| {
-                    r.index = Some(i);
-                    if i > 0
-                        && r.status == Status::Critical
-                        && r.reason.starts_with("does not cover")
-                    {
-                        // Names apply to the leaf only.
-                        r.status = Status::Ok;
-                    }
-                    r
-                }),
-        );
+        // Only the leaf (index 0 of the served chain) must cover the expected names.
+        match crate::certs::parse_all(der).into_iter().next() {
+            Some(Ok(info)) => out.push(evaluate(&label, i, &info, policy, i == 0)),
+            Some(Err(reason)) => out.push(unknown(&label, reason, false)),
+            None => {}
+        }
     }
     if let Some(roots) = verify {
         let name = crate::certs::connect::server_name(target, sni);
@@ -416,12 +423,13 @@ impl Summary {
 /// Sorts problems first: unknowns, then by days left.
 pub fn sort(results: &mut [CheckResult]) {
     results.sort_by(|a, b| {
+        // Worst first (critical, unknown, warning, ok), then fewest seconds left.
         let ka = (
-            a.status != Status::Unknown,
+            std::cmp::Reverse(a.status),
             a.seconds_left.unwrap_or(i64::MIN),
         );
         let kb = (
-            b.status != Status::Unknown,
+            std::cmp::Reverse(b.status),
             b.seconds_left.unwrap_or(i64::MIN),
         );
         ka.cmp(&kb)

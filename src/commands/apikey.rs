@@ -340,7 +340,10 @@ fn revoke(ctx: &Ctx, ids: &[i64]) -> Result<Outcome> {
     let auditor = ctx.auditor()?;
     let mut store = ctx.store()?;
     let mut keys = Vec::new();
-    for &id in ids {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for &id in &ids {
         keys.push(apikey::get(store.conn(), id, t)?.ok_or_else(|| not_found(id))?);
     }
     let names: Vec<String> = keys
@@ -408,7 +411,13 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
     // The new key keeps the old one's lifetime (from now), so a rotation
     // never silently drops an expiry.
     let expires = match &a.expires {
-        Some(e) => Some(parse_expiry(e, t, "--expires")?),
+        Some(e) => {
+            let when = parse_expiry(e, t, "--expires")?;
+            if when <= t {
+                return Err(Error::usage("--expires is in the past"));
+            }
+            Some(when)
+        }
         None => match (
             old.expires_at.as_deref().and_then(parse_stored),
             parse_stored(&old.created_at),
@@ -453,6 +462,8 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
 }
 
 fn export(ctx: &Ctx, a: ApikeyExportArgs) -> Result<Outcome> {
+    ctx.out
+        .require("apikey export", &[Format::Text, Format::Json])?;
     crate::commands::sink::check_var_name(&a.var)?;
     let store = ctx.store()?;
     let keys = apikey::active_hashes(store.conn(), now())?;

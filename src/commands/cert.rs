@@ -81,8 +81,28 @@ fn key_path(files: &CertOutArgs) -> Result<&Path> {
     })
 }
 
-/// Refuses before writing anything if any destination exists (no half-written pairs).
+/// Refuses before writing anything if a destination exists (without
+/// `--force`), is named twice, or has no directory to go in: no half-written pairs.
 fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
+    for (i, p) in paths.iter().enumerate() {
+        if paths[..i].contains(p) {
+            return Err(Error::usage(format!(
+                "{} is given for two different outputs",
+                p.display()
+            )));
+        }
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            return Err(Error::environment(format!(
+                "cannot write {}: no directory {}",
+                p.display(),
+                dir.display()
+            )));
+        }
+    }
     if force {
         return Ok(());
     }
@@ -97,17 +117,41 @@ fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
     Ok(())
 }
 
-fn write(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
-    fsutil::write_atomic(
-        path,
-        bytes,
-        mode,
-        if force {
+/// Files written by one command, removed again if the command fails
+/// before it is done (only those it created: `--force` replacements stay).
+#[derive(Default)]
+struct Written(Vec<std::path::PathBuf>);
+
+impl Written {
+    fn write(&mut self, path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+        let existed = std::fs::symlink_metadata(path).is_ok();
+        let overwrite = if force {
             Overwrite::Replace
         } else {
             Overwrite::Refuse
-        },
-    )
+        };
+        let r = fsutil::write_atomic(path, bytes, mode, overwrite);
+        if r.is_ok() && !existed {
+            self.0.push(path.to_path_buf());
+        }
+        r
+    }
+
+    fn undo(&self) {
+        for p in &self.0 {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// Runs `f` (the writes and the audit entry); on failure removes what it created.
+fn all_or_nothing(f: impl FnOnce(&mut Written) -> Result<()>) -> Result<()> {
+    let mut w = Written::default();
+    let r = f(&mut w);
+    if r.is_err() {
+        w.undo();
+    }
+    r
 }
 
 fn cert_bytes(pem: &str, der: bool) -> Result<Vec<u8>> {
@@ -142,9 +186,10 @@ fn report_created(ctx: &Ctx, what: &str, info: &CertInfo, files: Value) -> Resul
     Ok(())
 }
 
-fn audit_create(ctx: &Ctx, action: &str, info: &CertInfo, paths: &[&Path]) -> Result<()> {
-    let auditor = ctx.auditor()?;
-    let mut store = ctx.store()?;
+type Audit = (crate::store::Store, crate::audit::Auditor);
+
+fn audit_create(audit: &mut Audit, action: &str, info: &CertInfo, paths: &[&Path]) -> Result<()> {
+    let (store, auditor) = audit;
     let files: Vec<String> = paths
         .iter()
         .map(|p| {
@@ -246,31 +291,30 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
         }
         _ => (create::self_signed(&spec, &key)?, None),
     };
-    // Key first: a certificate without its key is useless, the reverse is harmless.
-    if let Some(kp) = key_out {
-        write(
-            kp,
-            &create::key_bytes(&key, a.files.der),
-            0o600,
-            a.files.force,
-        )?;
-    }
-    write(
-        &a.files.out,
-        &cert_bytes(&pem, a.files.der)?,
-        0o644,
-        a.files.force,
-    )?;
-    if let (Some(chain), Some(ca_pem)) = (&a.chain_out, &ca_pem) {
-        write(
-            chain,
-            format!("{pem}{ca_pem}").as_bytes(),
-            0o644,
-            a.files.force,
-        )?;
-    }
     let info = info_of(&pem)?;
-    audit_create(ctx, "cert.create", &info, &dests)?;
+    let cert_out = cert_bytes(&pem, a.files.der)?;
+    let mut audit = (ctx.store()?, ctx.auditor()?);
+    all_or_nothing(|w| {
+        // Key first: a certificate without its key is useless, the reverse is harmless.
+        if let Some(kp) = key_out {
+            w.write(
+                kp,
+                &create::key_bytes(&key, a.files.der),
+                0o600,
+                a.files.force,
+            )?;
+        }
+        w.write(&a.files.out, &cert_out, 0o644, a.files.force)?;
+        if let (Some(chain), Some(ca_pem)) = (&a.chain_out, &ca_pem) {
+            w.write(
+                chain,
+                format!("{pem}{ca_pem}").as_bytes(),
+                0o644,
+                a.files.force,
+            )?;
+        }
+        audit_create(&mut audit, "cert.create", &info, &dests)
+    })?;
     report_created(
         ctx,
         "certificate",
@@ -297,20 +341,24 @@ fn create_ca(ctx: &Ctx, a: CaCreateArgs) -> Result<Outcome> {
         },
         &key,
     )?;
-    write(
-        key_out,
-        &create::key_bytes(&key, a.files.der),
-        0o600,
-        a.files.force,
-    )?;
-    write(
-        &a.files.out,
-        &cert_bytes(&pem, a.files.der)?,
-        0o644,
-        a.files.force,
-    )?;
     let info = info_of(&pem)?;
-    audit_create(ctx, "cert.ca.create", &info, &[&a.files.out, key_out])?;
+    let cert_out = cert_bytes(&pem, a.files.der)?;
+    let mut audit = (ctx.store()?, ctx.auditor()?);
+    all_or_nothing(|w| {
+        w.write(
+            key_out,
+            &create::key_bytes(&key, a.files.der),
+            0o600,
+            a.files.force,
+        )?;
+        w.write(&a.files.out, &cert_out, 0o644, a.files.force)?;
+        audit_create(
+            &mut audit,
+            "cert.ca.create",
+            &info,
+            &[&a.files.out, key_out],
+        )
+    })?;
     report_created(
         ctx,
         "CA",

@@ -200,10 +200,10 @@ fn token_input(ctx: &Ctx, arg: Option<&String>) -> Result<String> {
 }
 
 /// The key to verify with and the algorithms it fits.
-fn verify_key(
-    a: &JwtVerifyArgs,
-    header: &Map<String, Value>,
-) -> Result<(DecodingKey, Vec<Algorithm>)> {
+/// A key and the algorithms it fits, or why the token cannot be checked with the JWKS.
+type KeyChoice = std::result::Result<(DecodingKey, Vec<Algorithm>), String>;
+
+fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoice> {
     if let Some(path) = &a.jwks {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
         let set: JwkSet = serde_json::from_str(&text).map_err(|e| {
@@ -211,12 +211,14 @@ fn verify_key(
         })?;
         let kid = header.get("kid").and_then(Value::as_str);
         let jwk = match kid {
-            Some(k) => set.find(k).ok_or_else(|| {
-                Error::bad_input(format!("no key with kid '{k}' in {}", path.display()))
-            })?,
+            Some(k) => match set.find(k) {
+                Some(j) => j,
+                // The token names a key this JWKS does not have: the token fails.
+                None => return Ok(Err(format!("no key with kid '{k}' in {}", path.display()))),
+            },
             None if set.keys.len() == 1 => &set.keys[0],
             None => {
-                return Err(Error::bad_input(format!(
+                return Ok(Err(format!(
                     "the token has no kid and {} holds {} keys",
                     path.display(),
                     set.keys.len()
@@ -233,20 +235,20 @@ fn verify_key(
             Some(alg) => vec![alg],
             None => key.family().algorithms().to_vec(),
         };
-        return Ok((key, algs));
+        return Ok(Ok((key, algs)));
     }
     if let Some(path) = &a.key.key_file {
         let (pem, kind, private) = read_pem(path)?;
-        return Ok((
+        return Ok(Ok((
             jwt::decoding_key(&pem, kind, private, &path.display().to_string())?,
             kind.algorithms(),
-        ));
+        )));
     }
     let secret = read_hs_secret(&a.key)?;
-    Ok((
+    Ok(Ok((
         DecodingKey::from_secret(secret.expose().as_bytes()),
         jwt::hs_algs_for(secret.len()),
-    ))
+    )))
 }
 
 fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
@@ -255,7 +257,17 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     let leeway = parse_duration(&a.leeway).map_err(|m| Error::usage(format!("--leeway: {m}")))?;
     let token = token_input(ctx, a.token.as_ref())?;
     let unverified = jwt::decode_unverified(&token)?;
-    let (key, fits) = verify_key(&a, &unverified.header)?;
+    let (key, fits) = match verify_key(&a, &unverified.header)? {
+        Ok(k) => k,
+        Err(reason) => {
+            if ctx.out.format() == Format::Json {
+                ctx.out.json(&json!({"valid": false, "reason": reason}))?;
+            } else {
+                ctx.out.line(&format!("invalid: {reason}"))?;
+            }
+            return Ok(Outcome::ChecksFailed);
+        }
+    };
     let allowed: Vec<Algorithm> = if a.alg.is_empty() {
         fits.clone()
     } else {

@@ -88,6 +88,20 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
         None
     };
 
+    // What the file held before, to put back if the audit entry cannot be written.
+    type Before = (
+        std::path::PathBuf,
+        Option<(zeroize::Zeroizing<Vec<u8>>, u32)>,
+    );
+    let before: Option<Before> = sink.out.as_ref().or(sink.env_file.as_ref()).map(|p| {
+        use std::os::unix::fs::PermissionsExt;
+        let old = std::fs::read(p).ok().map(zeroize::Zeroizing::new);
+        let mode = std::fs::metadata(p)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o600);
+        (p.clone(), old.map(|b| (b, mode)))
+    });
+
     let destination = if let Some(path) = &sink.out {
         let mut body = zeroize::Zeroizing::new(String::new());
         for v in &g.values {
@@ -115,6 +129,16 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
             .first()
             .ok_or_else(|| Error::internal("no value generated"))?;
         let line = fsutil::set_env_var(path, var, value.expose(), overwrite)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                ctx.out.warn(&format!(
+                    "{} is accessible by other users (mode {mode:04o}) and now holds a secret: chmod 600 it",
+                    path.display()
+                ));
+            }
+        }
         ctx.out.note(&format!(
             "set {var} in {} (line {line}): {}-bit {} {noun}, {}",
             path.display(),
@@ -148,12 +172,26 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
             .map(|p| p.display().to_string())
             .or_else(|| dest.path.clone())
             .unwrap_or_default();
-        store.write(|tx| {
+        let appended = store.write(|tx| {
             auditor.append(
                 tx,
                 &crate::audit::Entry::new("key.generate", dest.kind, path).details(details),
             )
-        })?;
+        });
+        if let Err(e) = appended {
+            // No change without its entry: undo the write.
+            if let Some((p, old)) = &before {
+                match old {
+                    Some((bytes, mode)) => {
+                        let _ = fsutil::write_atomic(p, bytes, *mode, Overwrite::Replace);
+                    }
+                    None => {
+                        let _ = std::fs::remove_file(p);
+                    }
+                }
+            }
+            return Err(e);
+        }
     }
 
     match ctx.out.format() {

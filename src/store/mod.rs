@@ -109,6 +109,29 @@ pub fn sql_error(path: &Path, e: rusqlite::Error) -> Error {
     Error::internal(format!("SQLite error on {}: {e}", path.display()))
 }
 
+/// Maps a SQLite error met inside keyward's own queries: locks, I/O and a
+/// full disk are the environment's (exit 4); anything else is a bug.
+pub fn query_error(e: rusqlite::Error) -> Error {
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        return match f.code {
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                Error::environment("the store is locked by another process")
+                    .with_hint("retry later, or raise KEYWARD_BUSY_TIMEOUT (milliseconds)")
+            }
+            ErrorCode::DiskFull
+            | ErrorCode::SystemIoFailure
+            | ErrorCode::ReadOnly
+            | ErrorCode::PermissionDenied
+            | ErrorCode::CannotOpen => Error::environment(format!("cannot write the store: {e}")),
+            ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                Error::bad_input(format!("the store is damaged: {e}"))
+            }
+            _ => Error::internal(format!("SQLite error: {e}")),
+        };
+    }
+    Error::internal(format!("SQLite error: {e}"))
+}
+
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its
     /// schema up to date.

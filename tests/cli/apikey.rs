@@ -378,3 +378,48 @@ fn export_gives_hashes_never_keys() {
     assert_eq!(doc["keys"][0]["scopes"], serde_json::json!(["x"]));
     s.kw(&["apikey", "export", "--var", "1X"]).assert().code(2);
 }
+
+#[test]
+fn review_regressions_are_usage_errors_not_panics() {
+    let s = TestStore::new();
+    let (id, _) = issue(&s, &["--name", "x"]);
+    let id = id.to_string();
+    s.kw(&["apikey", "rotate", &id, "--grace", "999999999w"])
+        .assert()
+        .code(2);
+    s.kw(&["apikey", "rotate", &id, "--expires", "2020-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("in the past"));
+    s.kw(&["apikey", "verify", "--offline", "--require-scope", "admin"])
+        .write_stdin("kw_x")
+        .assert()
+        .code(2);
+    s.kw(&["apikey", "export", "--format", "csv"])
+        .assert()
+        .code(2);
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--secret-env",
+        "S",
+        "--sub",
+        "x",
+        "--ttl",
+        "9999999999999999d",
+    ])
+    .env("S", "0123456789abcdef0123456789abcdef")
+    .assert()
+    .code(2);
+    s.kw(&["cert", "check", "--warn", "999999999999999999w", "x.pem"])
+        .assert()
+        .code(2);
+    s.kw(&["--yes", "apikey", "revoke", &id, &id])
+        .assert()
+        .success()
+        .stdout("revoked key 1\n");
+    assert_eq!(
+        s.count("SELECT count(*) FROM audit_log WHERE action = 'apikey.revoke'"),
+        1
+    );
+}

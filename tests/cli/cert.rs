@@ -623,7 +623,11 @@ fn check_grades_every_state_sorted_by_days_left() {
     let names: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names[0], "expired.test", "{rows:?}");
     assert_eq!(names[2], "critical.test", "{rows:?}");
-    assert_eq!(names[3], "warn.test", "{rows:?}");
+    assert_eq!(
+        names[3], "future.test",
+        "criticals first, whatever their days left: {rows:?}"
+    );
+    assert_eq!(names[4], "warn.test", "{rows:?}");
     let status = |n: &str| rows.iter().find(|(x, _)| x == n).unwrap().1.clone();
     assert_eq!(status("valid.test"), "ok");
     assert_eq!(status("warn.test"), "warning");
@@ -1107,4 +1111,109 @@ fn postgres_starttls_serves_its_certificate() {
     }
     assert_ne!(r["status"], "unknown", "{doc}");
     assert!(r["not_after"].as_str().is_some());
+}
+
+#[test]
+fn an_expiring_ca_in_a_served_chain_is_critical_even_with_expected_names() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, ca_key) = dev_ca(&s, dir.path(), &["--days", "3"]);
+    let leaf = dir.path().join("leaf.pem");
+    let key = dir.path().join("leaf-key.pem");
+    let chain = dir.path().join("chain.pem");
+    s.kw(&["cert", "create", "--san", "api.test", "--days", "60"])
+        .arg("--ca")
+        .arg(&ca)
+        .arg("--ca-key")
+        .arg(&ca_key)
+        .arg("--out")
+        .arg(&leaf)
+        .arg("--key-out")
+        .arg(&key)
+        .arg("--chain-out")
+        .arg(&chain)
+        .assert()
+        .success();
+    let (port, server) = tls_server(&chain, &key, 1);
+    let doc = json_with_code(
+        &mut s.kw(&[
+            "cert",
+            "check",
+            "--format",
+            "json",
+            "--expect-name",
+            "api.test",
+            "--connect",
+            &format!("127.0.0.1:{port}"),
+        ]),
+        1,
+    );
+    server.join().unwrap();
+    assert_eq!(
+        doc["results"][0]["subject_cn"], "keyward test CA",
+        "the worst first: {doc}"
+    );
+    assert_eq!(doc["results"][0]["status"], "critical");
+    assert_eq!(
+        doc["results"][1]["status"], "ok",
+        "the leaf covers api.test and has 60 days"
+    );
+}
+
+#[test]
+fn failed_creation_leaves_no_half_written_files() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("k.pem");
+    s.kw(&[
+        "cert",
+        "create",
+        "--san",
+        "a.test",
+        "--out",
+        "/nonexistent-dir/c.pem",
+    ])
+    .arg("--key-out")
+    .arg(&key)
+    .assert()
+    .code(4)
+    .stderr(predicate::str::contains("no directory"));
+    assert!(!key.exists());
+    let same = dir.path().join("same.pem");
+    s.kw(&["cert", "create", "--san", "a.test"])
+        .arg("--out")
+        .arg(&same)
+        .arg("--key-out")
+        .arg(&same)
+        .assert()
+        .code(2);
+    assert!(!same.exists());
+    // A store that cannot take the audit entry: the files are removed again.
+    let c = dir.path().join("c.pem");
+    kw().args([
+        "--store",
+        "/proc/no/keyward.db",
+        "cert",
+        "create",
+        "--san",
+        "a.test",
+    ])
+    .arg("--out")
+    .arg(&c)
+    .arg("--key-out")
+    .arg(&key)
+    .assert()
+    .code(4);
+    assert!(!c.exists() && !key.exists());
+    kw().args([
+        "--store",
+        "/proc/no/keyward.db",
+        "keygen",
+        "master",
+        "--out",
+    ])
+    .arg(&c)
+    .assert()
+    .code(4);
+    assert!(!c.exists());
 }

@@ -338,3 +338,89 @@ fn jwts_interoperate_with_pyjwt() {
         .success()
         .stdout(predicates::str::contains("sub user9"));
 }
+
+#[test]
+fn python_fernet_data_rotates_and_python_reads_the_result() {
+    let Some(py) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("memoric.db");
+    let old = "cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=";
+    let new = stdout_of(kw().args(["keygen", "master", "--encoding", "fernet"]))
+        .trim()
+        .to_string();
+    // What seeds 000 and 001 store: Fernet tokens written by Python.
+    let code = r#"
+import os, sqlite3, sys
+from cryptography.fernet import Fernet
+f = Fernet(os.environ['OLD'])
+db = sqlite3.connect(sys.argv[1])
+db.execute('CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT, metadata BLOB)')
+for i in range(1, 301):
+    db.execute('INSERT INTO memories VALUES (?, ?, ?)', (i, f.encrypt(f'python memory {i}'.encode()).decode(), f.encrypt(b'{"score": 75}')))
+db.commit()
+"#;
+    let out = Command::new(&py)
+        .args(["-c", code])
+        .arg(&db)
+        .env("OLD", old)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = TestStore::new();
+    s.kw(&[
+        "rotate",
+        "run",
+        "--to",
+        "fernet",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--column",
+        "metadata",
+        "--from-key-env",
+        "OLD",
+        "--to-key-env",
+        "NEW",
+        "--db",
+    ])
+    .arg(&db)
+    .env("OLD", old)
+    .env("NEW", &new)
+    .assert()
+    .success()
+    .stdout(predicates::str::contains("rotated 600 values"));
+    let check = r#"
+import os, sqlite3, sys
+from cryptography.fernet import Fernet, InvalidToken
+new, old = Fernet(os.environ['NEW']), Fernet(os.environ['OLD'])
+db = sqlite3.connect(sys.argv[1])
+n = 0
+for i, c, m in db.execute('SELECT id, content, metadata FROM memories'):
+    assert new.decrypt(c).decode() == f'python memory {i}'
+    assert new.decrypt(m) == b'{"score": 75}'
+    try:
+        old.decrypt(c); raise SystemExit('old key still works')
+    except InvalidToken:
+        pass
+    n += 1
+print(n)
+"#;
+    let out = Command::new(&py)
+        .args(["-c", check])
+        .arg(&db)
+        .env("OLD", old)
+        .env("NEW", &new)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "300",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

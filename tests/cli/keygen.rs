@@ -393,3 +393,55 @@ fn salt_defaults_and_limits() {
         .code(2)
         .stderr(predicate::str::contains("RFC 8018"));
 }
+
+#[test]
+fn env_file_edits_follow_symlinks_and_survive_unclosed_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = write_file(dir.path(), "real.env", "A=1\n", 0o600);
+    let link = dir.path().join(".env");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    kw().args(["keygen", "master", "--var", "K", "--env-file"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(std::fs::read_to_string(&real).unwrap().contains("K="));
+    // An unclosed quote does not swallow the rest of the file.
+    let env = write_file(
+        dir.path(),
+        "broken.env",
+        "JWT_SECRET=\"old\nDATABASE_URL=x\nREDIS_URL=y\n",
+        0o600,
+    );
+    kw().args([
+        "keygen",
+        "jwt-secret",
+        "--force",
+        "--var",
+        "JWT_SECRET",
+        "--env-file",
+    ])
+    .arg(&env)
+    .assert()
+    .success();
+    let text = std::fs::read_to_string(&env).unwrap();
+    assert!(text.contains("DATABASE_URL=x\nREDIS_URL=y\n"), "{text}");
+    let env2 = write_file(dir.path(), "b.env", "B=\"x\nJWT_SECRET=old\n", 0o600);
+    kw().args(["keygen", "jwt-secret", "--var", "JWT_SECRET", "--env-file"])
+        .arg(&env2)
+        .assert()
+        .code(4);
+    // A secret written into a file others can read gets a warning.
+    let open = write_file(dir.path(), "open.env", "A=1\n", 0o644);
+    kw().args(["keygen", "master", "--var", "K", "--env-file"])
+        .arg(&open)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("chmod 600"));
+}
