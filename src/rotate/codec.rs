@@ -73,6 +73,9 @@ pub struct Keys {
     /// Decrypting keys, the target first.
     decrypt: Vec<DecryptKey>,
     by_id: HashMap<u32, usize>,
+    /// The key that fitted last: tried first, since neighbouring rows were
+    /// usually written under the same key (saves an HMAC per Fernet token).
+    hint: std::sync::atomic::AtomicUsize,
 }
 
 impl Keys {
@@ -97,6 +100,7 @@ impl Keys {
             format,
             decrypt,
             by_id,
+            hint: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -216,10 +220,16 @@ impl Keys {
 
     /// Which key authenticates a Fernet token (the index in the decrypt list).
     fn fernet_key(&self, bytes: &[u8]) -> Option<(usize, Zeroizing<Vec<u8>>)> {
-        self.decrypt
-            .iter()
-            .enumerate()
-            .find_map(|(i, k)| k.fernet.decrypt_raw(bytes, None).ok().map(|p| (i, p)))
+        use std::sync::atomic::Ordering::Relaxed;
+        let first = self.hint.load(Relaxed).min(self.decrypt.len().saturating_sub(1));
+        let order = std::iter::once(first).chain((0..self.decrypt.len()).filter(move |&i| i != first));
+        for i in order {
+            if let Ok(p) = self.decrypt[i].fernet.decrypt_raw(bytes, None) {
+                self.hint.store(i, Relaxed);
+                return Some((i, p));
+            }
+        }
+        None
     }
 
     /// The plaintext of a parsed value, and whether it is already current.

@@ -350,159 +350,170 @@ pub fn preflight(table: &Table, keys: &Keys, sample: usize, skip: bool) -> Resul
     Ok((tried, failed))
 }
 
-/// Runs the rotation (or, with `dry_run`, counts what it would do).
-pub fn run(
-    table: &mut Table,
-    keys: &Keys,
-    opts: &Options,
-    progress: &dyn Progress,
-) -> Result<Report> {
-    let start = Instant::now();
-    let mut report = Report {
-        dry_run: opts.dry_run,
-        ..Report::default()
-    };
-    let mut after = before_all();
-    let updates_sql: Vec<String> = table
-        .target
+/// One batch of planned writes: (column index, key, old value, new value).
+type Writes = Vec<(usize, Value, Value, Value)>;
+
+/// What the writer thread did.
+#[derive(Default)]
+struct Written {
+    batches: u64,
+    conflicts: u64,
+    undecryptable: u64,
+    skipped: Vec<String>,
+    abort: Option<String>,
+}
+
+/// Applies planned batches, one transaction each, comparing the old value
+/// in every UPDATE; a row changed meanwhile is re-read and redone under the
+/// lock. Runs on its own connection and thread, so the next batch's reading
+/// and crypto overlap this batch's writes (the second core).
+fn write_loop(mut conn: Connection, rx: std::sync::mpsc::Receiver<Writes>, keys: &Keys, target: &Target, pk_expr: &str, opts: &Options) -> Result<Written> {
+    let db = target.db.clone();
+    let mut w = Written::default();
+    let updates_sql: Vec<String> = target
         .columns
         .iter()
-        .map(|c| {
-            format!(
-                "UPDATE {} SET {c} = ?1 WHERE {} = ?2 AND {c} IS ?3",
-                ident(&table.target.table),
-                table.pk_expr,
-                c = ident(c)
-            )
-        })
+        .map(|c| format!("UPDATE {} SET {c} = ?1 WHERE {pk_expr} = ?2 AND {c} IS ?3", ident(&target.table), c = ident(c)))
         .collect();
-    let reread_sql: Vec<String> = table
-        .target
-        .columns
-        .iter()
-        .map(|c| {
-            format!(
-                "SELECT {} FROM {} WHERE {} = ?1",
-                ident(c),
-                ident(&table.target.table),
-                table.pk_expr
-            )
-        })
-        .collect();
-    loop {
-        let batch = table.read_batch(&after, opts.batch)?;
-        let Some(last) = batch.last() else { break };
-        after = last.0.clone();
-        let rows = batch.len() as u64;
-        // The crypto happens before the transaction, so the write lock is held briefly.
-        let mut writes: Vec<(usize, Value, Value, Value)> = Vec::new();
-        for (pk, vals) in &batch {
-            for (i, v) in vals.iter().enumerate() {
-                let ctx = table.context(&table.target.columns[i], pk);
-                match keys.rotate(v, ctx.as_deref(), opts.encrypt_plaintext) {
-                    Outcome::Null => report.null += 1,
-                    Outcome::Current => report.current += 1,
-                    Outcome::Plain(None) => report.plaintext += 1,
-                    Outcome::Plain(Some(new)) => {
-                        report.encrypted_plaintext += 1;
-                        writes.push((i, pk.clone(), v.clone(), new));
-                    }
-                    Outcome::Rotated(new) => {
-                        report.rotated += 1;
-                        writes.push((i, pk.clone(), v.clone(), new));
-                    }
-                    Outcome::Undecryptable(reason) => {
-                        report.undecryptable += 1;
-                        if !opts.skip_errors {
-                            report.aborted = true;
-                            report.abort_reason =
-                                Some(format!("{} {}: {reason}", table.pk_name, pk_text(pk)));
-                            // Values before this one in the batch are not written: the
-                            // previous batches are committed and consistent.
-                            report.rotated = report.rotated.saturating_sub(writes.len() as u64);
-                            report.seconds = start.elapsed().as_secs_f64();
-                            return Ok(report);
-                        }
-                        if report.skipped_keys.len() < 1000 {
-                            report.skipped_keys.push(format!(
-                                "{} ({})",
-                                pk_text(pk),
-                                table.target.columns[i]
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        if !opts.dry_run && !writes.is_empty() {
-            let db = table.target.db.clone();
-            let tx = table
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
+    let reread_sql: Vec<String> =
+        target.columns.iter().map(|c| format!("SELECT {} FROM {} WHERE {pk_expr} = ?1", ident(c), ident(&target.table))).collect();
+    for writes in rx {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&db, e))?;
+        for (col, pk, old, new) in &writes {
+            let changed = tx
+                .prepare_cached(&updates_sql[*col])
+                .and_then(|mut s| s.execute(params_from_iter([new, pk, old])))
                 .map_err(|e| sql_err(&db, e))?;
-            for (col, pk, old, new) in &writes {
-                let changed = tx
-                    .prepare_cached(&updates_sql[*col])
-                    .and_then(|mut s| s.execute(params_from_iter([new, pk, old])))
-                    .map_err(|e| sql_err(&db, e))?;
-                if changed == 0 {
-                    // A live writer changed the row since it was read: redo it
-                    // from its current value, under the lock we now hold.
-                    report.conflicts += 1;
-                    let current: Option<Value> = tx
-                        .prepare_cached(&reread_sql[*col])
-                        .and_then(|mut s| s.query_row([pk], |r| r.get(0)))
-                        .map(Some)
-                        .or_else(|e| {
-                            if e == rusqlite::Error::QueryReturnedNoRows {
-                                Ok(None)
-                            } else {
-                                Err(e)
-                            }
-                        })
+            if changed > 0 {
+                continue;
+            }
+            w.conflicts += 1;
+            let current: Option<Value> = tx
+                .prepare_cached(&reread_sql[*col])
+                .and_then(|mut s| s.query_row([pk], |r| r.get(0)))
+                .map(Some)
+                .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })
+                .map_err(|e| sql_err(&db, e))?;
+            let Some(current) = current else { continue };
+            let ctx = row_context(target, &target.columns[*col], pk);
+            match keys.rotate(&current, ctx.as_deref(), opts.encrypt_plaintext) {
+                Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
+                    tx.prepare_cached(&updates_sql[*col])
+                        .and_then(|mut s| s.execute(params_from_iter([&redo, pk, &current])))
                         .map_err(|e| sql_err(&db, e))?;
-                    let Some(current) = current else { continue };
-                    let ctx = row_context(&table.target, &table.target.columns[*col], pk);
-                    match keys.rotate(&current, ctx.as_deref(), opts.encrypt_plaintext) {
-                        Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
-                            tx.prepare_cached(&updates_sql[*col])
-                                .and_then(|mut s| {
-                                    s.execute(params_from_iter([&redo, pk, &current]))
-                                })
-                                .map_err(|e| sql_err(&db, e))?;
-                        }
-                        Outcome::Undecryptable(reason) => {
-                            report.undecryptable += 1;
-                            report.rotated = report.rotated.saturating_sub(1);
-                            if !opts.skip_errors {
-                                drop(tx);
-                                report.aborted = true;
-                                report.abort_reason =
-                                    Some(format!("{} {}: {reason}", table.pk_name, pk_text(pk)));
-                                report.seconds = start.elapsed().as_secs_f64();
-                                return Ok(report);
+                }
+                Outcome::Undecryptable(reason) => {
+                    w.undecryptable += 1;
+                    if !opts.skip_errors {
+                        // Roll this batch back: nothing is half-applied.
+                        drop(tx);
+                        w.abort = Some(format!("{} {}: {reason}", target.pk.clone().unwrap_or_else(|| pk_expr.trim_matches('"').to_string()), pk_text(pk)));
+                        return Ok(w);
+                    }
+                    w.skipped.push(format!("{} ({})", pk_text(pk), target.columns[*col]));
+                }
+                _ => {}
+            }
+        }
+        tx.commit().map_err(|e| sql_err(&db, e))?;
+        w.batches += 1;
+    }
+    Ok(w)
+}
+
+/// Runs the rotation (or, with `dry_run`, counts what it would do).
+pub fn run(table: &mut Table, keys: &Keys, opts: &Options, progress: &dyn Progress) -> Result<Report> {
+    let start = Instant::now();
+    let mut report = Report { dry_run: opts.dry_run, ..Report::default() };
+    let writer_conn = if opts.dry_run {
+        None
+    } else {
+        let db = &table.target.db;
+        let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| sql_err(db, e))?;
+        c.busy_timeout(Duration::from_secs(30)).map_err(|e| sql_err(db, e))?;
+        Some(c)
+    };
+    let target = table.target.clone();
+    let pk_expr = table.pk_expr.clone();
+    let table = &*table;
+    let written = std::thread::scope(|s| -> Result<Option<Written>> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Writes>(1);
+        let writer = writer_conn.map(|conn| {
+            let (target, pk_expr) = (&target, pk_expr.as_str());
+            s.spawn(move || write_loop(conn, rx, keys, target, pk_expr, opts))
+        });
+        let mut after = before_all();
+        let read_result = (|| -> Result<()> {
+            loop {
+                let batch = table.read_batch(&after, opts.batch)?;
+                let Some(last) = batch.last() else { return Ok(()) };
+                after = last.0.clone();
+                let rows = batch.len() as u64;
+                let mut writes: Writes = Vec::new();
+                for (pk, vals) in batch {
+                    for (i, v) in vals.into_iter().enumerate() {
+                        let ctx = table.context(&table.target.columns[i], &pk);
+                        match keys.rotate(&v, ctx.as_deref(), opts.encrypt_plaintext) {
+                            Outcome::Null => report.null += 1,
+                            Outcome::Current => report.current += 1,
+                            Outcome::Plain(None) => report.plaintext += 1,
+                            Outcome::Plain(Some(new)) => {
+                                report.encrypted_plaintext += 1;
+                                writes.push((i, pk.clone(), v, new));
                             }
-                            report.skipped_keys.push(format!(
-                                "{} ({})",
-                                pk_text(pk),
-                                table.target.columns[*col]
-                            ));
+                            Outcome::Rotated(new) => {
+                                report.rotated += 1;
+                                writes.push((i, pk.clone(), v, new));
+                            }
+                            Outcome::Undecryptable(reason) => {
+                                report.undecryptable += 1;
+                                if !opts.skip_errors {
+                                    // This batch is not written; the ones before it are.
+                                    report.aborted = true;
+                                    report.abort_reason = Some(format!("{} {}: {reason}", table.pk_name, pk_text(&pk)));
+                                    report.rotated = report.rotated.saturating_sub(writes.len() as u64);
+                                    return Ok(());
+                                }
+                                if report.skipped_keys.len() < 1000 {
+                                    report.skipped_keys.push(format!("{} ({})", pk_text(&pk), table.target.columns[i]));
+                                }
+                            }
                         }
-                        _ => {}
+                    }
+                }
+                if writer.is_some() && !writes.is_empty() && tx.send(writes).is_err() {
+                    // The writer stopped (an error or an abort): it reports why.
+                    return Ok(());
+                }
+                report.rows += rows;
+                progress.advance(rows);
+                if let Some(limit) = opts.throttle {
+                    let due = Duration::from_secs_f64(report.rows as f64 / limit);
+                    let elapsed = start.elapsed();
+                    if due > elapsed {
+                        std::thread::sleep(due - elapsed);
                     }
                 }
             }
-            tx.commit().map_err(|e| sql_err(&db, e))?;
-            report.batches += 1;
-        }
-        report.rows += rows;
-        progress.advance(rows);
-        if let Some(limit) = opts.throttle {
-            let due = Duration::from_secs_f64(report.rows as f64 / limit);
-            let elapsed = start.elapsed();
-            if due > elapsed {
-                std::thread::sleep(due - elapsed);
-            }
+        })();
+        drop(tx);
+        let written = match writer {
+            Some(h) => Some(h.join().map_err(|_| Error::internal("the rotation writer thread panicked"))??),
+            None => None,
+        };
+        read_result?;
+        Ok(written)
+    })?;
+    if let Some(w) = written {
+        report.batches = w.batches;
+        report.conflicts = w.conflicts;
+        report.undecryptable += w.undecryptable;
+        report.rotated = report.rotated.saturating_sub(w.undecryptable);
+        report.skipped_keys.extend(w.skipped);
+        if let Some(reason) = w.abort {
+            report.aborted = true;
+            report.abort_reason.get_or_insert(reason);
         }
     }
     report.seconds = start.elapsed().as_secs_f64();

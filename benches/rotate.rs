@@ -1,0 +1,176 @@
+//! Key rotation against the SQLite floor (issue #6's yardstick).
+//!
+//! The floor is what a safe rotation cannot beat: the same column rewritten
+//! in batches of 1000 rows, one transaction each, every value's bytes
+//! changed (its first character flipped: `SET c = c || ''` is not a floor,
+//! SQLite skips writing unchanged bytes), no crypto. keyward's `rotate run`
+//! runs as a child process on an identical copy; wall time, CPU time
+//! (user+sys) and peak RSS are compared, alternating the two, median of RUNS.
+//!
+//!   ROWS=100000 JOURNAL=wal RUNS=3 cargo bench --bench rotate
+//!   (or `bash bench/rotate.sh` for WAL and DELETE at 100k and 1M rows)
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use keyward::crypto::envelope::EnvelopeKey;
+use keyward::crypto::fernet::FernetKey;
+use keyward::crypto::keys::{Encoding, Key256};
+use rusqlite::Connection;
+
+fn env(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_string())
+}
+
+fn cpu_self() -> f64 {
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+    tv(ru.ru_utime) + tv(ru.ru_stime)
+}
+
+fn tv(t: libc::timeval) -> f64 {
+    t.tv_sec as f64 + t.tv_usec as f64 / 1e6
+}
+
+fn fixture(path: &Path, rows: usize, journal: &str, old: &FernetKey, envelope: Option<&EnvelopeKey>) {
+    let _ = std::fs::remove_file(path);
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA journal_mode = {journal};
+         CREATE TABLE memories (id INTEGER PRIMARY KEY, user_id TEXT, content TEXT, metadata TEXT, created_at TEXT);"
+    ))
+    .unwrap();
+    let text: String = "The user prefers green tea in the morning and black coffee after lunch. ".repeat(15)[..1024].to_string();
+    let tx = conn.unchecked_transaction().unwrap();
+    {
+        let mut stmt = tx.prepare("INSERT INTO memories VALUES (?1, ?2, ?3, '{}', '2026-11-25T00:00:00Z')").unwrap();
+        for i in 0..rows {
+            let plain = format!("{i:08} {text}");
+            let token = match envelope {
+                Some(k) => k.seal_base64(plain.as_bytes(), None).unwrap(),
+                None => old.encrypt(plain.as_bytes()).unwrap(),
+            };
+            stmt.execute(rusqlite::params![i as i64 + 1, format!("user{}", i % 100), token]).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+}
+
+fn copy(src: &Path, dst: &Path) {
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", dst.display()));
+    }
+    std::fs::copy(src, dst).unwrap();
+}
+
+/// The floor: rewrite `content` in batches of 1000, one transaction each,
+/// every value changed (first character flipped), no crypto.
+fn floor(db: &Path) -> (f64, f64) {
+    let start = Instant::now();
+    let cpu0 = cpu_self();
+    let mut conn = Connection::open(db).unwrap();
+    let mut last = 0i64;
+    loop {
+        let batch: Vec<(i64, String)> = {
+            let mut s = conn.prepare_cached("SELECT id, content FROM memories WHERE id > ?1 ORDER BY id LIMIT 1000").unwrap();
+            s.query_map([last], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect()
+        };
+        let Some(l) = batch.last() else { break };
+        last = l.0;
+        let tx = conn.transaction().unwrap();
+        {
+            let mut up = tx.prepare_cached("UPDATE memories SET content = ?1 WHERE id = ?2 AND content IS ?3").unwrap();
+            for (id, v) in &batch {
+                let mut b = v.clone().into_bytes();
+                b[0] = if b[0] == b'g' { b'h' } else { b'g' };
+                let flipped = String::from_utf8(b).unwrap();
+                up.execute(rusqlite::params![flipped, id, v]).unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+    (start.elapsed().as_secs_f64(), cpu_self() - cpu0)
+}
+
+/// `keyward rotate run` as a child: wall, CPU (user+sys) and peak RSS (KiB).
+fn keyward(bin: &Path, db: &Path, store: &Path, old: &str, new: &str, to: &str) -> (f64, f64, i64) {
+    let start = Instant::now();
+    let child = Command::new(bin)
+        .args(["-q", "--store"])
+        .arg(store)
+        .args(["rotate", "run", "--table", "memories", "--column", "content", "--to", to, "--to-key-id", "2", "--from-key-env", "OLD", "--to-key-env", "NEW", "--db"])
+        .arg(db)
+        .env("OLD", old)
+        .env("NEW", new)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as i32;
+    let mut status = 0;
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
+    assert_eq!(status, 0, "keyward rotate run failed");
+    (start.elapsed().as_secs_f64(), tv(ru.ru_utime) + tv(ru.ru_stime), ru.ru_maxrss)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn main() {
+    let rows: usize = env("ROWS", "100000").parse().unwrap();
+    let journal = env("JOURNAL", "wal");
+    let runs: usize = env("RUNS", "3").parse().unwrap();
+    let format = env("FORMAT", "fernet");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = root.join("bench").join("out").join("rotate");
+    std::fs::create_dir_all(&out).unwrap();
+    let bin: PathBuf = root.join("target").join("release").join("keyward");
+    assert!(bin.exists(), "build the release binary first: cargo build --release");
+    let (old_key, new_key) = (Key256::from_bytes([1; 32]), Key256::from_bytes([2; 32]));
+    let old = FernetKey::new(&old_key);
+    let old_env = EnvelopeKey::new(&old_key, 1);
+    let fixture_path = out.join(format!("fixture-{rows}-{journal}-{format}.db"));
+    if !fixture_path.exists() {
+        let t = Instant::now();
+        fixture(&fixture_path, rows, &journal, &old, (format == "envelope").then_some(&old_env));
+        println!("fixture: {rows} rows of 1 KiB as {format} values ({journal}) in {:.1} s", t.elapsed().as_secs_f64());
+    }
+    let work = out.join("work.db");
+    let store = out.join("keyward.db");
+    let (mut fw, mut fc, mut kw_w, mut kw_c, mut rss) = (vec![], vec![], vec![], vec![], vec![]);
+    for run in 0..runs {
+        // Alternate the order so disk noise hits both alike.
+        for which in if run % 2 == 0 { [0, 1] } else { [1, 0] } {
+            copy(&fixture_path, &work);
+            if which == 0 {
+                let (w, c) = floor(&work);
+                fw.push(w);
+                fc.push(c);
+            } else {
+                let (w, c, r) = keyward(
+                    &bin,
+                    &work,
+                    &store,
+                    old_key.encode(Encoding::Hex).expose(),
+                    new_key.encode(Encoding::Hex).expose(),
+                    &format,
+                );
+                kw_w.push(w);
+                kw_c.push(c);
+                rss.push(r as f64);
+            }
+        }
+    }
+    let (fw, fc, kw, kc) = (median(fw), median(fc), median(kw_w), median(kw_c));
+    println!("rows {rows}, journal {journal}, {format} to {format}, medians of {runs} alternated runs");
+    println!("  floor:   wall {fw:.2} s, cpu {fc:.2} s");
+    println!("  keyward: wall {kw:.2} s, cpu {kc:.2} s, peak RSS {:.1} MiB", median(rss) / 1024.0);
+    println!("  ratio:   wall {:.2}x, cpu {:.2}x (targets 1.25x and 1.5x)", kw / fw, kc / fc);
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", work.display()));
+    }
+}
