@@ -33,7 +33,13 @@ fn tv(t: libc::timeval) -> f64 {
     t.tv_sec as f64 + t.tv_usec as f64 / 1e6
 }
 
-fn fixture(path: &Path, rows: usize, journal: &str, old: &FernetKey, envelope: Option<&EnvelopeKey>) {
+fn fixture(
+    path: &Path,
+    rows: usize,
+    journal: &str,
+    old: &FernetKey,
+    envelope: Option<&EnvelopeKey>,
+) {
     let _ = std::fs::remove_file(path);
     let conn = Connection::open(path).unwrap();
     conn.execute_batch(&format!(
@@ -41,21 +47,31 @@ fn fixture(path: &Path, rows: usize, journal: &str, old: &FernetKey, envelope: O
          CREATE TABLE memories (id INTEGER PRIMARY KEY, user_id TEXT, content TEXT, metadata TEXT, created_at TEXT);"
     ))
     .unwrap();
-    let text: String = "The user prefers green tea in the morning and black coffee after lunch. ".repeat(15)[..1024].to_string();
+    let text: String = "The user prefers green tea in the morning and black coffee after lunch. "
+        .repeat(15)[..1024]
+        .to_string();
     let tx = conn.unchecked_transaction().unwrap();
     {
-        let mut stmt = tx.prepare("INSERT INTO memories VALUES (?1, ?2, ?3, '{}', '2026-11-25T00:00:00Z')").unwrap();
+        let mut stmt = tx
+            .prepare("INSERT INTO memories VALUES (?1, ?2, ?3, '{}', '2026-11-25T00:00:00Z')")
+            .unwrap();
         for i in 0..rows {
             let plain = format!("{i:08} {text}");
             let token = match envelope {
                 Some(k) => k.seal_base64(plain.as_bytes(), None).unwrap(),
                 None => old.encrypt(plain.as_bytes()).unwrap(),
             };
-            stmt.execute(rusqlite::params![i as i64 + 1, format!("user{}", i % 100), token]).unwrap();
+            stmt.execute(rusqlite::params![
+                i as i64 + 1,
+                format!("user{}", i % 100),
+                token
+            ])
+            .unwrap();
         }
     }
     tx.commit().unwrap();
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
 }
 
 fn copy(src: &Path, dst: &Path) {
@@ -74,14 +90,23 @@ fn floor(db: &Path) -> (f64, f64) {
     let mut last = 0i64;
     loop {
         let batch: Vec<(i64, String)> = {
-            let mut s = conn.prepare_cached("SELECT id, content FROM memories WHERE id > ?1 ORDER BY id LIMIT 1000").unwrap();
-            s.query_map([last], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect()
+            let mut s = conn
+                .prepare_cached(
+                    "SELECT id, content FROM memories WHERE id > ?1 ORDER BY id LIMIT 1000",
+                )
+                .unwrap();
+            s.query_map([last], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
         };
         let Some(l) = batch.last() else { break };
         last = l.0;
         let tx = conn.transaction().unwrap();
         {
-            let mut up = tx.prepare_cached("UPDATE memories SET content = ?1 WHERE id = ?2 AND content IS ?3").unwrap();
+            let mut up = tx
+                .prepare_cached("UPDATE memories SET content = ?1 WHERE id = ?2 AND content IS ?3")
+                .unwrap();
             for (id, v) in &batch {
                 let mut b = v.clone().into_bytes();
                 b[0] = if b[0] == b'g' { b'h' } else { b'g' };
@@ -95,12 +120,30 @@ fn floor(db: &Path) -> (f64, f64) {
 }
 
 /// `keyward rotate run` as a child: wall, CPU (user+sys) and peak RSS (KiB).
+// The child is reaped by wait4, which also returns its resource usage.
+#[allow(clippy::zombie_processes)]
 fn keyward(bin: &Path, db: &Path, store: &Path, old: &str, new: &str, to: &str) -> (f64, f64, i64) {
     let start = Instant::now();
     let child = Command::new(bin)
         .args(["-q", "--store"])
         .arg(store)
-        .args(["rotate", "run", "--table", "memories", "--column", "content", "--to", to, "--to-key-id", "2", "--from-key-env", "OLD", "--to-key-env", "NEW", "--db"])
+        .args([
+            "rotate",
+            "run",
+            "--table",
+            "memories",
+            "--column",
+            "content",
+            "--to",
+            to,
+            "--to-key-id",
+            "2",
+            "--from-key-env",
+            "OLD",
+            "--to-key-env",
+            "NEW",
+            "--db",
+        ])
         .arg(db)
         .env("OLD", old)
         .env("NEW", new)
@@ -112,7 +155,11 @@ fn keyward(bin: &Path, db: &Path, store: &Path, old: &str, new: &str, to: &str) 
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
     assert_eq!(status, 0, "keyward rotate run failed");
-    (start.elapsed().as_secs_f64(), tv(ru.ru_utime) + tv(ru.ru_stime), ru.ru_maxrss)
+    (
+        start.elapsed().as_secs_f64(),
+        tv(ru.ru_utime) + tv(ru.ru_stime),
+        ru.ru_maxrss,
+    )
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -129,15 +176,27 @@ fn main() {
     let out = root.join("bench").join("out").join("rotate");
     std::fs::create_dir_all(&out).unwrap();
     let bin: PathBuf = root.join("target").join("release").join("keyward");
-    assert!(bin.exists(), "build the release binary first: cargo build --release");
+    assert!(
+        bin.exists(),
+        "build the release binary first: cargo build --release"
+    );
     let (old_key, new_key) = (Key256::from_bytes([1; 32]), Key256::from_bytes([2; 32]));
     let old = FernetKey::new(&old_key);
     let old_env = EnvelopeKey::new(&old_key, 1);
     let fixture_path = out.join(format!("fixture-{rows}-{journal}-{format}.db"));
     if !fixture_path.exists() {
         let t = Instant::now();
-        fixture(&fixture_path, rows, &journal, &old, (format == "envelope").then_some(&old_env));
-        println!("fixture: {rows} rows of 1 KiB as {format} values ({journal}) in {:.1} s", t.elapsed().as_secs_f64());
+        fixture(
+            &fixture_path,
+            rows,
+            &journal,
+            &old,
+            (format == "envelope").then_some(&old_env),
+        );
+        println!(
+            "fixture: {rows} rows of 1 KiB as {format} values ({journal}) in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
     }
     let work = out.join("work.db");
     let store = out.join("keyward.db");
@@ -166,10 +225,19 @@ fn main() {
         }
     }
     let (fw, fc, kw, kc) = (median(fw), median(fc), median(kw_w), median(kw_c));
-    println!("rows {rows}, journal {journal}, {format} to {format}, medians of {runs} alternated runs");
+    println!(
+        "rows {rows}, journal {journal}, {format} to {format}, medians of {runs} alternated runs"
+    );
     println!("  floor:   wall {fw:.2} s, cpu {fc:.2} s");
-    println!("  keyward: wall {kw:.2} s, cpu {kc:.2} s, peak RSS {:.1} MiB", median(rss) / 1024.0);
-    println!("  ratio:   wall {:.2}x, cpu {:.2}x (targets 1.25x and 1.5x)", kw / fw, kc / fc);
+    println!(
+        "  keyward: wall {kw:.2} s, cpu {kc:.2} s, peak RSS {:.1} MiB",
+        median(rss) / 1024.0
+    );
+    println!(
+        "  ratio:   wall {:.2}x, cpu {:.2}x (targets 1.25x and 1.5x)",
+        kw / fw,
+        kc / fc
+    );
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", work.display()));
     }

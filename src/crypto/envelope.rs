@@ -114,7 +114,7 @@ impl EnvelopeKey {
 
     /// Seals `plaintext` with a fresh random nonce.
     pub fn seal(&self, plaintext: &[u8], context: Option<&[u8]>) -> crate::error::Result<Vec<u8>> {
-        let nonce = crate::crypto::random::array::<NONCE_LEN>()?;
+        let nonce = crate::crypto::random::nonce::<NONCE_LEN>()?;
         Ok(self.seal_with_nonce(plaintext, context, &nonce))
     }
 

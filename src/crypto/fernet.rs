@@ -93,7 +93,7 @@ impl FernetKey {
 
     /// Encrypts with the current time and a random IV.
     pub fn encrypt(&self, plaintext: &[u8]) -> crate::error::Result<String> {
-        let iv = crate::crypto::random::array::<16>()?;
+        let iv = crate::crypto::random::nonce::<16>()?;
         Ok(self.encrypt_at(plaintext, unix_now(), &iv))
     }
 

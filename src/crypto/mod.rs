@@ -41,7 +41,11 @@ pub fn detect(text: &str) -> Result<(Scheme, Vec<u8>), String> {
     if t.is_empty() {
         return Err("the input is empty".into());
     }
-    let engine = if t.contains(['-', '_']) {
+    // The first characters tell the alphabet without scanning the value:
+    // an envelope's base64 starts "S1cB" ("KW\x01"), a Fernet token "gA" (0x80).
+    let engine = if t.starts_with("S1cB") {
+        &STANDARD_NO_PAD_INDIFFERENT
+    } else if t.starts_with("gA") || t.as_bytes().iter().any(|&b| b == b'-' || b == b'_') {
         &URL_SAFE_NO_PAD_INDIFFERENT
     } else {
         &STANDARD_NO_PAD_INDIFFERENT

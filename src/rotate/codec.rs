@@ -221,8 +221,12 @@ impl Keys {
     /// Which key authenticates a Fernet token (the index in the decrypt list).
     fn fernet_key(&self, bytes: &[u8]) -> Option<(usize, Zeroizing<Vec<u8>>)> {
         use std::sync::atomic::Ordering::Relaxed;
-        let first = self.hint.load(Relaxed).min(self.decrypt.len().saturating_sub(1));
-        let order = std::iter::once(first).chain((0..self.decrypt.len()).filter(move |&i| i != first));
+        let first = self
+            .hint
+            .load(Relaxed)
+            .min(self.decrypt.len().saturating_sub(1));
+        let order =
+            std::iter::once(first).chain((0..self.decrypt.len()).filter(move |&i| i != first));
         for i in order {
             if let Ok(p) = self.decrypt[i].fernet.decrypt_raw(bytes, None) {
                 self.hint.store(i, Relaxed);
@@ -300,7 +304,7 @@ impl Keys {
             }
             TargetFormat::Fernet => {
                 let iv =
-                    crate::crypto::random::array::<16>().map_err(|e| e.message().to_string())?;
+                    crate::crypto::random::nonce::<16>().map_err(|e| e.message().to_string())?;
                 // MultiFernet.rotate keeps the original timestamp.
                 let ts = fernet_ts.unwrap_or_else(fernet::unix_now);
                 let token = self.target_fernet.encrypt_at(plain, ts, &iv);

@@ -367,18 +367,42 @@ struct Written {
 /// in every UPDATE; a row changed meanwhile is re-read and redone under the
 /// lock. Runs on its own connection and thread, so the next batch's reading
 /// and crypto overlap this batch's writes (the second core).
-fn write_loop(mut conn: Connection, rx: std::sync::mpsc::Receiver<Writes>, keys: &Keys, target: &Target, pk_expr: &str, opts: &Options) -> Result<Written> {
+fn write_loop(
+    mut conn: Connection,
+    rx: std::sync::mpsc::Receiver<Writes>,
+    keys: &Keys,
+    target: &Target,
+    pk_expr: &str,
+    opts: &Options,
+) -> Result<Written> {
     let db = target.db.clone();
     let mut w = Written::default();
     let updates_sql: Vec<String> = target
         .columns
         .iter()
-        .map(|c| format!("UPDATE {} SET {c} = ?1 WHERE {pk_expr} = ?2 AND {c} IS ?3", ident(&target.table), c = ident(c)))
+        .map(|c| {
+            format!(
+                "UPDATE {} SET {c} = ?1 WHERE {pk_expr} = ?2 AND {c} IS ?3",
+                ident(&target.table),
+                c = ident(c)
+            )
+        })
         .collect();
-    let reread_sql: Vec<String> =
-        target.columns.iter().map(|c| format!("SELECT {} FROM {} WHERE {pk_expr} = ?1", ident(c), ident(&target.table))).collect();
+    let reread_sql: Vec<String> = target
+        .columns
+        .iter()
+        .map(|c| {
+            format!(
+                "SELECT {} FROM {} WHERE {pk_expr} = ?1",
+                ident(c),
+                ident(&target.table)
+            )
+        })
+        .collect();
     for writes in rx {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&db, e))?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_err(&db, e))?;
         for (col, pk, old, new) in &writes {
             let changed = tx
                 .prepare_cached(&updates_sql[*col])
@@ -392,7 +416,13 @@ fn write_loop(mut conn: Connection, rx: std::sync::mpsc::Receiver<Writes>, keys:
                 .prepare_cached(&reread_sql[*col])
                 .and_then(|mut s| s.query_row([pk], |r| r.get(0)))
                 .map(Some)
-                .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })
+                .or_else(|e| {
+                    if e == rusqlite::Error::QueryReturnedNoRows {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                })
                 .map_err(|e| sql_err(&db, e))?;
             let Some(current) = current else { continue };
             let ctx = row_context(target, &target.columns[*col], pk);
@@ -407,10 +437,18 @@ fn write_loop(mut conn: Connection, rx: std::sync::mpsc::Receiver<Writes>, keys:
                     if !opts.skip_errors {
                         // Roll this batch back: nothing is half-applied.
                         drop(tx);
-                        w.abort = Some(format!("{} {}: {reason}", target.pk.clone().unwrap_or_else(|| pk_expr.trim_matches('"').to_string()), pk_text(pk)));
+                        w.abort = Some(format!(
+                            "{} {}: {reason}",
+                            target
+                                .pk
+                                .clone()
+                                .unwrap_or_else(|| pk_expr.trim_matches('"').to_string()),
+                            pk_text(pk)
+                        ));
                         return Ok(w);
                     }
-                    w.skipped.push(format!("{} ({})", pk_text(pk), target.columns[*col]));
+                    w.skipped
+                        .push(format!("{} ({})", pk_text(pk), target.columns[*col]));
                 }
                 _ => {}
             }
@@ -422,16 +460,28 @@ fn write_loop(mut conn: Connection, rx: std::sync::mpsc::Receiver<Writes>, keys:
 }
 
 /// Runs the rotation (or, with `dry_run`, counts what it would do).
-pub fn run(table: &mut Table, keys: &Keys, opts: &Options, progress: &dyn Progress) -> Result<Report> {
+pub fn run(
+    table: &mut Table,
+    keys: &Keys,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Report> {
     let start = Instant::now();
-    let mut report = Report { dry_run: opts.dry_run, ..Report::default() };
+    let mut report = Report {
+        dry_run: opts.dry_run,
+        ..Report::default()
+    };
     let writer_conn = if opts.dry_run {
         None
     } else {
         let db = &table.target.db;
-        let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        let c = Connection::open_with_flags(
+            db,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| sql_err(db, e))?;
+        c.busy_timeout(Duration::from_secs(30))
             .map_err(|e| sql_err(db, e))?;
-        c.busy_timeout(Duration::from_secs(30)).map_err(|e| sql_err(db, e))?;
         Some(c)
     };
     let target = table.target.clone();
@@ -447,7 +497,9 @@ pub fn run(table: &mut Table, keys: &Keys, opts: &Options, progress: &dyn Progre
         let read_result = (|| -> Result<()> {
             loop {
                 let batch = table.read_batch(&after, opts.batch)?;
-                let Some(last) = batch.last() else { return Ok(()) };
+                let Some(last) = batch.last() else {
+                    return Ok(());
+                };
                 after = last.0.clone();
                 let rows = batch.len() as u64;
                 let mut writes: Writes = Vec::new();
@@ -471,12 +523,21 @@ pub fn run(table: &mut Table, keys: &Keys, opts: &Options, progress: &dyn Progre
                                 if !opts.skip_errors {
                                     // This batch is not written; the ones before it are.
                                     report.aborted = true;
-                                    report.abort_reason = Some(format!("{} {}: {reason}", table.pk_name, pk_text(&pk)));
-                                    report.rotated = report.rotated.saturating_sub(writes.len() as u64);
+                                    report.abort_reason = Some(format!(
+                                        "{} {}: {reason}",
+                                        table.pk_name,
+                                        pk_text(&pk)
+                                    ));
+                                    report.rotated =
+                                        report.rotated.saturating_sub(writes.len() as u64);
                                     return Ok(());
                                 }
                                 if report.skipped_keys.len() < 1000 {
-                                    report.skipped_keys.push(format!("{} ({})", pk_text(&pk), table.target.columns[i]));
+                                    report.skipped_keys.push(format!(
+                                        "{} ({})",
+                                        pk_text(&pk),
+                                        table.target.columns[i]
+                                    ));
                                 }
                             }
                         }
@@ -499,7 +560,10 @@ pub fn run(table: &mut Table, keys: &Keys, opts: &Options, progress: &dyn Progre
         })();
         drop(tx);
         let written = match writer {
-            Some(h) => Some(h.join().map_err(|_| Error::internal("the rotation writer thread panicked"))??),
+            Some(h) => Some(
+                h.join()
+                    .map_err(|_| Error::internal("the rotation writer thread panicked"))??,
+            ),
             None => None,
         };
         read_result?;
