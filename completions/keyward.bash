@@ -3533,7 +3533,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__run)
-            opts="-q -h -V --db --table --column --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --format --color --quiet --yes --store --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3548,6 +3548,14 @@ _keyward() {
                     return 0
                     ;;
                 --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --json-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3631,7 +3639,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__status)
-            opts="-q -h -V --db --table --column --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --format --color --quiet --yes --store --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3646,6 +3654,14 @@ _keyward() {
                     return 0
                     ;;
                 --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --json-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3701,7 +3717,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__verify)
-            opts="-q -h -V --db --table --column --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --format --color --quiet --yes --store --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3716,6 +3732,14 @@ _keyward() {
                     return 0
                     ;;
                 --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --json-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1081,12 +1081,20 @@ pub struct RotateTableArgs {
     pub db: String,
 
     /// The table.
-    #[arg(long, value_name = "TABLE")]
-    pub table: String,
+    #[arg(long, value_name = "TABLE", required_unless_present = "plan")]
+    pub table: Option<String>,
 
     /// An encrypted column (repeatable).
-    #[arg(long, value_name = "COLUMN", required = true)]
+    #[arg(long, value_name = "COLUMN")]
     pub column: Vec<String>,
+
+    /// An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable).
+    #[arg(long, value_name = "COLUMN:FIELD")]
+    pub json_field: Vec<String>,
+
+    /// A TOML plan naming several tables, columns and JSON fields (see the README).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
+    pub plan: Option<PathBuf>,
 
     /// The key column [default: the INTEGER PRIMARY KEY, else rowid].
     #[arg(long, value_name = "COLUMN")]

@@ -105,14 +105,7 @@ fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<crate::rotat
     let (Some(db), Some(table)) = (&usage.db, &usage.table) else {
         return Ok(None);
     };
-    let target = crate::rotate::Target {
-        db: db.clone(),
-        table: table.clone(),
-        columns: usage.column.clone(),
-        pk: None,
-        filter: None,
-        context_from_row: false,
-    };
+    let target = crate::rotate::Target::simple(db.clone(), table.clone(), usage.column.clone());
     let t = crate::rotate::Table::open(&target, false)?;
     let primary = ring.primary().map(|k| (k.key.clone(), k.id));
     let (target_key, target_id) = primary.unwrap_or_else(|| (Key256::from_bytes([0; 32]), 0));

@@ -26,20 +26,103 @@ pub fn run(ctx: &Ctx, cmd: RotateCommand) -> Result<Outcome> {
     }
 }
 
-fn target(t: &RotateTableArgs) -> Result<Target> {
+/// A rotation plan: several tables of one database.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Plan {
+    table: Vec<PlanTable>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanTable {
+    name: String,
+    #[serde(default)]
+    columns: Vec<String>,
+    #[serde(default)]
+    json_fields: Vec<String>,
+    pk: Option<String>,
+    #[serde(rename = "where")]
+    filter: Option<String>,
+    #[serde(default)]
+    context_from_row: bool,
+}
+
+/// The tables to work on: from the flags, or from `--plan`.
+fn targets(t: &RotateTableArgs) -> Result<Vec<Target>> {
     if t.db.starts_with("postgres://") || t.db.starts_with("postgresql://") {
         return Err(Error::usage(
             "rotate works on SQLite databases in this version; PostgreSQL targets are not supported yet",
         ));
     }
-    Ok(Target {
-        db: PathBuf::from(&t.db),
-        table: t.table.clone(),
-        columns: t.column.clone(),
-        pk: t.pk.clone(),
-        filter: t.filter.clone(),
-        context_from_row: t.context_from_row,
-    })
+    let db = PathBuf::from(&t.db);
+    let build = |table: &str,
+                 columns: &[String],
+                 json: &[String],
+                 pk: &Option<String>,
+                 filter: &Option<String>,
+                 ctx: bool|
+     -> Result<Target> {
+        let mut target = Target::simple(db.clone(), table.to_string(), columns.to_vec());
+        target.pk = pk.clone();
+        target.filter = filter.clone();
+        target.context_from_row = ctx;
+        for j in json {
+            target.add_json_field(j)?;
+        }
+        if target.columns.is_empty() {
+            return Err(Error::usage(format!(
+                "table {table}: give --column or --json-field"
+            )));
+        }
+        Ok(target)
+    };
+    match &t.plan {
+        None => {
+            let table = t
+                .table
+                .as_deref()
+                .ok_or_else(|| Error::usage("give --table (or --plan)"))?;
+            Ok(vec![build(
+                table,
+                &t.column,
+                &t.json_field,
+                &t.pk,
+                &t.filter,
+                t.context_from_row,
+            )?])
+        }
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+            let plan: Plan = toml::from_str(&text).map_err(|e| {
+                Error::bad_input(format!(
+                    "{}: {}",
+                    path.display(),
+                    e.to_string().lines().next().unwrap_or("invalid plan")
+                ))
+            })?;
+            if plan.table.is_empty() {
+                return Err(Error::bad_input(format!(
+                    "{}: the plan names no [[table]]",
+                    path.display()
+                )));
+            }
+            plan.table
+                .iter()
+                .map(|p| {
+                    build(
+                        &p.name,
+                        &p.columns,
+                        &p.json_fields,
+                        &p.pk,
+                        &p.filter,
+                        p.context_from_row,
+                    )
+                    .map_err(|e| Error::bad_input(format!("{}: {}", path.display(), e.message())))
+                })
+                .collect()
+        }
+    }
 }
 
 /// The rotation's keys: given directly (`--from-key-*`, `--to-key-*`), or
@@ -100,16 +183,21 @@ impl rotate::Progress for Bar {
 }
 
 fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
-    let target = target(&a.table)?;
+    let targets = targets(&a.table)?;
     if a.throttle.is_some_and(|t| t.is_nan() || t <= 0.0) {
         return Err(Error::usage(
             "--throttle must be a positive number of rows per second",
         ));
     }
     let (keys, key_desc) = rotation_keys(&a.keys, a.to)?;
-    let mut table = Table::open(&target, !a.dry_run)?;
     let skip = a.on_error == OnError::Skip;
-    let (sampled, _) = rotate::preflight(&table, &keys, 100, skip)?;
+    // Every table is opened and preflighted before anything is written.
+    let mut tables = Vec::with_capacity(targets.len());
+    for target in &targets {
+        let table = Table::open(target, !a.dry_run)?;
+        let (sampled, _) = rotate::preflight(&table, &keys, 100, skip)?;
+        tables.push((table, sampled));
+    }
     let opts = Options {
         batch: a.batch as usize,
         dry_run: a.dry_run,
@@ -117,6 +205,83 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
         throttle: a.throttle,
         encrypt_plaintext: a.encrypt_plaintext,
     };
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for ((mut table, sampled), target) in tables.into_iter().zip(&targets) {
+        let report = rotate_table(ctx, &a, &keys, &mut table, target, sampled, &opts)?;
+        failed |= report.aborted || report.undecryptable > 0;
+        let stop = report.aborted;
+        reports.push((target, report));
+        if stop {
+            break;
+        }
+    }
+    let to = match a.to {
+        TargetFormat::Envelope => "envelope",
+        TargetFormat::Fernet => "fernet",
+    };
+    if ctx.out.format() == Format::Json {
+        let docs: Vec<serde_json::Value> = reports
+            .iter()
+            .map(|(t, r)| {
+                let mut doc = serde_json::to_value(r).unwrap_or_default();
+                doc["table"] = t.table.clone().into();
+                doc["target"] = key_desc.clone().into();
+                doc["rows_per_second"] = r.rate().into();
+                doc
+            })
+            .collect();
+        if a.table.plan.is_none() && docs.len() == 1 {
+            ctx.out.json(&docs[0])?;
+        } else {
+            ctx.out.json(&json!({"tables": docs}))?;
+        }
+    } else {
+        for (target, report) in &reports {
+            let verb = if a.dry_run { "would rotate" } else { "rotated" };
+            ctx.out.line(&format!(
+                "{verb} {} values in {} rows of {}.{} to {to} ({key_desc}): {} already current, {} null, {} plaintext{}, {} undecryptable, {} conflicts redone; {:.2} s, {:.0} rows/s",
+                report.rotated,
+                report.rows,
+                target.table,
+                target.columns.join(","),
+                report.current,
+                report.null,
+                report.plaintext,
+                if report.encrypted_plaintext > 0 { format!(" ({} encrypted)", report.encrypted_plaintext) } else { String::new() },
+                report.undecryptable,
+                report.conflicts,
+                report.seconds,
+                report.rate()
+            ))?;
+            if let Some(reason) = &report.abort_reason {
+                ctx.out.line(&format!("stopped at {reason}; nothing after it was written, and the batches before it are committed"))?;
+            }
+            if !report.skipped_keys.is_empty() {
+                ctx.out.line(&format!(
+                    "skipped (undecryptable): {}",
+                    report.skipped_keys.join(", ")
+                ))?;
+            }
+        }
+    }
+    Ok(if failed {
+        Outcome::ChecksFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Rotates one table, between its `rotate.start` and `rotate.finish` entries.
+fn rotate_table(
+    ctx: &Ctx,
+    a: &RotateRunArgs,
+    keys: &Keys,
+    table: &mut Table,
+    target: &Target,
+    sampled: usize,
+    opts: &Options,
+) -> Result<rotate::Report> {
     let scope = json!({
         "db": target.db.display().to_string(), "table": target.table, "columns": target.columns,
         "to": a.to, "target_key": keys.target_id(), "dry_run": a.dry_run,
@@ -135,21 +300,21 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
         })?;
     }
     let bar = if std::io::stderr().is_terminal() && !ctx.out.quiet() {
-        let total = table.count()?;
-        let pb = indicatif::ProgressBar::new(total);
+        let pb = indicatif::ProgressBar::new(table.count()?);
         pb.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {bar:40} {pos}/{len} rows  {per_sec}  ETA {eta}",
+                "{msg} {bar:40} {pos}/{len} rows  {per_sec}  ETA {eta}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
+        pb.set_message(target.table.clone());
         Some(Bar(pb))
     } else {
         None
     };
     let report = match &bar {
-        Some(b) => rotate::run(&mut table, &keys, &opts, b),
-        None => rotate::run(&mut table, &keys, &opts, &()),
+        Some(b) => rotate::run(table, keys, opts, b),
+        None => rotate::run(table, keys, opts, &()),
     }?;
     if let Some(b) = &bar {
         b.0.finish_and_clear();
@@ -157,7 +322,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
     if audit {
         let auditor = ctx.auditor()?;
         let mut store = ctx.store()?;
-        let mut details = scope.clone();
+        let mut details = scope;
         details["report"] = serde_json::to_value(&report).unwrap_or_default();
         let outcome = if report.aborted || report.undecryptable > 0 {
             AuditOutcome::Failure
@@ -174,48 +339,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             )
         })?;
     }
-    if ctx.out.format() == Format::Json {
-        let mut doc = serde_json::to_value(&report).map_err(|e| Error::internal(e.to_string()))?;
-        doc["target"] = key_desc.into();
-        doc["rows_per_second"] = report.rate().into();
-        ctx.out.json(&doc)?;
-    } else {
-        let verb = if a.dry_run { "would rotate" } else { "rotated" };
-        ctx.out.line(&format!(
-            "{verb} {} values in {} rows of {}.{} to {} ({}): {} already current, {} null, {} plaintext{}, {} undecryptable, {} conflicts redone; {:.2} s, {:.0} rows/s",
-            report.rotated,
-            report.rows,
-            target.table,
-            target.columns.join(","),
-            match a.to {
-                TargetFormat::Envelope => "envelope",
-                TargetFormat::Fernet => "fernet",
-            },
-            key_desc,
-            report.current,
-            report.null,
-            report.plaintext,
-            if report.encrypted_plaintext > 0 { format!(" ({} encrypted)", report.encrypted_plaintext) } else { String::new() },
-            report.undecryptable,
-            report.conflicts,
-            report.seconds,
-            report.rate()
-        ))?;
-        if let Some(reason) = &report.abort_reason {
-            ctx.out.line(&format!("stopped at {reason}; nothing after it was written, and the batches before it are committed"))?;
-        }
-        if !report.skipped_keys.is_empty() {
-            ctx.out.line(&format!(
-                "skipped (undecryptable): {}",
-                report.skipped_keys.join(", ")
-            ))?;
-        }
-    }
-    Ok(if report.aborted || report.undecryptable > 0 {
-        Outcome::ChecksFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(report)
 }
 
 fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
@@ -247,36 +371,54 @@ fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
 }
 
 fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
-    let target = target(&a.table)?;
+    let targets = targets(&a.table)?;
     let keys = check_keys(&a)?;
-    let table = Table::open(&target, false)?;
-    let st = rotate::survey(&table, &keys, 20)?;
+    let mut surveys = Vec::new();
+    for target in &targets {
+        let table = Table::open(target, false)?;
+        surveys.push((target, rotate::survey(&table, &keys, 20)?));
+    }
+    let bad = surveys.iter().any(|(_, st)| st.undecryptable > 0);
     if ctx.out.format() == Format::Json {
-        ctx.out.json(&st)?;
+        if a.table.plan.is_none() && surveys.len() == 1 {
+            ctx.out.json(&surveys[0].1)?;
+        } else {
+            let docs: Vec<serde_json::Value> = surveys
+                .iter()
+                .map(|(t, st)| {
+                    let mut d = serde_json::to_value(st).unwrap_or_default();
+                    d["table"] = t.table.clone().into();
+                    d
+                })
+                .collect();
+            ctx.out.json(&json!({"tables": docs}))?;
+        }
     } else {
-        let mut rows: Vec<Vec<String>> = st
-            .by_key
-            .iter()
-            .map(|(k, n)| vec![k.clone(), n.to_string()])
-            .collect();
-        rows.push(vec!["null".into(), st.null.to_string()]);
-        rows.push(vec!["plaintext".into(), st.plaintext.to_string()]);
-        rows.push(vec!["undecryptable".into(), st.undecryptable.to_string()]);
-        ctx.out.line(&format!(
-            "{} rows in {}.{}",
-            st.rows,
-            target.table,
-            target.columns.join(",")
-        ))?;
-        ctx.out.table(&["values", "count"], &rows)?;
-        if st.undecryptable > 0 {
+        for (target, st) in &surveys {
+            let mut rows: Vec<Vec<String>> = st
+                .by_key
+                .iter()
+                .map(|(k, n)| vec![k.clone(), n.to_string()])
+                .collect();
+            rows.push(vec!["null".into(), st.null.to_string()]);
+            rows.push(vec!["plaintext".into(), st.plaintext.to_string()]);
+            rows.push(vec!["undecryptable".into(), st.undecryptable.to_string()]);
             ctx.out.line(&format!(
-                "undecryptable: {}",
-                st.undecryptable_keys.join(", ")
+                "{} rows in {}.{}",
+                st.rows,
+                target.table,
+                target.columns.join(",")
             ))?;
+            ctx.out.table(&["values", "count"], &rows)?;
+            if st.undecryptable > 0 {
+                ctx.out.line(&format!(
+                    "undecryptable: {}",
+                    st.undecryptable_keys.join(", ")
+                ))?;
+            }
         }
     }
-    Ok(if verify && st.undecryptable > 0 {
+    Ok(if verify && bad {
         Outcome::ChecksFailed
     } else {
         Outcome::Success

@@ -36,6 +36,129 @@ pub struct Target {
     pub filter: Option<String>,
     /// Bind `table/column/pk` as envelope context.
     pub context_from_row: bool,
+    /// Per column (same order as `columns`): the JSON fields to rotate
+    /// inside it, each a path of object keys; empty for a whole-value column.
+    pub json_fields: Vec<Vec<Vec<String>>>,
+}
+
+impl Target {
+    /// Whole-value columns only.
+    pub fn simple(db: std::path::PathBuf, table: String, columns: Vec<String>) -> Target {
+        let n = columns.len();
+        Target {
+            db,
+            table,
+            columns,
+            pk: None,
+            filter: None,
+            context_from_row: false,
+            json_fields: vec![Vec::new(); n],
+        }
+    }
+
+    /// Adds `COLUMN:field.sub` JSON fields, creating the column entry if needed.
+    pub fn add_json_field(&mut self, spec: &str) -> Result<()> {
+        let (col, path) = spec
+            .split_once(':')
+            .filter(|(c, p)| !c.is_empty() && !p.is_empty())
+            .ok_or_else(|| Error::usage(format!("--json-field '{spec}' is not COLUMN:field (e.g. metadata:private or metadata:profile.email)")))?;
+        let path: Vec<String> = path.split('.').map(str::to_string).collect();
+        if path.iter().any(String::is_empty) {
+            return Err(Error::usage(format!(
+                "--json-field '{spec}' has an empty field name"
+            )));
+        }
+        match self.columns.iter().position(|c| c == col) {
+            Some(i) if self.json_fields[i].is_empty() => Err(Error::usage(format!(
+                "column {col} is rotated whole and also has JSON fields; give it one way"
+            ))),
+            Some(i) => {
+                self.json_fields[i].push(path);
+                Ok(())
+            }
+            None => {
+                self.columns.push(col.to_string());
+                self.json_fields.push(vec![path]);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Rotates one cell: the whole value, or the named fields of a JSON column
+/// (each field's context is `table/column.field/pk`). A JSON column comes
+/// back re-serialised compactly, with its key order kept.
+pub fn rotate_cell(
+    keys: &Keys,
+    target: &Target,
+    col: usize,
+    pk: &Value,
+    v: &Value,
+    encrypt_plaintext: bool,
+) -> Outcome {
+    let paths = &target.json_fields[col];
+    if paths.is_empty() {
+        let ctx = row_context(target, &target.columns[col], pk);
+        return keys.rotate(v, ctx.as_deref(), encrypt_plaintext);
+    }
+    let (text, blob) = match v {
+        Value::Null => return Outcome::Null,
+        Value::Text(t) => (t.as_str(), false),
+        Value::Blob(b) => match std::str::from_utf8(b) {
+            Ok(t) => (t, true),
+            Err(_) => {
+                return Outcome::Undecryptable(format!(
+                    "column {} is not JSON text",
+                    target.columns[col]
+                ));
+            }
+        },
+        _ => return Outcome::Plain(None),
+    };
+    let mut doc: serde_json::Value = match serde_json::from_str(text) {
+        Ok(d) => d,
+        Err(e) => {
+            return Outcome::Undecryptable(format!(
+                "column {} is not JSON ({e})",
+                target.columns[col]
+            ));
+        }
+    };
+    let (mut changed, mut current) = (false, false);
+    for path in paths {
+        let name = format!("{}.{}", target.columns[col], path.join("."));
+        let pointer: String = path
+            .iter()
+            .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
+            .collect();
+        let Some(serde_json::Value::String(s)) = doc.pointer_mut(&pointer) else {
+            continue;
+        };
+        let ctx = row_context(target, &name, pk);
+        match keys.rotate(&Value::Text(s.clone()), ctx.as_deref(), encrypt_plaintext) {
+            Outcome::Rotated(Value::Text(n)) | Outcome::Plain(Some(Value::Text(n))) => {
+                *s = n;
+                changed = true;
+            }
+            Outcome::Current => current = true,
+            Outcome::Undecryptable(r) => {
+                return Outcome::Undecryptable(format!("field {name}: {r}"));
+            }
+            _ => {}
+        }
+    }
+    if changed {
+        let out = doc.to_string();
+        Outcome::Rotated(if blob {
+            Value::Blob(out.into_bytes())
+        } else {
+            Value::Text(out)
+        })
+    } else if current {
+        Outcome::Current
+    } else {
+        Outcome::Plain(None)
+    }
 }
 
 /// How to rotate.
@@ -271,10 +394,6 @@ impl Table {
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| sql_err(&self.target.db, e))
     }
-
-    fn context(&self, col: &str, pk: &Value) -> Option<Vec<u8>> {
-        row_context(&self.target, col, pk)
-    }
 }
 
 /// `table/column/pk` when the envelope context is bound to the row.
@@ -322,8 +441,7 @@ pub fn preflight(table: &Table, keys: &Keys, sample: usize, skip: bool) -> Resul
         after = last.0.clone();
         for (pk, vals) in &batch {
             for (i, v) in vals.iter().enumerate() {
-                let ctx = table.context(&table.target.columns[i], pk);
-                match keys.rotate(v, ctx.as_deref(), false) {
+                match rotate_cell(keys, &table.target, i, pk, v, false) {
                     Outcome::Rotated(_) => tried += 1,
                     Outcome::Undecryptable(reason) => {
                         tried += 1;
@@ -425,8 +543,7 @@ fn write_loop(
                 })
                 .map_err(|e| sql_err(&db, e))?;
             let Some(current) = current else { continue };
-            let ctx = row_context(target, &target.columns[*col], pk);
-            match keys.rotate(&current, ctx.as_deref(), opts.encrypt_plaintext) {
+            match rotate_cell(keys, target, *col, pk, &current, opts.encrypt_plaintext) {
                 Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
                     tx.prepare_cached(&updates_sql[*col])
                         .and_then(|mut s| s.execute(params_from_iter([&redo, pk, &current])))
@@ -505,8 +622,7 @@ pub fn run(
                 let mut writes: Writes = Vec::new();
                 for (pk, vals) in batch {
                     for (i, v) in vals.into_iter().enumerate() {
-                        let ctx = table.context(&table.target.columns[i], &pk);
-                        match keys.rotate(&v, ctx.as_deref(), opts.encrypt_plaintext) {
+                        match rotate_cell(keys, &table.target, i, &pk, &v, opts.encrypt_plaintext) {
                             Outcome::Null => report.null += 1,
                             Outcome::Current => report.current += 1,
                             Outcome::Plain(None) => report.plaintext += 1,
@@ -606,6 +722,7 @@ pub struct Status {
 pub fn survey(table: &Table, keys: &Keys, max_listed: usize) -> Result<Status> {
     let mut st = Status::default();
     let mut after = before_all();
+    let target = &table.target;
     loop {
         let batch = table.read_batch(&after, 1000)?;
         let Some(last) = batch.last() else { break };
@@ -613,37 +730,85 @@ pub fn survey(table: &Table, keys: &Keys, max_listed: usize) -> Result<Status> {
         for (pk, vals) in &batch {
             st.rows += 1;
             for (i, v) in vals.iter().enumerate() {
-                let ctx = table.context(&table.target.columns[i], pk);
-                let p = codec::parse(v);
-                match p.kind {
-                    codec::Kind::Null => st.null += 1,
-                    codec::Kind::Plain => st.plaintext += 1,
-                    kind => match keys.holder(&p, ctx.as_deref()) {
-                        Some(id) => {
-                            let fmt = if matches!(kind, codec::Kind::Fernet) {
-                                "fernet"
-                            } else {
-                                "envelope"
-                            };
-                            let who = id
-                                .map(|i| format!("key {i}"))
-                                .unwrap_or_else(|| "a key without id".into());
-                            *st.by_key.entry(format!("{fmt}, {who}")).or_default() += 1;
-                        }
+                for (label, value) in cells(target, i, v) {
+                    let ctx = row_context(target, &label, pk);
+                    let p = match value {
+                        Some(value) => codec::parse(&value),
                         None => {
+                            // A JSON column that does not parse.
                             st.undecryptable += 1;
                             if st.undecryptable_keys.len() < max_listed {
-                                st.undecryptable_keys.push(format!(
-                                    "{} ({})",
-                                    pk_text(pk),
-                                    table.target.columns[i]
-                                ));
+                                st.undecryptable_keys
+                                    .push(format!("{} ({label}: not JSON)", pk_text(pk)));
                             }
+                            continue;
                         }
-                    },
+                    };
+                    match p.kind {
+                        codec::Kind::Null => st.null += 1,
+                        codec::Kind::Plain => st.plaintext += 1,
+                        kind => match keys.holder(&p, ctx.as_deref()) {
+                            Some(id) => {
+                                let fmt = if matches!(kind, codec::Kind::Fernet) {
+                                    "fernet"
+                                } else {
+                                    "envelope"
+                                };
+                                let who = id
+                                    .map(|i| format!("key {i}"))
+                                    .unwrap_or_else(|| "a key without id".into());
+                                *st.by_key.entry(format!("{fmt}, {who}")).or_default() += 1;
+                            }
+                            None => {
+                                st.undecryptable += 1;
+                                if st.undecryptable_keys.len() < max_listed {
+                                    st.undecryptable_keys
+                                        .push(format!("{} ({label})", pk_text(pk)));
+                                }
+                            }
+                        },
+                    }
                 }
             }
         }
     }
     Ok(st)
+}
+
+/// The encrypted values in one cell, with their labels (`column` or
+/// `column.field`): the whole value, or each named JSON field that is
+/// present (`None` when the JSON column does not parse).
+fn cells(target: &Target, col: usize, v: &Value) -> Vec<(String, Option<Value>)> {
+    let name = &target.columns[col];
+    let paths = &target.json_fields[col];
+    if paths.is_empty() {
+        return vec![(name.clone(), Some(v.clone()))];
+    }
+    let text = match v {
+        Value::Null => return vec![(name.clone(), Some(Value::Null))],
+        Value::Text(t) => t.clone(),
+        Value::Blob(b) => match String::from_utf8(b.clone()) {
+            Ok(t) => t,
+            Err(_) => return vec![(name.clone(), None)],
+        },
+        other => return vec![(name.clone(), Some(other.clone()))],
+    };
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return vec![(name.clone(), None)];
+    };
+    paths
+        .iter()
+        .filter_map(|path| {
+            let pointer: String = path
+                .iter()
+                .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
+                .collect();
+            let value = match doc.pointer(&pointer)? {
+                serde_json::Value::String(s) => Value::Text(s.clone()),
+                serde_json::Value::Null => Value::Null,
+                other => Value::Text(other.to_string()),
+            };
+            Some((format!("{name}.{}", path.join(".")), Some(value)))
+        })
+        .collect()
 }

@@ -957,3 +957,284 @@ fn a_concurrent_writer_is_never_overwritten_with_stale_data() {
         assert_eq!(all[&id], expected, "row {id}");
     }
 }
+
+/// A users table whose `profile` JSON holds encrypted fields, as seeds 000
+/// and 001 do with `encrypt_dict`.
+fn users(path: &Path, rows: i64, old: &Key256) {
+    let env = EnvelopeKey::new(old, 1);
+    let fernet = FernetKey::new(old);
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch("CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, profile TEXT)")
+        .unwrap();
+    for i in 1..=rows {
+        let doc = serde_json::json!({
+            "name": format!("user {i}"),
+            "email": env.seal_base64(format!("user{i}@example.test").as_bytes(), None).unwrap(),
+            "nested": {"token": fernet.encrypt(format!("token {i}").as_bytes()).unwrap(), "tier": 3},
+            "note": "plain",
+        });
+        conn.execute(
+            "INSERT INTO users VALUES (?1, ?2)",
+            rusqlite::params![i, doc.to_string()],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn json_fields_inside_a_column_are_rotated_in_place() {
+    let e = Env::new();
+    let db = e.db();
+    users(&db, 50, &key(1));
+    let run = |extra: &[&str]| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--table",
+            "users",
+            "--json-field",
+            "profile:email",
+            "--json-field",
+            "profile:nested.token",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+        ]);
+        c.arg("--db")
+            .arg(&db)
+            .args(extra)
+            .env("A", hexkey(1))
+            .env("B", hexkey(2));
+        c
+    };
+    let doc = json_of(&mut run(&["--format", "json"]));
+    assert_eq!(doc["rotated"], 50, "one rotated cell per row");
+    let conn = Connection::open(&db).unwrap();
+    let text: String = conn
+        .query_row("SELECT profile FROM users WHERE id = 7", [], |r| r.get(0))
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["name", "email", "nested", "note"], "key order kept");
+    assert_eq!(v["name"], "user 7");
+    assert_eq!(v["note"], "plain");
+    assert_eq!(v["nested"]["tier"], 3);
+    let k2 = EnvelopeKey::new(&key(2), 2);
+    assert_eq!(
+        &k2.open_base64(v["email"].as_str().unwrap(), None).unwrap()[..],
+        b"user7@example.test"
+    );
+    assert_eq!(
+        &k2.open_base64(v["nested"]["token"].as_str().unwrap(), None)
+            .unwrap()[..],
+        b"token 7"
+    );
+    drop(conn);
+    let again = json_of(&mut run(&["--format", "json"]));
+    assert_eq!(again["rotated"], 0);
+    assert_eq!(again["current"], 50);
+    let st = json_of(
+        e.kw(&[
+            "rotate",
+            "status",
+            "--format",
+            "json",
+            "--table",
+            "users",
+            "--json-field",
+            "profile:email",
+            "--json-field",
+            "profile:nested.token",
+            "--key-env",
+            "B",
+        ])
+        .arg("--db")
+        .arg(&db)
+        .env("B", hexkey(2)),
+    );
+    assert_eq!(
+        st["by_key"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum::<u64>(),
+        100
+    );
+    // A value that is not JSON is never overwritten.
+    Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE users SET profile = 'not json' WHERE id = 3", [])
+        .unwrap();
+    e.kw(&[
+        "rotate",
+        "verify",
+        "--table",
+        "users",
+        "--json-field",
+        "profile:email",
+        "--key-env",
+        "B",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("B", hexkey(2))
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains("3 (profile: not JSON)"));
+    e.kw(&[
+        "rotate",
+        "run",
+        "--table",
+        "users",
+        "--json-field",
+        "profile",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("A", hexkey(1))
+    .env("B", hexkey(2))
+    .assert()
+    .code(2);
+    e.kw(&[
+        "rotate",
+        "run",
+        "--table",
+        "users",
+        "--column",
+        "profile",
+        "--json-field",
+        "profile:email",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("A", hexkey(1))
+    .env("B", hexkey(2))
+    .assert()
+    .code(2);
+}
+
+#[test]
+fn a_plan_rotates_several_tables_after_preflighting_them_all() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    let plain = memories(&db, 120, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    });
+    users(&db, 30, &key(1));
+    let plan = write_file(
+        e.dir.path(),
+        "plan.toml",
+        "[[table]]\nname = \"memories\"\ncolumns = [\"content\", \"metadata\"]\n\n[[table]]\nname = \"users\"\njson_fields = [\"profile:email\", \"profile:nested.token\"]\n",
+        0o644,
+    );
+    let run = |extra: &[&str]| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+            "--plan",
+        ]);
+        c.arg(&plan)
+            .arg("--db")
+            .arg(&db)
+            .args(extra)
+            .env("A", hexkey(1))
+            .env("B", hexkey(2));
+        c
+    };
+    // A stranger in the second table: the preflight refuses before the first table is touched.
+    let conn = Connection::open(&db).unwrap();
+    let stranger =
+        serde_json::json!({"email": EnvelopeKey::new(&key(9), 1).seal_base64(b"x", None).unwrap()})
+            .to_string();
+    let saved: String = conn
+        .query_row("SELECT profile FROM users WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    conn.execute("UPDATE users SET profile = ?1 WHERE id = 1", [&stranger])
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(&db).unwrap();
+    run(&[])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("preflight"));
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "nothing written in any table"
+    );
+    Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE users SET profile = ?1 WHERE id = 1", [&saved])
+        .unwrap();
+    let doc = json_of(&mut run(&["--format", "json"]));
+    let tables = doc["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0]["table"], "memories");
+    assert_eq!(tables[1]["rotated"], 30);
+    assert_eq!(decrypt_all(&db, &[(2, key(2))]), plain);
+    e.kw(&["rotate", "verify", "--key-env", "B", "--plan"])
+        .arg(&plan)
+        .arg("--db")
+        .arg(&db)
+        .env("B", hexkey(2))
+        .assert()
+        .success();
+    let bad = write_file(
+        e.dir.path(),
+        "bad.toml",
+        "[[table]]\nname = \"users\"\ncolumnz = [\"x\"]\n",
+        0o644,
+    );
+    e.kw(&[
+        "rotate",
+        "run",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+        "--plan",
+    ])
+    .arg(&bad)
+    .arg("--db")
+    .arg(&db)
+    .env("A", hexkey(1))
+    .env("B", hexkey(2))
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("bad.toml"));
+    e.kw(&[
+        "rotate",
+        "run",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+        "--table",
+        "users",
+        "--plan",
+    ])
+    .arg(&plan)
+    .arg("--db")
+    .arg(&db)
+    .assert()
+    .code(2);
+}
