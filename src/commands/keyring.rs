@@ -106,7 +106,7 @@ fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<crate::rotat
         return Ok(None);
     };
     let target = crate::rotate::Target::simple(db.clone(), table.clone(), usage.column.clone());
-    let t = crate::rotate::Table::open(&target, false)?;
+    let mut t = crate::rotate::Table::open(&target, false)?;
     let primary = ring.primary().map(|k| (k.key.clone(), k.id));
     let (target_key, target_id) = primary.unwrap_or_else(|| (Key256::from_bytes([0; 32]), 0));
     let old: Vec<DecryptKey> = ring
@@ -115,7 +115,7 @@ fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<crate::rotat
         .map(|k| DecryptKey::new(&k.key, Some(k.id)))
         .collect();
     let keys = Keys::new(&target_key, target_id, TargetFormat::Envelope, old);
-    Ok(Some(crate::rotate::survey(&t, &keys, 10)?))
+    Ok(Some(crate::rotate::survey(&mut t, &keys, 10)?))
 }
 
 fn rows_for(status: &crate::rotate::Status, id: u32) -> u64 {

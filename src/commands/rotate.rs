@@ -48,13 +48,54 @@ struct PlanTable {
     context_from_row: bool,
 }
 
+/// A table opened on either engine.
+enum Opened {
+    Lite(Box<Table>),
+    Pg(Box<rotate::pg::PgTable>),
+}
+
+fn is_postgres(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+impl Opened {
+    fn open(db: &str, target: &Target, write: bool) -> Result<Opened> {
+        if is_postgres(db) {
+            Ok(Opened::Pg(Box::new(rotate::pg::PgTable::open(db, target)?)))
+        } else {
+            Ok(Opened::Lite(Box::new(Table::open(target, write)?)))
+        }
+    }
+
+    fn rows(&mut self) -> &mut dyn rotate::Rows {
+        match self {
+            Opened::Lite(t) => t.as_mut(),
+            Opened::Pg(t) => t.as_mut(),
+        }
+    }
+
+    fn count(&mut self) -> Result<u64> {
+        match self {
+            Opened::Lite(t) => t.count(),
+            Opened::Pg(t) => t.count(),
+        }
+    }
+
+    fn run(
+        &mut self,
+        keys: &Keys,
+        opts: &Options,
+        progress: &dyn rotate::Progress,
+    ) -> Result<rotate::Report> {
+        match self {
+            Opened::Lite(t) => rotate::run(t, keys, opts, progress),
+            Opened::Pg(t) => rotate::pg::run(t, keys, opts, progress),
+        }
+    }
+}
+
 /// The tables to work on: from the flags, or from `--plan`.
 fn targets(t: &RotateTableArgs) -> Result<Vec<Target>> {
-    if t.db.starts_with("postgres://") || t.db.starts_with("postgresql://") {
-        return Err(Error::usage(
-            "rotate works on SQLite databases in this version; PostgreSQL targets are not supported yet",
-        ));
-    }
     let db = PathBuf::from(&t.db);
     let build = |table: &str,
                  columns: &[String],
@@ -194,8 +235,8 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
     // Every table is opened and preflighted before anything is written.
     let mut tables = Vec::with_capacity(targets.len());
     for target in &targets {
-        let table = Table::open(target, !a.dry_run)?;
-        let (sampled, _) = rotate::preflight(&table, &keys, 100, skip)?;
+        let mut table = Opened::open(&a.table.db, target, !a.dry_run)?;
+        let (sampled, _) = rotate::preflight(table.rows(), &keys, 100, skip)?;
         tables.push((table, sampled));
     }
     let opts = Options {
@@ -277,13 +318,13 @@ fn rotate_table(
     ctx: &Ctx,
     a: &RotateRunArgs,
     keys: &Keys,
-    table: &mut Table,
+    table: &mut Opened,
     target: &Target,
     sampled: usize,
     opts: &Options,
 ) -> Result<rotate::Report> {
     let scope = json!({
-        "db": target.db.display().to_string(), "table": target.table, "columns": target.columns,
+        "db": if is_postgres(&a.table.db) { rotate::pg::redact(&a.table.db) } else { target.db.display().to_string() }, "table": target.table, "columns": target.columns,
         "to": a.to, "target_key": keys.target_id(), "dry_run": a.dry_run,
     });
     let audit = !a.dry_run && (sampled > 0 || a.encrypt_plaintext);
@@ -313,8 +354,8 @@ fn rotate_table(
         None
     };
     let report = match &bar {
-        Some(b) => rotate::run(table, keys, opts, b),
-        None => rotate::run(table, keys, opts, &()),
+        Some(b) => table.run(keys, opts, b),
+        None => table.run(keys, opts, &()),
     }?;
     if let Some(b) = &bar {
         b.0.finish_and_clear();
@@ -375,8 +416,8 @@ fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
     let keys = check_keys(&a)?;
     let mut surveys = Vec::new();
     for target in &targets {
-        let table = Table::open(target, false)?;
-        surveys.push((target, rotate::survey(&table, &keys, 20)?));
+        let mut table = Opened::open(&a.table.db, target, false)?;
+        surveys.push((target, rotate::survey(table.rows(), &keys, 20)?));
     }
     let bad = surveys.iter().any(|(_, st)| st.undecryptable > 0);
     if ctx.out.format() == Format::Json {

@@ -11,6 +11,7 @@
 //! a conflict is re-read and redone inside the same transaction).
 
 pub mod codec;
+pub mod pg;
 
 use std::time::{Duration, Instant};
 
@@ -403,6 +404,28 @@ fn row_context(target: &Target, col: &str, pk: &Value) -> Option<Vec<u8>> {
         .then(|| format!("{}/{col}/{}", target.table, pk_text(pk)).into_bytes())
 }
 
+/// A table read in key order: SQLite or PostgreSQL.
+pub trait Rows {
+    /// What is being read.
+    fn target(&self) -> &Target;
+    /// The key column's name, for messages.
+    fn pk_name(&self) -> &str;
+    /// Up to `limit` rows after `after` (NULL: from the start), in key order.
+    fn next_batch(&mut self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>>;
+}
+
+impl Rows for Table {
+    fn target(&self) -> &Target {
+        &self.target
+    }
+    fn pk_name(&self) -> &str {
+        &self.pk_name
+    }
+    fn next_batch(&mut self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>> {
+        self.read_batch(after, limit)
+    }
+}
+
 /// A primary key as text, for reports and contexts.
 pub fn pk_text(v: &Value) -> String {
     match v {
@@ -431,17 +454,22 @@ impl Progress for () {
 
 /// Decrypts a sample of the values not yet under the target key: `Err`
 /// when they do not fit the keys (all of them, or any one without `skip`).
-pub fn preflight(table: &Table, keys: &Keys, sample: usize, skip: bool) -> Result<(usize, usize)> {
+pub fn preflight(
+    table: &mut dyn Rows,
+    keys: &Keys,
+    sample: usize,
+    skip: bool,
+) -> Result<(usize, usize)> {
     let mut after = before_all();
     let (mut tried, mut failed) = (0usize, 0usize);
     let mut first_failure: Option<(String, String)> = None;
     'scan: loop {
-        let batch = table.read_batch(&after, 1000)?;
+        let batch = table.next_batch(&after, 1000)?;
         let Some(last) = batch.last() else { break };
         after = last.0.clone();
         for (pk, vals) in &batch {
             for (i, v) in vals.iter().enumerate() {
-                match rotate_cell(keys, &table.target, i, pk, v, false) {
+                match rotate_cell(keys, table.target(), i, pk, v, false) {
                     Outcome::Rotated(_) => tried += 1,
                     Outcome::Undecryptable(reason) => {
                         tried += 1;
@@ -461,7 +489,7 @@ pub fn preflight(table: &Table, keys: &Keys, sample: usize, skip: bool) -> Resul
     {
         return Err(Error::bad_input(format!(
             "preflight: {failed} of {tried} sampled values cannot be decrypted with the keys given (first: {} {pk}: {reason}); nothing was written",
-            table.pk_name
+            table.pk_name()
         ))
         .with_hint("check the old keys (--from-key-* or the keyring); --on-error skip rotates the rest and lists the failures"));
     }
@@ -719,12 +747,13 @@ pub struct Status {
 
 /// Classifies every value (`status`), or decrypts every value and stops
 /// listing failures after `max_listed` (`verify`).
-pub fn survey(table: &Table, keys: &Keys, max_listed: usize) -> Result<Status> {
+pub fn survey(table: &mut dyn Rows, keys: &Keys, max_listed: usize) -> Result<Status> {
     let mut st = Status::default();
     let mut after = before_all();
-    let target = &table.target;
+    let target = table.target().clone();
+    let target = &target;
     loop {
-        let batch = table.read_batch(&after, 1000)?;
+        let batch = table.next_batch(&after, 1000)?;
         let Some(last) = batch.last() else { break };
         after = last.0.clone();
         for (pk, vals) in &batch {

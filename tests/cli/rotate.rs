@@ -707,16 +707,6 @@ fn where_throttle_and_bad_targets() {
     .code(4);
     run(&[
         "--db",
-        "postgres://localhost/test",
-        "--table",
-        "memories",
-        "--column",
-        "content",
-    ])
-    .assert()
-    .code(2);
-    run(&[
-        "--db",
         db.to_str().unwrap(),
         "--table",
         "memories",
@@ -1237,4 +1227,201 @@ fn a_plan_rotates_several_tables_after_preflighting_them_all() {
     .arg(&db)
     .assert()
     .code(2);
+}
+
+#[test]
+fn postgres_tables_rotate_with_the_same_promises() {
+    let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
+        eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
+        return;
+    };
+    let mut client = match postgres::Client::connect(&url, postgres::NoTls) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("SKIPPED: PostgreSQL at {url} is not reachable: {e}");
+            return;
+        }
+    };
+    let table = format!(
+        "kw_rotate_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    client
+        .batch_execute(&format!(
+            "CREATE TABLE {table} (id bigint PRIMARY KEY, content text, blobby bytea, doc jsonb)"
+        ))
+        .unwrap();
+    let old = FernetKey::new(&key(1));
+    for i in 1..=250i64 {
+        let doc = serde_json::json!({"name": format!("n{i}"), "secret": old.encrypt(format!("s{i}").as_bytes()).unwrap()}).to_string();
+        client
+            .execute(
+                &format!("INSERT INTO {table} VALUES ($1, $2, $3, $4::text::jsonb)"),
+                &[
+                    &i,
+                    &old.encrypt(format!("pg memory {i}").as_bytes()).unwrap(),
+                    &old.encrypt(b"blob").unwrap().into_bytes(),
+                    &doc,
+                ],
+            )
+            .unwrap();
+    }
+    let e = Env::new();
+    let run = |extra: &[&str]| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--db",
+            &url,
+            "--table",
+            &table,
+            "--column",
+            "content",
+            "--column",
+            "blobby",
+            "--json-field",
+            "doc:secret",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+            "--batch",
+            "64",
+        ]);
+        c.args(extra).env("A", hexkey(1)).env("B", hexkey(2));
+        c
+    };
+    // The preflight refuses a wrong key and writes nothing.
+    e.kw(&[
+        "rotate",
+        "run",
+        "--db",
+        &url,
+        "--table",
+        &table,
+        "--column",
+        "content",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+    ])
+    .env("A", hexkey(9))
+    .env("B", hexkey(2))
+    .assert()
+    .code(3);
+    let doc = json_of(&mut run(&["--format", "json"]));
+    assert_eq!(doc["rotated"], 750);
+    assert_eq!(doc["batches"], 4);
+    let again = json_of(&mut run(&["--format", "json"]));
+    assert_eq!(again["rotated"], 0);
+    assert_eq!(again["current"], 750);
+    let k2 = EnvelopeKey::new(&key(2), 2);
+    for row in client
+        .query(
+            &format!("SELECT id, content, blobby, doc::text FROM {table}"),
+            &[],
+        )
+        .unwrap()
+    {
+        let id: i64 = row.get(0);
+        assert_eq!(
+            &k2.open_base64(&row.get::<_, String>(1), None).unwrap()[..],
+            format!("pg memory {id}").as_bytes()
+        );
+        assert_eq!(
+            &k2.open_base64(
+                std::str::from_utf8(&row.get::<_, Vec<u8>>(2)).unwrap(),
+                None
+            )
+            .unwrap()[..],
+            b"blob"
+        );
+        let doc: serde_json::Value = serde_json::from_str(&row.get::<_, String>(3)).unwrap();
+        assert_eq!(
+            &k2.open_base64(doc["secret"].as_str().unwrap(), None)
+                .unwrap()[..],
+            format!("s{id}").as_bytes()
+        );
+        assert_eq!(doc["name"], format!("n{id}"));
+    }
+    // A corrupted value stops the run and stays as it was.
+    let bad = EnvelopeKey::new(&key(8), 1)
+        .seal_base64(b"stranger", None)
+        .unwrap();
+    client
+        .execute(
+            &format!("UPDATE {table} SET content = $1 WHERE id = 200"),
+            &[&bad],
+        )
+        .unwrap();
+    e.kw(&[
+        "rotate",
+        "verify",
+        "--db",
+        &url,
+        "--table",
+        &table,
+        "--column",
+        "content",
+        "--key-env",
+        "B",
+    ])
+    .env("B", hexkey(2))
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains("200 (content)"));
+    e.kw(&[
+        "rotate",
+        "run",
+        "--db",
+        &url,
+        "--table",
+        &table,
+        "--column",
+        "content",
+        "--from-key-env",
+        "B",
+        "--to-key-env",
+        "C",
+        "--to-key-id",
+        "3",
+    ])
+    .env("B", hexkey(2))
+    .env("C", hexkey(3))
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains("stopped at id 200"));
+    let still: String = client
+        .query_one(&format!("SELECT content FROM {table} WHERE id = 200"), &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(still, bad);
+    client
+        .batch_execute(&format!("DROP TABLE {table}"))
+        .unwrap();
+    e.kw(&[
+        "rotate",
+        "run",
+        "--db",
+        "postgres://postgres@127.0.0.1:1/test",
+        "--table",
+        "t",
+        "--column",
+        "c",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+    ])
+    .env("A", hexkey(1))
+    .env("B", hexkey(2))
+    .assert()
+    .code(4);
 }

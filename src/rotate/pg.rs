@@ -1,0 +1,496 @@
+//! Rotation on PostgreSQL, for data that outgrows one machine: the same
+//! promises as on SQLite (preflight, one transaction per batch, keyset
+//! pagination, compare-and-swap UPDATEs with conflicts redone under a row
+//! lock, nothing undecryptable overwritten), through the `postgres` client.
+//! Connections are plain TCP for now (`sslmode` other than `disable` or
+//! `prefer` is refused rather than silently downgraded).
+
+use std::time::{Duration, Instant};
+
+use postgres::types::ToSql;
+use postgres::{Client, NoTls};
+use rusqlite::types::Value;
+
+use crate::error::{Error, Result};
+use crate::rotate::codec::{Keys, Outcome};
+use crate::rotate::{Options, Progress, Report, Rows, Target, pk_text, rotate_cell};
+
+/// How a column travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// text, varchar, char.
+    Text,
+    /// bytea.
+    Bytes,
+    /// json or jsonb: read as text, written back through a cast.
+    Json(&'static str),
+    /// Anything else: read as text, never written.
+    Other,
+}
+
+/// An open PostgreSQL table.
+pub struct PgTable {
+    client: Client,
+    target: Target,
+    url: String,
+    table_sql: String,
+    pk_sql: String,
+    pk_name: String,
+    pk_int: bool,
+    kinds: Vec<Kind>,
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// `postgres://user:secret@host/db` without the password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            let user = creds.split(':').next().unwrap_or("");
+            format!("{}{user}@{}", &url[..s + 3], &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn pg_err(url: &str, e: postgres::Error) -> Error {
+    let text = match (e.as_db_error(), std::error::Error::source(&e)) {
+        (Some(d), _) => d.message().to_string(),
+        (None, Some(src)) => format!("{e}: {src}"),
+        (None, None) => e.to_string(),
+    };
+    if e.as_db_error().is_some() {
+        Error::bad_input(format!("PostgreSQL at {}: {text}", redact(url)))
+    } else {
+        Error::environment(format!("PostgreSQL at {}: {text}", redact(url)))
+    }
+}
+
+impl PgTable {
+    /// Connects and checks the table, columns and key.
+    pub fn open(url: &str, target: &Target) -> Result<PgTable> {
+        let lower = url.to_ascii_lowercase();
+        if [
+            "sslmode=require",
+            "sslmode=verify-ca",
+            "sslmode=verify-full",
+        ]
+        .iter()
+        .any(|m| lower.contains(m))
+        {
+            return Err(Error::usage(format!(
+                "{}: keyward's PostgreSQL client does not speak TLS yet; use a local or tunnelled connection",
+                redact(url)
+            )));
+        }
+        let mut client = Client::connect(url, NoTls).map_err(|e| pg_err(url, e))?;
+        let (schema, table) = match target.table.split_once('.') {
+            Some((s, t)) => (Some(s.to_string()), t.to_string()),
+            None => (None, target.table.clone()),
+        };
+        let rows = client
+            .query(
+                "SELECT column_name::text, data_type::text FROM information_schema.columns
+                 WHERE table_name = $1 AND table_schema = COALESCE($2, current_schema()) ORDER BY ordinal_position",
+                &[&table, &schema],
+            )
+            .map_err(|e| pg_err(url, e))?;
+        if rows.is_empty() {
+            return Err(Error::bad_input(format!(
+                "PostgreSQL at {}: no table {}",
+                redact(url),
+                target.table
+            )));
+        }
+        let cols: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+        let mut kinds = Vec::new();
+        for c in &target.columns {
+            let ty = cols
+                .iter()
+                .find(|(n, _)| n == c)
+                .map(|(_, t)| t.as_str())
+                .ok_or_else(|| {
+                    Error::bad_input(format!("table {} has no column {c}", target.table))
+                })?;
+            kinds.push(match ty {
+                "text" | "character varying" | "character" => Kind::Text,
+                "bytea" => Kind::Bytes,
+                "json" => Kind::Json("json"),
+                "jsonb" => Kind::Json("jsonb"),
+                _ => Kind::Other,
+            });
+        }
+        let table_sql = match &schema {
+            Some(s) => format!("{}.{}", quote(s), quote(&table)),
+            None => quote(&table),
+        };
+        let pk_name = match &target.pk {
+            Some(pk) => pk.clone(),
+            None => {
+                let pks = client
+                    .query(
+                        "SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                         WHERE i.indrelid = $1::text::regclass AND i.indisprimary",
+                        &[&table_sql],
+                    )
+                    .map_err(|e| pg_err(url, e))?;
+                match pks.as_slice() {
+                    [one] => one.get(0),
+                    _ => {
+                        return Err(Error::usage(format!(
+                            "table {} has no single-column primary key; name the key column with --pk",
+                            target.table
+                        )));
+                    }
+                }
+            }
+        };
+        let pk_type = cols
+            .iter()
+            .find(|(n, _)| *n == pk_name)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| {
+                Error::bad_input(format!("table {} has no column {pk_name}", target.table))
+            })?;
+        let pk_int = matches!(pk_type.as_str(), "smallint" | "integer" | "bigint");
+        Ok(PgTable {
+            client,
+            target: target.clone(),
+            url: url.to_string(),
+            table_sql,
+            pk_sql: quote(&pk_name),
+            pk_name,
+            pk_int,
+            kinds,
+        })
+    }
+
+    fn select_list(&self) -> String {
+        self.target
+            .columns
+            .iter()
+            .zip(&self.kinds)
+            .map(|(c, k)| {
+                if *k == Kind::Bytes {
+                    quote(c)
+                } else {
+                    format!("{}::text", quote(c))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn pk_expr(&self) -> String {
+        if self.pk_int {
+            format!("{}::bigint", self.pk_sql)
+        } else {
+            format!("{}::text", self.pk_sql)
+        }
+    }
+
+    fn cell(&self, row: &postgres::Row, i: usize) -> Value {
+        match self.kinds[i] {
+            Kind::Bytes => row
+                .get::<_, Option<Vec<u8>>>(i + 1)
+                .map(Value::Blob)
+                .unwrap_or(Value::Null),
+            _ => row
+                .get::<_, Option<String>>(i + 1)
+                .map(Value::Text)
+                .unwrap_or(Value::Null),
+        }
+    }
+
+    fn pk_value(&self, row: &postgres::Row) -> Value {
+        if self.pk_int {
+            Value::Integer(row.get::<_, i64>(0))
+        } else {
+            Value::Text(row.get::<_, String>(0))
+        }
+    }
+
+    /// Rows to process.
+    pub fn count(&mut self) -> Result<u64> {
+        let filter = self
+            .target
+            .filter
+            .as_deref()
+            .map(|w| format!(" WHERE ({w})"))
+            .unwrap_or_default();
+        let n: i64 = self
+            .client
+            .query_one(
+                &format!("SELECT count(*) FROM {}{filter}", self.table_sql),
+                &[],
+            )
+            .map_err(|e| pg_err(&self.url, e))?
+            .get(0);
+        Ok(n as u64)
+    }
+}
+
+/// A boxed parameter for a cell or key.
+fn param(v: &Value, kind_bytes: bool) -> Box<dyn ToSql + Sync> {
+    match v {
+        Value::Null => {
+            if kind_bytes {
+                Box::new(None::<Vec<u8>>)
+            } else {
+                Box::new(None::<String>)
+            }
+        }
+        Value::Integer(i) => Box::new(*i),
+        Value::Text(t) => Box::new(t.clone()),
+        Value::Blob(b) => {
+            if kind_bytes {
+                Box::new(b.clone())
+            } else {
+                Box::new(String::from_utf8_lossy(b).into_owned())
+            }
+        }
+        Value::Real(r) => Box::new(r.to_string()),
+    }
+}
+
+impl Rows for PgTable {
+    fn target(&self) -> &Target {
+        &self.target
+    }
+    fn pk_name(&self) -> &str {
+        &self.pk_name
+    }
+    fn next_batch(&mut self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>> {
+        let filter = self
+            .target
+            .filter
+            .as_deref()
+            .map(|w| format!(" AND ({w})"))
+            .unwrap_or_default();
+        let pk = self.pk_expr();
+        let cond = match after {
+            Value::Null => "TRUE".to_string(),
+            _ => format!("{pk} > $2"),
+        };
+        let sql = format!(
+            "SELECT {pk}, {} FROM {} WHERE {cond}{filter} ORDER BY {pk} LIMIT $1",
+            self.select_list(),
+            self.table_sql
+        );
+        let limit = limit as i64;
+        let rows = match after {
+            Value::Null => self.client.query(&sql, &[&limit]),
+            Value::Integer(i) => self.client.query(&sql, &[&limit, i]),
+            other => self.client.query(&sql, &[&limit, &pk_text(other)]),
+        }
+        .map_err(|e| {
+            Error::usage(format!(
+                "cannot read {}: {}",
+                self.target.table,
+                e.as_db_error()
+                    .map(|d| d.message().to_string())
+                    .unwrap_or_else(|| e.to_string())
+            ))
+        })?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    self.pk_value(r),
+                    (0..self.target.columns.len())
+                        .map(|i| self.cell(r, i))
+                        .collect(),
+                )
+            })
+            .collect())
+    }
+}
+
+/// Runs the rotation on PostgreSQL, one transaction per batch.
+pub fn run(
+    t: &mut PgTable,
+    keys: &Keys,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Report> {
+    let start = Instant::now();
+    let mut report = Report {
+        dry_run: opts.dry_run,
+        ..Report::default()
+    };
+    let mut after = Value::Null;
+    let pk = t.pk_expr();
+    let updates: Vec<String> = t
+        .target
+        .columns
+        .iter()
+        .zip(&t.kinds)
+        .map(|(c, k)| {
+            let (set, cmp) = match k {
+                Kind::Json(ty) => (format!("$1::text::{ty}"), format!("{}::text", quote(c))),
+                Kind::Bytes => ("$1".to_string(), quote(c)),
+                _ => ("$1".to_string(), format!("{}::text", quote(c))),
+            };
+            format!(
+                "UPDATE {} SET {} = {set} WHERE {pk} = $2 AND {cmp} IS NOT DISTINCT FROM $3",
+                t.table_sql,
+                quote(c)
+            )
+        })
+        .collect();
+    let rereads: Vec<String> = t
+        .target
+        .columns
+        .iter()
+        .zip(&t.kinds)
+        .map(|(c, k)| {
+            let sel = if *k == Kind::Bytes {
+                quote(c)
+            } else {
+                format!("{}::text", quote(c))
+            };
+            format!(
+                "SELECT {pk}, {sel} FROM {} WHERE {pk} = $1 FOR UPDATE",
+                t.table_sql
+            )
+        })
+        .collect();
+    for k in &t.kinds {
+        if *k == Kind::Other {
+            return Err(Error::usage(
+                "rotate works on text, varchar, bytea, json and jsonb columns",
+            ));
+        }
+    }
+    loop {
+        let batch = t.next_batch(&after, opts.batch)?;
+        let Some(last) = batch.last() else { break };
+        after = last.0.clone();
+        let rows = batch.len() as u64;
+        let mut writes = Vec::new();
+        for (pkv, vals) in batch {
+            for (i, v) in vals.into_iter().enumerate() {
+                match rotate_cell(keys, &t.target, i, &pkv, &v, opts.encrypt_plaintext) {
+                    Outcome::Null => report.null += 1,
+                    Outcome::Current => report.current += 1,
+                    Outcome::Plain(None) => report.plaintext += 1,
+                    Outcome::Plain(Some(new)) => {
+                        report.encrypted_plaintext += 1;
+                        writes.push((i, pkv.clone(), v, new));
+                    }
+                    Outcome::Rotated(new) => {
+                        report.rotated += 1;
+                        writes.push((i, pkv.clone(), v, new));
+                    }
+                    Outcome::Undecryptable(reason) => {
+                        report.undecryptable += 1;
+                        if !opts.skip_errors {
+                            report.aborted = true;
+                            report.abort_reason =
+                                Some(format!("{} {}: {reason}", t.pk_name, pk_text(&pkv)));
+                            report.rotated = report.rotated.saturating_sub(writes.len() as u64);
+                            report.seconds = start.elapsed().as_secs_f64();
+                            return Ok(report);
+                        }
+                        if report.skipped_keys.len() < 1000 {
+                            report.skipped_keys.push(format!(
+                                "{} ({})",
+                                pk_text(&pkv),
+                                t.target.columns[i]
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if !opts.dry_run && !writes.is_empty() {
+            let url = t.url.clone();
+            let kinds = t.kinds.clone();
+            let target = t.target.clone();
+            let mut tx = t.client.transaction().map_err(|e| pg_err(&url, e))?;
+            for (col, pkv, old, new) in &writes {
+                let bytes = kinds[*col] == Kind::Bytes;
+                let (p1, p2, p3) = (param(new, bytes), param(pkv, false), param(old, bytes));
+                let params: [&(dyn ToSql + Sync); 3] = [&*p1, &*p2, &*p3];
+                let changed = tx
+                    .execute(updates[*col].as_str(), &params)
+                    .map_err(|e| pg_err(&url, e))?;
+                if changed > 0 {
+                    continue;
+                }
+                // Changed since it was read: redo it from its current value, under a row lock.
+                report.conflicts += 1;
+                let p = param(pkv, false);
+                let current = tx
+                    .query_opt(rereads[*col].as_str(), &[&*p])
+                    .map_err(|e| pg_err(&url, e))?;
+                let Some(row) = current else { continue };
+                let cur = if bytes {
+                    row.get::<_, Option<Vec<u8>>>(1)
+                        .map(Value::Blob)
+                        .unwrap_or(Value::Null)
+                } else {
+                    row.get::<_, Option<String>>(1)
+                        .map(Value::Text)
+                        .unwrap_or(Value::Null)
+                };
+                match rotate_cell(keys, &target, *col, pkv, &cur, opts.encrypt_plaintext) {
+                    Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
+                        let (q1, q3) = (param(&redo, bytes), param(&cur, bytes));
+                        let params: [&(dyn ToSql + Sync); 3] = [&*q1, &*p, &*q3];
+                        tx.execute(updates[*col].as_str(), &params)
+                            .map_err(|e| pg_err(&url, e))?;
+                    }
+                    Outcome::Undecryptable(reason) => {
+                        report.undecryptable += 1;
+                        report.rotated = report.rotated.saturating_sub(1);
+                        if !opts.skip_errors {
+                            drop(tx);
+                            report.aborted = true;
+                            report.abort_reason =
+                                Some(format!("{} {}: {reason}", t.pk_name, pk_text(pkv)));
+                            report.seconds = start.elapsed().as_secs_f64();
+                            return Ok(report);
+                        }
+                        report.skipped_keys.push(format!(
+                            "{} ({})",
+                            pk_text(pkv),
+                            target.columns[*col]
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            tx.commit().map_err(|e| pg_err(&url, e))?;
+            report.batches += 1;
+        }
+        report.rows += rows;
+        progress.advance(rows);
+        if let Some(limit) = opts.throttle {
+            let due = Duration::from_secs_f64(report.rows as f64 / limit);
+            let elapsed = start.elapsed();
+            if due > elapsed {
+                std::thread::sleep(due - elapsed);
+            }
+        }
+    }
+    report.seconds = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db:5432/x"),
+            "postgres://app@db:5432/x"
+        );
+        assert_eq!(redact("postgres://db/x"), "postgres://db/x");
+    }
+}
