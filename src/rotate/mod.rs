@@ -497,7 +497,68 @@ pub fn preflight(
 }
 
 /// One batch of planned writes: (column index, key, old value, new value).
-type Writes = Vec<(usize, Value, Value, Value)>;
+pub(crate) type Writes = Vec<(usize, Value, Value, Value)>;
+
+/// Rotates every cell of a batch in memory, counting into `report`, and
+/// returns the writes to make; `None` when an undecryptable value stops
+/// the run (abort mode): that batch is not written, the ones before it are.
+pub(crate) fn plan_batch(
+    batch: Vec<(Value, Vec<Value>)>,
+    keys: &Keys,
+    target: &Target,
+    pk_name: &str,
+    opts: &Options,
+    report: &mut Report,
+) -> Option<Writes> {
+    let mut writes: Writes = Vec::new();
+    let mut rotated_here = 0u64;
+    for (pk, vals) in batch {
+        for (i, v) in vals.into_iter().enumerate() {
+            match rotate_cell(keys, target, i, &pk, &v, opts.encrypt_plaintext) {
+                Outcome::Null => report.null += 1,
+                Outcome::Current => report.current += 1,
+                Outcome::Plain(None) => report.plaintext += 1,
+                Outcome::Plain(Some(new)) => {
+                    report.encrypted_plaintext += 1;
+                    writes.push((i, pk.clone(), v, new));
+                }
+                Outcome::Rotated(new) => {
+                    report.rotated += 1;
+                    rotated_here += 1;
+                    writes.push((i, pk.clone(), v, new));
+                }
+                Outcome::Undecryptable(reason) => {
+                    report.undecryptable += 1;
+                    if !opts.skip_errors {
+                        report.aborted = true;
+                        report.abort_reason = Some(format!("{pk_name} {}: {reason}", pk_text(&pk)));
+                        report.rotated = report.rotated.saturating_sub(rotated_here);
+                        return None;
+                    }
+                    if report.skipped_keys.len() < 1000 {
+                        report.skipped_keys.push(format!(
+                            "{} ({})",
+                            pk_text(&pk),
+                            target.columns[i]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Some(writes)
+}
+
+/// Sleeps as needed to keep `rows` rows since `start` under `limit` rows/s.
+pub(crate) fn throttle(start: Instant, rows: u64, limit: Option<f64>) {
+    if let Some(limit) = limit {
+        let due = Duration::from_secs_f64(rows as f64 / limit);
+        let elapsed = start.elapsed();
+        if due > elapsed {
+            std::thread::sleep(due - elapsed);
+        }
+    }
+}
 
 /// What the writer thread did.
 #[derive(Default)]
@@ -647,59 +708,23 @@ pub fn run(
                 };
                 after = last.0.clone();
                 let rows = batch.len() as u64;
-                let mut writes: Writes = Vec::new();
-                for (pk, vals) in batch {
-                    for (i, v) in vals.into_iter().enumerate() {
-                        match rotate_cell(keys, &table.target, i, &pk, &v, opts.encrypt_plaintext) {
-                            Outcome::Null => report.null += 1,
-                            Outcome::Current => report.current += 1,
-                            Outcome::Plain(None) => report.plaintext += 1,
-                            Outcome::Plain(Some(new)) => {
-                                report.encrypted_plaintext += 1;
-                                writes.push((i, pk.clone(), v, new));
-                            }
-                            Outcome::Rotated(new) => {
-                                report.rotated += 1;
-                                writes.push((i, pk.clone(), v, new));
-                            }
-                            Outcome::Undecryptable(reason) => {
-                                report.undecryptable += 1;
-                                if !opts.skip_errors {
-                                    // This batch is not written; the ones before it are.
-                                    report.aborted = true;
-                                    report.abort_reason = Some(format!(
-                                        "{} {}: {reason}",
-                                        table.pk_name,
-                                        pk_text(&pk)
-                                    ));
-                                    report.rotated =
-                                        report.rotated.saturating_sub(writes.len() as u64);
-                                    return Ok(());
-                                }
-                                if report.skipped_keys.len() < 1000 {
-                                    report.skipped_keys.push(format!(
-                                        "{} ({})",
-                                        pk_text(&pk),
-                                        table.target.columns[i]
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                }
+                let Some(writes) = plan_batch(
+                    batch,
+                    keys,
+                    &table.target,
+                    &table.pk_name,
+                    opts,
+                    &mut report,
+                ) else {
+                    return Ok(());
+                };
                 if writer.is_some() && !writes.is_empty() && tx.send(writes).is_err() {
                     // The writer stopped (an error or an abort): it reports why.
                     return Ok(());
                 }
                 report.rows += rows;
                 progress.advance(rows);
-                if let Some(limit) = opts.throttle {
-                    let due = Duration::from_secs_f64(report.rows as f64 / limit);
-                    let elapsed = start.elapsed();
-                    if due > elapsed {
-                        std::thread::sleep(due - elapsed);
-                    }
-                }
+                throttle(start, report.rows, opts.throttle);
             }
         })();
         drop(tx);

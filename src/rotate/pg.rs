@@ -5,7 +5,7 @@
 //! Connections are plain TCP for now (`sslmode` other than `disable` or
 //! `prefer` is refused rather than silently downgraded).
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use postgres::types::ToSql;
 use postgres::{Client, NoTls};
@@ -13,7 +13,9 @@ use rusqlite::types::Value;
 
 use crate::error::{Error, Result};
 use crate::rotate::codec::{Keys, Outcome};
-use crate::rotate::{Options, Progress, Report, Rows, Target, pk_text, rotate_cell};
+use crate::rotate::{
+    Options, Progress, Report, Rows, Target, pk_text, plan_batch, rotate_cell, throttle,
+};
 
 /// How a column travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -370,42 +372,10 @@ pub fn run(
         let Some(last) = batch.last() else { break };
         after = last.0.clone();
         let rows = batch.len() as u64;
-        let mut writes = Vec::new();
-        for (pkv, vals) in batch {
-            for (i, v) in vals.into_iter().enumerate() {
-                match rotate_cell(keys, &t.target, i, &pkv, &v, opts.encrypt_plaintext) {
-                    Outcome::Null => report.null += 1,
-                    Outcome::Current => report.current += 1,
-                    Outcome::Plain(None) => report.plaintext += 1,
-                    Outcome::Plain(Some(new)) => {
-                        report.encrypted_plaintext += 1;
-                        writes.push((i, pkv.clone(), v, new));
-                    }
-                    Outcome::Rotated(new) => {
-                        report.rotated += 1;
-                        writes.push((i, pkv.clone(), v, new));
-                    }
-                    Outcome::Undecryptable(reason) => {
-                        report.undecryptable += 1;
-                        if !opts.skip_errors {
-                            report.aborted = true;
-                            report.abort_reason =
-                                Some(format!("{} {}: {reason}", t.pk_name, pk_text(&pkv)));
-                            report.rotated = report.rotated.saturating_sub(writes.len() as u64);
-                            report.seconds = start.elapsed().as_secs_f64();
-                            return Ok(report);
-                        }
-                        if report.skipped_keys.len() < 1000 {
-                            report.skipped_keys.push(format!(
-                                "{} ({})",
-                                pk_text(&pkv),
-                                t.target.columns[i]
-                            ));
-                        }
-                    }
-                }
-            }
-        }
+        let Some(writes) = plan_batch(batch, keys, &t.target, &t.pk_name, opts, &mut report) else {
+            report.seconds = start.elapsed().as_secs_f64();
+            return Ok(report);
+        };
         if !opts.dry_run && !writes.is_empty() {
             let url = t.url.clone();
             let kinds = t.kinds.clone();
@@ -469,13 +439,7 @@ pub fn run(
         }
         report.rows += rows;
         progress.advance(rows);
-        if let Some(limit) = opts.throttle {
-            let due = Duration::from_secs_f64(report.rows as f64 / limit);
-            let elapsed = start.elapsed();
-            if due > elapsed {
-                std::thread::sleep(due - elapsed);
-            }
-        }
+        throttle(start, report.rows, opts.throttle);
     }
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
