@@ -209,6 +209,24 @@ fn from_terminal(prompt: &SecretPrompt) -> Result<SecretString> {
     Ok(SecretString::new(text))
 }
 
+/// Reads all of stdin, at most `limit` bytes (more is bad input, never a
+/// silent truncation), into a buffer wiped on drop: it may hold a secret.
+pub fn read_stdin(limit: u64, what: &str) -> Result<Zeroizing<Vec<u8>>> {
+    use std::io::Read;
+    let mut buf = Zeroizing::new(Vec::new());
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::stdio("read stdin", &e))?;
+    if buf.len() as u64 > limit {
+        return Err(Error::bad_input(format!(
+            "{what} on stdin is longer than {limit} bytes"
+        )));
+    }
+    Ok(buf)
+}
+
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {

@@ -1,6 +1,6 @@
 //! `apikey issue | list | show | verify | revoke | rotate | export`.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 
 use serde_json::{Value, json};
 use time::OffsetDateTime;
@@ -245,12 +245,7 @@ fn key_input(ctx: &Ctx, a: &ApikeyVerifyArgs) -> Result<SecretString> {
             return Err(Error::usage("no key given")
                 .with_hint("pass the key on stdin or with --key-env NAME"));
         }
-        let mut buf = zeroize::Zeroizing::new(Vec::new());
-        std::io::stdin()
-            .lock()
-            .take(4096)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::stdio("read stdin", &e))?;
+        let buf = crate::secret::read_stdin(4096, "the key")?;
         let text = std::str::from_utf8(&buf)
             .map_err(|_| Error::bad_input("the key on stdin is not text"))?;
         SecretString::new(text.trim().to_string())

@@ -1,6 +1,5 @@
 //! `cert create | ca create | inspect | check`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -370,13 +369,7 @@ fn create_ca(ctx: &Ctx, a: CaCreateArgs) -> Result<Outcome> {
 
 fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(16 << 20)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::stdio("read stdin", &e))?;
-        Ok(buf)
+        Ok(crate::secret::read_stdin(16 << 20, "the input")?.to_vec())
     } else {
         std::fs::read(path).map_err(|e| Error::io("read", path, &e))
     }

@@ -35,11 +35,7 @@ fn read_input(io: &IoArgs, ctx: &Ctx) -> Result<Zeroizing<Vec<u8>>> {
                 ctx.out
                     .note("reading the value from the terminal; end it with Ctrl-D");
             }
-            stdin
-                .lock()
-                .take(MAX_VALUE_BYTES + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::stdio("read stdin", &e))?;
+            buf = crate::secret::read_stdin(MAX_VALUE_BYTES + 1, "the value")?;
         }
     }
     if buf.len() as u64 > MAX_VALUE_BYTES {

@@ -1,6 +1,6 @@
 //! `jwt mint | verify | inspect`.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use jsonwebtoken::errors::ErrorKind as JwtErrorKind;
@@ -182,14 +182,10 @@ fn token_input(ctx: &Ctx, arg: Option<&String>) -> Result<String> {
                 return Err(Error::usage("no token given")
                     .with_hint("pass it on stdin (or as an argument)"));
             }
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .take(1 << 20)
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::stdio("read stdin", &e))?;
-            String::from_utf8(buf)
+            let buf = crate::secret::read_stdin(1 << 20, "the token")?;
+            std::str::from_utf8(&buf)
                 .map_err(|_| Error::bad_input("the token on stdin is not text"))?
+                .to_string()
         }
     };
     let token = token.trim().to_string();

@@ -96,7 +96,12 @@ impl Opened {
 
 /// The tables to work on: from the flags, or from `--plan`.
 fn targets(t: &RotateTableArgs) -> Result<Vec<Target>> {
-    let db = PathBuf::from(&t.db);
+    // Only SQLite uses the path; a PostgreSQL URL is kept without its password.
+    let db = PathBuf::from(if is_postgres(&t.db) {
+        rotate::pg::redact(&t.db)
+    } else {
+        t.db.clone()
+    });
     let build = |table: &str,
                  columns: &[String],
                  json: &[String],
@@ -327,10 +332,13 @@ fn rotate_table(
         "db": if is_postgres(&a.table.db) { rotate::pg::redact(&a.table.db) } else { target.db.display().to_string() }, "table": target.table, "columns": target.columns,
         "to": a.to, "target_key": keys.target_id(), "dry_run": a.dry_run,
     });
-    let audit = !a.dry_run && (sampled > 0 || a.encrypt_plaintext);
-    if audit {
-        let auditor = ctx.auditor()?;
-        let mut store = ctx.store()?;
+    // The store and auditor are opened once, for both entries.
+    let mut audit = if !a.dry_run && (sampled > 0 || a.encrypt_plaintext) {
+        Some((ctx.store()?, ctx.auditor()?))
+    } else {
+        None
+    };
+    if let Some((store, auditor)) = audit.as_mut() {
         store.write(|tx| {
             auditor.append(
                 tx,
@@ -360,9 +368,7 @@ fn rotate_table(
     if let Some(b) = &bar {
         b.0.finish_and_clear();
     }
-    if audit {
-        let auditor = ctx.auditor()?;
-        let mut store = ctx.store()?;
+    if let Some((store, auditor)) = audit.as_mut() {
         let mut details = scope;
         details["report"] = serde_json::to_value(&report).unwrap_or_default();
         let outcome = if report.aborted || report.undecryptable > 0 {

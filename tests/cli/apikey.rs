@@ -423,3 +423,18 @@ fn review_regressions_are_usage_errors_not_panics() {
         1
     );
 }
+
+#[test]
+fn oversized_stdin_is_refused_not_truncated() {
+    let s = TestStore::new();
+    s.kw(&["apikey", "verify"])
+        .write_stdin("k".repeat(5000))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("longer than 4096 bytes"));
+    s.kw(&["jwt", "inspect"])
+        .write_stdin("a".repeat((1 << 20) + 1))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("the token on stdin is longer"));
+}
