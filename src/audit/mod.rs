@@ -24,6 +24,10 @@ use sha2::{Digest, Sha256};
 use crate::error::Result;
 use crate::secret::SecretString;
 
+pub mod anchor;
+pub mod filter;
+pub mod source;
+
 /// `prev_hash` of the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -344,6 +348,8 @@ pub enum BreakKind {
     Inserted,
     /// Rows are missing before this one.
     Deleted,
+    /// The newest rows were cut off (found by an anchor).
+    Truncated,
     /// The row is authentic but out of place.
     Reordered,
 }
@@ -380,6 +386,12 @@ pub struct VerifyReport {
     /// Set when the log verifies without the key but not with it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The log starts after `audit prune` removed rows up to this id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pruned_through: Option<i64>,
+    /// What each `--anchor` showed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<anchor::AnchorResult>,
 }
 
 /// Verifies the whole chain in id order, streaming (memory stays flat).
@@ -408,6 +420,10 @@ fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
         .map_err(sql_err)?;
     let mut rows = stmt.query([]).map_err(sql_err)?;
     let mut expected_prev = GENESIS.to_string();
+    // `audit prune` leaves the first row chained to the last pruned one,
+    // whose hash the (chained, verified below) prune entry records.
+    let pruned = anchor::prune_records(conn)?;
+    let mut first = true;
     let mut prev_id: Option<i64> = None;
     // The previous row's own link, to spot a rehashed row slipped in before this one.
     let mut prev_link = String::new();
@@ -425,10 +441,21 @@ fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
         first_broken_at: None,
         broken: None,
         hint: None,
+        pruned_through: None,
+        anchors: Vec::new(),
     };
     while let Some(r) = rows.next().map_err(sql_err)? {
         let row = Row::from_sql(r).map_err(sql_err)?;
         count += 1;
+        if std::mem::take(&mut first)
+            && row.prev_hash != GENESIS
+            && let Some(p) = pruned
+                .iter()
+                .find(|p| p.through_hash == row.prev_hash && p.through_id < row.id)
+        {
+            expected_prev = row.prev_hash.clone();
+            report.pruned_through = Some(p.through_id);
+        }
         let content_ok = hash_with(key, &row.prev_hash, &row.canonical()) == row.hash;
         let link_ok = row.prev_hash == expected_prev;
         if content_ok && link_ok {
@@ -469,6 +496,7 @@ fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
                 "row {} is out of order: it belongs later in the chain",
                 row.id
             ),
+            BreakKind::Truncated => format!("the log was cut off before row {}", row.id),
         };
         report.intact = false;
         report.first_broken_at = Some(row.id);

@@ -138,7 +138,7 @@ fn query_shows_entries_newest_first_in_every_format() {
     );
     assert!(
         stdout_of(&mut s.kw(&["audit", "query", "--format", "csv"]))
-            .starts_with("id,time (UTC),actor,action")
+            .starts_with("id,ts,actor,action,resource_type")
     );
     s.kw(&["audit", "query", "--action", "nothing.here"])
         .assert()
