@@ -26,6 +26,8 @@ use crate::secret::SecretString;
 
 pub mod anchor;
 pub mod filter;
+#[doc(hidden)]
+pub mod fixture;
 pub mod source;
 
 /// `prev_hash` of the first row.

@@ -206,9 +206,12 @@ impl Src {
         if let Src::Jsonl(j) = self {
             for (file, first, n) in j.skipped.borrow().iter() {
                 ctx.out.warn(&format!(
-                    "{file}:{first}: skipped {n} line{} that {} not JSON objects",
-                    if *n == 1 { "" } else { "s" },
-                    if *n == 1 { "is" } else { "are" }
+                    "{file}:{first}: skipped {n} {} not a JSON object",
+                    if *n == 1 {
+                        "line that is"
+                    } else {
+                        "lines that are"
+                    }
                 ));
             }
         }
@@ -447,23 +450,6 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
             Outcome::Success
         }
     };
-    if a.count {
-        let n = match &src {
-            Some(s) => s.count(&filter)?,
-            None => 0,
-        };
-        match format {
-            Format::Json | Format::Ndjson => ctx
-                .out
-                .line(&serde_json::json!({ "count": n }).to_string())?,
-            Format::Csv => ctx.out.raw(format!("count\r\n{n}\r\n").as_bytes())?,
-            _ => ctx.out.line(&n.to_string())?,
-        }
-        if let Some(s) = &src {
-            s.report_skipped(ctx);
-        }
-        return Ok(empty(n));
-    }
     if let Some(g) = a.group_by {
         let by = group_by(g);
         let groups = match &src {
@@ -494,6 +480,23 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
             s.report_skipped(ctx);
         }
         return Ok(empty(groups.len() as u64));
+    }
+    if a.count {
+        let n = match &src {
+            Some(s) => s.count(&filter)?,
+            None => 0,
+        };
+        match format {
+            Format::Json | Format::Ndjson => ctx
+                .out
+                .line(&serde_json::json!({ "count": n }).to_string())?,
+            Format::Csv => ctx.out.raw(format!("count\r\n{n}\r\n").as_bytes())?,
+            _ => ctx.out.line(&n.to_string())?,
+        }
+        if let Some(s) = &src {
+            s.report_skipped(ctx);
+        }
+        return Ok(empty(n));
     }
     let Some(src) = src else {
         match format {

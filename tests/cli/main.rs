@@ -2,6 +2,7 @@
 
 mod apikey;
 mod audit;
+mod audit_query;
 mod cert;
 mod crypt;
 mod derive;
