@@ -709,12 +709,17 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)')
-            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Show entries, newest first')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find entries: filters, counts and groupings over keyward''s log or a service''s')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Show the newest entries, and with --follow those that arrive')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print an anchor (last id, hash, count, time) for `verify --anchor`')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete entries older than a cutoff, leaving a chained record of it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'keyward;audit;verify' {
+            [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'Prove the log still reaches an anchor: a file written by `audit checkpoint --append-to`, or ID:HASH (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
@@ -729,8 +734,99 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;audit;query' {
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N entries [default: all]')
-            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only this action; a trailing * matches a prefix (apikey.*)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before (same forms as --since)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who acted (globs: ''svc-*'')')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'What was done (globs: ''apikey.*'')')
+            [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'On what: TYPE or TYPE:ID (api_key:12)')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'success, failure or denied (comma-separated for several)')
+            [CompletionResult]::new('--risk', '--risk', [CompletionResultType]::ParameterName, 'This risk or above: low, medium, high, critical')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Where (globs: ''web-*'')')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Text inside the details (ASCII case-insensitive)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A condition on a field or a details path: ''details.tier = "short_term"'', ''details.score >= 75'', ''actor ~ "svc-*"'' (repeatable; all must hold)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'The log: keyward''s store (default), sqlite:PATH (a service''s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table of a sqlite: source')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'Read a source''s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N entries [default: 50 in a table, all otherwise; 0 for all]')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Newest (desc, the default) or oldest (asc) first')
+            [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Count matching entries per actor, action, risk, outcome, host, resource, day or hour')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print how many entries match, not the entries')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC (default: local time) in tables')
+            [CompletionResult]::new('--fail-if-empty', '--fail-if-empty', [CompletionResultType]::ParameterName, 'Exit 1 when nothing matches (otherwise no match is exit 0)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;audit;tail' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before (same forms as --since)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who acted (globs: ''svc-*'')')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'What was done (globs: ''apikey.*'')')
+            [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'On what: TYPE or TYPE:ID (api_key:12)')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'success, failure or denied (comma-separated for several)')
+            [CompletionResult]::new('--risk', '--risk', [CompletionResultType]::ParameterName, 'This risk or above: low, medium, high, critical')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Where (globs: ''web-*'')')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Text inside the details (ASCII case-insensitive)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A condition on a field or a details path: ''details.tier = "short_term"'', ''details.score >= 75'', ''actor ~ "svc-*"'' (repeatable; all must hold)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'The log: keyward''s store (default), sqlite:PATH (a service''s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table of a sqlite: source')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'Read a source''s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many of the newest entries to show first')
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'How many of the newest entries to show first')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often --follow looks for new entries')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing entries as they arrive (Ctrl-C stops); a followed log file is reopened when it is rotated')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing entries as they arrive (Ctrl-C stops); a followed log file is reopened when it is rotated')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC (default: local time)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;audit;export' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before (same forms as --since)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who acted (globs: ''svc-*'')')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'What was done (globs: ''apikey.*'')')
+            [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'On what: TYPE or TYPE:ID (api_key:12)')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'success, failure or denied (comma-separated for several)')
+            [CompletionResult]::new('--risk', '--risk', [CompletionResultType]::ParameterName, 'This risk or above: low, medium, high, critical')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Where (globs: ''web-*'')')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Text inside the details (ASCII case-insensitive)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A condition on a field or a details path: ''details.tier = "short_term"'', ''details.score >= 75'', ''actor ~ "svc-*"'' (repeatable; all must hold)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'The log: keyward''s store (default), sqlite:PATH (a service''s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table of a sqlite: source')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'Read a source''s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Oldest (asc, the default) or newest (desc) first')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;audit;checkpoint' {
+            [CompletionResult]::new('--append-to', '--append-to', [CompletionResultType]::ParameterName, 'Also append the anchor line to FILE (kept elsewhere: another host, a WORM bucket)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
@@ -744,9 +840,30 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;audit;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete entries older than this: 365d, 52w, or a date/time')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be deleted; change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Prune even when the chain does not verify (the broken rows may be deleted with it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;audit;help' {
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)')
-            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Show entries, newest first')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find entries: filters, counts and groupings over keyward''s log or a service''s')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Show the newest entries, and with --follow those that arrive')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print an anchor (last id, hash, count, time) for `verify --anchor`')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete entries older than a cutoff, leaving a chained record of it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -754,6 +871,18 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;audit;help;query' {
+            break
+        }
+        'keyward;audit;help;tail' {
+            break
+        }
+        'keyward;audit;help;export' {
+            break
+        }
+        'keyward;audit;help;checkpoint' {
+            break
+        }
+        'keyward;audit;help;prune' {
             break
         }
         'keyward;audit;help;help' {
@@ -1202,14 +1331,30 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;audit' {
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)')
-            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Show entries, newest first')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find entries: filters, counts and groupings over keyward''s log or a service''s')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Show the newest entries, and with --follow those that arrive')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print an anchor (last id, hash, count, time) for `verify --anchor`')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete entries older than a cutoff, leaving a chained record of it')
             break
         }
         'keyward;help;audit;verify' {
             break
         }
         'keyward;help;audit;query' {
+            break
+        }
+        'keyward;help;audit;tail' {
+            break
+        }
+        'keyward;help;audit;export' {
+            break
+        }
+        'keyward;help;audit;checkpoint' {
+            break
+        }
+        'keyward;help;audit;prune' {
             break
         }
         'keyward;help;cert' {

@@ -649,11 +649,16 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand verify 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
-            cand query 'Show entries, newest first'
+            cand verify 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row'
+            cand query 'Find entries: filters, counts and groupings over keyward''s log or a service''s'
+            cand tail 'Show the newest entries, and with --follow those that arrive'
+            cand export 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
+            cand checkpoint 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
+            cand prune 'Delete entries older than a cutoff, leaving a chained record of it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;audit;verify'= {
+            cand --anchor 'Prove the log still reaches an anchor: a file written by `audit checkpoint --append-to`, or ID:HASH (repeatable)'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
             cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
@@ -667,8 +672,96 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
         }
         &'keyward;audit;query'= {
-            cand --limit 'Show at most N entries [default: all]'
-            cand --action 'Only this action; a trailing * matches a prefix (apikey.*)'
+            cand --since 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339'
+            cand --until 'Before (same forms as --since)'
+            cand --actor 'Who acted (globs: ''svc-*'')'
+            cand --action 'What was done (globs: ''apikey.*'')'
+            cand --resource 'On what: TYPE or TYPE:ID (api_key:12)'
+            cand --outcome 'success, failure or denied (comma-separated for several)'
+            cand --risk 'This risk or above: low, medium, high, critical'
+            cand --host 'Where (globs: ''web-*'')'
+            cand --grep 'Text inside the details (ASCII case-insensitive)'
+            cand --where 'A condition on a field or a details path: ''details.tier = "short_term"'', ''details.score >= 75'', ''actor ~ "svc-*"'' (repeatable; all must hold)'
+            cand --source 'The log: keyward''s store (default), sqlite:PATH (a service''s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)'
+            cand --table 'The table of a sqlite: source'
+            cand --map 'Read a source''s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)'
+            cand --limit 'Show at most N entries [default: 50 in a table, all otherwise; 0 for all]'
+            cand --order 'Newest (desc, the default) or oldest (asc) first'
+            cand --group-by 'Count matching entries per actor, action, risk, outcome, host, resource, day or hour'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --count 'Print how many entries match, not the entries'
+            cand --utc 'Show times in UTC (default: local time) in tables'
+            cand --fail-if-empty 'Exit 1 when nothing matches (otherwise no match is exit 0)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;audit;tail'= {
+            cand --since 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339'
+            cand --until 'Before (same forms as --since)'
+            cand --actor 'Who acted (globs: ''svc-*'')'
+            cand --action 'What was done (globs: ''apikey.*'')'
+            cand --resource 'On what: TYPE or TYPE:ID (api_key:12)'
+            cand --outcome 'success, failure or denied (comma-separated for several)'
+            cand --risk 'This risk or above: low, medium, high, critical'
+            cand --host 'Where (globs: ''web-*'')'
+            cand --grep 'Text inside the details (ASCII case-insensitive)'
+            cand --where 'A condition on a field or a details path: ''details.tier = "short_term"'', ''details.score >= 75'', ''actor ~ "svc-*"'' (repeatable; all must hold)'
+            cand --source 'The log: keyward''s store (default), sqlite:PATH (a service''s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)'
+            cand --table 'The table of a sqlite: source'
+            cand --map 'Read a source''s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)'
+            cand -n 'How many of the newest entries to show first'
+            cand --lines 'How many of the newest entries to show first'
+            cand --interval 'How often --follow looks for new entries'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand -f 'Keep printing entries as they arrive (Ctrl-C stops); a followed log file is reopened when it is rotated'
+            cand --follow 'Keep printing entries as they arrive (Ctrl-C stops); a followed log file is reopened when it is rotated'
+            cand --utc 'Show times in UTC (default: local time)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;audit;export'= {
+            cand --since 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339'
+            cand --until 'Before (same forms as --since)'
+            cand --actor 'Who acted (globs: ''svc-*'')'
+            cand --action 'What was done (globs: ''apikey.*'')'
+            cand --resource 'On what: TYPE or TYPE:ID (api_key:12)'
+            cand --outcome 'success, failure or denied (comma-separated for several)'
+            cand --risk 'This risk or above: low, medium, high, critical'
+            cand --host 'Where (globs: ''web-*'')'
+            cand --grep 'Text inside the details (ASCII case-insensitive)'
+            cand --where 'A condition on a field or a details path: ''details.tier = "short_term"'', ''details.score >= 75'', ''actor ~ "svc-*"'' (repeatable; all must hold)'
+            cand --source 'The log: keyward''s store (default), sqlite:PATH (a service''s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)'
+            cand --table 'The table of a sqlite: source'
+            cand --map 'Read a source''s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)'
+            cand --order 'Oldest (asc, the default) or newest (desc) first'
+            cand --limit 'At most N entries'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;audit;checkpoint'= {
+            cand --append-to 'Also append the anchor line to FILE (kept elsewhere: another host, a WORM bucket)'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
             cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
@@ -681,14 +774,42 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;audit;prune'= {
+            cand --older-than 'Delete entries older than this: 365d, 52w, or a date/time'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --dry-run 'Say what would be deleted; change nothing'
+            cand --force 'Prune even when the chain does not verify (the broken rows may be deleted with it)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;audit;help'= {
-            cand verify 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
-            cand query 'Show entries, newest first'
+            cand verify 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row'
+            cand query 'Find entries: filters, counts and groupings over keyward''s log or a service''s'
+            cand tail 'Show the newest entries, and with --follow those that arrive'
+            cand export 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
+            cand checkpoint 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
+            cand prune 'Delete entries older than a cutoff, leaving a chained record of it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;audit;help;verify'= {
         }
         &'keyward;audit;help;query'= {
+        }
+        &'keyward;audit;help;tail'= {
+        }
+        &'keyward;audit;help;export'= {
+        }
+        &'keyward;audit;help;checkpoint'= {
+        }
+        &'keyward;audit;help;prune'= {
         }
         &'keyward;audit;help;help'= {
         }
@@ -1080,12 +1201,24 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;jwt;inspect'= {
         }
         &'keyward;help;audit'= {
-            cand verify 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
-            cand query 'Show entries, newest first'
+            cand verify 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row'
+            cand query 'Find entries: filters, counts and groupings over keyward''s log or a service''s'
+            cand tail 'Show the newest entries, and with --follow those that arrive'
+            cand export 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
+            cand checkpoint 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
+            cand prune 'Delete entries older than a cutoff, leaving a chained record of it'
         }
         &'keyward;help;audit;verify'= {
         }
         &'keyward;help;audit;query'= {
+        }
+        &'keyward;help;audit;tail'= {
+        }
+        &'keyward;help;audit;export'= {
+        }
+        &'keyward;help;audit;checkpoint'= {
+        }
+        &'keyward;help;audit;prune'= {
         }
         &'keyward;help;cert'= {
             cand create 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'

@@ -652,23 +652,28 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a token\'s signature and claims: exit 0 valid, 1 invalid'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Decode a token WITHOUT verifying it, with warnings'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
 csv\t'Comma-separated values, for lists of records'
 sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -f -a "query" -d 'Show entries, newest first'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "verify" -d 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "query" -d 'Find entries: filters, counts and groupings over keyward\'s log or a service\'s'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "tail" -d 'Show the newest entries, and with --follow those that arrive'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "export" -d 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "checkpoint" -d 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'Prove the log still reaches an anchor: a file written by `audit checkpoint --append-to`, or ID:HASH (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -683,8 +688,33 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'Show at most N entries [default: all]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l action -d 'Only this action; a trailing * matches a prefix (apikey.*)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l since -d 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l until -d 'Before (same forms as --since)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l actor -d 'Who acted (globs: \'svc-*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l action -d 'What was done (globs: \'apikey.*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l resource -d 'On what: TYPE or TYPE:ID (api_key:12)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l outcome -d 'success, failure or denied (comma-separated for several)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l risk -d 'This risk or above: low, medium, high, critical' -r -f -a "low\t'Everything'
+medium\t'Medium and above'
+high\t'High and critical'
+critical\t'Critical only'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l host -d 'Where (globs: \'web-*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l grep -d 'Text inside the details (ASCII case-insensitive)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l where -d 'A condition on a field or a details path: \'details.tier = "short_term"\', \'details.score >= 75\', \'actor ~ "svc-*"\' (repeatable; all must hold)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l table -d 'The table of a sqlite: source' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'Show at most N entries [default: 50 in a table, all otherwise; 0 for all]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l order -d 'Newest (desc, the default) or oldest (asc) first' -r -f -a "asc\t'Oldest first'
+desc\t'Newest first'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l group-by -d 'Count matching entries per actor, action, risk, outcome, host, resource, day or hour' -r -f -a "actor\t'Who acted'
+action\t'What was done'
+risk\t'Risk level'
+outcome\t'Outcome'
+host\t'Host'
+resource\t'Resource type'
+day\t'UTC day'
+hour\t'UTC hour'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -694,13 +724,116 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l count -d 'Print how many entries match, not the entries'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l utc -d 'Show times in UTC (default: local time) in tables'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l fail-if-empty -d 'Exit 1 when nothing matches (otherwise no match is exit 0)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Show entries, newest first'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l since -d 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l until -d 'Before (same forms as --since)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l actor -d 'Who acted (globs: \'svc-*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l action -d 'What was done (globs: \'apikey.*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l resource -d 'On what: TYPE or TYPE:ID (api_key:12)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l outcome -d 'success, failure or denied (comma-separated for several)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l risk -d 'This risk or above: low, medium, high, critical' -r -f -a "low\t'Everything'
+medium\t'Medium and above'
+high\t'High and critical'
+critical\t'Critical only'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l host -d 'Where (globs: \'web-*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l grep -d 'Text inside the details (ASCII case-insensitive)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l where -d 'A condition on a field or a details path: \'details.tier = "short_term"\', \'details.score >= 75\', \'actor ~ "svc-*"\' (repeatable; all must hold)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l table -d 'The table of a sqlite: source' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s n -l lines -d 'How many of the newest entries to show first' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l interval -d 'How often --follow looks for new entries' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing entries as they arrive (Ctrl-C stops); a followed log file is reopened when it is rotated'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l utc -d 'Show times in UTC (default: local time)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'At or after: 24h, 7d (ago), today, yesterday, 2026-11-01, or RFC 3339' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Before (same forms as --since)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l actor -d 'Who acted (globs: \'svc-*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l action -d 'What was done (globs: \'apikey.*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l resource -d 'On what: TYPE or TYPE:ID (api_key:12)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l outcome -d 'success, failure or denied (comma-separated for several)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l risk -d 'This risk or above: low, medium, high, critical' -r -f -a "low\t'Everything'
+medium\t'Medium and above'
+high\t'High and critical'
+critical\t'Critical only'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l host -d 'Where (globs: \'web-*\')' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l grep -d 'Text inside the details (ASCII case-insensitive)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l where -d 'A condition on a field or a details path: \'details.tier = "short_term"\', \'details.score >= 75\', \'actor ~ "svc-*"\' (repeatable; all must hold)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l table -d 'The table of a sqlite: source' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l order -d 'Oldest (asc, the default) or newest (desc) first' -r -f -a "asc\t'Oldest first'
+desc\t'Newest first'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l limit -d 'At most N entries' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l append-to -d 'Also append the anchor line to FILE (kept elsewhere: another host, a WORM bucket)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete entries older than this: 365d, 52w, or a date/time' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l dry-run -d 'Say what would be deleted; change nothing'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l force -d 'Prune even when the chain does not verify (the broken rows may be deleted with it)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Find entries: filters, counts and groupings over keyward\'s log or a service\'s'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Show the newest entries, and with --follow those that arrive'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
@@ -994,8 +1127,12 @@ complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "mint" -d 'Mint a signed token (always with iat, nbf, exp and a random jti)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "verify" -d 'Verify a token\'s signature and claims: exit 0 valid, 1 invalid'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "inspect" -d 'Decode a token WITHOUT verifying it, with warnings'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 0 intact, 1 broken (naming the first bad row)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Show entries, newest first'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain (and anchors): exit 0 intact, 1 broken, naming the first bad row'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Find entries: filters, counts and groupings over keyward\'s log or a service\'s'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "tail" -d 'Show the newest entries, and with --follow those that arrive'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "create" -d 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "ca" -d 'A development certificate authority'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "inspect" -d 'Show what certificates say: names, key, validity, fingerprints, usages'
