@@ -15,6 +15,7 @@ pub mod fsutil;
 pub mod jwt;
 pub mod keyring;
 pub mod output;
+pub mod pgtls;
 pub mod rotate;
 pub mod secret;
 pub mod store;

@@ -787,4 +787,30 @@ mod tests {
             2
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn no_where_expression_panics(e in ".{0,40}") {
+            if let Ok(c) = parse_where(&e) {
+                let _ = cond_holds(&c, &rec());
+            }
+        }
+
+        #[test]
+        fn no_time_text_panics(s in ".{0,40}") {
+            let _ = parse_time_text(&s);
+            let _ = parse_bound(&s, OffsetDateTime::UNIX_EPOCH, "--since");
+        }
+
+        #[test]
+        fn well_formed_where_expressions_parse(
+            key in "[a-z_][a-z0-9_]{0,8}",
+            op in proptest::sample::select(vec!["=", "==", "!=", "<", "<=", ">", ">="]),
+            n in proptest::num::i64::ANY,
+        ) {
+            let c = parse_where(&format!("details.{key} {op} {n}")).unwrap();
+            proptest::prop_assert_eq!(c.path, Path::Detail(vec![key]));
+            proptest::prop_assert_eq!(c.value, Literal::Int(n));
+        }
+    }
 }

@@ -86,7 +86,7 @@ pub fn generate(
                     action: ACTIONS[(i % ACTIONS.len() as u64) as usize].to_string(),
                     resource_type: Some("memory".into()),
                     resource_id: Some((r % 100_000).to_string()),
-                    outcome: if r % 20 == 0 { "failure" } else { "success" }.into(),
+                    outcome: if r.is_multiple_of(20) { "failure" } else { "success" }.into(),
                     risk: risk_of(i).into(),
                     host: Some(format!("host-{}", i % HOSTS)),
                     details: serde_json::json!({"tier": tier, "score": r % 101, "seq": i})

@@ -2,13 +2,13 @@
 //! promises as on SQLite (preflight, one transaction per batch, keyset
 //! pagination, compare-and-swap UPDATEs with conflicts redone under a row
 //! lock, nothing undecryptable overwritten), through the `postgres` client.
-//! Connections are plain TCP for now (`sslmode` other than `disable` or
-//! `prefer` is refused rather than silently downgraded).
+//! Connections honour libpq's `sslmode` and `sslrootcert` (see
+//! [`crate::pgtls`]).
 
 use std::time::Instant;
 
+use postgres::Client;
 use postgres::types::ToSql;
-use postgres::{Client, NoTls};
 use rusqlite::types::Value;
 
 use crate::error::{Error, Result};
@@ -74,21 +74,7 @@ fn pg_err(url: &str, e: postgres::Error) -> Error {
 impl PgTable {
     /// Connects and checks the table, columns and key.
     pub fn open(url: &str, target: &Target) -> Result<PgTable> {
-        let lower = url.to_ascii_lowercase();
-        if [
-            "sslmode=require",
-            "sslmode=verify-ca",
-            "sslmode=verify-full",
-        ]
-        .iter()
-        .any(|m| lower.contains(m))
-        {
-            return Err(Error::usage(format!(
-                "{}: keyward's PostgreSQL client does not speak TLS yet; use a local or tunnelled connection",
-                redact(url)
-            )));
-        }
-        let mut client = Client::connect(url, NoTls).map_err(|e| pg_err(url, e))?;
+        let mut client = crate::pgtls::connect(url, &redact(url))?;
         let (schema, table) = match target.table.split_once('.') {
             Some((s, t)) => (Some(s.to_string()), t.to_string()),
             None => (None, target.table.clone()),

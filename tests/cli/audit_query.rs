@@ -173,6 +173,24 @@ fn every_filter_agrees_with_sql_on_a_generated_log() {
     assert!(text.contains("time (UTC)"));
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("--limit 0 for all"), "{err}");
+    // Tables show local time by TZ, with the offset.
+    let local = stdout_of(
+        s.kw(&["audit", "query", "--order", "asc", "--limit", "1"])
+            .env("TZ", "UTC-3"),
+    );
+    let first_ts =
+        keyward::audit::filter::parse_time_text(first[0]["ts"].as_str().unwrap()).unwrap();
+    let shown = first_ts.to_offset(time::UtcOffset::from_hms(3, 0, 0).unwrap());
+    assert!(
+        local.contains(&format!(
+            "{:02}:{:02}:{:02} +03:00",
+            shown.hour(),
+            shown.minute(),
+            shown.second()
+        )),
+        "{local}"
+    );
+    assert!(local.contains("time (local)"));
     // CSV has a header and one row per entry.
     let csv = stdout_of(&mut s.kw(&[
         "audit", "query", "--actor", "actor-3", "--since", &since, "--format", "csv",
@@ -326,7 +344,7 @@ fn a_services_own_table_is_queried_with_its_columns() {
             "audit", "query", "--source", &src, "--count", "--format", "json",
         ];
         all.extend_from_slice(args);
-        count_of(&mut kw().args(&all))
+        count_of(kw().args(&all))
     };
     assert_eq!(q(&[]), 200);
     assert_eq!(

@@ -1425,3 +1425,130 @@ fn postgres_tables_rotate_with_the_same_promises() {
     .assert()
     .code(4);
 }
+
+#[test]
+fn postgres_over_tls_with_libpq_sslmodes() {
+    let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
+        eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
+        return;
+    };
+    let mut client = match postgres::Client::connect(&url, postgres::NoTls) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("SKIPPED: PostgreSQL at {url} is not reachable: {e}");
+            return;
+        }
+    };
+    let ssl_on: String = client.query_one("SHOW ssl", &[]).unwrap().get(0);
+    // Debian's server certificate (CN and SAN localhost).
+    let snakeoil = std::path::Path::new("/etc/ssl/certs/ssl-cert-snakeoil.pem");
+    if ssl_on != "on" || !snakeoil.exists() || !url.contains("127.0.0.1") {
+        eprintln!("SKIPPED: the server at {url} has no TLS with Debian's snakeoil certificate");
+        return;
+    }
+    let table = format!("kw_tls_{}", std::process::id());
+    client
+        .batch_execute(&format!(
+            "DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (id bigint PRIMARY KEY, content text)"
+        ))
+        .unwrap();
+    let old = FernetKey::new(&key(1));
+    for i in 1..=5i64 {
+        client
+            .execute(
+                &format!("INSERT INTO {table} VALUES ($1, $2)"),
+                &[&i, &old.encrypt(format!("tls {i}").as_bytes()).unwrap()],
+            )
+            .unwrap();
+    }
+    let e = Env::new();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let run = |db: &str| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--db",
+            db,
+            "--table",
+            &table,
+            "--column",
+            "content",
+            "--from-key-env",
+            "A",
+            "--from-key-env",
+            "B",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+            "--format",
+            "json",
+        ]);
+        c.env("A", hexkey(1)).env("B", hexkey(2));
+        c
+    };
+    let root = snakeoil.display().to_string();
+    // require: encrypted; the certificate is not checked (libpq's meaning).
+    let doc = json_of(&mut run(&format!("{url}{sep}sslmode=require")));
+    assert_eq!(doc["rotated"], 5);
+    // verify-full checks the name: 127.0.0.1 is not in the certificate...
+    run(&format!("{url}{sep}sslmode=verify-full&sslrootcert={root}"))
+        .assert()
+        .code(4)
+        .stderr(
+            predicate::str::contains("certificate").and(
+                predicate::str::contains("postgres:")
+                    .not()
+                    .or(predicate::str::contains("postgres://postgres@")),
+            ),
+        );
+    // ...localhost is.
+    let local = url.replace("127.0.0.1", "localhost");
+    let doc = json_of(&mut run(&format!(
+        "{local}{sep}sslmode=verify-full&sslrootcert={root}"
+    )));
+    assert_eq!(doc["current"], 5);
+    // verify-ca checks the chain only.
+    let doc = json_of(&mut run(&format!(
+        "{url}{sep}sslmode=verify-ca&sslrootcert={root}"
+    )));
+    assert_eq!(doc["current"], 5);
+    // A root that did not issue the server's certificate is refused.
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other-ca.pem");
+    kw().args([
+        "cert",
+        "ca",
+        "create",
+        "--cn",
+        "not the server's CA",
+        "--out",
+    ])
+    .arg(&other)
+    .arg("--key-out")
+    .arg(dir.path().join("other-ca.key"))
+    .arg("--store")
+    .arg(dir.path().join("s.db"))
+    .assert()
+    .success();
+    run(&format!(
+        "{url}{sep}sslmode=verify-ca&sslrootcert={}",
+        other.display()
+    ))
+    .assert()
+    .code(4)
+    .stderr(predicate::str::contains("UnknownIssuer"));
+    run(&format!(
+        "{url}{sep}sslmode=verify-ca&sslrootcert=/nonexistent/root.pem"
+    ))
+    .assert()
+    .code(4)
+    .stderr(predicate::str::contains("sslrootcert"));
+    run(&format!("{url}{sep}sslmode=sometimes"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sslmode 'sometimes'"));
+    client
+        .batch_execute(&format!("DROP TABLE {table}"))
+        .unwrap();
+}
