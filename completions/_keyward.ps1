@@ -160,7 +160,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--pub-out', '--pub-out', [CompletionResultType]::ParameterName, 'The public key file (SPKI) [default: the --out path with .pub appended]')
             [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Encrypt the private key with the passphrase in this environment variable')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Encrypt the private key with the passphrase in this private file')
-            [CompletionResult]::new('--kdf', '--kdf', [CompletionResultType]::ParameterName, 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC)')
+            [CompletionResult]::new('--kdf', '--kdf', [CompletionResultType]::ParameterName, 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')

@@ -151,7 +151,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --pub-out 'The public key file (SPKI) [default: the --out path with .pub appended]'
             cand --passphrase-env 'Encrypt the private key with the passphrase in this environment variable'
             cand --passphrase-file 'Encrypt the private key with the passphrase in this private file'
-            cand --kdf 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC)'
+            cand --kdf 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt]'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
             cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'

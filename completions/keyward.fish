@@ -179,7 +179,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l pub-out -d 'The public key file (SPKI) [default: the --out path with .pub appended]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l passphrase-env -d 'Encrypt the private key with the passphrase in this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l passphrase-file -d 'Encrypt the private key with the passphrase in this private file' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l kdf -d 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC)' -r -f -a "scrypt\t'scrypt N=2^14, r=8, p=1: the most OpenSSL 3 will read by default (32 MiB)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l kdf -d 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt]' -r -f -a "scrypt\t'scrypt N=2^14, r=8, p=1: the most OpenSSL 3 will read by default (32 MiB)'
 pbkdf2\t'PBKDF2-HMAC-SHA256, 600,000 iterations (OWASP)'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'

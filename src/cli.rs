@@ -179,9 +179,9 @@ pub struct KeypairArgs {
     #[arg(long)]
     pub passphrase_prompt: bool,
 
-    /// How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC).
-    #[arg(long, value_enum, default_value_t = crate::keypair::KeyKdf::Scrypt)]
-    pub kdf: crate::keypair::KeyKdf,
+    /// How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt].
+    #[arg(long, value_enum)]
+    pub kdf: Option<crate::keypair::KeyKdf>,
 }
 
 /// `keygen hmac-secret`.

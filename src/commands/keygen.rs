@@ -179,6 +179,12 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
     // (possibly slow) generation and before anything is written.
     check_destinations(&[a.out.as_path(), pub_out.as_path()], a.force)?;
     let encrypt = a.passphrase_env.is_some() || a.passphrase_file.is_some() || a.passphrase_prompt;
+    if a.kdf.is_some() && !encrypt {
+        return Err(Error::usage(
+            "--kdf only applies to an encrypted key: add --passphrase-env, --passphrase-file or --passphrase-prompt",
+        ));
+    }
+    let kdf = a.kdf.unwrap_or(crate::keypair::KeyKdf::Scrypt);
     let passphrase = if encrypt {
         Some(read_secret(
             a.passphrase_env.as_deref(),
@@ -198,7 +204,7 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
     let kp = Keypair::generate(a.key_type)?;
     let private = kp.private_bytes(
         a.der,
-        passphrase.as_ref().map(|p| (p.expose().as_bytes(), a.kdf)),
+        passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
     )?;
     drop(passphrase);
     let public = kp.public_bytes(a.der)?;
@@ -237,14 +243,14 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
             "bits": a.key_type.bits(),
             "fingerprint": fingerprint,
             "encrypted": encrypt,
-            "kdf": if encrypt { Some(a.kdf) } else { None },
+            "kdf": if encrypt { Some(kdf) } else { None },
             "format": format_name,
             "files": {"private": a.out, "public": pub_out},
             "public_key_pem": if a.der { None } else { Some(String::from_utf8_lossy(&public).into_owned()) },
         })),
         _ => {
             let enc = if encrypt {
-                format!(", encrypted with a passphrase ({:?})", a.kdf).to_lowercase()
+                format!(", encrypted with a passphrase ({:?})", kdf).to_lowercase()
             } else {
                 String::new()
             };

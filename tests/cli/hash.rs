@@ -491,7 +491,7 @@ fn passlib_hashes_verify_in_keyward() {
     };
     let theirs = python_out(
         &py,
-        "import os\nfrom passlib.hash import pbkdf2_sha256, scrypt\npw=os.environ['PW']\nprint(pbkdf2_sha256.hash(pw))\nprint(pbkdf2_sha256.using(rounds=600000).hash(pw))\nprint(scrypt.using(rounds=12).hash(pw))",
+        "import os,warnings\nwarnings.simplefilter('ignore')\nfrom passlib.hash import pbkdf2_sha256, scrypt, argon2\npw=os.environ['PW']\nprint(pbkdf2_sha256.hash(pw))\nprint(pbkdf2_sha256.using(rounds=600000).hash(pw))\nprint(scrypt.using(rounds=12).hash(pw))\nprint(argon2.using(memory_cost=1024, rounds=2).hash(pw))",
         &[],
         &[("PW", PW)],
     );

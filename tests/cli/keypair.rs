@@ -291,6 +291,17 @@ fn existing_files_are_never_replaced_without_force() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    let out = kw()
+        .args(["keygen", "keypair", "--kdf", "pbkdf2", "--out"])
+        .arg(dir.path().join("e.pem"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--kdf without a passphrase means nothing"
+    );
+    assert!(!dir.path().join("e.pem").exists());
     let out = kw().args(["keygen", "keypair"]).output().unwrap();
     assert_eq!(
         out.status.code(),
