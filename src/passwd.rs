@@ -2,8 +2,9 @@
 //! (the default, with OWASP's parameters), bcrypt, scrypt and
 //! PBKDF2-HMAC-SHA256, written as PHC strings (bcrypt: its modular-crypt
 //! form), and read back in the forms the common libraries write:
-//! argon2-cffi and passlib PHC strings, bcrypt `$2a$`/`$2b$`/`$2y$`, and
-//! passlib's `$pbkdf2-sha256$ROUNDS$…` and adapted-base64 scrypt strings.
+//! argon2-cffi and passlib PHC strings (argon2, scrypt), bcrypt
+//! `$2a$`/`$2b$`/`$2y$`, and passlib's own `$pbkdf2-sha256$ROUNDS$…` form
+//! (adapted base64).
 //!
 //! Every primitive and every string format comes from RustCrypto's
 //! `argon2`, `scrypt`, `pbkdf2` (with `password-hash`/`phc`/`mcf`) and the
@@ -349,7 +350,7 @@ pub fn check_bcrypt_password(password: &[u8]) -> std::result::Result<(), String>
 pub struct HashInfo {
     /// `argon2id`, `argon2i`, `argon2d`, `bcrypt`, `scrypt`, `pbkdf2-sha256`, `pbkdf2-sha512`.
     pub algorithm: String,
-    /// The form: `phc`, `modular-crypt` (bcrypt), `passlib` (passlib's own PBKDF2/scrypt forms).
+    /// The form: `phc`, `modular-crypt` (bcrypt), `passlib` (passlib's own PBKDF2 form).
     pub form: &'static str,
     /// bcrypt's prefix (`2a`, `2b`, `2y`) or argon2's version (`19`).
     #[serde(skip_serializing_if = "Option::is_none")]
