@@ -129,13 +129,27 @@ impl Written {
         mode: u32,
         force: bool,
     ) -> Result<()> {
+        self.write_unsynced_dir(path, bytes, mode, force)?;
+        fsutil::sync_parent_dir(path);
+        Ok(())
+    }
+
+    /// As `write`, leaving the directory fsync to the caller
+    /// (`fsutil::sync_parent_dir` once after the last file).
+    pub(crate) fn write_unsynced_dir(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        mode: u32,
+        force: bool,
+    ) -> Result<()> {
         let existed = std::fs::symlink_metadata(path).is_ok();
         let overwrite = if force {
             Overwrite::Replace
         } else {
             Overwrite::Refuse
         };
-        let r = fsutil::write_atomic(path, bytes, mode, overwrite);
+        let r = fsutil::write_atomic_unsynced_dir(path, bytes, mode, overwrite);
         if r.is_ok() && !existed {
             self.0.push(path.to_path_buf());
         }

@@ -211,8 +211,13 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
     let fingerprint = kp.fingerprint();
     let format_name = if a.der { "der" } else { "pem" };
     all_or_nothing(|w| {
-        w.write(&a.out, &private, 0o600, a.force)?;
-        w.write(&pub_out, &public, 0o644, a.force)?;
+        // Both files, then one fsync per directory (usually one in all).
+        w.write_unsynced_dir(&a.out, &private, 0o600, a.force)?;
+        w.write_unsynced_dir(&pub_out, &public, 0o644, a.force)?;
+        crate::fsutil::sync_parent_dir(&a.out);
+        if a.out.parent() != pub_out.parent() {
+            crate::fsutil::sync_parent_dir(&pub_out);
+        }
         let (store, auditor) = &mut audit;
         let canon = |p: &std::path::Path| {
             std::fs::canonicalize(p)
