@@ -41,6 +41,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'Create self-signed certificates and a dev CA, inspect certificates, check expiry')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Re-encrypt a database''s encrypted columns under a new key')
+            [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes')
+            [CompletionResult]::new('hmac', 'hmac', [CompletionResultType]::ParameterValue, 'Sign and verify request bodies with HMAC, as webhook senders do')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (used to regenerate completions/)')
             [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write one man page per command into DIR (used to regenerate man/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -62,6 +64,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('jwt-secret', 'jwt-secret', [CompletionResultType]::ParameterValue, 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)')
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'A random password from chosen character classes')
             [CompletionResult]::new('salt', 'salt', [CompletionResultType]::ParameterValue, 'A random salt for a key-derivation function')
+            [CompletionResult]::new('keypair', 'keypair', [CompletionResultType]::ParameterValue, 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA')
+            [CompletionResult]::new('hmac-secret', 'hmac-secret', [CompletionResultType]::ParameterValue, 'A secret for HMAC request signing (32 random bytes or more, hex by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -150,11 +154,57 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;keygen;keypair' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'The key type')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The private key file (PKCS#8, written atomically with mode 0600)')
+            [CompletionResult]::new('--pub-out', '--pub-out', [CompletionResultType]::ParameterName, 'The public key file (SPKI) [default: the --out path with .pub appended]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Encrypt the private key with the passphrase in this environment variable')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Encrypt the private key with the passphrase in this private file')
+            [CompletionResult]::new('--kdf', '--kdf', [CompletionResultType]::ParameterName, 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--der', '--der', [CompletionResultType]::ParameterName, 'Write DER instead of PEM (both files)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace existing files')
+            [CompletionResult]::new('--passphrase-prompt', '--passphrase-prompt', [CompletionResultType]::ParameterName, 'Encrypt the private key with a passphrase asked for (twice) on the terminal')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;keygen;hmac-secret' {
+            [CompletionResult]::new('--bytes', '--bytes', [CompletionResultType]::ParameterName, 'Random bytes (at least 32)')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'Text encoding of the secret (the text''s bytes are the HMAC key)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Generate N secrets, one per line (not with --env-file)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE (atomically, mode 0600) instead of stdout')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file or --var definition')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;keygen;help' {
             [CompletionResult]::new('master', 'master', [CompletionResultType]::ParameterValue, 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)')
             [CompletionResult]::new('jwt-secret', 'jwt-secret', [CompletionResultType]::ParameterValue, 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)')
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'A random password from chosen character classes')
             [CompletionResult]::new('salt', 'salt', [CompletionResultType]::ParameterValue, 'A random salt for a key-derivation function')
+            [CompletionResult]::new('keypair', 'keypair', [CompletionResultType]::ParameterValue, 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA')
+            [CompletionResult]::new('hmac-secret', 'hmac-secret', [CompletionResultType]::ParameterValue, 'A secret for HMAC request signing (32 random bytes or more, hex by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -168,6 +218,12 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;keygen;help;salt' {
+            break
+        }
+        'keyward;keygen;help;keypair' {
+            break
+        }
+        'keyward;keygen;help;hmac-secret' {
             break
         }
         'keyward;keygen;help;help' {
@@ -1185,6 +1241,156 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;rotate;help;help' {
             break
         }
+        'keyward;hash' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;hash;password' {
+            [CompletionResult]::new('--algo', '--algo', [CompletionResultType]::ParameterName, 'The algorithm')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]')
+            [CompletionResult]::new('--iterations', '--iterations', [CompletionResultType]::ParameterName, 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]')
+            [CompletionResult]::new('--parallelism', '--parallelism', [CompletionResultType]::ParameterName, 'argon2 lanes or scrypt p [default: 1]')
+            [CompletionResult]::new('--cost', '--cost', [CompletionResultType]::ParameterName, 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]')
+            [CompletionResult]::new('--block-size', '--block-size', [CompletionResultType]::ParameterName, 'scrypt block size r [default: 8]')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'Read the password from this environment variable')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from this private file (one trailing newline dropped)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from stdin (one trailing newline dropped)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;hash;verify' {
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'Read the password from this environment variable')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from this private file (one trailing newline dropped)')
+            [CompletionResult]::new('--algo', '--algo', [CompletionResultType]::ParameterName, 'With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash''s own]')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]')
+            [CompletionResult]::new('--iterations', '--iterations', [CompletionResultType]::ParameterName, 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]')
+            [CompletionResult]::new('--parallelism', '--parallelism', [CompletionResultType]::ParameterName, 'argon2 lanes or scrypt p [default: 1]')
+            [CompletionResult]::new('--cost', '--cost', [CompletionResultType]::ParameterName, 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]')
+            [CompletionResult]::new('--block-size', '--block-size', [CompletionResultType]::ParameterName, 'scrypt block size r [default: 8]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from stdin (one trailing newline dropped)')
+            [CompletionResult]::new('--needs-rehash', '--needs-rehash', [CompletionResultType]::ParameterName, 'Also exit 1 when the hash''s parameters are below the current ones (the check services run at login)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;hash;help' {
+            [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;hash;help;password' {
+            break
+        }
+        'keyward;hash;help;verify' {
+            break
+        }
+        'keyward;hash;help;help' {
+            break
+        }
+        'keyward;hmac' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a request body (stdin or --in): print the HMAC')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a request body''s signature in constant time: exit 0 valid, 1 invalid')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;hmac;sign' {
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Read the secret from this environment variable (its text''s bytes are the key)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the secret from this private file (one trailing newline dropped)')
+            [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Read the body from FILE instead of stdin')
+            [CompletionResult]::new('--algo', '--algo', [CompletionResultType]::ParameterName, 'The hash under the HMAC')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'Signature encoding')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;hmac;verify' {
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Read the secret from this environment variable (its text''s bytes are the key)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the secret from this private file (one trailing newline dropped)')
+            [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Read the body from FILE instead of stdin')
+            [CompletionResult]::new('--algo', '--algo', [CompletionResultType]::ParameterName, 'The hash under the HMAC')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'Signature encoding')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The signature to check (hex or base64, per --encoding)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;hmac;help' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a request body (stdin or --in): print the HMAC')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a request body''s signature in constant time: exit 0 valid, 1 invalid')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'keyward;hmac;help;sign' {
+            break
+        }
+        'keyward;hmac;help;verify' {
+            break
+        }
+        'keyward;hmac;help;help' {
+            break
+        }
         'keyward;completions' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
@@ -1223,6 +1429,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the tamper-evident audit log')
             [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'Create self-signed certificates and a dev CA, inspect certificates, check expiry')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Re-encrypt a database''s encrypted columns under a new key')
+            [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes')
+            [CompletionResult]::new('hmac', 'hmac', [CompletionResultType]::ParameterValue, 'Sign and verify request bodies with HMAC, as webhook senders do')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (used to regenerate completions/)')
             [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write one man page per command into DIR (used to regenerate man/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1233,6 +1441,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('jwt-secret', 'jwt-secret', [CompletionResultType]::ParameterValue, 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)')
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'A random password from chosen character classes')
             [CompletionResult]::new('salt', 'salt', [CompletionResultType]::ParameterValue, 'A random salt for a key-derivation function')
+            [CompletionResult]::new('keypair', 'keypair', [CompletionResultType]::ParameterValue, 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA')
+            [CompletionResult]::new('hmac-secret', 'hmac-secret', [CompletionResultType]::ParameterValue, 'A secret for HMAC request signing (32 random bytes or more, hex by default)')
             break
         }
         'keyward;help;keygen;master' {
@@ -1245,6 +1455,12 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;keygen;salt' {
+            break
+        }
+        'keyward;help;keygen;keypair' {
+            break
+        }
+        'keyward;help;keygen;hmac-secret' {
             break
         }
         'keyward;help;key' {
@@ -1393,6 +1609,28 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;rotate;verify' {
+            break
+        }
+        'keyward;help;hash' {
+            [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch')
+            break
+        }
+        'keyward;help;hash;password' {
+            break
+        }
+        'keyward;help;hash;verify' {
+            break
+        }
+        'keyward;help;hmac' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a request body (stdin or --in): print the HMAC')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a request body''s signature in constant time: exit 0 valid, 1 invalid')
+            break
+        }
+        'keyward;help;hmac;sign' {
+            break
+        }
+        'keyward;help;hmac;verify' {
             break
         }
         'keyward;help;completions' {

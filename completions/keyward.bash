@@ -34,8 +34,14 @@ _keyward() {
             keyward,encrypt)
                 cmd="keyward__subcmd__encrypt"
                 ;;
+            keyward,hash)
+                cmd="keyward__subcmd__hash"
+                ;;
             keyward,help)
                 cmd="keyward__subcmd__help"
+                ;;
+            keyward,hmac)
+                cmd="keyward__subcmd__hmac"
                 ;;
             keyward,jwt)
                 cmd="keyward__subcmd__jwt"
@@ -187,6 +193,24 @@ _keyward() {
             keyward__subcmd__cert__subcmd__help__subcmd__ca,create)
                 cmd="keyward__subcmd__cert__subcmd__help__subcmd__ca__subcmd__create"
                 ;;
+            keyward__subcmd__hash,help)
+                cmd="keyward__subcmd__hash__subcmd__help"
+                ;;
+            keyward__subcmd__hash,password)
+                cmd="keyward__subcmd__hash__subcmd__password"
+                ;;
+            keyward__subcmd__hash,verify)
+                cmd="keyward__subcmd__hash__subcmd__verify"
+                ;;
+            keyward__subcmd__hash__subcmd__help,help)
+                cmd="keyward__subcmd__hash__subcmd__help__subcmd__help"
+                ;;
+            keyward__subcmd__hash__subcmd__help,password)
+                cmd="keyward__subcmd__hash__subcmd__help__subcmd__password"
+                ;;
+            keyward__subcmd__hash__subcmd__help,verify)
+                cmd="keyward__subcmd__hash__subcmd__help__subcmd__verify"
+                ;;
             keyward__subcmd__help,apikey)
                 cmd="keyward__subcmd__help__subcmd__apikey"
                 ;;
@@ -205,8 +229,14 @@ _keyward() {
             keyward__subcmd__help,encrypt)
                 cmd="keyward__subcmd__help__subcmd__encrypt"
                 ;;
+            keyward__subcmd__help,hash)
+                cmd="keyward__subcmd__help__subcmd__hash"
+                ;;
             keyward__subcmd__help,help)
                 cmd="keyward__subcmd__help__subcmd__help"
+                ;;
+            keyward__subcmd__help,hmac)
+                cmd="keyward__subcmd__help__subcmd__hmac"
                 ;;
             keyward__subcmd__help,jwt)
                 cmd="keyward__subcmd__help__subcmd__jwt"
@@ -277,6 +307,18 @@ _keyward() {
             keyward__subcmd__help__subcmd__cert__subcmd__ca,create)
                 cmd="keyward__subcmd__help__subcmd__cert__subcmd__ca__subcmd__create"
                 ;;
+            keyward__subcmd__help__subcmd__hash,password)
+                cmd="keyward__subcmd__help__subcmd__hash__subcmd__password"
+                ;;
+            keyward__subcmd__help__subcmd__hash,verify)
+                cmd="keyward__subcmd__help__subcmd__hash__subcmd__verify"
+                ;;
+            keyward__subcmd__help__subcmd__hmac,sign)
+                cmd="keyward__subcmd__help__subcmd__hmac__subcmd__sign"
+                ;;
+            keyward__subcmd__help__subcmd__hmac,verify)
+                cmd="keyward__subcmd__help__subcmd__hmac__subcmd__verify"
+                ;;
             keyward__subcmd__help__subcmd__jwt,inspect)
                 cmd="keyward__subcmd__help__subcmd__jwt__subcmd__inspect"
                 ;;
@@ -307,8 +349,14 @@ _keyward() {
             keyward__subcmd__help__subcmd__key,show)
                 cmd="keyward__subcmd__help__subcmd__key__subcmd__show"
                 ;;
+            keyward__subcmd__help__subcmd__keygen,hmac-secret)
+                cmd="keyward__subcmd__help__subcmd__keygen__subcmd__hmac__subcmd__secret"
+                ;;
             keyward__subcmd__help__subcmd__keygen,jwt-secret)
                 cmd="keyward__subcmd__help__subcmd__keygen__subcmd__jwt__subcmd__secret"
+                ;;
+            keyward__subcmd__help__subcmd__keygen,keypair)
+                cmd="keyward__subcmd__help__subcmd__keygen__subcmd__keypair"
                 ;;
             keyward__subcmd__help__subcmd__keygen,master)
                 cmd="keyward__subcmd__help__subcmd__keygen__subcmd__master"
@@ -327,6 +375,24 @@ _keyward() {
                 ;;
             keyward__subcmd__help__subcmd__rotate,verify)
                 cmd="keyward__subcmd__help__subcmd__rotate__subcmd__verify"
+                ;;
+            keyward__subcmd__hmac,help)
+                cmd="keyward__subcmd__hmac__subcmd__help"
+                ;;
+            keyward__subcmd__hmac,sign)
+                cmd="keyward__subcmd__hmac__subcmd__sign"
+                ;;
+            keyward__subcmd__hmac,verify)
+                cmd="keyward__subcmd__hmac__subcmd__verify"
+                ;;
+            keyward__subcmd__hmac__subcmd__help,help)
+                cmd="keyward__subcmd__hmac__subcmd__help__subcmd__help"
+                ;;
+            keyward__subcmd__hmac__subcmd__help,sign)
+                cmd="keyward__subcmd__hmac__subcmd__help__subcmd__sign"
+                ;;
+            keyward__subcmd__hmac__subcmd__help,verify)
+                cmd="keyward__subcmd__hmac__subcmd__help__subcmd__verify"
                 ;;
             keyward__subcmd__jwt,help)
                 cmd="keyward__subcmd__jwt__subcmd__help"
@@ -403,8 +469,14 @@ _keyward() {
             keyward__subcmd__keygen,help)
                 cmd="keyward__subcmd__keygen__subcmd__help"
                 ;;
+            keyward__subcmd__keygen,hmac-secret)
+                cmd="keyward__subcmd__keygen__subcmd__hmac__subcmd__secret"
+                ;;
             keyward__subcmd__keygen,jwt-secret)
                 cmd="keyward__subcmd__keygen__subcmd__jwt__subcmd__secret"
+                ;;
+            keyward__subcmd__keygen,keypair)
+                cmd="keyward__subcmd__keygen__subcmd__keypair"
                 ;;
             keyward__subcmd__keygen,master)
                 cmd="keyward__subcmd__keygen__subcmd__master"
@@ -418,8 +490,14 @@ _keyward() {
             keyward__subcmd__keygen__subcmd__help,help)
                 cmd="keyward__subcmd__keygen__subcmd__help__subcmd__help"
                 ;;
+            keyward__subcmd__keygen__subcmd__help,hmac-secret)
+                cmd="keyward__subcmd__keygen__subcmd__help__subcmd__hmac__subcmd__secret"
+                ;;
             keyward__subcmd__keygen__subcmd__help,jwt-secret)
                 cmd="keyward__subcmd__keygen__subcmd__help__subcmd__jwt__subcmd__secret"
+                ;;
+            keyward__subcmd__keygen__subcmd__help,keypair)
+                cmd="keyward__subcmd__keygen__subcmd__help__subcmd__keypair"
                 ;;
             keyward__subcmd__keygen__subcmd__help,master)
                 cmd="keyward__subcmd__keygen__subcmd__help__subcmd__master"
@@ -461,7 +539,7 @@ _keyward() {
 
     case "${cmd}" in
         keyward)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2012,8 +2090,218 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__hash)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version password verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hash__subcmd__help)
+            opts="password verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hash__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hash__subcmd__help__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hash__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hash__subcmd__password)
+            opts="-q -h -V --algo --memory --iterations --parallelism --cost --block-size --password-env --password-file --password-stdin --format --color --quiet --yes --store --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --algo)
+                    COMPREPLY=($(compgen -W "argon2id bcrypt scrypt pbkdf2-sha256" -- "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --iterations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallelism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cost)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --block-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hash__subcmd__verify)
+            opts="-q -h -V --password-env --password-file --password-stdin --needs-rehash --algo --memory --iterations --parallelism --cost --block-size --format --color --quiet --yes --store --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --algo)
+                    COMPREPLY=($(compgen -W "argon2id bcrypt scrypt pbkdf2-sha256" -- "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --iterations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallelism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cost)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --block-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__help)
-            opts="keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help"
+            opts="keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2362,9 +2650,93 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__help__subcmd__hash)
+            opts="password verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__hash__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__hash__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__hmac)
+            opts="sign verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__hmac__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__hmac__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2545,7 +2917,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__keygen)
-            opts="master jwt-secret password salt"
+            opts="master jwt-secret password salt keypair hmac-secret"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2558,7 +2930,35 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__help__subcmd__keygen__subcmd__hmac__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__help__subcmd__keygen__subcmd__jwt__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__keygen__subcmd__keypair)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2677,6 +3077,196 @@ _keyward() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version sign verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac__subcmd__help)
+            opts="sign verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac__subcmd__sign)
+            opts="-q -h -V --secret-env --secret-file --in --algo --encoding --format --color --quiet --yes --store --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --algo)
+                    COMPREPLY=($(compgen -W "sha256 sha512" -- "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "hex base64" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac__subcmd__verify)
+            opts="-q -h -V --secret-env --secret-file --in --algo --encoding --signature --format --color --quiet --yes --store --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --algo)
+                    COMPREPLY=($(compgen -W "sha256 sha512" -- "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "hex base64" -- "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3521,7 +4111,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version master jwt-secret password salt help"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version master jwt-secret password salt keypair hmac-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3551,7 +4141,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__help)
-            opts="master jwt-secret password salt help"
+            opts="master jwt-secret password salt keypair hmac-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3578,7 +4168,35 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__keygen__subcmd__help__subcmd__hmac__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__keygen__subcmd__help__subcmd__jwt__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__keygen__subcmd__help__subcmd__keypair)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3634,6 +4252,60 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__keygen__subcmd__hmac__subcmd__secret)
+            opts="-q -h -V --bytes --encoding --count --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "hex base64 base64url" -- "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__keygen__subcmd__jwt__subcmd__secret)
             opts="-q -h -V --bytes --encoding --count --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3663,6 +4335,60 @@ _keyward() {
                     ;;
                 --var)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__keygen__subcmd__keypair)
+            opts="-q -h -V --type --out --pub-out --der --force --passphrase-env --passphrase-file --passphrase-prompt --kdf --format --color --quiet --yes --store --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "ed25519 x25519 ecdsa-p256 ecdsa-p384 rsa-2048 rsa-3072 rsa-4096" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pub-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kdf)
+                    COMPREPLY=($(compgen -W "scrypt pbkdf2" -- "${cur}"))
                     return 0
                     ;;
                 --format)

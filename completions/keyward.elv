@@ -38,6 +38,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand audit 'Read and verify the tamper-evident audit log'
             cand cert 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
             cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
+            cand hash 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
+            cand hmac 'Sign and verify request bodies with HMAC, as webhook senders do'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -58,6 +60,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand jwt-secret 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
             cand password 'A random password from chosen character classes'
             cand salt 'A random salt for a key-derivation function'
+            cand keypair 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA'
+            cand hmac-secret 'A secret for HMAC request signing (32 random bytes or more, hex by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;keygen;master'= {
@@ -141,11 +145,55 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;keygen;keypair'= {
+            cand --type 'The key type'
+            cand --out 'The private key file (PKCS#8, written atomically with mode 0600)'
+            cand --pub-out 'The public key file (SPKI) [default: the --out path with .pub appended]'
+            cand --passphrase-env 'Encrypt the private key with the passphrase in this environment variable'
+            cand --passphrase-file 'Encrypt the private key with the passphrase in this private file'
+            cand --kdf 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt]'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --der 'Write DER instead of PEM (both files)'
+            cand --force 'Replace existing files'
+            cand --passphrase-prompt 'Encrypt the private key with a passphrase asked for (twice) on the terminal'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;keygen;hmac-secret'= {
+            cand --bytes 'Random bytes (at least 32)'
+            cand --encoding 'Text encoding of the secret (the text''s bytes are the HMAC key)'
+            cand --count 'Generate N secrets, one per line (not with --env-file)'
+            cand --out 'Write to FILE (atomically, mode 0600) instead of stdout'
+            cand --env-file 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)'
+            cand --var 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --force 'Replace an existing --out file or --var definition'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;keygen;help'= {
             cand master 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
             cand jwt-secret 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
             cand password 'A random password from chosen character classes'
             cand salt 'A random salt for a key-derivation function'
+            cand keypair 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA'
+            cand hmac-secret 'A secret for HMAC request signing (32 random bytes or more, hex by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;keygen;help;master'= {
@@ -155,6 +203,10 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;keygen;help;password'= {
         }
         &'keyward;keygen;help;salt'= {
+        }
+        &'keyward;keygen;help;keypair'= {
+        }
+        &'keyward;keygen;help;hmac-secret'= {
         }
         &'keyward;keygen;help;help'= {
         }
@@ -1085,6 +1137,142 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;rotate;help;help'= {
         }
+        &'keyward;hash'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand password 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
+            cand verify 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;hash;password'= {
+            cand --algo 'The algorithm'
+            cand --memory 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]'
+            cand --iterations 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]'
+            cand --parallelism 'argon2 lanes or scrypt p [default: 1]'
+            cand --cost 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]'
+            cand --block-size 'scrypt block size r [default: 8]'
+            cand --password-env 'Read the password from this environment variable'
+            cand --password-file 'Read the password from this private file (one trailing newline dropped)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --password-stdin 'Read the password from stdin (one trailing newline dropped)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;hash;verify'= {
+            cand --password-env 'Read the password from this environment variable'
+            cand --password-file 'Read the password from this private file (one trailing newline dropped)'
+            cand --algo 'With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash''s own]'
+            cand --memory 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]'
+            cand --iterations 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]'
+            cand --parallelism 'argon2 lanes or scrypt p [default: 1]'
+            cand --cost 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]'
+            cand --block-size 'scrypt block size r [default: 8]'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --password-stdin 'Read the password from stdin (one trailing newline dropped)'
+            cand --needs-rehash 'Also exit 1 when the hash''s parameters are below the current ones (the check services run at login)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;hash;help'= {
+            cand password 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
+            cand verify 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;hash;help;password'= {
+        }
+        &'keyward;hash;help;verify'= {
+        }
+        &'keyward;hash;help;help'= {
+        }
+        &'keyward;hmac'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sign 'Sign a request body (stdin or --in): print the HMAC'
+            cand verify 'Check a request body''s signature in constant time: exit 0 valid, 1 invalid'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;hmac;sign'= {
+            cand --secret-env 'Read the secret from this environment variable (its text''s bytes are the key)'
+            cand --secret-file 'Read the secret from this private file (one trailing newline dropped)'
+            cand --in 'Read the body from FILE instead of stdin'
+            cand --algo 'The hash under the HMAC'
+            cand --encoding 'Signature encoding'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;hmac;verify'= {
+            cand --secret-env 'Read the secret from this environment variable (its text''s bytes are the key)'
+            cand --secret-file 'Read the secret from this private file (one trailing newline dropped)'
+            cand --in 'Read the body from FILE instead of stdin'
+            cand --algo 'The hash under the HMAC'
+            cand --encoding 'Signature encoding'
+            cand --signature 'The signature to check (hex or base64, per --encoding)'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;hmac;help'= {
+            cand sign 'Sign a request body (stdin or --in): print the HMAC'
+            cand verify 'Check a request body''s signature in constant time: exit 0 valid, 1 invalid'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;hmac;help;sign'= {
+        }
+        &'keyward;hmac;help;verify'= {
+        }
+        &'keyward;hmac;help;help'= {
+        }
         &'keyward;completions'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
@@ -1121,6 +1309,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand audit 'Read and verify the tamper-evident audit log'
             cand cert 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
             cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
+            cand hash 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
+            cand hmac 'Sign and verify request bodies with HMAC, as webhook senders do'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1130,6 +1320,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand jwt-secret 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
             cand password 'A random password from chosen character classes'
             cand salt 'A random salt for a key-derivation function'
+            cand keypair 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA'
+            cand hmac-secret 'A secret for HMAC request signing (32 random bytes or more, hex by default)'
         }
         &'keyward;help;keygen;master'= {
         }
@@ -1138,6 +1330,10 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;keygen;password'= {
         }
         &'keyward;help;keygen;salt'= {
+        }
+        &'keyward;help;keygen;keypair'= {
+        }
+        &'keyward;help;keygen;hmac-secret'= {
         }
         &'keyward;help;key'= {
             cand derive 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
@@ -1247,6 +1443,22 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;rotate;status'= {
         }
         &'keyward;help;rotate;verify'= {
+        }
+        &'keyward;help;hash'= {
+            cand password 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
+            cand verify 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
+        }
+        &'keyward;help;hash;password'= {
+        }
+        &'keyward;help;hash;verify'= {
+        }
+        &'keyward;help;hmac'= {
+            cand sign 'Sign a request body (stdin or --in): print the HMAC'
+            cand verify 'Check a request body''s signature in constant time: exit 0 valid, 1 invalid'
+        }
+        &'keyward;help;hmac;sign'= {
+        }
+        &'keyward;help;hmac;verify'= {
         }
         &'keyward;help;completions'= {
         }

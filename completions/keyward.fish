@@ -47,28 +47,32 @@ complete -c keyward -n "__fish_keyward_needs_command" -f -a "jwt" -d 'Mint, veri
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "hash" -d 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "hmac" -d 'Sign and verify request bodies with HMAC, as webhook senders do'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
 csv\t'Comma-separated values, for lists of records'
 sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "password" -d 'A random password from chosen character classes'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "salt" -d 'A random salt for a key-derivation function'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "password" -d 'A random password from chosen character classes'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "salt" -d 'A random salt for a key-derivation function'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "keypair" -d 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "hmac-secret" -d 'A secret for HMAC request signing (32 random bytes or more, hex by default)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
 base64\t'Standard base64 with padding'
 base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
@@ -164,10 +168,65 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l type -d 'The key type' -r -f -a "ed25519\t'Ed25519 signing key (RFC 8032)'
+x25519\t'X25519 key-agreement key (RFC 7748)'
+ecdsa-p256\t'ECDSA on P-256'
+ecdsa-p384\t'ECDSA on P-384'
+rsa-2048\t'RSA 2048'
+rsa-3072\t'RSA 3072'
+rsa-4096\t'RSA 4096 (seed 004\'s production size)'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l out -d 'The private key file (PKCS#8, written atomically with mode 0600)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l pub-out -d 'The public key file (SPKI) [default: the --out path with .pub appended]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l passphrase-env -d 'Encrypt the private key with the passphrase in this environment variable' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l passphrase-file -d 'Encrypt the private key with the passphrase in this private file' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l kdf -d 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt]' -r -f -a "scrypt\t'scrypt N=2^14, r=8, p=1: the most OpenSSL 3 will read by default (32 MiB)'
+pbkdf2\t'PBKDF2-HMAC-SHA256, 600,000 iterations (OWASP)'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l der -d 'Write DER instead of PEM (both files)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l force -d 'Replace existing files'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l passphrase-prompt -d 'Encrypt the private key with a passphrase asked for (twice) on the terminal'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l bytes -d 'Random bytes (at least 32)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l encoding -d 'Text encoding of the secret (the text\'s bytes are the HMAC key)' -r -f -a "hex\t'Lower-case hex'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "password" -d 'A random password from chosen character classes'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "salt" -d 'A random salt for a key-derivation function'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "keypair" -d 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "hmac-secret" -d 'A secret for HMAC request signing (32 random bytes or more, hex by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire import help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
@@ -1066,6 +1125,142 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "status" -d 'Count values per key version and format, plaintext and undecryptable'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Decrypt every value; exit 1 naming the first rows that fail'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -f -a "password" -d 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -f -a "verify" -d 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l algo -d 'The algorithm' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
+bcrypt\t'bcrypt ($2b$), cost 12 by default; passwords of at most 72 bytes'
+scrypt\t'scrypt in its PHC form ($scrypt$ln=17,r=8,p=1$...)'
+pbkdf2-sha256\t'PBKDF2-HMAC-SHA256 in its PHC form ($pbkdf2-sha256$i=600000,l=32$...)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l memory -d 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l iterations -d 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l parallelism -d 'argon2 lanes or scrypt p [default: 1]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l cost -d 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l block-size -d 'scrypt block size r [default: 8]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-env -d 'Read the password from this environment variable' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-stdin -d 'Read the password from stdin (one trailing newline dropped)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-env -d 'Read the password from this environment variable' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l algo -d 'With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash\'s own]' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
+bcrypt\t'bcrypt ($2b$), cost 12 by default; passwords of at most 72 bytes'
+scrypt\t'scrypt in its PHC form ($scrypt$ln=17,r=8,p=1$...)'
+pbkdf2-sha256\t'PBKDF2-HMAC-SHA256 in its PHC form ($pbkdf2-sha256$i=600000,l=32$...)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l memory -d 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l iterations -d 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l parallelism -d 'argon2 lanes or scrypt p [default: 1]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l cost -d 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l block-size -d 'scrypt block size r [default: 8]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-stdin -d 'Read the password from stdin (one trailing newline dropped)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l needs-rehash -d 'Also exit 1 when the hash\'s parameters are below the current ones (the check services run at login)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from help" -f -a "password" -d 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -f -a "sign" -d 'Sign a request body (stdin or --in): print the HMAC'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -f -a "verify" -d 'Check a request body\'s signature in constant time: exit 0 valid, 1 invalid'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l in -d 'Read the body from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l algo -d 'The hash under the HMAC' -r -f -a "sha256\t'HMAC-SHA256 (32-byte signatures)'
+sha512\t'HMAC-SHA512 (64-byte signatures)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l encoding -d 'Signature encoding' -r -f -a "hex\t'Lower-case hex (verify accepts either case and a sha256= prefix)'
+base64\t'Standard base64 with padding (verify also accepts URL-safe and unpadded)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l in -d 'Read the body from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l algo -d 'The hash under the HMAC' -r -f -a "sha256\t'HMAC-SHA256 (32-byte signatures)'
+sha512\t'HMAC-SHA512 (64-byte signatures)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l encoding -d 'Signature encoding' -r -f -a "hex\t'Lower-case hex (verify accepts either case and a sha256= prefix)'
+base64\t'Standard base64 with padding (verify also accepts URL-safe and unpadded)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l signature -d 'The signature to check (hex or base64, per --encoding)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a request body (stdin or --in): print the HMAC'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a request body\'s signature in constant time: exit 0 valid, 1 invalid'
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -1094,22 +1289,26 @@ complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s q -l quiet 
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "hash" -d 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "hmac" -d 'Sign and verify request bodies with HMAC, as webhook senders do'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "password" -d 'A random password from chosen character classes'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "salt" -d 'A random salt for a key-derivation function'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "keypair" -d 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "hmac-secret" -d 'A secret for HMAC request signing (32 random bytes or more, hex by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "derive" -d 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "new" -d 'Add a fresh key to the keyring, decrypt-only until promoted (or --primary)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "promote" -d 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only'
@@ -1140,3 +1339,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "run" -d 'Re-encrypt every value under the target key: batched, resumable, crash-safe'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "status" -d 'Count values per key version and format, plaintext and undecryptable'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "verify" -d 'Decrypt every value; exit 1 naming the first rows that fail'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from hash" -f -a "password" -d 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from hash" -f -a "verify" -d 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from hmac" -f -a "sign" -d 'Sign a request body (stdin or --in): print the HMAC'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from hmac" -f -a "verify" -d 'Check a request body\'s signature in constant time: exit 0 valid, 1 invalid'

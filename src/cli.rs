@@ -103,6 +103,14 @@ pub enum Command {
     #[command(subcommand)]
     Rotate(RotateCommand),
 
+    /// Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes.
+    #[command(subcommand)]
+    Hash(HashCommand),
+
+    /// Sign and verify request bodies with HMAC, as webhook senders do.
+    #[command(subcommand)]
+    Hmac(HmacCommand),
+
     /// Print a shell completion script (used to regenerate completions/).
     #[command(hide = true)]
     Completions {
@@ -130,6 +138,214 @@ pub enum KeygenCommand {
     Password(PasswordArgs),
     /// A random salt for a key-derivation function.
     Salt(SaltArgs),
+    /// A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA.
+    Keypair(KeypairArgs),
+    /// A secret for HMAC request signing (32 random bytes or more, hex by default).
+    HmacSecret(HmacSecretArgs),
+}
+
+/// `keygen keypair`.
+#[derive(Debug, Args)]
+pub struct KeypairArgs {
+    /// The key type.
+    #[arg(long = "type", value_enum, value_name = "TYPE", default_value_t = crate::keypair::KeypairType::Ed25519)]
+    pub key_type: crate::keypair::KeypairType,
+
+    /// The private key file (PKCS#8, written atomically with mode 0600).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+
+    /// The public key file (SPKI) [default: the --out path with .pub appended].
+    #[arg(long, value_name = "FILE")]
+    pub pub_out: Option<PathBuf>,
+
+    /// Write DER instead of PEM (both files).
+    #[arg(long)]
+    pub der: bool,
+
+    /// Replace existing files.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Encrypt the private key with the passphrase in this environment variable.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["passphrase_file", "passphrase_prompt"])]
+    pub passphrase_env: Option<String>,
+
+    /// Encrypt the private key with the passphrase in this private file.
+    #[arg(long, value_name = "PATH", conflicts_with = "passphrase_prompt")]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Encrypt the private key with a passphrase asked for (twice) on the terminal.
+    #[arg(long)]
+    pub passphrase_prompt: bool,
+
+    /// How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt].
+    #[arg(long, value_enum)]
+    pub kdf: Option<crate::keypair::KeyKdf>,
+}
+
+/// `keygen hmac-secret`.
+#[derive(Debug, Args)]
+pub struct HmacSecretArgs {
+    /// Random bytes (at least 32).
+    #[arg(long, value_name = "N", default_value_t = 32,
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub bytes: u32,
+
+    /// Text encoding of the secret (the text's bytes are the HMAC key).
+    #[arg(long, value_enum, default_value_t = SecretEncoding::Hex)]
+    pub encoding: SecretEncoding,
+
+    #[command(flatten)]
+    pub count: CountArg,
+
+    #[command(flatten)]
+    pub sink: SinkArgs,
+}
+
+/// `hash` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum HashCommand {
+    /// Hash a password: print its PHC string (bcrypt: $2b$), nothing else.
+    Password(HashPasswordArgs),
+    /// Check a password against a stored hash: exit 0 on a match, 1 on a mismatch.
+    Verify(HashVerifyArgs),
+}
+
+/// Where a password comes from; a hidden prompt on a terminal when none is given.
+#[derive(Debug, Args, Clone)]
+pub struct PasswordSource {
+    /// Read the password from this environment variable.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["password_file", "password_stdin"])]
+    pub password_env: Option<String>,
+
+    /// Read the password from this private file (one trailing newline dropped).
+    #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
+    pub password_file: Option<PathBuf>,
+
+    /// Read the password from stdin (one trailing newline dropped).
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+/// Hashing parameters; each applies to the algorithms it names.
+#[derive(Debug, Args, Clone)]
+pub struct HashParamArgs {
+    /// argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB].
+    #[arg(long, value_name = "SIZE", value_parser = crate::passwd::parse_memory_kib)]
+    pub memory: Option<u32>,
+
+    /// argon2 passes [default: 2] or PBKDF2 iterations [default: 600000].
+    #[arg(long, value_name = "N")]
+    pub iterations: Option<u32>,
+
+    /// argon2 lanes or scrypt p [default: 1].
+    #[arg(long, value_name = "P")]
+    pub parallelism: Option<u32>,
+
+    /// bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17].
+    #[arg(long, value_name = "N")]
+    pub cost: Option<u32>,
+
+    /// scrypt block size r [default: 8].
+    #[arg(long, value_name = "R")]
+    pub block_size: Option<u32>,
+}
+
+/// `hash password`.
+#[derive(Debug, Args)]
+pub struct HashPasswordArgs {
+    /// The algorithm.
+    #[arg(long, value_enum, default_value_t = crate::passwd::Algo::Argon2id)]
+    pub algo: crate::passwd::Algo,
+
+    #[command(flatten)]
+    pub params: HashParamArgs,
+
+    #[command(flatten)]
+    pub password: PasswordSource,
+}
+
+/// `hash verify`.
+#[derive(Debug, Args)]
+pub struct HashVerifyArgs {
+    /// The stored hash (quote it: it contains '$'); - reads it from stdin.
+    #[arg(value_name = "HASH", allow_hyphen_values = true)]
+    pub hash: String,
+
+    #[command(flatten)]
+    pub password: PasswordSource,
+
+    /// Also exit 1 when the hash's parameters are below the current ones (the check services run at login).
+    #[arg(long)]
+    pub needs_rehash: bool,
+
+    /// With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash's own].
+    #[arg(long, value_enum, requires = "needs_rehash")]
+    pub algo: Option<crate::passwd::Algo>,
+
+    #[command(flatten)]
+    pub params: HashParamArgs,
+}
+
+/// `hmac` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum HmacCommand {
+    /// Sign a request body (stdin or --in): print the HMAC.
+    Sign(HmacSignArgs),
+    /// Check a request body's signature in constant time: exit 0 valid, 1 invalid.
+    Verify(HmacVerifyArgs),
+}
+
+/// What every `hmac` subcommand takes.
+#[derive(Debug, Args, Clone)]
+pub struct HmacCommon {
+    /// Read the secret from this environment variable (its text's bytes are the key).
+    #[arg(long, value_name = "NAME", conflicts_with = "secret_file")]
+    pub secret_env: Option<String>,
+
+    /// Read the secret from this private file (one trailing newline dropped).
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<PathBuf>,
+
+    /// Read the body from FILE instead of stdin.
+    #[arg(long = "in", value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// The hash under the HMAC.
+    #[arg(long, value_enum, default_value_t = crate::crypto::mac::MacAlgo::Sha256)]
+    pub algo: crate::crypto::mac::MacAlgo,
+
+    /// Signature encoding.
+    #[arg(long, value_enum, default_value_t = SigEncoding::Hex)]
+    pub encoding: SigEncoding,
+}
+
+/// Signature encodings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SigEncoding {
+    /// Lower-case hex (verify accepts either case and a sha256= prefix).
+    Hex,
+    /// Standard base64 with padding (verify also accepts URL-safe and unpadded).
+    Base64,
+}
+
+/// `hmac sign`.
+#[derive(Debug, Args)]
+pub struct HmacSignArgs {
+    #[command(flatten)]
+    pub common: HmacCommon,
+}
+
+/// `hmac verify`.
+#[derive(Debug, Args)]
+pub struct HmacVerifyArgs {
+    #[command(flatten)]
+    pub common: HmacCommon,
+
+    /// The signature to check (hex or base64, per --encoding).
+    #[arg(long, value_name = "SIG")]
+    pub signature: String,
 }
 
 /// Where a generated secret goes; stdout when neither option is given.

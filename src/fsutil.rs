@@ -42,6 +42,20 @@ pub enum Overwrite {
 /// meanwhile is never clobbered), and the directory fsynced. On any error
 /// nothing is left behind and the old file, if any, is untouched.
 pub fn write_atomic(path: &Path, data: &[u8], mode: u32, overwrite: Overwrite) -> Result<()> {
+    write_atomic_unsynced_dir(path, data, mode, overwrite)?;
+    sync_parent_dir(path);
+    Ok(())
+}
+
+/// [`write_atomic`] without the final fsync of the directory, for several
+/// files written together: call [`sync_parent_dir`] once after the last
+/// (one directory fsync instead of one per file).
+pub fn write_atomic_unsynced_dir(
+    path: &Path,
+    data: &[u8],
+    mode: u32,
+    overwrite: Overwrite,
+) -> Result<()> {
     if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
         return Err(exists_error(path));
     }
@@ -51,11 +65,14 @@ pub fn write_atomic(path: &Path, data: &[u8], mode: u32, overwrite: Overwrite) -
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result?;
-    if let Ok(d) = File::open(&dir) {
+    result
+}
+
+/// Fsyncs the directory holding `path`, so that a rename into it is durable.
+pub fn sync_parent_dir(path: &Path) {
+    if let Ok(d) = File::open(parent_dir(path)) {
         let _ = d.sync_all();
     }
-    Ok(())
 }
 
 fn write_temp_then_place(

@@ -82,7 +82,7 @@ fn key_path(files: &CertOutArgs) -> Result<&Path> {
 
 /// Refuses before writing anything if a destination exists (without
 /// `--force`), is named twice, or has no directory to go in: no half-written pairs.
-fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
+pub(crate) fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
     for (i, p) in paths.iter().enumerate() {
         if paths[..i].contains(p) {
             return Err(Error::usage(format!(
@@ -119,17 +119,37 @@ fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
 /// Files written by one command, removed again if the command fails
 /// before it is done (only those it created: `--force` replacements stay).
 #[derive(Default)]
-struct Written(Vec<std::path::PathBuf>);
+pub(crate) struct Written(Vec<std::path::PathBuf>);
 
 impl Written {
-    fn write(&mut self, path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+    pub(crate) fn write(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        mode: u32,
+        force: bool,
+    ) -> Result<()> {
+        self.write_unsynced_dir(path, bytes, mode, force)?;
+        fsutil::sync_parent_dir(path);
+        Ok(())
+    }
+
+    /// As `write`, leaving the directory fsync to the caller
+    /// (`fsutil::sync_parent_dir` once after the last file).
+    pub(crate) fn write_unsynced_dir(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        mode: u32,
+        force: bool,
+    ) -> Result<()> {
         let existed = std::fs::symlink_metadata(path).is_ok();
         let overwrite = if force {
             Overwrite::Replace
         } else {
             Overwrite::Refuse
         };
-        let r = fsutil::write_atomic(path, bytes, mode, overwrite);
+        let r = fsutil::write_atomic_unsynced_dir(path, bytes, mode, overwrite);
         if r.is_ok() && !existed {
             self.0.push(path.to_path_buf());
         }
@@ -144,7 +164,7 @@ impl Written {
 }
 
 /// Runs `f` (the writes and the audit entry); on failure removes what it created.
-fn all_or_nothing(f: impl FnOnce(&mut Written) -> Result<()>) -> Result<()> {
+pub(crate) fn all_or_nothing(f: impl FnOnce(&mut Written) -> Result<()>) -> Result<()> {
     let mut w = Written::default();
     let r = f(&mut w);
     if r.is_err() {

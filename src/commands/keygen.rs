@@ -2,7 +2,10 @@
 
 use serde_json::Map;
 
-use crate::cli::{CharClass, JwtSecretArgs, KeygenCommand, MasterArgs, PasswordArgs, SaltArgs};
+use crate::cli::{
+    CharClass, HmacSecretArgs, JwtSecretArgs, KeygenCommand, KeypairArgs, MasterArgs, PasswordArgs,
+    SaltArgs,
+};
 use crate::commands::Ctx;
 use crate::commands::sink::{Generated, deliver};
 use crate::crypto::keys::Encoding;
@@ -15,6 +18,9 @@ use crate::secret::SecretString;
 pub const MIN_PASSWORD_LENGTH: u32 = 12;
 /// RFC 7518 §3.2: an HS256 key must be at least 256 bits.
 pub const MIN_JWT_SECRET_BYTES: u32 = 32;
+/// The shortest HMAC request-signing secret keyward generates (the
+/// SHA-256 output size, RFC 2104's advice for the key length).
+pub const MIN_HMAC_SECRET_BYTES: u32 = 32;
 /// RFC 8018: a salt of at least 64 bits.
 pub const MIN_SALT_BYTES: u32 = 8;
 
@@ -32,6 +38,8 @@ pub fn run(ctx: &Ctx, cmd: KeygenCommand) -> Result<Outcome> {
         KeygenCommand::JwtSecret(a) => jwt_secret(ctx, a),
         KeygenCommand::Password(a) => password(ctx, a),
         KeygenCommand::Salt(a) => salt(ctx, a),
+        KeygenCommand::Keypair(a) => keypair(ctx, a),
+        KeygenCommand::HmacSecret(a) => hmac_secret(ctx, a),
     }?;
     Ok(Outcome::Success)
 }
@@ -126,6 +134,142 @@ fn salt(ctx: &Ctx, a: SaltArgs) -> Result<()> {
             extra: Map::new(),
         },
     )
+}
+
+fn hmac_secret(ctx: &Ctx, a: HmacSecretArgs) -> Result<()> {
+    if a.bytes < MIN_HMAC_SECRET_BYTES {
+        return Err(Error::usage(format!(
+            "--bytes {} is too short for a request-signing secret: keyward makes at least {MIN_HMAC_SECRET_BYTES} bytes (HMAC-SHA256's output size)",
+            a.bytes
+        )));
+    }
+    let encoding = Encoding::from(a.encoding);
+    let values = random_values(a.count.count, a.bytes, encoding)?;
+    let mut extra = Map::new();
+    // As for JWT secrets, the HMAC key is the bytes of the text.
+    extra.insert(
+        "text_bytes".into(),
+        values.first().map(|v| v.len()).unwrap_or(0).into(),
+    );
+    deliver(
+        ctx,
+        &a.sink,
+        Generated {
+            kind: "hmac-secret",
+            encoding: encoding.name(),
+            bits: a.bytes * 8,
+            noun: "HMAC secret",
+            values,
+            extra,
+        },
+    )
+}
+
+fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
+    use crate::commands::cert::{all_or_nothing, check_destinations};
+    use crate::keypair::Keypair;
+    use crate::secret::{SecretPrompt, read_secret};
+
+    let pub_out = a.pub_out.clone().unwrap_or_else(|| {
+        let mut p = a.out.clone().into_os_string();
+        p.push(".pub");
+        std::path::PathBuf::from(p)
+    });
+    // Every destination is checked, and the passphrase read, before the
+    // (possibly slow) generation and before anything is written.
+    check_destinations(&[a.out.as_path(), pub_out.as_path()], a.force)?;
+    let encrypt = a.passphrase_env.is_some() || a.passphrase_file.is_some() || a.passphrase_prompt;
+    if a.kdf.is_some() && !encrypt {
+        return Err(Error::usage(
+            "--kdf only applies to an encrypted key: add --passphrase-env, --passphrase-file or --passphrase-prompt",
+        ));
+    }
+    let kdf = a.kdf.unwrap_or(crate::keypair::KeyKdf::Scrypt);
+    let passphrase = if encrypt {
+        Some(read_secret(
+            a.passphrase_env.as_deref(),
+            a.passphrase_file.as_deref(),
+            &SecretPrompt {
+                what: "passphrase",
+                env_flag: "--passphrase-env",
+                file_flag: "--passphrase-file",
+                confirm: true,
+                private_file: true,
+            },
+        )?)
+    } else {
+        None
+    };
+    let mut audit = (ctx.store()?, ctx.auditor()?);
+    let kp = Keypair::generate(a.key_type)?;
+    let private = kp.private_bytes(
+        a.der,
+        passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
+    )?;
+    drop(passphrase);
+    let public = kp.public_bytes(a.der)?;
+    let fingerprint = kp.fingerprint();
+    let format_name = if a.der { "der" } else { "pem" };
+    all_or_nothing(|w| {
+        // Both files, then one fsync per directory (usually one in all).
+        w.write_unsynced_dir(&a.out, &private, 0o600, a.force)?;
+        w.write_unsynced_dir(&pub_out, &public, 0o644, a.force)?;
+        crate::fsutil::sync_parent_dir(&a.out);
+        if a.out.parent() != pub_out.parent() {
+            crate::fsutil::sync_parent_dir(&pub_out);
+        }
+        let (store, auditor) = &mut audit;
+        let canon = |p: &std::path::Path| {
+            std::fs::canonicalize(p)
+                .map(|c| c.display().to_string())
+                .unwrap_or_else(|_| p.display().to_string())
+        };
+        store.write(|tx| {
+            auditor.append(
+                tx,
+                &crate::audit::Entry::new("key.generate", "file", canon(&a.out)).details(
+                    serde_json::json!({
+                        "kind": "keypair",
+                        "type": a.key_type.name(),
+                        "bits": a.key_type.bits(),
+                        "public_key": canon(&pub_out),
+                        "fingerprint": fingerprint,
+                        "encrypted": encrypt,
+                    }),
+                ),
+            )
+        })?;
+        Ok(())
+    })?;
+    match ctx.out.format() {
+        Format::Json => ctx.out.json(&serde_json::json!({
+            "kind": "keypair",
+            "type": a.key_type.name(),
+            "bits": a.key_type.bits(),
+            "fingerprint": fingerprint,
+            "encrypted": encrypt,
+            "kdf": if encrypt { Some(kdf) } else { None },
+            "format": format_name,
+            "files": {"private": a.out, "public": pub_out},
+            "public_key_pem": if a.der { None } else { Some(String::from_utf8_lossy(&public).into_owned()) },
+        })),
+        _ => {
+            let enc = if encrypt {
+                format!(", encrypted with a passphrase ({:?})", kdf).to_lowercase()
+            } else {
+                String::new()
+            };
+            ctx.out.note(&format!(
+                "wrote {} {}-bit private key to {} (PKCS#8 {}, mode 0600{enc}) and public key to {}, {fingerprint}",
+                a.key_type.name(),
+                a.key_type.bits(),
+                a.out.display(),
+                format_name.to_uppercase(),
+                pub_out.display(),
+            ));
+            Ok(())
+        }
+    }
 }
 
 /// The alphabet for the chosen classes, each class's characters kept apart

@@ -6,6 +6,8 @@ pub mod audit;
 pub mod cert;
 pub mod crypt;
 pub mod generate;
+pub mod hash;
+pub mod hmac;
 pub mod jwt;
 pub mod key;
 pub mod keygen;
@@ -90,6 +92,8 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Audit(cmd) => audit::run(&ctx, cmd),
         Command::Cert(cmd) => cert::run(&ctx, cmd),
         Command::Rotate(cmd) => rotate::run(&ctx, cmd),
+        Command::Hash(cmd) => hash::run(&ctx, cmd),
+        Command::Hmac(cmd) => hmac::run(&ctx, cmd),
         Command::Completions { shell } => generate::completions(&ctx, shell),
         Command::Manpages { dir } => generate::manpages(&ctx, &dir),
     }

@@ -9,6 +9,7 @@ pub mod envelope;
 pub mod fernet;
 pub mod kdf;
 pub mod keys;
+pub mod mac;
 pub mod random;
 
 use sha2::{Digest, Sha256};

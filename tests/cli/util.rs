@@ -105,3 +105,55 @@ pub fn json_with_code(cmd: &mut Command, code: i32) -> serde_json::Value {
     let out = cmd.assert().code(code).get_output().stdout.clone();
     serde_json::from_slice(&out).expect("stdout is one JSON document")
 }
+
+/// A Python that can import `module` (KEYWARD_TEST_PYTHON first, then
+/// python3), or `None` after saying loudly that the test is skipped.
+pub fn python_with(module: &str) -> Option<String> {
+    let candidates = [
+        std::env::var("KEYWARD_TEST_PYTHON").ok(),
+        Some("python3".to_string()),
+    ];
+    for py in candidates.into_iter().flatten() {
+        let ok = std::process::Command::new(&py)
+            .args(["-c", &format!("import {module}")])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if ok {
+            return Some(py);
+        }
+    }
+    eprintln!(
+        "SKIPPED: Python with the `{module}` module not found (set KEYWARD_TEST_PYTHON to a Python that has it)"
+    );
+    None
+}
+
+/// Runs a Python snippet with `args` and `env`, returning stdout; panics
+/// with Python's stderr when it fails.
+pub fn python_out(py: &str, code: &str, args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = std::process::Command::new(py)
+        .arg("-c")
+        .arg(code)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// stdout and stderr of a finished run, as text, for leak checks.
+pub fn all_output(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
