@@ -91,7 +91,10 @@ fn store_fixture(path: &Path, n: i64) {
         time::Duration::days(365),
     )
     .unwrap();
-    eprintln!("  generated {n} store entries in {:.0} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "  generated {n} store entries in {:.0} s",
+        t.elapsed().as_secs_f64()
+    );
 }
 
 /// Seed 001's table (Python datetime text, `user_id`, index on
@@ -141,7 +144,10 @@ fn service_fixture(path: &Path, n: i64) {
     tx.commit().unwrap();
     conn.execute_batch("CREATE INDEX idx_user_timestamp ON audit_log (user_id, timestamp DESC);")
         .unwrap();
-    eprintln!("  generated {n} service rows in {:.0} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "  generated {n} service rows in {:.0} s",
+        t.elapsed().as_secs_f64()
+    );
 }
 
 fn main() {
@@ -180,36 +186,60 @@ fn main() {
     };
     println!(
         "audit queries on {n} entries, {} cores, {}",
-        std::thread::available_parallelism().map(|p| p.get()).unwrap_or(0),
+        std::thread::available_parallelism()
+            .map(|p| p.get())
+            .unwrap_or(0),
         std::fs::read_to_string("/proc/cpuinfo")
             .ok()
-            .and_then(|c| c
-                .lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+            .and_then(
+                |c| c.lines().find(|l| l.starts_with("model name")).map(|l| l
+                    .split(':')
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string())
+            )
             .unwrap_or_default()
     );
     report(
         "store: query --since 24h --actor actor-7",
-        &["--store", s, "audit", "query", "--since", "24h", "--actor", "actor-7", "--format", "json", "--limit", "0"],
+        &[
+            "--store", s, "audit", "query", "--since", "24h", "--actor", "actor-7", "--format",
+            "json", "--limit", "0",
+        ],
         runs,
         "< 100 ms",
     );
     report(
         "store: query --since 24h --actor actor-7 (table)",
-        &["--store", s, "audit", "query", "--since", "24h", "--actor", "actor-7"],
+        &[
+            "--store", s, "audit", "query", "--since", "24h", "--actor", "actor-7",
+        ],
         runs,
         "< 100 ms",
     );
     report(
         "store: query --risk critical --limit 50 (newest)",
-        &["--store", s, "audit", "query", "--risk", "critical", "--limit", "50", "--format", "json"],
+        &[
+            "--store", s, "audit", "query", "--risk", "critical", "--limit", "50", "--format",
+            "json",
+        ],
         runs,
         "-",
     );
     report(
         "store: query --count --group-by day (everything)",
-        &["--store", s, "audit", "query", "--count", "--group-by", "day", "--format", "json"],
+        &[
+            "--store",
+            s,
+            "audit",
+            "query",
+            "--count",
+            "--group-by",
+            "day",
+            "--format",
+            "json",
+        ],
         runs.min(5),
         "< 2 s",
     );
@@ -221,7 +251,10 @@ fn main() {
     );
     report(
         "service table: query --since 24h --actor user-7",
-        &["audit", "query", "--source", &src, "--since", "24h", "--actor", "user-7", "--format", "json", "--limit", "0"],
+        &[
+            "audit", "query", "--source", &src, "--since", "24h", "--actor", "user-7", "--format",
+            "json", "--limit", "0",
+        ],
         runs,
         "< 100 ms",
     );

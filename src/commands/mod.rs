@@ -4,6 +4,7 @@
 pub mod apikey;
 pub mod audit;
 pub mod cert;
+pub mod config;
 pub mod crypt;
 pub mod generate;
 pub mod jwt;
@@ -90,6 +91,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Audit(cmd) => audit::run(&ctx, cmd),
         Command::Cert(cmd) => cert::run(&ctx, cmd),
         Command::Rotate(cmd) => rotate::run(&ctx, cmd),
+        Command::Config(cmd) => config::run(&ctx, cmd),
         Command::Completions { shell } => generate::completions(&ctx, shell),
         Command::Manpages { dir } => generate::manpages(&ctx, &dir),
     }
