@@ -802,4 +802,34 @@ mod tests {
         }
         assert_eq!(type_by_name(Path::new("README.md")), None);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// No input makes a parser panic: it parses or reports where it fails.
+        #[test]
+        fn parsers_never_panic(text in "(?s)[ -~\\n\\t\"'#=:\\[\\]{}$,.\\-é]{0,200}") {
+            for ty in [InputType::Dotenv, InputType::Yaml, InputType::Toml, InputType::Json] {
+                if let Err(e) = parse(&text, "f", ty) {
+                    proptest::prop_assert!(e.line >= 1 && e.column >= 1);
+                }
+            }
+            let _ = sniff(&text);
+            let _ = ignore_comments(&text);
+        }
+
+        /// Config-shaped input (lines of key/value pairs) in every syntax.
+        #[test]
+        fn config_shaped_inputs_never_panic(
+            lines in proptest::collection::vec(
+                ("[A-Za-z_][A-Za-z0-9_.]{0,12}", "[ :=]{1,2}", "[ -~]{0,20}", "(\\n|\\n  |\\n- )"),
+                0..20,
+            )
+        ) {
+            let text: String = lines.iter().map(|(k, sep, v, nl)| format!("{k}{sep}{v}{nl}")).collect();
+            for ty in [InputType::Dotenv, InputType::Yaml, InputType::Toml, InputType::Json] {
+                let _ = parse(&text, "f", ty);
+            }
+        }
+    }
 }

@@ -1117,17 +1117,18 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
         {
             hit("KW060", i, format!("{key} is {v}"));
         }
-        if lower.starts_with("redis://") {
-            if prod {
-                hit("KW061", i, format!("{key} uses redis://"));
-            }
-            if url_password(v).is_none() && !redis_password_set {
-                hit(
-                    "KW062",
-                    i,
-                    format!("{key} has no password and no Redis password is set"),
-                );
-            }
+        if lower.starts_with("redis://") && prod {
+            hit("KW061", i, format!("{key} uses redis://"));
+        }
+        if (lower.starts_with("redis://") || lower.starts_with("rediss://"))
+            && url_password(v).is_none()
+            && !redis_password_set
+        {
+            hit(
+                "KW062",
+                i,
+                format!("{key} has no password and no Redis password is set"),
+            );
         }
         if let Some(pw) = url_password(v)
             && !pw.contains('$')
