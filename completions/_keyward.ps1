@@ -1200,6 +1200,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Write a .env with fresh secrets and secure defaults that config validate passes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1237,9 +1238,28 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'keyward;config;template' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The deployment the defaults are for')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Whose setting names to use')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE (atomically, mode 0600) instead of stdout')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'keyward;config;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Write a .env with fresh secrets and secure defaults that config validate passes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1247,6 +1267,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;config;help;rules' {
+            break
+        }
+        'keyward;config;help;template' {
             break
         }
         'keyward;config;help;help' {
@@ -1466,12 +1489,16 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         'keyward;help;config' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Write a .env with fresh secrets and secure defaults that config validate passes')
             break
         }
         'keyward;help;config;validate' {
             break
         }
         'keyward;help;config;rules' {
+            break
+        }
+        'keyward;help;config;template' {
             break
         }
         'keyward;help;completions' {

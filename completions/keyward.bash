@@ -196,6 +196,9 @@ _keyward() {
             keyward__subcmd__config,rules)
                 cmd="keyward__subcmd__config__subcmd__rules"
                 ;;
+            keyward__subcmd__config,template)
+                cmd="keyward__subcmd__config__subcmd__template"
+                ;;
             keyward__subcmd__config,validate)
                 cmd="keyward__subcmd__config__subcmd__validate"
                 ;;
@@ -204,6 +207,9 @@ _keyward() {
                 ;;
             keyward__subcmd__config__subcmd__help,rules)
                 cmd="keyward__subcmd__config__subcmd__help__subcmd__rules"
+                ;;
+            keyward__subcmd__config__subcmd__help,template)
+                cmd="keyward__subcmd__config__subcmd__help__subcmd__template"
                 ;;
             keyward__subcmd__config__subcmd__help,validate)
                 cmd="keyward__subcmd__config__subcmd__help__subcmd__validate"
@@ -303,6 +309,9 @@ _keyward() {
                 ;;
             keyward__subcmd__help__subcmd__config,rules)
                 cmd="keyward__subcmd__help__subcmd__config__subcmd__rules"
+                ;;
+            keyward__subcmd__help__subcmd__config,template)
+                cmd="keyward__subcmd__help__subcmd__config__subcmd__template"
                 ;;
             keyward__subcmd__help__subcmd__config,validate)
                 cmd="keyward__subcmd__help__subcmd__config__subcmd__validate"
@@ -1923,7 +1932,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version validate rules help"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version validate rules template help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1953,7 +1962,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config__subcmd__help)
-            opts="validate rules help"
+            opts="validate rules template help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1994,6 +2003,20 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__config__subcmd__help__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__config__subcmd__help__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2015,6 +2038,48 @@ _keyward() {
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__config__subcmd__template)
+            opts="-q -h -V --profile --service --out --force --format --color --quiet --yes --store --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "production development" -- "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -W "generic memoric tiger mem0" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -2531,7 +2596,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__config)
-            opts="validate rules"
+            opts="validate rules template"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2545,6 +2610,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__config__subcmd__rules)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__config__subcmd__template)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

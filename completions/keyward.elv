@@ -1100,6 +1100,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --version 'Print version'
             cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
             cand rules 'List the rules config validate checks'
+            cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;config;validate'= {
@@ -1134,14 +1135,34 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'keyward;config;template'= {
+            cand --profile 'The deployment the defaults are for'
+            cand --service 'Whose setting names to use'
+            cand --out 'Write to FILE (atomically, mode 0600) instead of stdout'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --force 'Replace an existing --out file'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'keyward;config;help'= {
             cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
             cand rules 'List the rules config validate checks'
+            cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'keyward;config;help;validate'= {
         }
         &'keyward;config;help;rules'= {
+        }
+        &'keyward;config;help;template'= {
         }
         &'keyward;config;help;help'= {
         }
@@ -1312,10 +1333,13 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;config'= {
             cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
             cand rules 'List the rules config validate checks'
+            cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
         }
         &'keyward;help;config;validate'= {
         }
         &'keyward;help;config;rules'= {
+        }
+        &'keyward;help;config;template'= {
         }
         &'keyward;help;completions'= {
         }

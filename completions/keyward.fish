@@ -1067,23 +1067,24 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "status" -d 'Count values per key version and format, plaintext and undecryptable'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Decrypt every value; exit 1 naming the first rows that fail'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
 csv\t'Comma-separated values, for lists of records'
 sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -f -a "validate" -d 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -f -a "rules" -d 'List the rules config validate checks'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -f -a "validate" -d 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -f -a "rules" -d 'List the rules config validate checks'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -f -a "template" -d 'Write a .env with fresh secrets and secure defaults that config validate passes'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l type -d 'Parse every input as this type instead of going by its name' -r -f -a "dotenv\t'`.env` files: `KEY=value`, `export`, quotes, comments'
 yaml\t'YAML (Compose files and Kubernetes manifests included)'
 toml\t'TOML'
@@ -1124,8 +1125,31 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l profile -d 'The deployment the defaults are for' -r -f -a "production\t'Strict: every rule runs'
+development\t'Rules marked production-only are skipped'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l service -d 'Whose setting names to use' -r -f -a "generic\t'Common names (JWT_SECRET, ENCRYPTION_MASTER_KEY, DATABASE_URL, ...)'
+memoric\t'The AI memory server of seed 001 (MEMORIC_*, a Fernet key)'
+tiger\t'The MCP server of seed 002 (a 64-hex master key, PBKDF2)'
+mem0\t'The mem0 integration of seed 003 (MEM0AI_*)'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l force -d 'Replace an existing --out file'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "rules" -d 'List the rules config validate checks'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "template" -d 'Write a .env with fresh secrets and secure defaults that config validate passes'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
@@ -1204,3 +1228,4 @@ complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "verify" -d 'Decrypt every value; exit 1 naming the first rows that fail'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "validate" -d 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "rules" -d 'List the rules config validate checks'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "template" -d 'Write a .env with fresh secrets and secure defaults that config validate passes'

@@ -1304,6 +1304,28 @@ pub enum ConfigCommand {
     Validate(ConfigValidateArgs),
     /// List the rules config validate checks.
     Rules,
+    /// Write a .env with fresh secrets and secure defaults that config validate passes.
+    Template(ConfigTemplateArgs),
+}
+
+/// `config template` arguments.
+#[derive(Debug, Args)]
+pub struct ConfigTemplateArgs {
+    /// The deployment the defaults are for.
+    #[arg(long, value_enum, default_value = "production", value_name = "PROFILE")]
+    pub profile: crate::config_check::Profile,
+
+    /// Whose setting names to use.
+    #[arg(long, value_enum, default_value = "generic", value_name = "SERVICE")]
+    pub service: crate::config_check::template::Service,
+
+    /// Write to FILE (atomically, mode 0600) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Replace an existing --out file.
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 /// `config validate` arguments.

@@ -2,12 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{ConfigCommand, ConfigValidateArgs};
+use crate::cli::{ConfigCommand, ConfigTemplateArgs, ConfigValidateArgs};
 use crate::config_check::parse::{self, InputType};
 use crate::config_check::policy::Policy;
 use crate::config_check::rules::CATALOG;
 use crate::config_check::{Finding, Kind, Report, Setting, Severity, normalize, sarif, validate};
 use crate::error::{Error, Outcome, Result};
+use crate::fsutil::{Overwrite, write_atomic};
 use crate::output::Format;
 
 use super::Ctx;
@@ -20,7 +21,27 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<Outcome> {
     match cmd {
         ConfigCommand::Validate(args) => validate_cmd(ctx, args),
         ConfigCommand::Rules => rules_cmd(ctx),
+        ConfigCommand::Template(args) => template_cmd(ctx, args),
     }
+}
+
+fn template_cmd(ctx: &Ctx, args: ConfigTemplateArgs) -> Result<Outcome> {
+    ctx.out.require("config template", &[Format::Text])?;
+    let text = crate::config_check::template::render(args.service, args.profile)?;
+    match &args.out {
+        Some(path) => {
+            let overwrite = if args.force {
+                Overwrite::Replace
+            } else {
+                Overwrite::Refuse
+            };
+            write_atomic(path, text.as_bytes(), 0o600, overwrite)?;
+            ctx.out
+                .note(&format!("wrote {} (mode 0600)", path.display()));
+        }
+        None => ctx.out.raw(text.as_bytes())?,
+    }
+    Ok(Outcome::Success)
 }
 
 fn rules_cmd(ctx: &Ctx) -> Result<Outcome> {

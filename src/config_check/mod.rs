@@ -10,6 +10,7 @@ pub mod parse;
 pub mod policy;
 pub mod rules;
 pub mod sarif;
+pub mod template;
 
 use serde::Serialize;
 

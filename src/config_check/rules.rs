@@ -785,6 +785,13 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
         }
         let v = it.value.as_str();
         let key = &it.s.key;
+        // A flag (`CORS_ALLOW_CREDENTIALS=false`) is no secret.
+        if matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off"
+        ) {
+            continue;
+        }
         if v.trim().is_empty() {
             weak[i] = true;
             hit("KW001", i, format!("{key} is empty"));

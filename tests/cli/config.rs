@@ -928,3 +928,81 @@ fn rules_are_listed_and_documented() {
     let table = stdout_of(kw().args(["config", "rules"]));
     assert!(table.contains("KW001") && table.contains("KW075"));
 }
+
+#[test]
+fn templates_validate_clean_for_every_service_and_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    for service in ["generic", "memoric", "tiger", "mem0"] {
+        for profile in ["production", "development"] {
+            let text = stdout_of(kw().args([
+                "config",
+                "template",
+                "--service",
+                service,
+                "--profile",
+                profile,
+            ]));
+            let again = stdout_of(kw().args([
+                "config",
+                "template",
+                "--service",
+                service,
+                "--profile",
+                profile,
+            ]));
+            assert_ne!(text, again, "fresh secrets on every run");
+            let p = write_file(
+                dir.path(),
+                &format!("{service}-{profile}.env"),
+                &text,
+                0o600,
+            );
+            // The template's own ENVIRONMENT line picks the profile.
+            let r = json_with_code(
+                kw().args([
+                    "config",
+                    "validate",
+                    "--format",
+                    "json",
+                    "--fail-on",
+                    "info",
+                ])
+                .arg(&p),
+                0,
+            );
+            assert_eq!(findings(&r), vec![], "{service} {profile}");
+            assert_eq!(r["profile"], profile);
+            assert!(r["summary"]["settings"].as_u64().unwrap() >= 20);
+        }
+    }
+    let mem = stdout_of(kw().args(["config", "template", "--service", "memoric"]));
+    assert!(mem.contains("MEMORIC_ENCRYPTION_KEY=") && mem.contains("MEMORIC_JWT_SECRET="));
+    let mem0 = stdout_of(kw().args(["config", "template", "--service", "mem0"]));
+    assert!(mem0.contains("MEM0AI_USE_TLS=true") && mem0.contains("MEM0AI_VERIFY_SSL=true"));
+}
+
+#[test]
+fn template_out_is_private_and_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("prod.env");
+    kw().args(["config", "template", "--out"])
+        .arg(&p)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(crate::util::mode(&p), 0o600);
+    let first = std::fs::read_to_string(&p).unwrap();
+    kw().args(["config", "template", "--out"])
+        .arg(&p)
+        .assert()
+        .code(4);
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), first);
+    kw().args(["config", "template", "--force", "--out"])
+        .arg(&p)
+        .assert()
+        .success();
+    assert_ne!(std::fs::read_to_string(&p).unwrap(), first);
+    kw().args(["config", "template", "--format", "json"])
+        .assert()
+        .code(2);
+}
