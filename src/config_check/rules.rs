@@ -869,6 +869,65 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
         }
     }
 
+    // Secrets a setting needs but no input sets (a `*_env_var` naming where
+    // the service reads it counts as set).
+    let has = |pred: &dyn Fn(&str) -> bool| items.iter().any(|it| pred(&it.s.norm));
+    let enc_key = has(&|n| {
+        is_encryption_key(n)
+            || (n.contains("encryption") || n.contains("encrypt"))
+                && (is_secret_name(n) || n.ends_with("env_var"))
+    });
+    let jwt_key = has(&|n| {
+        n.contains("jwt") && (is_secret_name(n) || n.ends_with("env_var"))
+            || ends(n, &["secret_key", "signing_key", "secret_key_base"])
+    });
+    let mut missing_enc = false;
+    let mut missing_jwt = false;
+    for (i, it) in items.iter().enumerate() {
+        let n = it.s.norm.as_str();
+        let on = truthy(&it.value) == Some(true);
+        if !enc_key
+            && !missing_enc
+            && on
+            && ends(
+                n,
+                &[
+                    "encryption_enabled",
+                    "encrypt_content",
+                    "enable_encryption",
+                    "encrypt_at_rest",
+                    "encrypt_data",
+                    "encryption_at_rest",
+                ],
+            )
+        {
+            missing_enc = true;
+            hit(
+                "KW001",
+                i,
+                format!(
+                    "{} is on but no encryption key is set in these inputs",
+                    it.s.key
+                ),
+            );
+        }
+        if !jwt_key
+            && !missing_jwt
+            && n.contains("jwt")
+            && (ends(n, &["algorithm", "alg"]) || is_expiry_key(n))
+        {
+            missing_jwt = true;
+            hit(
+                "KW001",
+                i,
+                format!(
+                    "{} is set but no JWT secret is set in these inputs",
+                    it.s.key
+                ),
+            );
+        }
+    }
+
     let wildcard_origin = items
         .iter()
         .any(|it| is_origin_key(&it.s.norm) && list(&it.value).any(|x| x == "*"));

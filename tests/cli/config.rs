@@ -92,7 +92,10 @@ fn seed_examples_give_exact_findings() {
         (
             "seed001-config.yaml",
             0,
-            vec![f("KW060", 2, "database.dsn")],
+            vec![
+                f("KW060", 2, "database.dsn"),
+                f("KW001", 7, "privacy.encrypt_content"),
+            ],
         ),
         (
             "seed002.env",
@@ -1005,4 +1008,47 @@ fn template_out_is_private_and_not_overwritten() {
     kw().args(["config", "template", "--format", "json"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn secrets_a_setting_needs_but_no_input_sets() {
+    let r = validate_text(
+        ".env",
+        "JWT_ALGORITHM=HS256\nENCRYPTION_ENABLED=true\n",
+        &[],
+    );
+    assert_eq!(
+        findings(&r),
+        vec![
+            f("KW001", 1, "JWT_ALGORITHM"),
+            f("KW001", 2, "ENCRYPTION_ENABLED")
+        ]
+    );
+    assert!(
+        r["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no JWT secret")
+    );
+    // Set, or named as an environment variable the service reads: not missing.
+    let r = validate_text(
+        ".env",
+        "JWT_ALGORITHM=HS256\nJWT_SECRET=${FROM_VAULT}\nENCRYPTION_ENABLED=true\nENCRYPTION_PASSPHRASE_ENV_VAR=APP_PASSPHRASE\n",
+        &[],
+    );
+    assert_eq!(findings(&r), vec![]);
+    // Seed 001's config.yaml with its environment file: the key is there
+    // (and is the documentation placeholder).
+    let r = json_with_code(
+        kw().args(["config", "validate", "--format", "json"])
+            .arg(data("seed001-config.yaml"))
+            .arg(data("seed001.env")),
+        1,
+    );
+    let rules = ids(&r);
+    assert!(!rules.contains(&"KW001".to_string()), "{rules:?}");
+    assert_eq!(
+        r["findings"][0]["file"],
+        data("seed001-config.yaml").display().to_string()
+    );
 }
