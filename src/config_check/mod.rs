@@ -222,7 +222,7 @@ pub fn validate(
     let files = inputs.len();
     let mut merged: Vec<Setting> = Vec::new();
     let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut file_order: Vec<String> = Vec::new();
+    let mut file_order: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut read = 0;
     for settings in inputs {
         for mut s in settings {
@@ -244,8 +244,9 @@ pub fn validate(
             if let Some(alias) = policy.aliases.get(&s.norm) {
                 s.norm = alias.clone();
             }
-            if !file_order.contains(&s.file) {
-                file_order.push(s.file.clone());
+            if !file_order.contains_key(&s.file) {
+                let n = file_order.len();
+                file_order.insert(s.file.clone(), n);
             }
             match at.get(&s.norm) {
                 Some(&i) => merged[i] = s,
@@ -295,10 +296,7 @@ pub fn validate(
     }
     findings.sort_by_key(|f| {
         (
-            file_order
-                .iter()
-                .position(|x| *x == f.file)
-                .unwrap_or(usize::MAX),
+            file_order.get(&f.file).copied().unwrap_or(usize::MAX),
             f.line,
             f.rule,
         )

@@ -362,11 +362,15 @@ struct Item<'a> {
 
 /// True when `norm` is `name` or ends with `_name`.
 fn ends(norm: &str, names: &[&str]) -> bool {
+    let last = norm.as_bytes().last();
+    // The last byte first: most names differ there, and this runs for every
+    // setting against every list.
     names.iter().any(|n| {
-        norm == *n
-            || (norm.len() > n.len()
-                && norm.ends_with(n)
-                && norm.as_bytes()[norm.len() - n.len() - 1] == b'_')
+        n.as_bytes().last() == last
+            && (norm == *n
+                || (norm.len() > n.len()
+                    && norm.ends_with(n)
+                    && norm.as_bytes()[norm.len() - n.len() - 1] == b'_'))
     })
 }
 
