@@ -40,6 +40,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
             cand hash 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
             cand hmac 'Sign and verify request bodies with HMAC, as webhook senders do'
+            cand config 'Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1273,6 +1274,86 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;hmac;help;help'= {
         }
+        &'keyward;config'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
+            cand rules 'List the rules config validate checks'
+            cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;config;validate'= {
+            cand --type 'Parse every input as this type instead of going by its name'
+            cand --glob 'In directories, read only files whose name matches PATTERN (repeatable) [default: known config names]'
+            cand --profile 'Which rules apply [default: the config''s own ENVIRONMENT, else production]'
+            cand --fail-on 'Exit 1 when a finding is at least this severe'
+            cand --policy 'A TOML policy that disables or re-grades rules and adds key aliases'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --env 'Also read the process environment, after the files (what a container receives)'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;config;rules'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;config;template'= {
+            cand --profile 'The deployment the defaults are for'
+            cand --service 'Whose setting names to use'
+            cand --out 'Write to FILE (atomically, mode 0600) instead of stdout'
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --force 'Replace an existing --out file'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;config;help'= {
+            cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
+            cand rules 'List the rules config validate checks'
+            cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;config;help;validate'= {
+        }
+        &'keyward;config;help;rules'= {
+        }
+        &'keyward;config;help;template'= {
+        }
+        &'keyward;config;help;help'= {
+        }
         &'keyward;completions'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
@@ -1311,6 +1392,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
             cand hash 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
             cand hmac 'Sign and verify request bodies with HMAC, as webhook senders do'
+            cand config 'Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1459,6 +1541,17 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;hmac;sign'= {
         }
         &'keyward;help;hmac;verify'= {
+        }
+        &'keyward;help;config'= {
+            cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
+            cand rules 'List the rules config validate checks'
+            cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
+        }
+        &'keyward;help;config;validate'= {
+        }
+        &'keyward;help;config;rules'= {
+        }
+        &'keyward;help;config;template'= {
         }
         &'keyward;help;completions'= {
         }

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod certs;
 pub mod cli;
 pub mod commands;
+pub mod config_check;
 pub mod crypto;
 pub mod error;
 pub mod fsutil;

@@ -4,6 +4,7 @@
 pub mod apikey;
 pub mod audit;
 pub mod cert;
+pub mod config;
 pub mod crypt;
 pub mod generate;
 pub mod hash;
@@ -94,6 +95,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Rotate(cmd) => rotate::run(&ctx, cmd),
         Command::Hash(cmd) => hash::run(&ctx, cmd),
         Command::Hmac(cmd) => hmac::run(&ctx, cmd),
+        Command::Config(cmd) => config::run(&ctx, cmd),
         Command::Completions { shell } => generate::completions(&ctx, shell),
         Command::Manpages { dir } => generate::manpages(&ctx, &dir),
     }

@@ -4,6 +4,7 @@ mod apikey;
 mod audit;
 mod audit_query;
 mod cert;
+mod config;
 mod crypt;
 mod derive;
 mod frame;

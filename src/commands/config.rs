@@ -1,0 +1,290 @@
+//! `config validate` and `config rules`.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{ConfigCommand, ConfigTemplateArgs, ConfigValidateArgs};
+use crate::config_check::parse::{self, InputType};
+use crate::config_check::policy::Policy;
+use crate::config_check::rules::CATALOG;
+use crate::config_check::{Finding, Kind, Report, Setting, Severity, normalize, sarif, validate};
+use crate::error::{Error, Outcome, Result};
+use crate::fsutil::{Overwrite, write_atomic};
+use crate::output::Format;
+
+use super::Ctx;
+
+/// The largest config file read: 16 MiB.
+const MAX_FILE: u64 = 16 << 20;
+
+/// Runs a `config` subcommand.
+pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<Outcome> {
+    match cmd {
+        ConfigCommand::Validate(args) => validate_cmd(ctx, args),
+        ConfigCommand::Rules => rules_cmd(ctx),
+        ConfigCommand::Template(args) => template_cmd(ctx, args),
+    }
+}
+
+fn template_cmd(ctx: &Ctx, args: ConfigTemplateArgs) -> Result<Outcome> {
+    ctx.out.require("config template", &[Format::Text])?;
+    let text = crate::config_check::template::render(args.service, args.profile)?;
+    match &args.out {
+        Some(path) => {
+            let overwrite = if args.force {
+                Overwrite::Replace
+            } else {
+                Overwrite::Refuse
+            };
+            write_atomic(path, text.as_bytes(), 0o600, overwrite)?;
+            ctx.out
+                .note(&format!("wrote {} (mode 0600)", path.display()));
+        }
+        None => ctx.out.raw(text.as_bytes())?,
+    }
+    Ok(Outcome::Success)
+}
+
+fn rules_cmd(ctx: &Ctx) -> Result<Outcome> {
+    ctx.out.require(
+        "config rules",
+        &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
+    )?;
+    ctx.out.records(
+        CATALOG,
+        &["id", "severity", "profile", "title", "fix"],
+        |r| {
+            vec![
+                r.id.to_string(),
+                r.severity.name().to_string(),
+                if r.production_only {
+                    "production"
+                } else {
+                    "all"
+                }
+                .to_string(),
+                r.title.to_string(),
+                r.fix.to_string(),
+            ]
+        },
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
+    ctx.out.require(
+        "config validate",
+        &[Format::Text, Format::Json, Format::Sarif],
+    )?;
+    if args.inputs.is_empty() && !args.env {
+        return Err(Error::usage(
+            "config validate needs a file, a directory, - or --env",
+        ));
+    }
+    let policy = match &args.policy {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::io("read", p, &e))?;
+            Policy::parse(&text).map_err(|m| Error::bad_input(format!("{}: {m}", p.display())))?
+        }
+        None => Policy::default(),
+    };
+    let globs = args
+        .glob
+        .iter()
+        .map(|g| glob::Pattern::new(g).map_err(|e| Error::usage(format!("--glob {g}: {e}"))))
+        .collect::<Result<Vec<_>>>()?;
+
+    let mut inputs: Vec<Vec<Setting>> = Vec::new();
+    for input in &args.inputs {
+        if input.as_os_str() == "-" {
+            let data = crate::secret::read_stdin(MAX_FILE, "configuration")?;
+            let text = std::str::from_utf8(&data)
+                .map_err(|_| Error::bad_input("-: the configuration is not UTF-8 text"))?;
+            let ty = args.input_type.unwrap_or_else(|| parse::sniff(text));
+            inputs.push(parse_one(text, "-", ty)?);
+        } else if input.is_dir() {
+            for file in walk(input, &globs, args.input_type.is_some())? {
+                let ty = args
+                    .input_type
+                    .or_else(|| parse::type_by_name(&file))
+                    .unwrap_or(InputType::Dotenv);
+                inputs.push(read_file(&file, Some(ty))?);
+            }
+        } else {
+            let ty = args.input_type.or_else(|| parse::type_by_name(input));
+            inputs.push(read_file(input, ty)?);
+        }
+    }
+    if args.env {
+        let mut env: Vec<Setting> = std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .map(|(k, v)| Setting {
+                norm: normalize(&k),
+                key: k,
+                value: v,
+                kind: Kind::Text,
+                file: "(environment)".into(),
+                line: 0,
+                ignore: Vec::new(),
+            })
+            .collect();
+        env.sort_by(|a, b| a.key.cmp(&b.key));
+        inputs.push(env);
+    }
+    let now = crate::timeutil::now().unix_timestamp();
+    let report = validate(inputs, &policy, args.profile, now).map_err(Error::bad_input)?;
+    match ctx.out.format() {
+        Format::Json => ctx.out.json(&report)?,
+        Format::Sarif => ctx.out.json(&sarif::render(&report.findings))?,
+        _ => ctx
+            .out
+            .raw(render_text(&report, ctx.out.color()).as_bytes())?,
+    }
+    let failed = report.findings.iter().any(|f| f.severity >= args.fail_on);
+    Ok(if failed {
+        Outcome::ChecksFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Reads and parses one file; the type comes from the flag, the name, or
+/// the content.
+fn read_file(path: &Path, ty: Option<InputType>) -> Result<Vec<Setting>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    if meta.len() > MAX_FILE {
+        return Err(Error::bad_input(format!(
+            "{} is larger than {} MiB",
+            path.display(),
+            MAX_FILE >> 20
+        )));
+    }
+    let data = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    let name = path.display().to_string();
+    let text =
+        String::from_utf8(data).map_err(|_| Error::bad_input(format!("{name}: not UTF-8 text")))?;
+    let ty = ty.unwrap_or_else(|| parse::sniff(&text));
+    parse_one(&text, &name, ty)
+}
+
+fn parse_one(text: &str, name: &str, ty: InputType) -> Result<Vec<Setting>> {
+    parse::parse(text, name, ty)
+        .map_err(|e| Error::bad_input(format!("{name}:{}:{}: {}", e.line, e.column, e.message)))
+}
+
+/// Directories skipped while walking.
+const SKIP_DIRS: &[&str] = &[
+    ".git",
+    "node_modules",
+    "target",
+    ".venv",
+    "venv",
+    "__pycache__",
+];
+
+/// Config files under `dir`, sorted: those matching `globs`, else those
+/// whose names tell their type (every file when `--type` is given without globs).
+fn walk(dir: &Path, globs: &[glob::Pattern], any: bool) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_type().is_dir()
+                    && SKIP_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
+        });
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            match e.into_io_error() {
+                Some(io) => Error::io("read", &path, &io),
+                None => Error::environment(format!("cannot walk {}", path.display())),
+            }
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let keep = if globs.is_empty() {
+            any || parse::type_by_name(entry.path()).is_some()
+        } else {
+            globs.iter().any(|g| g.matches(&name))
+        };
+        if keep {
+            out.push(entry.into_path());
+        }
+    }
+    Ok(out)
+}
+
+const RED: &str = "\x1b[1;31m";
+const YELLOW: &str = "\x1b[1;33m";
+const CYAN: &str = "\x1b[1;36m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Text: findings grouped by file, `file:line`, then a summary line.
+pub fn render_text(report: &Report, color: bool) -> String {
+    let mut out = String::new();
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("{code}{s}{RESET}")
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut current: Option<&str> = None;
+    for f in &report.findings {
+        if current != Some(f.file.as_str()) {
+            if current.is_some() {
+                out.push('\n');
+            }
+            out.push_str(&paint(BOLD, &f.file));
+            out.push('\n');
+            current = Some(f.file.as_str());
+        }
+        out.push_str(&finding_line(f, &paint));
+    }
+    if !report.findings.is_empty() {
+        out.push('\n');
+    }
+    let s = &report.summary;
+    let profile = match report.profile {
+        crate::config_check::Profile::Production => "production",
+        crate::config_check::Profile::Development => "development",
+    };
+    out.push_str(&format!(
+        "{}, {}, {} in {} ({} settings, profile {profile}{})\n",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        plural(s.files, "input"),
+        s.settings,
+        if s.suppressed > 0 {
+            format!(", {} suppressed", s.suppressed)
+        } else {
+            String::new()
+        }
+    ));
+    out
+}
+
+fn finding_line(f: &Finding, paint: &dyn Fn(&str, &str) -> String) -> String {
+    let sev = match f.severity {
+        Severity::Error => paint(RED, "error  "),
+        Severity::Warning => paint(YELLOW, "warning"),
+        Severity::Info => paint(CYAN, "info   "),
+    };
+    format!(
+        "  {}:{}: {sev} {} {}\n      {}\n      fix: {}\n",
+        f.file, f.line, f.rule, f.title, f.message, f.fix
+    )
+}

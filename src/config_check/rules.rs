@@ -1,0 +1,1572 @@
+//! The rule catalog and the checks. Each check reads the merged settings
+//! by normalized key (a key matches a name when it equals it or ends with
+//! `_name`, so `MEMORIC_JWT_SECRET` and `security.jwt_secret` both match
+//! `jwt_secret`) and reports [`Hit`]s; [`super::validate`] turns them into
+//! findings after suppression.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use serde::Serialize;
+
+use super::{Kind, Profile, Setting, Severity, mask};
+
+/// One rule of the catalog.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    /// `KW001`...
+    pub id: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// Checked only under the production profile.
+    pub production_only: bool,
+    /// One line.
+    pub title: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// What to do.
+    pub fix: &'static str,
+}
+
+macro_rules! rule {
+    ($id:literal, $sev:ident, $prod:literal, $title:literal, $why:literal, $fix:literal) => {
+        Rule {
+            id: $id,
+            severity: Severity::$sev,
+            production_only: $prod,
+            title: $title,
+            why: $why,
+            fix: $fix,
+        }
+    };
+}
+
+/// Every rule, in id order.
+pub static CATALOG: &[Rule] = &[
+    rule!(
+        "KW001",
+        Warning,
+        false,
+        "Secret is empty or unset",
+        "A secret setting without a value makes the service refuse to start or, worse, run with a built-in default.",
+        "Generate a value (keyward keygen jwt-secret / master / password) and set it."
+    ),
+    rule!(
+        "KW002",
+        Error,
+        false,
+        "Secret shorter than 32 characters",
+        "Short secrets can be brute-forced offline (HMAC-signed tokens, password hashes, leaked ciphertexts).",
+        "Use at least 32 random characters: keyward keygen jwt-secret or keyward keygen password --length 32."
+    ),
+    rule!(
+        "KW003",
+        Warning,
+        false,
+        "Secret has low estimated entropy",
+        "A long value made of few distinct characters (under 3 bits per character) is far weaker than its length suggests.",
+        "Replace it with output of keyward keygen."
+    ),
+    rule!(
+        "KW004",
+        Error,
+        false,
+        "Secret is a known placeholder or default",
+        "Sample values (changeme, your-...-here, the docs' example keys) are public: anyone can sign tokens or decrypt with them.",
+        "Generate a fresh secret with keyward keygen and never reuse documentation values."
+    ),
+    rule!(
+        "KW005",
+        Error,
+        false,
+        "Key is all zeros or a repeating pattern",
+        "A key of the right length but repeating content has almost no entropy.",
+        "Generate a random key: keyward keygen master."
+    ),
+    rule!(
+        "KW006",
+        Warning,
+        false,
+        "One secret value used for two purposes",
+        "Reusing a value (say the JWT secret as the encryption key) means one leak breaks both, and rotation of one breaks the other.",
+        "Give every purpose its own freshly generated secret."
+    ),
+    rule!(
+        "KW010",
+        Error,
+        false,
+        "Encryption key has the wrong length or encoding",
+        "The service expects a 256-bit key (64 hex digits, or a 44-character Fernet key); anything else fails at start or is stretched insecurely.",
+        "keyward keygen master (hex) or keyward keygen master --encoding fernet."
+    ),
+    rule!(
+        "KW011",
+        Error,
+        true,
+        "Encryption turned off in production",
+        "Data at rest is stored in the clear.",
+        "Enable encryption and set its key."
+    ),
+    rule!(
+        "KW020",
+        Warning,
+        false,
+        "PBKDF2 iterations under 600,000",
+        "OWASP (2023) recommends at least 600,000 iterations of PBKDF2-HMAC-SHA256.",
+        "Set the iteration count to 600000 or more."
+    ),
+    rule!(
+        "KW021",
+        Error,
+        false,
+        "PBKDF2 iterations under 100,000",
+        "Under 100,000 iterations a GPU tests passphrases very cheaply.",
+        "Set the iteration count to 600000 or more (or move to scrypt/argon2id)."
+    ),
+    rule!(
+        "KW022",
+        Warning,
+        false,
+        "scrypt cost N under 2^17",
+        "N = 2^17 (r=8, p=1) is the interactive minimum recommended today.",
+        "Set N to 131072 (2^17) or more."
+    ),
+    rule!(
+        "KW023",
+        Warning,
+        false,
+        "bcrypt cost under 10",
+        "Each step below 10 halves the attacker's work; OWASP asks for at least 10.",
+        "Set the bcrypt cost (rounds) to 12."
+    ),
+    rule!(
+        "KW024",
+        Warning,
+        false,
+        "argon2 memory under 19 MiB",
+        "OWASP's minimum for argon2id is 19 MiB (19456 KiB) with t=2.",
+        "Set the memory cost to 19456 KiB or more."
+    ),
+    rule!(
+        "KW030",
+        Error,
+        false,
+        "JWT algorithm is none",
+        "Unsigned tokens: anyone can forge any identity.",
+        "Use HS256 with a strong secret, or an asymmetric algorithm."
+    ),
+    rule!(
+        "KW031",
+        Warning,
+        false,
+        "JWT expiry over 24 hours",
+        "A stolen token stays valid for its whole lifetime.",
+        "Keep access tokens at 24 hours or less (an hour is common) and use refresh tokens."
+    ),
+    rule!(
+        "KW032",
+        Warning,
+        false,
+        "JWT without expiry",
+        "A token that never expires can only be stopped by rotating the signing secret.",
+        "Set an expiry of 24 hours or less."
+    ),
+    rule!(
+        "KW040",
+        Error,
+        true,
+        "TLS turned off in production",
+        "Credentials and data travel in the clear.",
+        "Enable TLS (or terminate it at a proxy and say so with keyward:ignore)."
+    ),
+    rule!(
+        "KW041",
+        Error,
+        false,
+        "Certificate verification turned off",
+        "Without verification any man in the middle can impersonate the server.",
+        "Turn verification on; trust a private CA with its bundle instead."
+    ),
+    rule!(
+        "KW042",
+        Warning,
+        true,
+        "Plain http:// endpoint or origin in production",
+        "Requests to or from a non-loopback http:// address are not encrypted.",
+        "Use https:// (loopback addresses are exempt)."
+    ),
+    rule!(
+        "KW043",
+        Error,
+        false,
+        "TLS certificate or key file missing or unreadable",
+        "The service cannot start TLS, or falls back to plain text.",
+        "Point the setting at an existing, readable file (keyward cert create makes one)."
+    ),
+    rule!(
+        "KW044",
+        Error,
+        false,
+        "TLS certificate expired or not valid",
+        "Clients refuse the connection, or are trained to ignore errors.",
+        "Renew the certificate (keyward cert check to watch expiry)."
+    ),
+    rule!(
+        "KW045",
+        Warning,
+        false,
+        "TLS certificate expires within 30 days",
+        "An expiry inside a month needs a renewal now.",
+        "Renew it, and run keyward cert check in monitoring."
+    ),
+    rule!(
+        "KW046",
+        Error,
+        false,
+        "TLS private key readable by other users",
+        "Group- or world-readable private keys leak to every local account.",
+        "chmod 600 the key file."
+    ),
+    rule!(
+        "KW050",
+        Error,
+        true,
+        "CORS allows any origin",
+        "Any website can call the API from a visitor's browser.",
+        "List the exact https:// origins that need access."
+    ),
+    rule!(
+        "KW051",
+        Error,
+        false,
+        "CORS credentials with a wildcard origin",
+        "Credentialed requests from every origin expose logged-in users to any site.",
+        "List exact origins when credentials are allowed."
+    ),
+    rule!(
+        "KW052",
+        Error,
+        true,
+        "Allow-list open to every address",
+        "0.0.0.0/0, ::/0 or * in an allow-list (trusted proxies included) lets anyone in or spoof client addresses.",
+        "List the networks that need access."
+    ),
+    rule!(
+        "KW060",
+        Warning,
+        true,
+        "PostgreSQL connection without sslmode=require or verify-full",
+        "libpq's default (prefer) silently falls back to plain text.",
+        "Add ?sslmode=verify-full (or require) to the URL."
+    ),
+    rule!(
+        "KW061",
+        Warning,
+        true,
+        "Redis without TLS (redis:// rather than rediss://)",
+        "Redis passwords and cached data travel in the clear.",
+        "Use rediss:// and enable TLS on the server."
+    ),
+    rule!(
+        "KW062",
+        Warning,
+        false,
+        "Redis without a password",
+        "Anyone who reaches the port reads and writes the cache (sessions, rate limits).",
+        "Set requirepass on the server and REDIS_PASSWORD (or the URL's password)."
+    ),
+    rule!(
+        "KW063",
+        Warning,
+        false,
+        "Credentials inline in a URL",
+        "URLs are logged, shown in process lists and error messages.",
+        "Pass the password in its own setting or a secret file, and reference it."
+    ),
+    rule!(
+        "KW070",
+        Warning,
+        true,
+        "Rate limiting turned off in production",
+        "Credential stuffing and scraping go unchecked.",
+        "Enable rate limiting."
+    ),
+    rule!(
+        "KW071",
+        Warning,
+        true,
+        "Rate limiter fails open",
+        "When its store (Redis) is down, every limit is off.",
+        "Set fail-open to false."
+    ),
+    rule!(
+        "KW072",
+        Warning,
+        false,
+        "No lockout threshold",
+        "Without a failure limit a password can be guessed forever.",
+        "Set a lockout threshold (5-10 failures)."
+    ),
+    rule!(
+        "KW073",
+        Error,
+        true,
+        "Debug mode on in production",
+        "Debug pages leak stack traces, settings and sometimes a shell.",
+        "Turn debug off in production."
+    ),
+    rule!(
+        "KW074",
+        Warning,
+        false,
+        "Audit logging turned off",
+        "Without an audit trail incidents cannot be investigated.",
+        "Enable audit logging."
+    ),
+    rule!(
+        "KW075",
+        Warning,
+        false,
+        "Audit retention under 365 days",
+        "Breaches are often found months later; a year of logs is the usual minimum.",
+        "Keep audit logs for at least 365 days."
+    ),
+];
+
+/// The rule with `id`, if it exists.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    CATALOG.iter().find(|r| r.id == id)
+}
+
+/// A rule that fired on one setting.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The rule id.
+    pub rule: &'static str,
+    /// Index into the merged settings.
+    pub setting: usize,
+    /// The message (masked).
+    pub message: String,
+}
+
+/// A merged setting with its value after `${VAR}` resolution.
+struct Item<'a> {
+    s: &'a Setting,
+    value: String,
+    /// The value came from another setting (checked there).
+    via_ref: bool,
+    /// A reference that could not be resolved: not checked.
+    unresolved: bool,
+}
+
+/// True when `norm` is `name` or ends with `_name`.
+fn ends(norm: &str, names: &[&str]) -> bool {
+    let last = norm.as_bytes().last();
+    // The last byte first: most names differ there, and this runs for every
+    // setting against every list.
+    names.iter().any(|n| {
+        n.as_bytes().last() == last
+            && (norm == *n
+                || (norm.len() > n.len()
+                    && norm.ends_with(n)
+                    && norm.as_bytes()[norm.len() - n.len() - 1] == b'_'))
+    })
+}
+
+fn truthy(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" | "y" | "enabled" | "enable" => Some(true),
+        "false" | "no" | "off" | "0" | "n" | "disabled" | "disable" => Some(false),
+        _ => None,
+    }
+}
+
+fn number(v: &str) -> Option<f64> {
+    v.trim().replace('_', "").parse::<f64>().ok()
+}
+
+/// Whole-value references: `${VAR}`, `${VAR:-default}`, `$VAR`, `$(cmd)`,
+/// `{{ template }}`. Returns (variable, default) for `${...}` and `$VAR`.
+fn reference(v: &str) -> Option<(Option<&str>, Option<&str>)> {
+    let t = v.trim();
+    if let Some(inner) = t.strip_prefix("${").and_then(|r| r.strip_suffix('}'))
+        && !inner.contains(['{', '}'])
+    {
+        for sep in [":-", "-", ":?", "?", ":=", "="] {
+            if let Some((name, default)) = inner.split_once(sep) {
+                let d = (sep.contains('-') || sep.contains('=')).then_some(default);
+                return Some((Some(name), d));
+            }
+        }
+        return Some((Some(inner), None));
+    }
+    if let Some(name) = t.strip_prefix('$')
+        && !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Some((Some(name), None));
+    }
+    if (t.starts_with("$(") && t.ends_with(')')) || (t.starts_with("{{") && t.ends_with("}}")) {
+        return Some((None, None));
+    }
+    None
+}
+
+/// Settings whose name marks them as secrets.
+pub fn is_secret_name(norm: &str) -> bool {
+    const NOT: &[&str] = &[
+        "file",
+        "path",
+        "dir",
+        "env",
+        "var",
+        "url",
+        "uri",
+        "length",
+        "len",
+        "expiry",
+        "expires",
+        "expiration",
+        "ttl",
+        "algorithm",
+        "alg",
+        "header",
+        "name",
+        "id",
+        "enabled",
+        "required",
+        "type",
+        "prefix",
+        "hours",
+        "minutes",
+        "seconds",
+        "days",
+        "rotation",
+        "size",
+        "bits",
+        "iterations",
+        "cost",
+        "rounds",
+        "policy",
+        "timeout",
+        "count",
+        "attempts",
+        "max",
+        "min",
+        "format",
+        "encoding",
+        "version",
+        "source",
+        "provider",
+        "mode",
+        "location",
+        "backend",
+        "hash",
+        "hashing",
+        "store",
+        "storage",
+        "field",
+        "fields",
+        "endpoint",
+        "host",
+        "port",
+        "user",
+        "username",
+        "email",
+        "method",
+        "auth",
+        "public",
+        "limit",
+        "window",
+        "keys_env",
+    ];
+    let last = norm.rsplit('_').next().unwrap_or(norm);
+    if NOT.contains(&last) || norm.ends_with("_env_var") || norm.contains("public_key") {
+        return false;
+    }
+    let words: Vec<&str> = norm.split('_').collect();
+    const WORDS: &[&str] = &[
+        "password",
+        "passwd",
+        "pwd",
+        "pass",
+        "secret",
+        "secrets",
+        "token",
+        "salt",
+        "passphrase",
+        "apikey",
+        "credential",
+        "credentials",
+        "privatekey",
+        "pepper",
+    ];
+    words.iter().any(|w| WORDS.contains(w))
+        || last == "key"
+        || last == "keys"
+        || norm.contains("key_seed")
+        || norm == "dsn_password"
+}
+
+/// Keys that name a 256-bit encryption key.
+fn is_encryption_key(norm: &str) -> bool {
+    ends(
+        norm,
+        &[
+            "encryption_key",
+            "encryption_master_key",
+            "master_key",
+            "fernet_key",
+            "data_encryption_key",
+            "key_encryption_key",
+            "encrypt_key",
+            "aes_key",
+        ],
+    )
+}
+
+/// Why `v` is a known placeholder, if it is one.
+fn placeholder(v: &str) -> Option<&'static str> {
+    let l = v.trim().to_ascii_lowercase();
+    const EXACT: &[&str] = &[
+        "changeme",
+        "change_me",
+        "change-me",
+        "secret",
+        "supersecret",
+        "super-secret",
+        "super_secret",
+        "password",
+        "passw0rd",
+        "p@ssw0rd",
+        "admin",
+        "root",
+        "postgres",
+        "mysql",
+        "redis",
+        "guest",
+        "default",
+        "example",
+        "test",
+        "demo",
+        "none",
+        "null",
+        "todo",
+        "tbd",
+        "123456",
+        "12345678",
+        "letmein",
+        "qwerty",
+        "mysecretpassword",
+        "mysecret",
+        "key1,key2,key3",
+        "secretkey",
+        "secret_key",
+        "secret-key",
+        "abc123",
+        "pass",
+        "pa55word",
+        "s3cr3t",
+    ];
+    if EXACT.contains(&l.as_str()) {
+        return Some("a well-known default");
+    }
+    if l.contains("0123456789abcdef") || l.contains("deadbeef") {
+        return Some("a documentation example key");
+    }
+    const PHRASES: &[&str] = &[
+        "your-",
+        "your_",
+        "yoursecret",
+        "yourpassword",
+        "changeme",
+        "change_me",
+        "change-me",
+        "change_this",
+        "change-this",
+        "changethis",
+        "replace_me",
+        "replace-me",
+        "replaceme",
+        "replace_with",
+        "replace-with",
+        "placeholder",
+        "generate_a_new_key",
+        "generate-a-new-key",
+        "generate with",
+        "generate_with",
+        "set_me",
+        "set-me",
+        "fill_me",
+        "fill-me",
+        "insert_",
+        "xxxxxx",
+        "...",
+        "<",
+        "todo_",
+        "dummy",
+        "here-minimum",
+        "min-32-chars",
+    ];
+    if PHRASES.iter().any(|p| l.contains(p)) {
+        return Some("a documentation placeholder");
+    }
+    const WORDS: &[&str] = &[
+        "test", "demo", "password", "example", "sample", "secret", "changeme", "dummy", "fake",
+        "insecure", "default",
+    ];
+    if l.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| WORDS.contains(&w))
+    {
+        return Some("a value built from test/demo/password/example words");
+    }
+    None
+}
+
+/// True for values of one repeated character or a short repeating pattern.
+fn repeating(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() < 8 {
+        return false;
+    }
+    (1..=b.len() / 4).any(|p| (p..b.len()).all(|i| b[i] == b[i % p]))
+}
+
+/// Shannon entropy per character.
+fn entropy_per_char(v: &str) -> f64 {
+    let mut counts: HashMap<char, usize> = HashMap::new();
+    let mut n = 0usize;
+    for c in v.chars() {
+        *counts.entry(c).or_default() += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    counts
+        .values()
+        .map(|&c| {
+            let p = c as f64 / n as f64;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+fn is_loopback_url(u: &str) -> bool {
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host_port.rsplit_once('@').map_or(host_port, |(_, h)| h);
+    let host = if host.starts_with('[') {
+        host.split(']').next().unwrap_or("").trim_start_matches('[')
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    host == "localhost" || host.starts_with("127.") || host == "::1" || host.ends_with(".localhost")
+}
+
+/// The password of `scheme://user:password@host`, if one is inline.
+fn url_password(u: &str) -> Option<&str> {
+    let (scheme, rest) = u.trim().split_once("://")?;
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let (userinfo, _) = authority.rsplit_once('@')?;
+    let (_, pw) = userinfo.split_once(':')?;
+    (!pw.is_empty()).then_some(pw)
+}
+
+/// The profile the settings declare (`ENVIRONMENT=production`, ...).
+pub fn declared_profile(settings: &[Setting]) -> Option<Profile> {
+    let mut found = None;
+    for s in settings {
+        let n = s.norm.as_str();
+        let named = matches!(
+            n,
+            "environment"
+                | "env"
+                | "app_env"
+                | "node_env"
+                | "rails_env"
+                | "flask_env"
+                | "django_env"
+                | "app_environment"
+                | "runtime_env"
+                | "deploy_env"
+        ) || n.ends_with("_environment");
+        if !named {
+            continue;
+        }
+        match s.value.trim().to_ascii_lowercase().as_str() {
+            "production" | "prod" | "live" | "staging" | "stage" => {
+                found = Some(Profile::Production)
+            }
+            "development" | "dev" | "local" | "test" | "testing" | "ci" => {
+                found = Some(Profile::Development)
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Options for a run.
+pub struct RunOptions {
+    /// The profile.
+    pub profile: Profile,
+    /// Now, Unix seconds (certificate expiry).
+    pub now: i64,
+}
+
+/// Runs every check over the merged settings.
+pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
+    let by_key: HashMap<&str, usize> = settings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.as_str(), i))
+        .collect();
+    let items: Vec<Item> = settings
+        .iter()
+        .map(|s| match reference(&s.value) {
+            None => Item {
+                s,
+                value: s.value.clone(),
+                via_ref: false,
+                unresolved: false,
+            },
+            Some((name, default)) => {
+                let target = name.and_then(|n| by_key.get(n)).map(|&i| &settings[i]);
+                match (target, default) {
+                    (Some(t), _) if reference(&t.value).is_none() => Item {
+                        s,
+                        value: t.value.clone(),
+                        via_ref: true,
+                        unresolved: false,
+                    },
+                    (_, Some(d)) if reference(d).is_none() => Item {
+                        s,
+                        value: d.to_owned(),
+                        via_ref: false,
+                        unresolved: false,
+                    },
+                    _ => Item {
+                        s,
+                        value: s.value.clone(),
+                        via_ref: true,
+                        unresolved: true,
+                    },
+                }
+            }
+        })
+        .collect();
+    let mut hits = Vec::new();
+    let prod = opts.profile == Profile::Production;
+    let mut hit = |rule: &'static str, i: usize, message: String| {
+        hits.push(Hit {
+            rule,
+            setting: i,
+            message,
+        })
+    };
+
+    // Secrets.
+    let mut weak = vec![false; items.len()];
+    for (i, it) in items.iter().enumerate() {
+        let n = it.s.norm.as_str();
+        if it.unresolved || it.via_ref || !matches!(it.s.kind, Kind::Text | Kind::Null) {
+            continue;
+        }
+        if cert_key_file(n).is_some() {
+            continue;
+        }
+        if !is_secret_name(n) {
+            continue;
+        }
+        let v = it.value.as_str();
+        let key = &it.s.key;
+        // A flag (`CORS_ALLOW_CREDENTIALS=false`) is no secret.
+        if matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off"
+        ) {
+            continue;
+        }
+        if v.trim().is_empty() {
+            weak[i] = true;
+            hit("KW001", i, format!("{key} is empty"));
+            continue;
+        }
+        // A value with a scheme (a DSN) is checked by the URL rules.
+        if v.contains("://") {
+            continue;
+        }
+        if let Some(why) = placeholder(v) {
+            weak[i] = true;
+            hit("KW004", i, format!("{key} is {why} ({})", mask(v)));
+        } else if repeating(v) {
+            weak[i] = true;
+            hit(
+                "KW005",
+                i,
+                format!("{key} repeats a short pattern ({})", mask(v)),
+            );
+        } else if v.chars().count() < 32 {
+            weak[i] = true;
+            hit(
+                "KW002",
+                i,
+                format!(
+                    "{key} has {} characters; at least 32 are needed",
+                    v.chars().count()
+                ),
+            );
+        } else if entropy_per_char(v) < 3.0 {
+            weak[i] = true;
+            hit(
+                "KW003",
+                i,
+                format!(
+                    "{key} has about {:.1} bits of entropy per character ({})",
+                    entropy_per_char(v),
+                    mask(v)
+                ),
+            );
+        }
+        if is_encryption_key(n) && !weak[i] {
+            let fernet_wanted = n.contains("fernet") || n.starts_with("memoric");
+            if let Some(problem) = key_format_problem(v, fernet_wanted) {
+                hit("KW010", i, format!("{key} {problem}"));
+            }
+        }
+    }
+    // One value, two purposes.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let n = it.s.norm.as_str();
+        if weak[i] || it.via_ref || it.unresolved || it.value.len() < 8 || !is_secret_name(n) {
+            continue;
+        }
+        if it.value.contains("://") || cert_key_file(n).is_some() {
+            continue;
+        }
+        match seen.get(it.value.as_str()) {
+            Some(&j) if items[j].s.norm != it.s.norm => {
+                let first = items[j].s;
+                hit(
+                    "KW006",
+                    i,
+                    format!(
+                        "{} has the same value as {} ({}:{})",
+                        it.s.key, first.key, first.file, first.line
+                    ),
+                );
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(it.value.as_str(), i);
+            }
+        }
+    }
+
+    // Secrets a setting needs but no input sets (a `*_env_var` naming where
+    // the service reads it counts as set).
+    let has = |pred: &dyn Fn(&str) -> bool| items.iter().any(|it| pred(&it.s.norm));
+    let enc_key = has(&|n| {
+        is_encryption_key(n)
+            || (n.contains("encryption") || n.contains("encrypt"))
+                && (is_secret_name(n) || n.ends_with("env_var"))
+    });
+    let jwt_key = has(&|n| {
+        n.contains("jwt") && (is_secret_name(n) || n.ends_with("env_var"))
+            || ends(n, &["secret_key", "signing_key", "secret_key_base"])
+    });
+    let mut missing_enc = false;
+    let mut missing_jwt = false;
+    for (i, it) in items.iter().enumerate() {
+        let n = it.s.norm.as_str();
+        let on = truthy(&it.value) == Some(true);
+        if !enc_key
+            && !missing_enc
+            && on
+            && ends(
+                n,
+                &[
+                    "encryption_enabled",
+                    "encrypt_content",
+                    "enable_encryption",
+                    "encrypt_at_rest",
+                    "encrypt_data",
+                    "encryption_at_rest",
+                ],
+            )
+        {
+            missing_enc = true;
+            hit(
+                "KW001",
+                i,
+                format!(
+                    "{} is on but no encryption key is set in these inputs",
+                    it.s.key
+                ),
+            );
+        }
+        if !jwt_key
+            && !missing_jwt
+            && n.contains("jwt")
+            && (ends(n, &["algorithm", "alg"]) || is_expiry_key(n))
+        {
+            missing_jwt = true;
+            hit(
+                "KW001",
+                i,
+                format!(
+                    "{} is set but no JWT secret is set in these inputs",
+                    it.s.key
+                ),
+            );
+        }
+    }
+
+    let wildcard_origin = items
+        .iter()
+        .any(|it| is_origin_key(&it.s.norm) && list(&it.value).any(|x| x == "*"));
+    let redis_password_set = items.iter().any(|it| {
+        ends(&it.s.norm, &["redis_password", "redis_pass", "requirepass"])
+            && !it.value.trim().is_empty()
+    });
+
+    for (i, it) in items.iter().enumerate() {
+        if it.unresolved {
+            continue;
+        }
+        let n = it.s.norm.as_str();
+        let v = it.value.trim();
+        let key = &it.s.key;
+        let b = truthy(v);
+        let num = number(v);
+
+        // Encryption off.
+        if prod
+            && b == Some(false)
+            && ends(
+                n,
+                &[
+                    "encryption_enabled",
+                    "encrypt_content",
+                    "enable_encryption",
+                    "encryption",
+                    "encrypt_at_rest",
+                    "encrypt_data",
+                    "encryption_at_rest",
+                ],
+            )
+        {
+            hit("KW011", i, format!("{key} is {v}"));
+        }
+
+        // KDF parameters.
+        if let Some(x) = num {
+            if n.contains("pbkdf2") && ends(n, &["iterations", "iter", "rounds", "iteration_count"])
+            {
+                if x < 100_000.0 {
+                    hit("KW021", i, format!("{key} is {v}; use at least 600000"));
+                } else if x < 600_000.0 {
+                    hit("KW020", i, format!("{key} is {v}; use at least 600000"));
+                }
+            }
+            if n.contains("scrypt") {
+                if ends(n, &["log_n", "ln", "log2_n"]) && x < 17.0 {
+                    hit(
+                        "KW022",
+                        i,
+                        format!("{key} is {v} (N = 2^{v}); use at least 17"),
+                    );
+                } else if ends(n, &["n", "cost", "cost_factor", "work_factor"]) && x < 131_072.0 {
+                    hit(
+                        "KW022",
+                        i,
+                        format!("{key} is {v}; use at least 131072 (2^17)"),
+                    );
+                }
+            }
+            if n.contains("bcrypt")
+                && ends(n, &["rounds", "cost", "log_rounds", "work_factor"])
+                && x < 10.0
+            {
+                hit("KW023", i, format!("{key} is {v}; use at least 10"));
+            }
+            if n.contains("argon2") {
+                let kib = if ends(
+                    n,
+                    &["memory_mib", "memory_mb", "mem_mib", "memory_cost_mib"],
+                ) {
+                    Some(x * 1024.0)
+                } else if ends(
+                    n,
+                    &[
+                        "memory_cost",
+                        "memory",
+                        "memory_kib",
+                        "mem_cost",
+                        "memory_kb",
+                        "m_cost",
+                    ],
+                ) {
+                    Some(x)
+                } else {
+                    None
+                };
+                if let Some(k) = kib
+                    && k < 19_456.0
+                {
+                    hit(
+                        "KW024",
+                        i,
+                        format!("{key} is {v} ({} KiB); use at least 19456 KiB", k as u64),
+                    );
+                }
+            }
+        }
+
+        // JWT.
+        if n.contains("jwt") || n.contains("token") {
+            if ends(n, &["algorithm", "alg", "algorithms"])
+                && list(v).any(|a| a.eq_ignore_ascii_case("none"))
+            {
+                hit("KW030", i, format!("{key} is none"));
+            }
+            if let Some(secs) = expiry_seconds(n, v) {
+                if secs <= 0 {
+                    hit("KW032", i, format!("{key} is {v}: tokens never expire"));
+                } else if secs > 86_400 {
+                    hit(
+                        "KW031",
+                        i,
+                        format!(
+                            "{key} is {v} ({} hours); keep it at 24 or less",
+                            secs / 3600
+                        ),
+                    );
+                }
+            } else if is_expiry_key(n)
+                && matches!(
+                    v.to_ascii_lowercase().as_str(),
+                    "never" | "none" | "false" | "off" | "infinite"
+                )
+            {
+                hit("KW032", i, format!("{key} is {v}: tokens never expire"));
+            }
+        }
+
+        // Transport.
+        if prod
+            && b == Some(false)
+            && (ends(
+                n,
+                &[
+                    "tls_enabled",
+                    "use_tls",
+                    "enable_tls",
+                    "ssl_enabled",
+                    "use_ssl",
+                    "enable_ssl",
+                    "https_enabled",
+                    "enable_https",
+                    "require_https",
+                    "force_https",
+                    "use_https",
+                    "require_tls",
+                    "tls_required",
+                ],
+            ) || matches!(n, "tls" | "ssl" | "https" | "tls_enable"))
+        {
+            hit("KW040", i, format!("{key} is {v}"));
+        }
+        let verify_off = (b == Some(false)
+            && ends(
+                n,
+                &[
+                    "verify_ssl",
+                    "ssl_verify",
+                    "tls_verify",
+                    "verify_tls",
+                    "verify_certs",
+                    "verify_cert",
+                    "verify_certificate",
+                    "verify_certificates",
+                    "verify_peer",
+                    "ssl_verify_peer",
+                    "tls_reject_unauthorized",
+                    "reject_unauthorized",
+                    "check_hostname",
+                    "verify_hostname",
+                    "ssl_verify_certificate",
+                ],
+            ))
+            || (b == Some(true)
+                && ends(
+                    n,
+                    &[
+                        "insecure_skip_verify",
+                        "tls_insecure",
+                        "skip_tls_verify",
+                        "skip_ssl_verify",
+                        "ssl_insecure",
+                        "tls_skip_verify",
+                        "insecure",
+                    ],
+                ))
+            || (ends(n, &["ssl_cert_reqs"])
+                && matches!(v.to_ascii_lowercase().as_str(), "none" | "cert_none"));
+        if verify_off {
+            hit("KW041", i, format!("{key} is {v}"));
+        }
+        if prod
+            && let Some(u) = list(v).find(|x| {
+                x.len() > 7 && x[..7].eq_ignore_ascii_case("http://") && !is_loopback_url(x)
+            })
+        {
+            let shown = u
+                .split_once('@')
+                .map_or(u.to_owned(), |(_, h)| format!("http://…@{h}"));
+            hit("KW042", i, format!("{key} uses {shown}"));
+        }
+
+        // CORS and access.
+        if is_origin_key(n) && list(v).any(|x| x == "*") && prod {
+            hit("KW050", i, format!("{key} is *"));
+        }
+        if wildcard_origin
+            && b == Some(true)
+            && ends(
+                n,
+                &[
+                    "allow_credentials",
+                    "cors_credentials",
+                    "credentials",
+                    "cors_allow_credentials",
+                ],
+            )
+        {
+            hit("KW051", i, format!("{key} is {v} while an origin is *"));
+        }
+        if prod
+            && is_allowlist_key(n)
+            && let Some(x) = list(v).find(|x| matches!(*x, "0.0.0.0/0" | "::/0" | "*" | "0.0.0.0"))
+        {
+            hit("KW052", i, format!("{key} contains {x}"));
+        }
+
+        // Databases and caches.
+        let lower = v.to_ascii_lowercase();
+        if prod && (lower.starts_with("postgres://") || lower.starts_with("postgresql://")) {
+            let ok = [
+                "sslmode=require",
+                "sslmode=verify-full",
+                "sslmode=verify-ca",
+            ]
+            .iter()
+            .any(|m| lower.contains(m));
+            if !ok {
+                hit(
+                    "KW060",
+                    i,
+                    format!("{key} has no sslmode=require or verify-full"),
+                );
+            }
+        }
+        if prod
+            && ends(n, &["sslmode", "ssl_mode", "pgsslmode"])
+            && matches!(lower.as_str(), "disable" | "allow" | "prefer")
+            && !n.contains("redis")
+        {
+            hit("KW060", i, format!("{key} is {v}"));
+        }
+        if lower.starts_with("redis://") && prod {
+            hit("KW061", i, format!("{key} uses redis://"));
+        }
+        if (lower.starts_with("redis://") || lower.starts_with("rediss://"))
+            && url_password(v).is_none()
+            && !redis_password_set
+        {
+            hit(
+                "KW062",
+                i,
+                format!("{key} has no password and no Redis password is set"),
+            );
+        }
+        if let Some(pw) = url_password(v)
+            && !pw.contains('$')
+        {
+            hit(
+                "KW063",
+                i,
+                format!("{key} carries a password ({})", mask(pw)),
+            );
+        }
+
+        // Rate limiting, lockout, debug, audit.
+        let rate = n.contains("rate_limit") || n.contains("ratelimit");
+        if prod
+            && rate
+            && b == Some(false)
+            && (n.ends_with("enabled")
+                || n.ends_with("rate_limit")
+                || n.ends_with("rate_limiting")
+                || n.ends_with("enable"))
+        {
+            hit("KW070", i, format!("{key} is {v}"));
+        }
+        if prod && rate && b == Some(true) && n.ends_with("fail_open") {
+            hit("KW071", i, format!("{key} is {v}"));
+        }
+        if ends(
+            n,
+            &[
+                "max_auth_failures",
+                "lockout_threshold",
+                "max_login_attempts",
+                "max_failed_attempts",
+                "max_failed_logins",
+                "lockout_attempts",
+                "max_failed_login_attempts",
+            ],
+        ) && num.is_some_and(|x| x <= 0.0)
+        {
+            hit("KW072", i, format!("{key} is {v}: no lockout"));
+        }
+        if b == Some(false) && ends(n, &["lockout_enabled", "account_lockout", "enable_lockout"]) {
+            hit("KW072", i, format!("{key} is {v}"));
+        }
+        if prod
+            && b == Some(true)
+            && (ends(n, &["debug", "debug_mode", "app_debug"]) && !n.contains("log"))
+        {
+            hit("KW073", i, format!("{key} is {v}"));
+        }
+        if n.contains("audit")
+            && b == Some(false)
+            && ends(n, &["enabled", "log", "logging", "audit"])
+        {
+            hit("KW074", i, format!("{key} is {v}"));
+        }
+        if n.contains("audit")
+            && ends(n, &["retention_days", "retention"])
+            && num.is_some_and(|x| x < 365.0)
+        {
+            hit("KW075", i, format!("{key} is {v} days; keep at least 365"));
+        }
+    }
+
+    // TLS certificate and key files.
+    for (i, it) in items.iter().enumerate() {
+        if it.unresolved || it.value.trim().is_empty() {
+            continue;
+        }
+        let Some(which) = cert_key_file(&it.s.norm) else {
+            continue;
+        };
+        let v = it.value.trim();
+        if v.contains("-----BEGIN") {
+            continue; // inline PEM
+        }
+        let path = resolve_path(&it.s.file, v);
+        let key = &it.s.key;
+        match std::fs::metadata(&path) {
+            Err(e) => {
+                let reason = crate::error::Error::io("read", &path, &e);
+                hit("KW043", i, format!("{key}: {}", reason.message()));
+                continue;
+            }
+            Ok(m) if !m.is_file() => {
+                hit(
+                    "KW043",
+                    i,
+                    format!("{key}: {} is not a file", path.display()),
+                );
+                continue;
+            }
+            Ok(m) => {
+                use std::os::unix::fs::PermissionsExt;
+                if let Err(e) = std::fs::File::open(&path) {
+                    let reason = crate::error::Error::io("read", &path, &e);
+                    hit("KW043", i, format!("{key}: {}", reason.message()));
+                    continue;
+                }
+                let mode = m.permissions().mode() & 0o777;
+                if which == FileKind::Key && mode & 0o077 != 0 {
+                    hit(
+                        "KW046",
+                        i,
+                        format!("{key}: {} has mode {mode:04o}", path.display()),
+                    );
+                }
+            }
+        }
+        if which == FileKind::Cert {
+            let policy = crate::certs::check::Policy {
+                warn: crate::certs::check::Threshold::Left(30 * 86_400),
+                critical: crate::certs::check::Threshold::Left(0),
+                at: opts.now,
+                expect_names: Vec::new(),
+            };
+            use crate::certs::check::Status;
+            for r in crate::certs::check::check_file(&path, &policy, true, false) {
+                match r.status {
+                    Status::Critical => hit(
+                        "KW044",
+                        i,
+                        format!("{key}: {}: {}", path.display(), r.reason),
+                    ),
+                    Status::Warning => hit(
+                        "KW045",
+                        i,
+                        format!("{key}: {}: {}", path.display(), r.reason),
+                    ),
+                    Status::Unknown => hit(
+                        "KW043",
+                        i,
+                        format!("{key}: {}: {}", path.display(), r.reason),
+                    ),
+                    Status::Ok => {}
+                }
+            }
+        }
+    }
+    hits
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Cert,
+    Key,
+}
+
+fn cert_key_file(n: &str) -> Option<FileKind> {
+    if ends(
+        n,
+        &[
+            "tls_cert_file",
+            "tls_cert_path",
+            "tls_cert",
+            "ssl_cert",
+            "ssl_certfile",
+            "ssl_cert_file",
+            "ssl_cert_path",
+            "cert_file",
+            "cert_path",
+            "certificate_file",
+            "certificate_path",
+            "tls_certificate",
+            "ssl_certificate",
+            "tls_crt",
+            "certfile",
+        ],
+    ) {
+        return Some(FileKind::Cert);
+    }
+    if ends(
+        n,
+        &[
+            "tls_key_file",
+            "tls_key_path",
+            "ssl_keyfile",
+            "ssl_key_file",
+            "ssl_key_path",
+            "key_file",
+            "key_path",
+            "private_key_file",
+            "private_key_path",
+            "tls_key",
+            "ssl_key",
+            "tls_private_key",
+            "ssl_certificate_key",
+            "keyfile",
+        ],
+    ) {
+        return Some(FileKind::Key);
+    }
+    None
+}
+
+fn resolve_path(file: &str, v: &str) -> PathBuf {
+    let p = Path::new(v);
+    if p.is_absolute() || file == "-" || file.starts_with('(') {
+        return p.to_path_buf();
+    }
+    Path::new(file)
+        .parent()
+        .map_or_else(|| p.to_path_buf(), |d| d.join(p))
+}
+
+fn is_origin_key(n: &str) -> bool {
+    n.contains("origin")
+}
+
+fn is_allowlist_key(n: &str) -> bool {
+    [
+        "allowed_ips",
+        "allowlist",
+        "allow_list",
+        "whitelist",
+        "trusted_proxies",
+        "trusted_proxy",
+        "trusted_hosts",
+        "trusted_ips",
+        "ip_allow",
+        "allowed_cidrs",
+        "allowed_networks",
+        "allowed_subnets",
+        "trusted_networks",
+        "allowed_hosts",
+        "forwarded_allow_ips",
+    ]
+    .iter()
+    .any(|k| n.contains(k))
+}
+
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split([',', ' ']).map(str::trim).filter(|x| !x.is_empty())
+}
+
+fn is_expiry_key(n: &str) -> bool {
+    n.contains("expir") || n.contains("ttl") || n.contains("lifetime") || n.contains("expire")
+}
+
+/// A JWT expiry in seconds, from the key's unit suffix or a `24h` value.
+fn expiry_seconds(n: &str, v: &str) -> Option<i64> {
+    if !is_expiry_key(n) || n.contains("refresh") {
+        return None;
+    }
+    let unit = if n.ends_with("seconds")
+        || n.ends_with("secs")
+        || n.ends_with("_s")
+        || n.ends_with("_sec")
+    {
+        1
+    } else if n.ends_with("minutes")
+        || n.ends_with("mins")
+        || n.ends_with("_min")
+        || n.ends_with("_m")
+    {
+        60
+    } else if n.ends_with("hours") || n.ends_with("_h") || n.ends_with("hrs") {
+        3600
+    } else if n.ends_with("days") || n.ends_with("_d") {
+        86_400
+    } else {
+        if let Ok(d) = crate::timeutil::parse_duration(v)
+            && v.ends_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return Some(d.whole_seconds());
+        }
+        1
+    };
+    let x = number(v)?;
+    Some((x * unit as f64) as i64)
+}
+
+/// What is wrong with an encryption key's format, if anything.
+fn key_format_problem(v: &str, fernet_wanted: bool) -> Option<String> {
+    let t = v.trim();
+    let is_hex = t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit());
+    let url = base64::engine::general_purpose::URL_SAFE.decode(t);
+    let is_fernet = t.len() == 44 && url.as_ref().is_ok_and(|b| b.len() == 32);
+    if fernet_wanted {
+        return (!is_fernet).then(|| {
+            format!(
+                "is not a Fernet key (44 characters of url-safe base64 for 32 bytes); it has {} characters",
+                t.chars().count()
+            )
+        });
+    }
+    if is_hex || is_fernet {
+        return None;
+    }
+    if crate::crypto::keys::Key256::parse(t).is_ok() {
+        return None;
+    }
+    Some(format!(
+        "is not a 256-bit key (64 hex digits or a 44-character Fernet key); it has {} characters",
+        t.chars().count()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_ids_are_unique_and_ordered() {
+        let ids: Vec<&str> = CATALOG.iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids, sorted);
+    }
+
+    #[test]
+    fn secret_names() {
+        for n in [
+            "jwt_secret",
+            "memoric_jwt_secret",
+            "redis_password",
+            "openai_api_key",
+            "api_keys",
+            "encryption_master_key",
+            "key_seed",
+            "password_salt",
+            "security_jwt_secret",
+        ] {
+            assert!(is_secret_name(n), "{n}");
+        }
+        for n in [
+            "passphrase_env_var",
+            "min_password_length",
+            "token_expiry_seconds",
+            "jwt_algorithm",
+            "tls_key_file",
+            "public_key",
+            "access_key_id",
+            "rate_limit_requests",
+        ] {
+            assert!(!is_secret_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn placeholders_and_patterns() {
+        assert!(placeholder("your-jwt-secret-key-here-minimum-32-characters").is_some());
+        assert!(
+            placeholder("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+                .is_some()
+        );
+        assert!(placeholder("changeme").is_some());
+        assert!(placeholder("generate_a_new_key").is_some());
+        assert!(placeholder("my-test-key").is_some());
+        assert!(placeholder("Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0Ja").is_none());
+        assert!(repeating("0000000000000000"));
+        assert!(repeating("abababababababab"));
+        assert!(!repeating("Zq3kVh9w2Lr8Tn5X"));
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(reference("${A}"), Some((Some("A"), None)));
+        assert_eq!(reference("${A:-x}"), Some((Some("A"), Some("x"))));
+        assert_eq!(reference("$A"), Some((Some("A"), None)));
+        assert_eq!(reference("plain"), None);
+    }
+
+    #[test]
+    fn url_passwords() {
+        assert_eq!(url_password("postgresql://u:pw@h/db"), Some("pw"));
+        assert_eq!(url_password("redis://h:6379"), None);
+        assert_eq!(url_password("redis://:pw@h:6379"), Some("pw"));
+    }
+}
