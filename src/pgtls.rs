@@ -236,6 +236,22 @@ fn tls_config(spec: &ConnSpec, label: &str) -> Result<ClientConfig> {
         .with_no_client_auth())
 }
 
+/// Maps a client error: what the server refused is bad input (exit 3),
+/// anything on the way (network, TLS, authentication transport) the
+/// environment's (exit 4). `label` names the server without its password.
+pub fn error(label: &str, e: postgres::Error) -> Error {
+    let detail = match (e.as_db_error(), std::error::Error::source(&e)) {
+        (Some(d), _) => d.message().to_string(),
+        (None, Some(src)) => format!("{e}: {src}"),
+        (None, None) => e.to_string(),
+    };
+    if e.as_db_error().is_some() {
+        Error::bad_input(format!("PostgreSQL at {label}: {detail}"))
+    } else {
+        Error::environment(format!("PostgreSQL at {label}: {detail}"))
+    }
+}
+
 /// Connects as `sslmode` says; `label` (the connection string without its
 /// password) names the server in errors.
 pub fn connect(conn: &str, label: &str) -> Result<Client> {
@@ -244,17 +260,7 @@ pub fn connect(conn: &str, label: &str) -> Result<Client> {
         .rest
         .parse()
         .map_err(|e| Error::usage(format!("{label}: {e}")))?;
-    let err = |e: postgres::Error| {
-        let detail = match std::error::Error::source(&e) {
-            Some(src) => format!("{e}: {src}"),
-            None => e.to_string(),
-        };
-        if e.as_db_error().is_some() {
-            Error::bad_input(format!("PostgreSQL at {label}: {detail}"))
-        } else {
-            Error::environment(format!("PostgreSQL at {label}: {detail}"))
-        }
-    };
+    let err = |e: postgres::Error| error(label, e);
     if spec.mode == SslMode::Disable {
         cfg.ssl_mode(postgres::config::SslMode::Disable);
         return cfg.connect(postgres::NoTls).map_err(err);

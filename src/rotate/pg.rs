@@ -59,16 +59,7 @@ pub fn redact(url: &str) -> String {
 }
 
 fn pg_err(url: &str, e: postgres::Error) -> Error {
-    let text = match (e.as_db_error(), std::error::Error::source(&e)) {
-        (Some(d), _) => d.message().to_string(),
-        (None, Some(src)) => format!("{e}: {src}"),
-        (None, None) => e.to_string(),
-    };
-    if e.as_db_error().is_some() {
-        Error::bad_input(format!("PostgreSQL at {}: {text}", redact(url)))
-    } else {
-        Error::environment(format!("PostgreSQL at {}: {text}", redact(url)))
-    }
+    crate::pgtls::error(&redact(url), e)
 }
 
 impl PgTable {

@@ -1231,16 +1231,8 @@ fn a_plan_rotates_several_tables_after_preflighting_them_all() {
 
 #[test]
 fn postgres_tables_rotate_with_the_same_promises() {
-    let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
-        eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
+    let Some((url, mut client)) = test_postgres() else {
         return;
-    };
-    let mut client = match postgres::Client::connect(&url, postgres::NoTls) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("SKIPPED: PostgreSQL at {url} is not reachable: {e}");
-            return;
-        }
     };
     let table = format!(
         "kw_rotate_{}_{}",
@@ -1428,16 +1420,8 @@ fn postgres_tables_rotate_with_the_same_promises() {
 
 #[test]
 fn postgres_over_tls_with_libpq_sslmodes() {
-    let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
-        eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
+    let Some((url, mut client)) = test_postgres() else {
         return;
-    };
-    let mut client = match postgres::Client::connect(&url, postgres::NoTls) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("SKIPPED: PostgreSQL at {url} is not reachable: {e}");
-            return;
-        }
     };
     let ssl_on: String = client.query_one("SHOW ssl", &[]).unwrap().get(0);
     // Debian's server certificate (CN and SAN localhost).
@@ -1551,4 +1535,20 @@ fn postgres_over_tls_with_libpq_sslmodes() {
     client
         .batch_execute(&format!("DROP TABLE {table}"))
         .unwrap();
+}
+
+/// The machine's PostgreSQL from `KEYWARD_TEST_POSTGRES_URL`, or None
+/// (said loudly) when it is not set or not reachable.
+fn test_postgres() -> Option<(String, postgres::Client)> {
+    let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
+        eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
+        return None;
+    };
+    match postgres::Client::connect(&url, postgres::NoTls) {
+        Ok(c) => Some((url, c)),
+        Err(e) => {
+            eprintln!("SKIPPED: PostgreSQL at {url} is not reachable: {e}");
+            None
+        }
+    }
 }
