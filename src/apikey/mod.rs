@@ -532,8 +532,16 @@ pub fn verify(
         .as_ref()
         .map(|p| format!("{}_…{}", p.prefix, p.last4))
         .unwrap_or_else(|_| "malformed".into());
+    // A success only records the key's last use: that commit need not wait
+    // for the disk. A failure is an audit entry: durable before we answer.
+    if let (None, Some(k)) = (&failure, &found) {
+        store.write_relaxed(|tx| touch(tx, k.id, now))?;
+        return Ok(Verdict {
+            key: found,
+            failure,
+        });
+    }
     store.write(|tx| match (&failure, &found) {
-        (None, Some(k)) => touch(tx, k.id, now),
         (Some(reason), _) => {
             let since = format_ms(now - time::Duration::seconds(FAILURE_WINDOW_SECS));
             let recent: i64 = tx
@@ -555,7 +563,7 @@ pub fn verify(
                 )
                 .map(|_| ())
         }
-        (None, None) => Ok(()),
+        (None, _) => Ok(()),
     })?;
     Ok(Verdict {
         key: found,
