@@ -560,7 +560,7 @@ pub(crate) fn throttle(start: Instant, rows: u64, limit: Option<f64>) {
     }
 }
 
-/// What the writer thread did.
+/// What the writes did.
 #[derive(Default)]
 struct Written {
     batches: u64,
@@ -570,102 +570,101 @@ struct Written {
     abort: Option<String>,
 }
 
-/// Applies planned batches, one transaction each, comparing the old value
-/// in every UPDATE; a row changed meanwhile is re-read and redone under the
-/// lock. Runs on its own connection and thread, so the next batch's reading
-/// and crypto overlap this batch's writes (the second core).
-fn write_loop(
-    mut conn: Connection,
-    rx: std::sync::mpsc::Receiver<Writes>,
-    keys: &Keys,
-    target: &Target,
-    pk_expr: &str,
-    opts: &Options,
-) -> Result<Written> {
-    let db = target.db.clone();
-    let mut w = Written::default();
-    let updates_sql: Vec<String> = target
-        .columns
-        .iter()
-        .map(|c| {
-            format!(
-                "UPDATE {} SET {c} = ?1 WHERE {pk_expr} = ?2 AND {c} IS ?3",
-                ident(&target.table),
-                c = ident(c)
-            )
-        })
-        .collect();
-    let reread_sql: Vec<String> = target
-        .columns
-        .iter()
-        .map(|c| {
-            format!(
-                "SELECT {} FROM {} WHERE {pk_expr} = ?1",
-                ident(c),
-                ident(&target.table)
-            )
-        })
-        .collect();
-    for writes in rx {
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sql_err(&db, e))?;
-        for (col, pk, old, new) in &writes {
-            let changed = tx
-                .prepare_cached(&updates_sql[*col])
-                .and_then(|mut s| s.execute(params_from_iter([new, pk, old])))
-                .map_err(|e| sql_err(&db, e))?;
-            if changed > 0 {
-                continue;
-            }
-            w.conflicts += 1;
-            let current: Option<Value> = tx
-                .prepare_cached(&reread_sql[*col])
-                .and_then(|mut s| s.query_row([pk], |r| r.get(0)))
-                .map(Some)
-                .or_else(|e| {
-                    if e == rusqlite::Error::QueryReturnedNoRows {
-                        Ok(None)
-                    } else {
-                        Err(e)
-                    }
-                })
-                .map_err(|e| sql_err(&db, e))?;
-            let Some(current) = current else { continue };
-            match rotate_cell(keys, target, *col, pk, &current, opts.encrypt_plaintext) {
-                Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
-                    tx.prepare_cached(&updates_sql[*col])
-                        .and_then(|mut s| s.execute(params_from_iter([&redo, pk, &current])))
-                        .map_err(|e| sql_err(&db, e))?;
-                }
-                Outcome::Undecryptable(reason) => {
-                    w.undecryptable += 1;
-                    if !opts.skip_errors {
-                        // Roll this batch back: nothing is half-applied.
-                        drop(tx);
-                        w.abort = Some(format!(
-                            "{} {}: {reason}",
-                            target
-                                .pk
-                                .clone()
-                                .unwrap_or_else(|| pk_expr.trim_matches('"').to_string()),
-                            pk_text(pk)
-                        ));
-                        return Ok(w);
-                    }
-                    w.skipped
-                        .push(format!("{} ({})", pk_text(pk), target.columns[*col]));
-                }
-                _ => {}
-            }
-        }
-        tx.commit().map_err(|e| sql_err(&db, e))?;
-        w.batches += 1;
-    }
-    Ok(w)
+/// The UPDATE and re-read statements of each rotated column.
+struct WriteSql {
+    updates: Vec<String>,
+    rereads: Vec<String>,
 }
 
+impl WriteSql {
+    fn new(target: &Target, pk_expr: &str) -> WriteSql {
+        let each = |f: &dyn Fn(String) -> String| -> Vec<String> {
+            target.columns.iter().map(|c| f(ident(c))).collect()
+        };
+        let table = ident(&target.table);
+        WriteSql {
+            updates: each(&|c| {
+                format!("UPDATE {table} SET {c} = ?1 WHERE {pk_expr} = ?2 AND {c} IS ?3")
+            }),
+            rereads: each(&|c| format!("SELECT {c} FROM {table} WHERE {pk_expr} = ?1")),
+        }
+    }
+}
+
+/// Applies one planned batch in one transaction, comparing the old value in
+/// every UPDATE; a row changed meanwhile is re-read and redone under the
+/// lock. Returns `false` when an undecryptable re-read value stops the run
+/// (abort mode): the batch is rolled back, nothing of it is applied.
+#[allow(clippy::too_many_arguments)]
+fn write_batch(
+    conn: &Connection,
+    writes: &Writes,
+    sql: &WriteSql,
+    keys: &Keys,
+    target: &Target,
+    pk_name: &str,
+    opts: &Options,
+    w: &mut Written,
+) -> Result<bool> {
+    let db = &target.db;
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
+        .map_err(|e| sql_err(db, e))?;
+    for (col, pk, old, new) in writes {
+        let changed = tx
+            .prepare_cached(&sql.updates[*col])
+            .and_then(|mut s| s.execute(params_from_iter([new, pk, old])))
+            .map_err(|e| sql_err(db, e))?;
+        if changed > 0 {
+            continue;
+        }
+        w.conflicts += 1;
+        let current: Option<Value> = tx
+            .prepare_cached(&sql.rereads[*col])
+            .and_then(|mut s| s.query_row([pk], |r| r.get(0)))
+            .map(Some)
+            .or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|e| sql_err(db, e))?;
+        let Some(current) = current else { continue };
+        match rotate_cell(keys, target, *col, pk, &current, opts.encrypt_plaintext) {
+            Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
+                tx.prepare_cached(&sql.updates[*col])
+                    .and_then(|mut s| s.execute(params_from_iter([&redo, pk, &current])))
+                    .map_err(|e| sql_err(db, e))?;
+            }
+            Outcome::Undecryptable(reason) => {
+                w.undecryptable += 1;
+                if !opts.skip_errors {
+                    // Roll this batch back: nothing is half-applied.
+                    drop(tx);
+                    w.abort = Some(format!("{pk_name} {}: {reason}", pk_text(pk)));
+                    return Ok(false);
+                }
+                w.skipped
+                    .push(format!("{} ({})", pk_text(pk), target.columns[*col]));
+            }
+            _ => {}
+        }
+    }
+    tx.commit().map_err(|e| sql_err(db, e))?;
+    w.batches += 1;
+    Ok(true)
+}
+
+/// A batch read, on its way to the crypto thread.
+type Batch = Vec<(Value, Vec<Value>)>;
+
 /// Runs the rotation (or, with `dry_run`, counts what it would do).
+///
+/// One connection reads and writes, so every page is read once and stays
+/// in its cache from the SELECT to the UPDATE; the crypto runs on a second
+/// thread: while it re-encrypts batch N+1, this thread writes batch N and
+/// reads batch N+2.
 pub fn run(
     table: &mut Table,
     keys: &Keys,
@@ -677,49 +676,80 @@ pub fn run(
         dry_run: opts.dry_run,
         ..Report::default()
     };
-    let writer_conn = if opts.dry_run {
-        None
-    } else {
-        let db = &table.target.db;
-        let c = Connection::open_with_flags(
-            db,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| sql_err(db, e))?;
-        c.busy_timeout(Duration::from_secs(30))
-            .map_err(|e| sql_err(db, e))?;
-        Some(c)
-    };
+    let db = table.target.db.clone();
+    // Two batches are in the cache at once (the one being written and the
+    // next one read): room for both, so no page is read twice.
+    let cache_kib = (opts.batch.saturating_mul(8)).clamp(8 * 1024, 256 * 1024);
+    table
+        .conn
+        .execute_batch(&format!("PRAGMA cache_size = -{cache_kib}"))
+        .map_err(|e| sql_err(&db, e))?;
+    let sql = WriteSql::new(&table.target, &table.pk_expr);
     let target = table.target.clone();
-    let pk_expr = table.pk_expr.clone();
+    let pk_name = table.pk_name.clone();
     let table = &*table;
-    let written = std::thread::scope(|s| -> Result<Option<Written>> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Writes>(1);
-        let writer = writer_conn.map(|conn| {
-            let (target, pk_expr) = (&target, pk_expr.as_str());
-            s.spawn(move || write_loop(conn, rx, keys, target, pk_expr, opts))
-        });
-        let mut after = before_all();
-        let read_result = (|| -> Result<()> {
-            loop {
-                let batch = table.read_batch(&after, opts.batch)?;
-                let Some(last) = batch.last() else {
-                    return Ok(());
-                };
-                after = last.0.clone();
+    let mut w = Written::default();
+    let planned = std::thread::scope(|s| -> Result<Report> {
+        let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+        let (plan_tx, plan_rx) = std::sync::mpsc::sync_channel::<(u64, Option<Writes>)>(1);
+        let (target, pk_name) = (&target, pk_name.as_str());
+        let crypto = s.spawn(move || {
+            let mut planned = Report::default();
+            for batch in batch_rx {
                 let rows = batch.len() as u64;
-                let Some(writes) = plan_batch(
-                    batch,
-                    keys,
-                    &table.target,
-                    &table.pk_name,
-                    opts,
-                    &mut report,
-                ) else {
+                let writes = plan_batch(batch, keys, target, pk_name, opts, &mut planned);
+                let stop = writes.is_none();
+                if plan_tx.send((rows, writes)).is_err() || stop {
+                    break;
+                }
+            }
+            planned
+        });
+        let db_result = (|| -> Result<()> {
+            let mut after = before_all();
+            let (mut in_flight, mut reading) = (0usize, true);
+            loop {
+                // Keep two batches ahead of the writes: one being planned,
+                // one waiting.
+                if reading && in_flight < 2 {
+                    let batch = table.read_batch(&after, opts.batch)?;
+                    match batch.last() {
+                        None => reading = false,
+                        Some(last) => {
+                            after = last.0.clone();
+                            if batch_tx.send(batch).is_err() {
+                                // The crypto thread stopped: an abort.
+                                reading = false;
+                            } else {
+                                in_flight += 1;
+                            }
+                            continue;
+                        }
+                    }
+                }
+                if in_flight == 0 {
+                    return Ok(());
+                }
+                let Ok((rows, writes)) = plan_rx.recv() else {
                     return Ok(());
                 };
-                if writer.is_some() && !writes.is_empty() && tx.send(writes).is_err() {
-                    // The writer stopped (an error or an abort): it reports why.
+                in_flight -= 1;
+                let Some(writes) = writes else {
+                    return Ok(());
+                };
+                if !opts.dry_run
+                    && !writes.is_empty()
+                    && !write_batch(
+                        &table.conn,
+                        &writes,
+                        &sql,
+                        keys,
+                        target,
+                        pk_name,
+                        opts,
+                        &mut w,
+                    )?
+                {
                     return Ok(());
                 }
                 report.rows += rows;
@@ -727,27 +757,31 @@ pub fn run(
                 throttle(start, report.rows, opts.throttle);
             }
         })();
-        drop(tx);
-        let written = match writer {
-            Some(h) => Some(
-                h.join()
-                    .map_err(|_| Error::internal("the rotation writer thread panicked"))??,
-            ),
-            None => None,
-        };
-        read_result?;
-        Ok(written)
+        drop(batch_tx);
+        drop(plan_rx);
+        let planned = crypto
+            .join()
+            .map_err(|_| Error::internal("the rotation crypto thread panicked"))?;
+        db_result?;
+        Ok(planned)
     })?;
-    if let Some(w) = written {
-        report.batches = w.batches;
-        report.conflicts = w.conflicts;
-        report.undecryptable += w.undecryptable;
-        report.rotated = report.rotated.saturating_sub(w.undecryptable);
-        report.skipped_keys.extend(w.skipped);
-        if let Some(reason) = w.abort {
-            report.aborted = true;
-            report.abort_reason.get_or_insert(reason);
-        }
+    report.null = planned.null;
+    report.current = planned.current;
+    report.plaintext = planned.plaintext;
+    report.encrypted_plaintext = planned.encrypted_plaintext;
+    report.undecryptable = planned.undecryptable + w.undecryptable;
+    report.skipped_keys = planned.skipped_keys;
+    report.skipped_keys.extend(w.skipped);
+    report.aborted = planned.aborted;
+    report.abort_reason = planned.abort_reason;
+    report.batches = w.batches;
+    report.conflicts = w.conflicts;
+    // Values the writes found undecryptable on re-reading were counted as
+    // rotated when planned.
+    report.rotated = planned.rotated.saturating_sub(w.undecryptable);
+    if let Some(reason) = w.abort {
+        report.aborted = true;
+        report.abort_reason.get_or_insert(reason);
     }
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
