@@ -12,10 +12,9 @@ use aes_gcm::aead::{AeadInOut, KeyInit};
 
 type Nonce = aes_gcm::aead::Nonce<Aes256Gcm>;
 type Tag = aes_gcm::aead::Tag<Aes256Gcm>;
-use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD_INDIFFERENT};
 use zeroize::Zeroizing;
 
+use crate::crypto::b64::{self, Alphabet};
 use crate::crypto::keys::Key256;
 
 /// The magic bytes every envelope starts with.
@@ -182,7 +181,10 @@ impl EnvelopeKey {
         plaintext: &[u8],
         context: Option<&[u8]>,
     ) -> crate::error::Result<String> {
-        Ok(STANDARD.encode(self.seal(plaintext, context)?))
+        Ok(b64::encode(
+            Alphabet::Standard,
+            &self.seal(plaintext, context)?,
+        ))
     }
 
     /// Opens the standard base64 form.
@@ -198,9 +200,7 @@ impl EnvelopeKey {
 
 /// Decodes the base64 text form (padding optional, whitespace around ignored).
 pub fn decode_base64(text: &str) -> Result<Vec<u8>, EnvelopeError> {
-    STANDARD_NO_PAD_INDIFFERENT
-        .decode(text.trim())
-        .map_err(|_| EnvelopeError::NotBase64)
+    b64::decode(Alphabet::Standard, text.trim()).ok_or(EnvelopeError::NotBase64)
 }
 
 /// Header plus context as one contiguous AAD, without allocating when there

@@ -10,14 +10,13 @@
 //! checked in constant time before anything is decrypted.
 
 use aes::Aes128;
-use base64::Engine;
-use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD_INDIFFERENT};
 use cbc::cipher::block_padding::Pkcs7;
 use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+use crate::crypto::b64::{self, Alphabet};
 use crate::crypto::keys::Key256;
 
 type HmacSha256 = Hmac<Sha256>;
@@ -100,7 +99,10 @@ impl FernetKey {
     /// Encrypts with a given timestamp and IV (test vectors; MultiFernet's
     /// rotate keeps the original timestamp).
     pub fn encrypt_at(&self, plaintext: &[u8], timestamp: u64, iv: &[u8; 16]) -> String {
-        URL_SAFE.encode(self.encrypt_raw(plaintext, timestamp, iv))
+        b64::encode(
+            Alphabet::UrlSafe,
+            &self.encrypt_raw(plaintext, timestamp, iv),
+        )
     }
 
     /// The binary token before base64.
@@ -177,9 +179,7 @@ impl FernetKey {
 
 /// Decodes a token's base64 (padding optional, surrounding blanks ignored).
 pub fn decode(token: &str) -> Result<Vec<u8>, FernetError> {
-    URL_SAFE_NO_PAD_INDIFFERENT
-        .decode(token.trim())
-        .map_err(|_| FernetError::NotBase64)
+    b64::decode(Alphabet::UrlSafe, token.trim()).ok_or(FernetError::NotBase64)
 }
 
 /// The token's timestamp (not authenticated until it is decrypted).

@@ -5,6 +5,7 @@
 //! `hmac`, `sha2`, `scrypt`, `pbkdf2`); this module only composes them into
 //! the formats of DESIGN.md and Python's `cryptography.fernet`.
 
+pub mod b64;
 pub mod envelope;
 pub mod fernet;
 pub mod kdf;
@@ -34,26 +35,22 @@ pub enum Scheme {
 /// Tells a keyward envelope from a Fernet token by its first bytes (`KW` or
 /// 0x80), accepting either base64 alphabet, and returns the binary form.
 pub fn detect(text: &str) -> Result<(Scheme, Vec<u8>), String> {
-    use base64::Engine;
-    use base64::engine::general_purpose::{
-        STANDARD_NO_PAD_INDIFFERENT, URL_SAFE_NO_PAD_INDIFFERENT,
-    };
+    use b64::Alphabet;
     let t = text.trim();
     if t.is_empty() {
         return Err("the input is empty".into());
     }
     // The first characters tell the alphabet without scanning the value:
     // an envelope's base64 starts "S1cB" ("KW\x01"), a Fernet token "gA" (0x80).
-    let engine = if t.starts_with("S1cB") {
-        &STANDARD_NO_PAD_INDIFFERENT
+    let alphabet = if t.starts_with("S1cB") {
+        Alphabet::Standard
     } else if t.starts_with("gA") || t.as_bytes().iter().any(|&b| b == b'-' || b == b'_') {
-        &URL_SAFE_NO_PAD_INDIFFERENT
+        Alphabet::UrlSafe
     } else {
-        &STANDARD_NO_PAD_INDIFFERENT
+        Alphabet::Standard
     };
-    let data = engine
-        .decode(t)
-        .map_err(|_| format!("the input is not base64 ({} characters), so neither a keyward envelope nor a Fernet token", t.len()))?;
+    let data = b64::decode(alphabet, t)
+        .ok_or_else(|| format!("the input is not base64 ({} characters), so neither a keyward envelope nor a Fernet token", t.len()))?;
     match data.first() {
         Some(&fernet::VERSION) => Ok((Scheme::Fernet, data)),
         _ if data.starts_with(&envelope::MAGIC) => Ok((Scheme::Envelope, data)),

@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use rusqlite::types::Value;
 use zeroize::Zeroizing;
 
+use crate::crypto::b64::{self, Alphabet};
 use crate::crypto::envelope::{self, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetKey};
 use crate::crypto::keys::Key256;
@@ -299,7 +298,9 @@ impl Keys {
                     .map_err(|e| e.message().to_string())?;
                 Ok(match storage {
                     Storage::Binary => Value::Blob(bytes),
-                    Storage::Text { blob } => text_or_bytes(STANDARD.encode(bytes), blob),
+                    Storage::Text { blob } => {
+                        text_or_bytes(b64::encode(Alphabet::Standard, &bytes), blob)
+                    }
                 })
             }
             TargetFormat::Fernet => {
