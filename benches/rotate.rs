@@ -23,10 +23,11 @@ fn env(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_string())
 }
 
-fn cpu_self() -> f64 {
+/// User and system CPU seconds of this process so far.
+fn cpu_self() -> (f64, f64) {
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
-    tv(ru.ru_utime) + tv(ru.ru_stime)
+    (tv(ru.ru_utime), tv(ru.ru_stime))
 }
 
 fn tv(t: libc::timeval) -> f64 {
@@ -83,7 +84,7 @@ fn copy(src: &Path, dst: &Path) {
 
 /// The floor: rewrite `content` in batches of 1000, one transaction each,
 /// every value changed (first character flipped), no crypto.
-fn floor(db: &Path) -> (f64, f64) {
+fn floor(db: &Path) -> (f64, (f64, f64)) {
     let start = Instant::now();
     let cpu0 = cpu_self();
     let mut conn = Connection::open(db).unwrap();
@@ -116,13 +117,24 @@ fn floor(db: &Path) -> (f64, f64) {
         }
         tx.commit().unwrap();
     }
-    (start.elapsed().as_secs_f64(), cpu_self() - cpu0)
+    let cpu1 = cpu_self();
+    (
+        start.elapsed().as_secs_f64(),
+        (cpu1.0 - cpu0.0, cpu1.1 - cpu0.1),
+    )
 }
 
 /// `keyward rotate run` as a child: wall, CPU (user+sys) and peak RSS (KiB).
 // The child is reaped by wait4, which also returns its resource usage.
 #[allow(clippy::zombie_processes)]
-fn keyward(bin: &Path, db: &Path, store: &Path, old: &str, new: &str, to: &str) -> (f64, f64, i64) {
+fn keyward(
+    bin: &Path,
+    db: &Path,
+    store: &Path,
+    old: &str,
+    new: &str,
+    to: &str,
+) -> (f64, (f64, f64), i64) {
     let start = Instant::now();
     let child = Command::new(bin)
         .args(["-q", "--store"])
@@ -157,7 +169,7 @@ fn keyward(bin: &Path, db: &Path, store: &Path, old: &str, new: &str, to: &str) 
     assert_eq!(status, 0, "keyward rotate run failed");
     (
         start.elapsed().as_secs_f64(),
-        tv(ru.ru_utime) + tv(ru.ru_stime),
+        (tv(ru.ru_utime), tv(ru.ru_stime)),
         ru.ru_maxrss,
     )
 }
@@ -224,13 +236,17 @@ fn main() {
             }
         }
     }
-    let (fw, fc, kw, kc) = (median(fw), median(fc), median(kw_w), median(kw_c));
+    let total = |v: &[(f64, f64)]| median(v.iter().map(|c| c.0 + c.1).collect());
+    let user = |v: &[(f64, f64)]| median(v.iter().map(|c| c.0).collect());
+    let sys = |v: &[(f64, f64)]| median(v.iter().map(|c| c.1).collect());
+    let (fu, fs, ku, ks) = (user(&fc), sys(&fc), user(&kw_c), sys(&kw_c));
+    let (fw, fc, kw, kc) = (median(fw), total(&fc), median(kw_w), total(&kw_c));
     println!(
         "rows {rows}, journal {journal}, {format} to {format}, medians of {runs} alternated runs"
     );
-    println!("  floor:   wall {fw:.2} s, cpu {fc:.2} s");
+    println!("  floor:   wall {fw:.2} s, cpu {fc:.2} s (user {fu:.2}, sys {fs:.2})");
     println!(
-        "  keyward: wall {kw:.2} s, cpu {kc:.2} s, peak RSS {:.1} MiB",
+        "  keyward: wall {kw:.2} s, cpu {kc:.2} s (user {ku:.2}, sys {ks:.2}), peak RSS {:.1} MiB",
         median(rss) / 1024.0
     );
     println!(
