@@ -609,9 +609,12 @@ fn compose(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
         };
         any = true;
         match env {
+            // A key without a value passes the variable through from the
+            // environment Compose runs in: a reference to it.
             Node::Map(entries) => {
                 for (k, v, line) in entries {
                     let (value, kind) = match v {
+                        Node::Scalar(_, Kind::Null) => (format!("${{{k}}}"), Kind::Text),
                         Node::Scalar(s, kind) => (s.clone(), *kind),
                         _ => continue,
                     };
@@ -621,14 +624,14 @@ fn compose(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
             Node::Seq(items) => {
                 for (item, line) in items {
                     let Some(s) = item.scalar() else { continue };
-                    let (k, v, kind) = match s.split_once('=') {
-                        Some((k, v)) => (k, v, Kind::Text),
-                        None => (s, "", Kind::Null),
+                    let (k, v) = match s.split_once('=') {
+                        Some((k, v)) => (k.trim(), v.to_owned()),
+                        None => (s.trim(), format!("${{{}}}", s.trim())),
                     };
                     out.push(setting(
-                        k.trim().to_owned(),
-                        v.to_owned(),
-                        kind,
+                        k.to_owned(),
+                        v,
+                        Kind::Text,
                         file,
                         if *line == 0 { env_line } else { *line },
                     ));

@@ -354,7 +354,7 @@ pub struct Hit {
     pub message: String,
 }
 
-/// A merged setting with its value after `${VAR}` resolution.
+/// A setting with its value after `${VAR}` resolution.
 struct Item<'a> {
     s: &'a Setting,
     /// The value after resolution (the raw text when unresolved).
@@ -498,16 +498,6 @@ fn has_inner_reference(v: &str) -> bool {
     v.contains("${") || v.contains("$(") || v.contains("{{")
 }
 
-/// What a setting's value resolves to.
-struct Resolved {
-    value: String,
-    kind: Kind,
-    origin: usize,
-    chain: Vec<String>,
-    defaulted: bool,
-    unresolved: bool,
-}
-
 /// Looks settings up by the name a reference uses.
 struct Lookup<'a> {
     all: &'a [Setting],
@@ -562,7 +552,7 @@ impl<'a> Lookup<'a> {
     /// Resolves setting `i`'s value: whole-value references are followed
     /// (through chains, with `:-` defaults) to the setting that holds a
     /// literal; cycles and unknown names leave it unresolved.
-    fn resolve(&self, i: usize) -> Resolved {
+    fn resolve(&self, i: usize) -> Item<'a> {
         let s = &self.all[i];
         let mut chain = Vec::new();
         let mut seen = vec![i];
@@ -570,7 +560,8 @@ impl<'a> Lookup<'a> {
         let mut text: String = s.value.clone();
         let mut kind = s.kind;
         let mut defaulted = false;
-        let unresolved = |chain: Vec<String>| Resolved {
+        let unresolved = |chain: Vec<String>| Item {
+            s,
             value: s.value.clone(),
             kind: s.kind,
             origin: i,
@@ -583,7 +574,8 @@ impl<'a> Lookup<'a> {
                 if has_inner_reference(&text) {
                     return unresolved(chain);
                 }
-                return Resolved {
+                return Item {
+                    s,
                     value: text,
                     kind,
                     origin: at,
@@ -1010,20 +1002,7 @@ pub struct RunOptions {
 /// when a reference names its own key).
 pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
     let lookup = Lookup::new(all, live);
-    let items: Vec<Item> = (0..live)
-        .map(|i| {
-            let r = lookup.resolve(i);
-            Item {
-                s: &all[i],
-                value: r.value,
-                kind: r.kind,
-                origin: r.origin,
-                chain: r.chain,
-                defaulted: r.defaulted,
-                unresolved: r.unresolved,
-            }
-        })
-        .collect();
+    let items: Vec<Item> = (0..live).map(|i| lookup.resolve(i)).collect();
     let mut hits = Vec::new();
     let prod = opts.profile == Profile::Production;
     let mut hit = |rule: &'static str, i: usize, message: String| {
@@ -1962,6 +1941,50 @@ mod tests {
         assert_eq!(r[0], ("lit".into(), 1, false));
         s.truncate(1);
         assert!(resolved(&s, 1)[0].2, "nothing to read: unresolved");
+    }
+
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any web of references (chains, cycles, defaults, self-references,
+        /// overridden values) resolves without a panic, and a resolved value
+        /// is a literal written at its origin.
+        #[test]
+        fn references_always_resolve_or_stop(
+            values in proptest::collection::vec(
+                proptest::prop_oneof![
+                    (0..6usize).prop_map(|k| format!("${{K{k}}}")),
+                    (0..6usize).prop_map(|k| format!("$K{k}")),
+                    (0..6usize, 0..6usize).prop_map(|(k, d)| format!("${{K{k}:-${{K{d}}}}}")),
+                    (0..6usize).prop_map(|k| format!("${{K{k}-lit}}")),
+                    (0..6usize).prop_map(|k| format!("x${{K{k}}}")),
+                    "[a-z]{0,6}",
+                ],
+                1..12,
+            ),
+            keys in proptest::collection::vec(0..6usize, 12),
+            live in 1..12usize,
+        ) {
+            let lines: Vec<(String, String)> = values
+                .iter()
+                .zip(&keys)
+                .map(|(v, k)| (format!("K{k}"), v.clone()))
+                .collect();
+            let refs: Vec<(&str, &str)> =
+                lines.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let all = env(&refs);
+            let live = live.min(all.len());
+            let l = Lookup::new(&all, live);
+            for i in 0..live {
+                let r = l.resolve(i);
+                if !r.unresolved {
+                    proptest::prop_assert!(reference(&r.value).is_none());
+                    proptest::prop_assert!(r.origin < all.len());
+                }
+            }
+        }
     }
 
     #[test]

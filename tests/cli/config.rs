@@ -1011,16 +1011,29 @@ fn references_resolve_against_the_merged_input() {
 
 #[test]
 fn compose_and_kubernetes_settings() {
-    let compose = "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: postgres\n  app:\n    environment:\n      - DEBUG=true\n      - JWT_SECRET=${JWT_SECRET}\n      - API_TOKEN\n";
-    let r = validate_text("docker-compose.yml", compose, &[]);
+    // A key without a value passes the variable through from the
+    // environment: a reference, checked when an earlier input sets it.
+    let dir = Fixtures::new();
+    let compose = dir.file(
+        "docker-compose.yml",
+        "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: postgres\n      PGDATA:\n  app:\n    environment:\n      - DEBUG=true\n      - JWT_SECRET=${JWT_SECRET}\n      - API_TOKEN\n      - SESSION_SECRET\n",
+    );
+    let r = validate(&[&compose], 1);
+    assert_eq!(
+        findings(&r),
+        vec![f("KW004", 5, "POSTGRES_PASSWORD"), f("KW073", 9, "DEBUG")]
+    );
+    let dot = dir.file(".env", "API_TOKEN=short\n");
+    let r = validate(&[&dot, &compose], 1);
     assert_eq!(
         findings(&r),
         vec![
+            f("KW002", 1, "API_TOKEN"),
             f("KW004", 5, "POSTGRES_PASSWORD"),
-            f("KW073", 8, "DEBUG"),
-            f("KW001", 10, "API_TOKEN"),
+            f("KW073", 9, "DEBUG"),
         ]
     );
+    assert_eq!(r["findings"][0]["via"]["line"], 11);
     // base64 "changeme" in data, a literal in stringData; a ConfigMap in the same stream.
     let k8s = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  JWT_SECRET: Y2hhbmdlbWU=\nstringData:\n  API_TOKEN: short\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  TLS_ENABLED: \"false\"\n";
     let r = validate_text("k8s.yaml", k8s, &[]);
