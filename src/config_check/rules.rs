@@ -964,29 +964,59 @@ pub fn declared_profile(all: &[Setting], live: usize) -> Option<Profile> {
     found
 }
 
-/// True when the empty secret `items[i]` belongs to an integration left
-/// off: the settings sharing its longest key prefix that other settings
-/// share too (`GOOGLE_CLIENT_` for `GOOGLE_CLIENT_SECRET`, else `GOOGLE_`)
-/// are all empty, and one of them is no secret (`GOOGLE_CLIENT_ID=`). A
-/// sample file lists every optional integration this way.
-fn unused_integration(items: &[Item], i: usize) -> bool {
-    let norm = items[i].s.norm.as_str();
-    let words: Vec<&str> = norm.split('_').collect();
-    for len in (1..words.len()).rev() {
-        let prefix = format!("{}_", words[..len].join("_"));
-        let siblings: Vec<&Item> = items
-            .iter()
-            .enumerate()
-            .filter(|&(j, it)| j != i && it.s.norm.starts_with(&prefix))
-            .map(|(_, it)| it)
-            .collect();
-        if siblings.is_empty() {
-            continue;
-        }
-        return siblings.iter().all(|it| it.value.trim().is_empty())
-            && siblings.iter().any(|it| !is_secret_name(&it.s.norm));
+/// Settings sharing a key prefix.
+struct Group {
+    members: usize,
+    all_empty: bool,
+    any_plain: bool,
+}
+
+/// The empty secrets among `empty` that belong to an integration left off:
+/// the settings sharing the longest key prefix that other settings share
+/// too (`google_client_` for `GOOGLE_CLIENT_SECRET`, else `google_`) are
+/// all empty, and one of them is no secret (`GOOGLE_CLIENT_ID=`). A sample
+/// file lists every optional integration this way. One pass over the
+/// settings, whatever the number of empty secrets.
+fn unused_integrations(items: &[Item], empty: &[usize]) -> std::collections::HashSet<usize> {
+    if empty.is_empty() {
+        return Default::default();
     }
-    false
+    let prefixes =
+        |norm: &str| -> Vec<usize> { norm.match_indices('_').map(|(p, _)| p + 1).collect() };
+    let mut groups: HashMap<&str, Group> = HashMap::new();
+    for &i in empty {
+        let norm = items[i].s.norm.as_str();
+        for end in prefixes(norm) {
+            groups.entry(&norm[..end]).or_insert(Group {
+                members: 0,
+                all_empty: true,
+                any_plain: false,
+            });
+        }
+    }
+    for it in items {
+        let norm = it.s.norm.as_str();
+        for end in prefixes(norm) {
+            if let Some(g) = groups.get_mut(&norm[..end]) {
+                g.members += 1;
+                g.all_empty &= it.value.trim().is_empty();
+                g.any_plain |= !is_secret_name(norm);
+            }
+        }
+    }
+    empty
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let norm = items[i].s.norm.as_str();
+            prefixes(norm)
+                .into_iter()
+                .rev()
+                .map(|end| &groups[&norm[..end]])
+                .find(|g| g.members > 1)
+                .is_some_and(|g| g.all_empty && g.any_plain)
+        })
+        .collect()
 }
 
 /// Options for a run.
@@ -1016,6 +1046,7 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
 
     // Secrets.
     let mut weak = vec![false; items.len()];
+    let mut empty = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let n = it.s.norm.as_str();
         if it.unresolved || !matches!(it.kind, Kind::Text | Kind::Null) {
@@ -1038,9 +1069,7 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
         }
         if v.trim().is_empty() {
             weak[i] = true;
-            if !unused_integration(&items, i) {
-                hit("KW001", i, format!("{key} is empty"));
-            }
+            empty.push(i);
             continue;
         }
         // A value with a scheme (a DSN) is checked by the URL rules.
@@ -1084,6 +1113,12 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
             if let Some(problem) = key_format_problem(v, fernet_wanted) {
                 hit("KW010", i, format!("{key} {problem}"));
             }
+        }
+    }
+    let left_off = unused_integrations(&items, &empty);
+    for i in empty {
+        if !left_off.contains(&i) {
+            hit("KW001", i, format!("{} is empty", items[i].s.key));
         }
     }
     // One value, two purposes.
