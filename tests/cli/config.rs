@@ -105,6 +105,14 @@ fn validate_text(name: &str, text: &str, extra: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Each fixture of tests/data/configs gives exactly these findings and exit code.
+fn assert_exact_findings(cases: Vec<(&str, i32, Vec<Found>)>) {
+    for (name, code, want) in cases {
+        let report = validate(&[&data(name)], code);
+        assert_eq!(findings(&report), want, "{name}");
+    }
+}
+
 #[test]
 fn seed_examples_give_exact_findings() {
     let cases: Vec<(&str, i32, Vec<Found>)> = vec![
@@ -181,10 +189,7 @@ fn seed_examples_give_exact_findings() {
             vec![f("KW004", 5, "REDIS_PASSWORD")],
         ),
     ];
-    for (name, code, want) in cases {
-        let report = validate(&[&data(name)], code);
-        assert_eq!(findings(&report), want, "{name}");
-    }
+    assert_exact_findings(cases);
     // seed 002 declares ENVIRONMENT=production itself.
     let report = validate(&[&data("seed002.env")], 1);
     assert_eq!(report["profile"], "production");
@@ -242,10 +247,7 @@ fn third_party_samples_parse_and_report() {
             ],
         ),
     ];
-    for (name, code, want) in cases {
-        let report = validate(&[&data(name)], code);
-        assert_eq!(findings(&report), want, "{name}");
-    }
+    assert_exact_findings(cases);
 }
 
 /// Fixtures per rule: one that triggers it and one like it that does not,
