@@ -87,6 +87,9 @@ pub struct Setting {
     pub line: usize,
     /// Rule ids suppressed on this setting by `# keyward:ignore`.
     pub ignore: Vec<String>,
+    /// The value is literal text even where it looks like a reference (a
+    /// single-quoted dotenv value, a variable of the process environment).
+    pub literal: bool,
 }
 
 impl std::fmt::Debug for Setting {

@@ -192,6 +192,7 @@ fn setting(key: String, value: String, kind: Kind, file: &str, line: usize) -> S
         file: file.to_owned(),
         line,
         ignore: Vec::new(),
+        literal: false,
     }
 }
 
@@ -285,7 +286,10 @@ pub fn parse_dotenv(text: &str, file: &str) -> Result<Vec<Setting>, ParseError> 
                 value
             }
         };
-        out.push(setting(name.into(), value, Kind::Text, file, lineno));
+        let mut s = setting(name.into(), value, Kind::Text, file, lineno);
+        // Single quotes keep `$` literal: no `${VAR}` to resolve.
+        s.literal = quote == Some('\'');
+        out.push(s);
     }
     Ok(out)
 }

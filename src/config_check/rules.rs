@@ -569,9 +569,11 @@ impl<'a> Lookup<'a> {
             defaulted: false,
             unresolved: true,
         };
+        let mut literal = s.literal;
         for _ in 0..32 {
-            let Some(r) = reference(&text) else {
-                if has_inner_reference(&text) {
+            let r = if literal { None } else { reference(&text) };
+            let Some(r) = r else {
+                if !literal && has_inner_reference(&text) {
                     return unresolved(chain);
                 }
                 return Item {
@@ -613,6 +615,7 @@ impl<'a> Lookup<'a> {
             at = j;
             text = self.all[j].value.clone();
             kind = self.all[j].kind;
+            literal = self.all[j].literal;
         }
         unresolved(chain)
     }
@@ -1912,6 +1915,7 @@ mod tests {
                 file: "f".into(),
                 line: i + 1,
                 ignore: Vec::new(),
+                literal: false,
             })
             .collect()
     }

@@ -964,6 +964,17 @@ fn references_resolve_against_the_merged_input() {
         .timeout(std::time::Duration::from_secs(20));
     assert_eq!(findings(&json_with_code(&mut cmd, 0)), vec![]);
 
+    // In single quotes a dotenv value is literal text, `$` and all.
+    let r = validate_text(
+        ".env",
+        "API_KEY='${NOT_A_REF}'\nAPI_TOKEN=\"${A_REF}\"\nA_REF=changeme\n",
+        &[],
+    );
+    assert_eq!(
+        findings(&r),
+        vec![f("KW002", 1, "API_KEY"), f("KW004", 3, "API_TOKEN")]
+    );
+
     // A Compose file read after .env: JWT_SECRET: ${JWT_SECRET} reads the
     // value .env set; DB_PASSWORD and POSTGRES_PASSWORD share one secret on
     // purpose (no KW006).
