@@ -368,9 +368,12 @@ struct Item<'a> {
     chain: Vec<String>,
     /// The value is a `:-default`.
     defaulted: bool,
-    /// A reference (or a value with one inside) that could not be
-    /// resolved: not a literal secret, not checked as one.
+    /// A reference that could not be resolved: not checked at all.
     unresolved: bool,
+    /// The value has a reference inside (`postgresql://app:${PW}@db/app`):
+    /// no literal secret and no file path, but its text is still checked
+    /// (scheme, sslmode, ...).
+    inner_ref: bool,
 }
 
 /// True when `norm` is `name` or ends with `_name`.
@@ -568,16 +571,15 @@ impl<'a> Lookup<'a> {
             chain,
             defaulted: false,
             unresolved: true,
+            inner_ref: false,
         };
         let mut literal = s.literal;
         for _ in 0..32 {
             let r = if literal { None } else { reference(&text) };
             let Some(r) = r else {
-                if !literal && has_inner_reference(&text) {
-                    return unresolved(chain);
-                }
                 return Item {
                     s,
+                    inner_ref: !literal && has_inner_reference(&text),
                     value: text,
                     kind,
                     origin: at,
@@ -1052,7 +1054,7 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
     let mut empty = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let n = it.s.norm.as_str();
-        if it.unresolved || !matches!(it.kind, Kind::Text | Kind::Null) {
+        if it.unresolved || it.inner_ref || !matches!(it.kind, Kind::Text | Kind::Null) {
             continue;
         }
         if cert_key_file(n).is_some() {
@@ -1131,7 +1133,7 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         let n = it.s.norm.as_str();
-        if weak[i] || it.unresolved || it.value.len() < 8 || !is_secret_name(n) {
+        if weak[i] || it.unresolved || it.inner_ref || it.value.len() < 8 || !is_secret_name(n) {
             continue;
         }
         if it.value.contains("://") || cert_key_file(n).is_some() {
@@ -1571,7 +1573,7 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
 
     // TLS certificate and key files.
     for (i, it) in items.iter().enumerate() {
-        if it.unresolved || it.value.trim().is_empty() {
+        if it.unresolved || it.inner_ref || it.value.trim().is_empty() {
             continue;
         }
         let Some(which) = cert_key_file(&it.s.norm) else {
@@ -1963,7 +1965,7 @@ mod tests {
             ("", 9, false),
             ("", 9, false),
             ("lit", 2, false),
-            ("pre-${C}", 12, true),
+            ("pre-${C}", 12, false),
             // F is set (to a cycle): no default, and unresolved.
             ("${F:-fallback}", 13, true),
         ];

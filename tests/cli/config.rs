@@ -963,6 +963,17 @@ fn references_resolve_against_the_merged_input() {
         .arg(&p)
         .timeout(std::time::Duration::from_secs(20));
     assert_eq!(findings(&json_with_code(&mut cmd, 0)), vec![]);
+    // A URL with a reference inside is still a URL: its scheme and sslmode
+    // count, its password is no inline credential, its path no file.
+    let r = validate_text(
+        ".env",
+        "DATABASE_URL=postgresql://app:${DB_PASSWORD}@db/app\nREDIS_URL=redis://:${REDIS_PASSWORD}@cache:6379\nTLS_CERT_FILE=${CERT_DIR}/tls.crt\n",
+        &[],
+    );
+    assert_eq!(
+        findings(&r),
+        vec![f("KW060", 1, "DATABASE_URL"), f("KW061", 2, "REDIS_URL")]
+    );
 
     // In single quotes a dotenv value is literal text, `$` and all.
     let r = validate_text(
