@@ -125,6 +125,7 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
                 file: "(environment)".into(),
                 line: 0,
                 ignore: Vec::new(),
+                literal: true,
             })
             .collect();
         env.sort_by(|a, b| a.key.cmp(&b.key));

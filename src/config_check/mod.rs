@@ -87,6 +87,9 @@ pub struct Setting {
     pub line: usize,
     /// Rule ids suppressed on this setting by `# keyward:ignore`.
     pub ignore: Vec<String>,
+    /// The value is literal text even where it looks like a reference (a
+    /// single-quoted dotenv value, a variable of the process environment).
+    pub literal: bool,
 }
 
 impl std::fmt::Debug for Setting {
@@ -156,8 +159,22 @@ pub struct Finding {
     pub file: String,
     /// 1-based line (0 when unknown).
     pub line: usize,
+    /// For a value reached through a `${VAR}` reference: where the setting
+    /// that holds the reference is (`file` and `line` above are where the
+    /// value is written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<Location>,
     /// How to fix it.
     pub fix: &'static str,
+}
+
+/// A place in an input.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Location {
+    /// The file.
+    pub file: String,
+    /// 1-based line (0 when unknown).
+    pub line: usize,
 }
 
 /// Counts of findings, for the summary line and JSON.
@@ -221,6 +238,9 @@ pub fn validate(
 ) -> Result<Report, String> {
     let files = inputs.len();
     let mut merged: Vec<Setting> = Vec::new();
+    // Settings a later input overrode: a reference to a setting's own key
+    // (`JWT_SECRET: ${JWT_SECRET}`) reads them.
+    let mut shadowed: Vec<Setting> = Vec::new();
     let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut file_order: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut read = 0;
@@ -249,7 +269,7 @@ pub fn validate(
                 file_order.insert(s.file.clone(), n);
             }
             match at.get(&s.norm) {
-                Some(&i) => merged[i] = s,
+                Some(&i) => shadowed.push(std::mem::replace(&mut merged[i], s)),
                 None => {
                     at.insert(s.norm.clone(), merged.len());
                     merged.push(s);
@@ -257,14 +277,16 @@ pub fn validate(
             }
         }
     }
+    let live = merged.len();
+    merged.extend(shadowed);
     let (profile, profile_source) = match profile {
         Some(p) => (p, "flag"),
-        None => match rules::declared_profile(&merged) {
+        None => match rules::declared_profile(&merged, live) {
             Some(p) => (p, "config"),
             None => (Profile::Production, "default"),
         },
     };
-    let hits = rules::check(&merged, &rules::RunOptions { profile, now });
+    let hits = rules::check(&merged, live, &rules::RunOptions { profile, now });
     let mut findings = Vec::new();
     let mut suppressed = 0;
     for h in hits {
@@ -275,7 +297,11 @@ pub fn validate(
             continue;
         }
         let s = &merged[h.setting];
-        if policy.disable.iter().any(|d| d == rule.id) || s.ignore.iter().any(|d| d == rule.id) {
+        let src = &merged[h.at];
+        if policy.disable.iter().any(|d| d == rule.id)
+            || s.ignore.iter().any(|d| d == rule.id)
+            || src.ignore.iter().any(|d| d == rule.id)
+        {
             suppressed += 1;
             continue;
         }
@@ -289,8 +315,12 @@ pub fn validate(
             title: rule.title,
             message: h.message,
             key: s.key.clone(),
-            file: s.file.clone(),
-            line: s.line,
+            file: src.file.clone(),
+            line: src.line,
+            via: (h.at != h.setting).then(|| Location {
+                file: s.file.clone(),
+                line: s.line,
+            }),
             fix: rule.fix,
         });
     }

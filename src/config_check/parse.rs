@@ -192,6 +192,7 @@ fn setting(key: String, value: String, kind: Kind, file: &str, line: usize) -> S
         file: file.to_owned(),
         line,
         ignore: Vec::new(),
+        literal: false,
     }
 }
 
@@ -285,7 +286,10 @@ pub fn parse_dotenv(text: &str, file: &str) -> Result<Vec<Setting>, ParseError> 
                 value
             }
         };
-        out.push(setting(name.into(), value, Kind::Text, file, lineno));
+        let mut s = setting(name.into(), value, Kind::Text, file, lineno);
+        // Single quotes keep `$` literal: no `${VAR}` to resolve.
+        s.literal = quote == Some('\'');
+        out.push(s);
     }
     Ok(out)
 }
@@ -609,9 +613,12 @@ fn compose(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
         };
         any = true;
         match env {
+            // A key without a value passes the variable through from the
+            // environment Compose runs in: a reference to it.
             Node::Map(entries) => {
                 for (k, v, line) in entries {
                     let (value, kind) = match v {
+                        Node::Scalar(_, Kind::Null) => (format!("${{{k}}}"), Kind::Text),
                         Node::Scalar(s, kind) => (s.clone(), *kind),
                         _ => continue,
                     };
@@ -621,14 +628,14 @@ fn compose(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
             Node::Seq(items) => {
                 for (item, line) in items {
                     let Some(s) = item.scalar() else { continue };
-                    let (k, v, kind) = match s.split_once('=') {
-                        Some((k, v)) => (k, v, Kind::Text),
-                        None => (s, "", Kind::Null),
+                    let (k, v) = match s.split_once('=') {
+                        Some((k, v)) => (k.trim(), v.to_owned()),
+                        None => (s.trim(), format!("${{{}}}", s.trim())),
                     };
                     out.push(setting(
-                        k.trim().to_owned(),
-                        v.to_owned(),
-                        kind,
+                        k.to_owned(),
+                        v,
+                        Kind::Text,
                         file,
                         if *line == 0 { env_line } else { *line },
                     ));

@@ -344,20 +344,36 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 pub struct Hit {
     /// The rule id.
     pub rule: &'static str,
-    /// Index into the merged settings.
+    /// Index into the merged settings: the setting the finding is about.
     pub setting: usize,
+    /// Index of the setting whose literal value made the rule fire: the
+    /// same as `setting`, or (for a `${VAR}` reference) where the value is
+    /// defined, possibly a setting a later input overrode.
+    pub at: usize,
     /// The message (masked).
     pub message: String,
 }
 
-/// A merged setting with its value after `${VAR}` resolution.
+/// A setting with its value after `${VAR}` resolution.
 struct Item<'a> {
     s: &'a Setting,
+    /// The value after resolution (the raw text when unresolved).
     value: String,
-    /// The value came from another setting (checked there).
-    via_ref: bool,
-    /// A reference that could not be resolved: not checked.
+    /// The kind of the resolved value.
+    kind: Kind,
+    /// Index of the setting holding the literal (itself when the value is
+    /// its own, or a `:-default` written here).
+    origin: usize,
+    /// The variables followed, in order (`${A}` then `${B}`).
+    chain: Vec<String>,
+    /// The value is a `:-default`.
+    defaulted: bool,
+    /// A reference that could not be resolved: not checked at all.
     unresolved: bool,
+    /// The value has a reference inside (`postgresql://app:${PW}@db/app`):
+    /// no literal secret and no file path, but its text is still checked
+    /// (scheme, sslmode, ...).
+    inner_ref: bool,
 }
 
 /// True when `norm` is `name` or ends with `_name`.
@@ -386,31 +402,225 @@ fn number(v: &str) -> Option<f64> {
     v.trim().replace('_', "").parse::<f64>().ok()
 }
 
-/// Whole-value references: `${VAR}`, `${VAR:-default}`, `$VAR`, `$(cmd)`,
-/// `{{ template }}`. Returns (variable, default) for `${...}` and `$VAR`.
-fn reference(v: &str) -> Option<(Option<&str>, Option<&str>)> {
+/// A whole-value reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Ref<'a> {
+    /// `${VAR}`, `$VAR`, or `${VAR<op>default}`.
+    Var {
+        name: &'a str,
+        /// The operator between name and default (`:-`, `-`, `:=`, `=`,
+        /// `:?`, `?`, `:+`, `+`), if any.
+        op: Option<&'a str>,
+        /// The default (or alternative or error text) after the operator.
+        default: Option<&'a str>,
+    },
+    /// `$(command)`, `{{ template }}`: never resolved.
+    Opaque,
+}
+
+fn is_var_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Parses a whole value that is one reference: `${VAR}`, `${VAR:-default}`
+/// (the default may hold references itself), `$VAR`, `$(cmd)`,
+/// `{{ template }}`.
+fn reference(v: &str) -> Option<Ref<'_>> {
     let t = v.trim();
-    if let Some(inner) = t.strip_prefix("${").and_then(|r| r.strip_suffix('}'))
-        && !inner.contains(['{', '}'])
-    {
-        for sep in [":-", "-", ":?", "?", ":=", "="] {
-            if let Some((name, default)) = inner.split_once(sep) {
-                let d = (sep.contains('-') || sep.contains('=')).then_some(default);
-                return Some((Some(name), d));
+    if let Some(inner) = t.strip_prefix("${") {
+        // The brace that closes the opening one must be the last character.
+        let mut depth = 1usize;
+        let mut close = None;
+        for (j, c) in inner.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(j);
+                        break;
+                    }
+                }
+                _ => {}
             }
         }
-        return Some((Some(inner), None));
+        let close = close?;
+        if close + 1 != inner.len() {
+            return None;
+        }
+        let body = &inner[..close];
+        let name_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(body.len());
+        let name = &body[..name_len];
+        if !is_var_name(name) {
+            return None;
+        }
+        let rest = &body[name_len..];
+        if rest.is_empty() {
+            return Some(Ref::Var {
+                name,
+                op: None,
+                default: None,
+            });
+        }
+        for op in [":-", ":=", ":?", ":+", "-", "=", "?", "+"] {
+            if let Some(d) = rest.strip_prefix(op) {
+                return Some(Ref::Var {
+                    name,
+                    op: Some(op),
+                    default: Some(d),
+                });
+            }
+        }
+        return None;
     }
     if let Some(name) = t.strip_prefix('$')
-        && !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && is_var_name(name)
+        && !name.contains('.')
     {
-        return Some((Some(name), None));
+        return Some(Ref::Var {
+            name,
+            op: None,
+            default: None,
+        });
     }
     if (t.starts_with("$(") && t.ends_with(')')) || (t.starts_with("{{") && t.ends_with("}}")) {
-        return Some((None, None));
+        return Some(Ref::Opaque);
     }
     None
+}
+
+/// True when `v` holds a reference somewhere inside it (`prefix-${VAR}`,
+/// `$(cmd)/x`), not as the whole value.
+fn has_inner_reference(v: &str) -> bool {
+    v.contains("${") || v.contains("$(") || v.contains("{{")
+}
+
+/// Looks settings up by the name a reference uses.
+struct Lookup<'a> {
+    all: &'a [Setting],
+    live: usize,
+    by_key: HashMap<&'a str, usize>,
+    by_norm: HashMap<&'a str, usize>,
+    /// Overridden settings by normalized key, the latest last.
+    shadowed: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(all: &'a [Setting], live: usize) -> Self {
+        let mut by_key = HashMap::new();
+        let mut by_norm = HashMap::new();
+        for (i, s) in all[..live].iter().enumerate() {
+            by_key.insert(s.key.as_str(), i);
+            by_norm.insert(s.norm.as_str(), i);
+        }
+        let mut shadowed: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, s) in all.iter().enumerate().skip(live) {
+            shadowed.entry(s.norm.as_str()).or_default().push(i);
+        }
+        Lookup {
+            all,
+            live,
+            by_key,
+            by_norm,
+            shadowed,
+        }
+    }
+
+    /// The setting `name` names, seen from setting `from`: a reference to
+    /// a setting's own key (`JWT_SECRET: ${JWT_SECRET}` in a Compose file
+    /// read after `.env`) reads the value it overrode.
+    fn find(&self, name: &str, from: usize) -> Option<usize> {
+        let norm = super::normalize(name);
+        if norm == self.all[from].norm {
+            let earlier = self.shadowed.get(norm.as_str())?;
+            // The latest overridden setting that came before `from`.
+            return if from < self.live {
+                earlier.last().copied()
+            } else {
+                earlier.iter().rev().find(|&&j| j < from).copied()
+            };
+        }
+        self.by_key
+            .get(name)
+            .or_else(|| self.by_norm.get(norm.as_str()))
+            .copied()
+    }
+
+    /// Resolves setting `i`'s value: whole-value references are followed
+    /// (through chains, with `:-` defaults) to the setting that holds a
+    /// literal; cycles and unknown names leave it unresolved.
+    fn resolve(&self, i: usize) -> Item<'a> {
+        let s = &self.all[i];
+        let mut chain = Vec::new();
+        let mut seen = vec![i];
+        let mut at = i;
+        let mut text: String = s.value.clone();
+        let mut kind = s.kind;
+        let mut defaulted = false;
+        let unresolved = |chain: Vec<String>| Item {
+            s,
+            value: s.value.clone(),
+            kind: s.kind,
+            origin: i,
+            chain,
+            defaulted: false,
+            unresolved: true,
+            inner_ref: false,
+        };
+        let mut literal = s.literal;
+        for _ in 0..32 {
+            let r = if literal { None } else { reference(&text) };
+            let Some(r) = r else {
+                return Item {
+                    s,
+                    inner_ref: !literal && has_inner_reference(&text),
+                    value: text,
+                    kind,
+                    origin: at,
+                    chain,
+                    defaulted,
+                    unresolved: false,
+                };
+            };
+            let Ref::Var { name, op, default } = r else {
+                return unresolved(chain);
+            };
+            chain.push(name.to_owned());
+            let target = self.find(name, at).filter(|j| !seen.contains(j));
+            let target_value = target.map(|j| self.all[j].value.as_str());
+            let is_empty = target_value.is_some_and(|v| v.trim().is_empty());
+            let use_default = match op {
+                Some(":-" | ":=") => target.is_none() || is_empty,
+                Some("-" | "=") => target.is_none(),
+                // `:+`/`+` give their text only when the variable is set,
+                // `:?`/`?` fail when it is not: neither is a value to check.
+                Some(_) => return unresolved(chain),
+                None => false,
+            };
+            if use_default {
+                // The default is written in the setting being resolved.
+                text = default.unwrap_or("").to_owned();
+                kind = Kind::Text;
+                defaulted = true;
+                continue;
+            }
+            let Some(j) = target else {
+                return unresolved(chain);
+            };
+            seen.push(j);
+            at = j;
+            text = self.all[j].value.clone();
+            kind = self.all[j].kind;
+            literal = self.all[j].literal;
+        }
+        unresolved(chain)
+    }
 }
 
 /// Settings whose name marks them as secrets.
@@ -480,12 +690,33 @@ pub fn is_secret_name(norm: &str) -> bool {
         "limit",
         "window",
         "keys_env",
+        "template",
+        "manager",
+        "arn",
+        "ref",
+        "mount",
+        "schedule",
+        "interval",
+        "duration",
     ];
     let last = norm.rsplit('_').next().unwrap_or(norm);
-    if NOT.contains(&last) || norm.ends_with("_env_var") || norm.contains("public_key") {
+    if NOT.contains(&last)
+        // The shell's working directories, in every process environment.
+        || norm == "pwd"
+        || norm == "oldpwd"
+        || norm.ends_with("_env_var")
+        || norm.contains("public_key")
+        // An S3/MinIO access key is the account's name; its secret is
+        // the `secret_key` beside it.
+        || (ends(norm, &["access_key"]) && !norm.contains("secret"))
+    {
         return false;
     }
-    let words: Vec<&str> = norm.split('_').collect();
+    // Whole words (`api_token`, `key_seed`), and words that run a marker
+    // into another (`PGPASSWORD`, `ADMINPASSWORD`, `clientsecret`,
+    // `accesstoken`): `password` and `secret` anywhere in a word, `token`,
+    // `salt` and `passphrase` at its end (`max_tokens`, `tokenizer` are no
+    // secrets).
     const WORDS: &[&str] = &[
         "password",
         "passwd",
@@ -502,8 +733,16 @@ pub fn is_secret_name(norm: &str) -> bool {
         "privatekey",
         "pepper",
     ];
-    words.iter().any(|w| WORDS.contains(w))
-        || last == "key"
+    norm.split('_').any(|w| {
+        WORDS.contains(&w)
+            || w.contains("password")
+            || w.contains("passwd")
+            || (w.contains("secret") && !w.starts_with("secretar"))
+            || w.ends_with("token")
+            || w.ends_with("salt")
+            || w.ends_with("passphrase")
+            || w.ends_with("apikey")
+    }) || last == "key"
         || last == "keys"
         || norm.contains("key_seed")
         || norm == "dsn_password"
@@ -612,6 +851,10 @@ fn placeholder(v: &str) -> Option<&'static str> {
     if PHRASES.iter().any(|p| l.contains(p)) {
         return Some("a documentation placeholder");
     }
+    // `changeit` (Java keystores), `changePassword`, `changeUser`...
+    if l.starts_with("change") {
+        return Some("a documentation placeholder");
+    }
     const WORDS: &[&str] = &[
         "test", "demo", "password", "example", "sample", "secret", "changeme", "dummy", "fake",
         "insecure", "default",
@@ -682,9 +925,12 @@ fn url_password(u: &str) -> Option<&str> {
 }
 
 /// The profile the settings declare (`ENVIRONMENT=production`, ...).
-pub fn declared_profile(settings: &[Setting]) -> Option<Profile> {
+/// `all[..live]` are the settings in force (as for [`check`]); a value
+/// may be a reference (`ENVIRONMENT=${APP_ENV:-production}`).
+pub fn declared_profile(all: &[Setting], live: usize) -> Option<Profile> {
     let mut found = None;
-    for s in settings {
+    let mut lookup = None;
+    for (i, s) in all[..live].iter().enumerate() {
         let n = s.norm.as_str();
         let named = matches!(
             n,
@@ -702,7 +948,15 @@ pub fn declared_profile(settings: &[Setting]) -> Option<Profile> {
         if !named {
             continue;
         }
-        match s.value.trim().to_ascii_lowercase().as_str() {
+        let value = if reference(&s.value).is_some() {
+            lookup
+                .get_or_insert_with(|| Lookup::new(all, live))
+                .resolve(i)
+                .value
+        } else {
+            s.value.clone()
+        };
+        match value.trim().to_ascii_lowercase().as_str() {
             "production" | "prod" | "live" | "staging" | "stage" => {
                 found = Some(Profile::Production)
             }
@@ -715,6 +969,61 @@ pub fn declared_profile(settings: &[Setting]) -> Option<Profile> {
     found
 }
 
+/// Settings sharing a key prefix.
+struct Group {
+    members: usize,
+    all_empty: bool,
+    any_plain: bool,
+}
+
+/// The empty secrets among `empty` that belong to an integration left off:
+/// the settings sharing the longest key prefix that other settings share
+/// too (`google_client_` for `GOOGLE_CLIENT_SECRET`, else `google_`) are
+/// all empty, and one of them is no secret (`GOOGLE_CLIENT_ID=`). A sample
+/// file lists every optional integration this way. One pass over the
+/// settings, whatever the number of empty secrets.
+fn unused_integrations(items: &[Item], empty: &[usize]) -> std::collections::HashSet<usize> {
+    if empty.is_empty() {
+        return Default::default();
+    }
+    let prefixes =
+        |norm: &str| -> Vec<usize> { norm.match_indices('_').map(|(p, _)| p + 1).collect() };
+    let mut groups: HashMap<&str, Group> = HashMap::new();
+    for &i in empty {
+        let norm = items[i].s.norm.as_str();
+        for end in prefixes(norm) {
+            groups.entry(&norm[..end]).or_insert(Group {
+                members: 0,
+                all_empty: true,
+                any_plain: false,
+            });
+        }
+    }
+    for it in items {
+        let norm = it.s.norm.as_str();
+        for end in prefixes(norm) {
+            if let Some(g) = groups.get_mut(&norm[..end]) {
+                g.members += 1;
+                g.all_empty &= it.value.trim().is_empty();
+                g.any_plain |= !is_secret_name(norm);
+            }
+        }
+    }
+    empty
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let norm = items[i].s.norm.as_str();
+            prefixes(norm)
+                .into_iter()
+                .rev()
+                .map(|end| &groups[&norm[..end]])
+                .find(|g| g.members > 1)
+                .is_some_and(|g| g.all_empty && g.any_plain)
+        })
+        .collect()
+}
+
 /// Options for a run.
 pub struct RunOptions {
     /// The profile.
@@ -723,62 +1032,29 @@ pub struct RunOptions {
     pub now: i64,
 }
 
-/// Runs every check over the merged settings.
-pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
-    let by_key: HashMap<&str, usize> = settings
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.key.as_str(), i))
-        .collect();
-    let items: Vec<Item> = settings
-        .iter()
-        .map(|s| match reference(&s.value) {
-            None => Item {
-                s,
-                value: s.value.clone(),
-                via_ref: false,
-                unresolved: false,
-            },
-            Some((name, default)) => {
-                let target = name.and_then(|n| by_key.get(n)).map(|&i| &settings[i]);
-                match (target, default) {
-                    (Some(t), _) if reference(&t.value).is_none() => Item {
-                        s,
-                        value: t.value.clone(),
-                        via_ref: true,
-                        unresolved: false,
-                    },
-                    (_, Some(d)) if reference(d).is_none() => Item {
-                        s,
-                        value: d.to_owned(),
-                        via_ref: false,
-                        unresolved: false,
-                    },
-                    _ => Item {
-                        s,
-                        value: s.value.clone(),
-                        via_ref: true,
-                        unresolved: true,
-                    },
-                }
-            }
-        })
-        .collect();
+/// Runs every check over the merged settings: `all[..live]` are the
+/// settings in force, `all[live..]` those later inputs overrode (read only
+/// when a reference names its own key).
+pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
+    let lookup = Lookup::new(all, live);
+    let items: Vec<Item> = (0..live).map(|i| lookup.resolve(i)).collect();
     let mut hits = Vec::new();
     let prod = opts.profile == Profile::Production;
     let mut hit = |rule: &'static str, i: usize, message: String| {
         hits.push(Hit {
             rule,
             setting: i,
+            at: i,
             message,
         })
     };
 
     // Secrets.
     let mut weak = vec![false; items.len()];
+    let mut empty = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let n = it.s.norm.as_str();
-        if it.unresolved || it.via_ref || !matches!(it.s.kind, Kind::Text | Kind::Null) {
+        if it.unresolved || it.inner_ref || !matches!(it.kind, Kind::Text | Kind::Null) {
             continue;
         }
         if cert_key_file(n).is_some() {
@@ -798,7 +1074,7 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
         }
         if v.trim().is_empty() {
             weak[i] = true;
-            hit("KW001", i, format!("{key} is empty"));
+            empty.push(i);
             continue;
         }
         // A value with a scheme (a DSN) is checked by the URL rules.
@@ -844,19 +1120,28 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
             }
         }
     }
+    let left_off = unused_integrations(&items, &empty);
+    for i in empty {
+        if !left_off.contains(&i) {
+            hit("KW001", i, format!("{} is empty", items[i].s.key));
+        }
+    }
     // One value, two purposes.
+    // Settings that reach one literal through references share one secret
+    // on purpose (`DB_PASSWORD: ${POSTGRES_PASSWORD}`): only equal values
+    // from different places count.
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         let n = it.s.norm.as_str();
-        if weak[i] || it.via_ref || it.unresolved || it.value.len() < 8 || !is_secret_name(n) {
+        if weak[i] || it.unresolved || it.inner_ref || it.value.len() < 8 || !is_secret_name(n) {
             continue;
         }
         if it.value.contains("://") || cert_key_file(n).is_some() {
             continue;
         }
         match seen.get(it.value.as_str()) {
-            Some(&j) if items[j].s.norm != it.s.norm => {
-                let first = items[j].s;
+            Some(&j) if items[j].s.norm != it.s.norm && items[j].origin != it.origin => {
+                let first = &all[items[j].origin];
                 hit(
                     "KW006",
                     i,
@@ -980,12 +1265,14 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
                 }
             }
             if n.contains("scrypt") {
-                if ends(n, &["log_n", "ln", "log2_n"]) && x < 17.0 {
-                    hit(
-                        "KW022",
-                        i,
-                        format!("{key} is {v} (N = 2^{v}); use at least 17"),
-                    );
+                if ends(n, &["log_n", "ln", "log2_n"]) {
+                    if x < 17.0 {
+                        hit(
+                            "KW022",
+                            i,
+                            format!("{key} is {v} (N = 2^{v}); use at least 17"),
+                        );
+                    }
                 } else if ends(n, &["n", "cost", "cost_factor", "work_factor"]) && x < 131_072.0 {
                     hit(
                         "KW022",
@@ -1060,6 +1347,27 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
                 )
             {
                 hit("KW032", i, format!("{key} is {v}: tokens never expire"));
+            }
+            if b == Some(false)
+                && ends(
+                    n,
+                    &[
+                        "verify_exp",
+                        "verify_expiration",
+                        "verify_expiry",
+                        "require_exp",
+                        "require_expiration",
+                        "check_exp",
+                        "validate_lifetime",
+                        "validate_exp",
+                    ],
+                )
+            {
+                hit(
+                    "KW032",
+                    i,
+                    format!("{key} is {v}: expired tokens are accepted"),
+                );
             }
         }
 
@@ -1265,7 +1573,7 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
 
     // TLS certificate and key files.
     for (i, it) in items.iter().enumerate() {
-        if it.unresolved || it.value.trim().is_empty() {
+        if it.unresolved || it.inner_ref || it.value.trim().is_empty() {
             continue;
         }
         let Some(which) = cert_key_file(&it.s.norm) else {
@@ -1275,7 +1583,7 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
         if v.contains("-----BEGIN") {
             continue; // inline PEM
         }
-        let path = resolve_path(&it.s.file, v);
+        let path = resolve_path(&all[it.origin].file, v);
         let key = &it.s.key;
         match std::fs::metadata(&path) {
             Err(e) => {
@@ -1336,6 +1644,26 @@ pub fn check(settings: &[Setting], opts: &RunOptions) -> Vec<Hit> {
                     Status::Ok => {}
                 }
             }
+        }
+    }
+    // A value reached through a reference is reported where it is written.
+    for h in &mut hits {
+        let it = &items[h.setting];
+        if it.origin != h.setting {
+            h.at = it.origin;
+        }
+        if !it.chain.is_empty() {
+            let through: Vec<String> = it.chain.iter().map(|n| format!("${{{n}}}")).collect();
+            let through = through.join(" -> ");
+            let note = match (it.origin != h.setting, it.defaulted) {
+                (true, false) => format!(" (via {through} from {}:{})", it.s.file, it.s.line),
+                (true, true) => format!(
+                    " (via {through}'s default from {}:{})",
+                    it.s.file, it.s.line
+                ),
+                (false, _) => format!(" (the default of {through})"),
+            };
+            h.message.push_str(&note);
         }
     }
     hits
@@ -1557,10 +1885,147 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(reference("${A}"), Some((Some("A"), None)));
-        assert_eq!(reference("${A:-x}"), Some((Some("A"), Some("x"))));
-        assert_eq!(reference("$A"), Some((Some("A"), None)));
-        assert_eq!(reference("plain"), None);
+        let var = |name, op, default| Some(Ref::Var { name, op, default });
+        assert_eq!(reference("${A}"), var("A", None, None));
+        assert_eq!(reference(" $A "), var("A", None, None));
+        assert_eq!(reference("${A:-x}"), var("A", Some(":-"), Some("x")));
+        assert_eq!(reference("${A-x}"), var("A", Some("-"), Some("x")));
+        assert_eq!(reference("${A:-${B}}"), var("A", Some(":-"), Some("${B}")));
+        assert_eq!(
+            reference("${A:?required}"),
+            var("A", Some(":?"), Some("required"))
+        );
+        assert_eq!(reference("$(cat /run/secrets/x)"), Some(Ref::Opaque));
+        assert_eq!(reference("{{ .Values.secret }}"), Some(Ref::Opaque));
+        for not in [
+            "plain", "${A}x", "x${A}", "${A}${B}", "$", "${}", "${1A}", "pa$word",
+        ] {
+            assert_eq!(reference(not), None, "{not}");
+        }
+        assert!(has_inner_reference("x${A}") && has_inner_reference("$(x)/y"));
+    }
+
+    fn env(lines: &[(&str, &str)]) -> Vec<Setting> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, (k, v))| Setting {
+                key: (*k).to_owned(),
+                norm: super::super::normalize(k),
+                value: (*v).to_owned(),
+                kind: Kind::Text,
+                file: "f".into(),
+                line: i + 1,
+                ignore: Vec::new(),
+                literal: false,
+            })
+            .collect()
+    }
+
+    /// (value, origin, unresolved) of every setting.
+    fn resolved(all: &[Setting], live: usize) -> Vec<(String, usize, bool)> {
+        let l = Lookup::new(all, live);
+        (0..live)
+            .map(|i| {
+                let r = l.resolve(i);
+                (r.value, r.origin, r.unresolved)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn references_resolve_through_chains_defaults_and_cycles() {
+        let s = env(&[
+            ("A", "${B}"),
+            ("B", "$C"),
+            ("C", "lit"),
+            ("D", "${NOPE:-dflt}"),
+            ("E", "${NOPE}"),
+            ("F", "${G}"),
+            ("G", "${F}"),
+            ("H", "${H}"),
+            ("I", "${EMPTY:-x}"),
+            ("EMPTY", ""),
+            ("J", "${EMPTY-x}"),
+            ("K", "${NOPE:-${C}}"),
+            ("L", "pre-${C}"),
+            ("M", "${F:-fallback}"),
+        ]);
+        let r = resolved(&s, s.len());
+        let want = [
+            ("lit", 2, false),
+            ("lit", 2, false),
+            ("lit", 2, false),
+            ("dflt", 3, false),
+            ("${NOPE}", 4, true),
+            ("${G}", 5, true),
+            ("${F}", 6, true),
+            ("${H}", 7, true),
+            ("x", 8, false),
+            ("", 9, false),
+            ("", 9, false),
+            ("lit", 2, false),
+            ("pre-${C}", 12, false),
+            // F is set (to a cycle): no default, and unresolved.
+            ("${F:-fallback}", 13, true),
+        ];
+        for (i, w) in want.iter().enumerate() {
+            assert_eq!((r[i].0.as_str(), r[i].1, r[i].2), *w, "{}", s[i].key);
+        }
+    }
+
+    #[test]
+    fn a_reference_to_its_own_key_reads_the_value_it_overrode() {
+        // .env then a Compose file: JWT_SECRET=lit, then JWT_SECRET=${JWT_SECRET}.
+        let mut s = env(&[("JWT_SECRET", "${JWT_SECRET}"), ("JWT_SECRET", "lit")]);
+        let r = resolved(&s, 1);
+        assert_eq!(r[0], ("lit".into(), 1, false));
+        s.truncate(1);
+        assert!(resolved(&s, 1)[0].2, "nothing to read: unresolved");
+    }
+
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any web of references (chains, cycles, defaults, self-references,
+        /// overridden values) resolves without a panic, and a resolved value
+        /// is a literal written at its origin.
+        #[test]
+        fn references_always_resolve_or_stop(
+            values in proptest::collection::vec(
+                proptest::prop_oneof![
+                    (0..6usize).prop_map(|k| format!("${{K{k}}}")),
+                    (0..6usize).prop_map(|k| format!("$K{k}")),
+                    (0..6usize, 0..6usize).prop_map(|(k, d)| format!("${{K{k}:-${{K{d}}}}}")),
+                    (0..6usize).prop_map(|k| format!("${{K{k}-lit}}")),
+                    (0..6usize).prop_map(|k| format!("x${{K{k}}}")),
+                    "[a-z]{0,6}",
+                ],
+                1..12,
+            ),
+            keys in proptest::collection::vec(0..6usize, 12),
+            live in 1..12usize,
+        ) {
+            let lines: Vec<(String, String)> = values
+                .iter()
+                .zip(&keys)
+                .map(|(v, k)| (format!("K{k}"), v.clone()))
+                .collect();
+            let refs: Vec<(&str, &str)> =
+                lines.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let all = env(&refs);
+            let live = live.min(all.len());
+            let l = Lookup::new(&all, live);
+            for i in 0..live {
+                let r = l.resolve(i);
+                if !r.unresolved {
+                    proptest::prop_assert!(reference(&r.value).is_none());
+                    proptest::prop_assert!(r.origin < all.len());
+                }
+            }
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn render(findings: &[Finding]) -> Value {
         .iter()
         .map(|f| {
             let index = CATALOG.iter().position(|r| r.id == f.rule).unwrap_or(0);
-            json!({
+            let mut result = json!({
                 "ruleId": f.rule,
                 "ruleIndex": index,
                 "level": level(f.severity),
@@ -44,7 +44,19 @@ pub fn render(findings: &[Finding]) -> Value {
                         "region": { "startLine": f.line.max(1) },
                     }
                 }],
-            })
+            });
+            // The setting that reached the value through a reference.
+            if let Some(via) = &f.via {
+                result["relatedLocations"] = json!([{
+                    "id": 1,
+                    "message": { "text": format!("{} takes this value through a reference", f.key) },
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&via.file) },
+                        "region": { "startLine": via.line.max(1) },
+                    }
+                }]);
+            }
+            result
         })
         .collect();
     json!({

@@ -1,15 +1,59 @@
 //! `config validate` and `config rules`, end to end.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::util::{json_with_code, kw, stdout_of, write_file};
+use crate::util::{json_with_code, kw, kw_path, stdout_of, write_file};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/configs")
         .join(name)
+}
+
+/// A temporary directory the fixtures of one test are written into.
+struct Fixtures(tempfile::TempDir);
+
+impl Fixtures {
+    fn new() -> Self {
+        Fixtures(tempfile::tempdir().unwrap())
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// Writes `text` to `name` (which may hold `/`), mode 0600.
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.0.path().join(name);
+        let dir = p.parent().unwrap();
+        std::fs::create_dir_all(dir).unwrap();
+        write_file(dir, p.file_name().unwrap().to_str().unwrap(), text, 0o600)
+    }
+}
+
+/// `config validate --format json` with `args` (flags and inputs),
+/// expecting exit `code`; the report.
+fn validate(args: &[&dyn AsRef<OsStr>], code: i32) -> Value {
+    let mut cmd = kw();
+    cmd.args(["config", "validate", "--format", "json"]);
+    for a in args {
+        cmd.arg(a);
+    }
+    json_with_code(&mut cmd, code)
+}
+
+/// `config validate` with `args`, expecting exit `code`; its stderr.
+fn validate_stderr(args: &[&dyn AsRef<OsStr>], code: i32) -> String {
+    let mut cmd = kw();
+    cmd.args(["config", "validate"]);
+    for a in args {
+        cmd.arg(a);
+    }
+    let out = cmd.assert().code(code).get_output().clone();
+    String::from_utf8(out.stderr).unwrap()
 }
 
 /// (rule, line, key) of one finding.
@@ -41,20 +85,32 @@ fn f(rule: &str, line: u64, key: &str) -> Found {
 
 /// Runs `config validate --format json` on a file holding `text`.
 fn validate_text(name: &str, text: &str, extra: &[&str]) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let p = write_file(dir.path(), name, text, 0o600);
-    let out = kw()
-        .args(["config", "validate", "--format", "json"])
-        .args(extra)
-        .arg(&p)
-        .output()
-        .unwrap();
+    let dir = Fixtures::new();
+    let p = dir.file(name, text);
+    let mut args: Vec<&dyn AsRef<OsStr>> = extra.iter().map(|a| a as &dyn AsRef<OsStr>).collect();
+    args.push(&p);
+    let out = {
+        let mut cmd = kw();
+        cmd.args(["config", "validate", "--format", "json"]);
+        for a in &args {
+            cmd.arg(a);
+        }
+        cmd.output().unwrap()
+    };
     assert!(
         out.status.code() == Some(0) || out.status.code() == Some(1),
         "{name}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Each fixture of tests/data/configs gives exactly these findings and exit code.
+fn assert_exact_findings(cases: Vec<(&str, i32, Vec<Found>)>) {
+    for (name, code, want) in cases {
+        let report = validate(&[&data(name)], code);
+        assert_eq!(findings(&report), want, "{name}");
+    }
 }
 
 #[test]
@@ -127,48 +183,76 @@ fn seed_examples_give_exact_findings() {
                 f("KW063", 21, "REDIS_URL"),
             ],
         ),
+        (
+            "seed004-checklist.env",
+            1,
+            vec![f("KW004", 5, "REDIS_PASSWORD")],
+        ),
     ];
-    for (name, code, want) in cases {
-        let report = json_with_code(
-            kw().args(["config", "validate", "--format", "json"])
-                .arg(data(name)),
-            code,
-        );
-        assert_eq!(findings(&report), want, "{name}");
-    }
+    assert_exact_findings(cases);
     // seed 002 declares ENVIRONMENT=production itself.
-    let report = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(data("seed002.env")),
-        1,
-    );
+    let report = validate(&[&data("seed002.env")], 1);
     assert_eq!(report["profile"], "production");
     assert_eq!(report["profile_source"], "config");
 }
 
 #[test]
 fn third_party_samples_parse_and_report() {
-    let cases: Vec<(&str, Vec<&str>)> = vec![
+    let cases: Vec<(&str, i32, Vec<Found>)> = vec![
         (
             "mem0-server.env.example",
-            vec!["KW001", "KW001", "KW001", "KW001"],
+            0,
+            vec![
+                f("KW001", 1, "OPENAI_API_KEY"),
+                f("KW001", 12, "POSTGRES_PASSWORD"),
+                f("KW001", 15, "ADMIN_API_KEY"),
+                f("KW001", 16, "JWT_SECRET"),
+            ],
         ),
-        ("n8n-hosting-postgres-secret.yaml", vec!["KW002", "KW002"]),
-        ("zep-legacy-docker-compose.ce.yaml", vec!["KW004", "KW002"]),
-        ("zep-legacy-zep.yaml", vec!["KW004", "KW042", "KW001"]),
+        (
+            "n8n-hosting-postgres-secret.yaml",
+            1,
+            vec![
+                f("KW004", 9, "POSTGRES_PASSWORD"),
+                f("KW004", 12, "POSTGRES_NON_ROOT_PASSWORD"),
+            ],
+        ),
+        (
+            // `changePassword`-style placeholders, not merely short values;
+            // the user names beside them are no secrets.
+            "n8n-hosting-withPostgres.env",
+            1,
+            vec![
+                f("KW004", 4, "POSTGRES_PASSWORD"),
+                f("KW004", 8, "POSTGRES_NON_ROOT_PASSWORD"),
+                f("KW004", 10, "RUNNERS_AUTH_TOKEN"),
+            ],
+        ),
+        (
+            // OPENAI_API_KEY=${OPENAI_API_KEY} is a reference, not a secret.
+            "zep-legacy-docker-compose.ce.yaml",
+            1,
+            vec![
+                f("KW004", 29, "POSTGRES_PASSWORD"),
+                f("KW002", 68, "NEO4J_PASSWORD"),
+            ],
+        ),
+        (
+            "zep-legacy-zep.yaml",
+            1,
+            vec![
+                f("KW004", 15, "postgres.password"),
+                f("KW042", 30, "graphiti.service_url"),
+                f("KW001", 34, "api_secret"),
+            ],
+        ),
     ];
-    for (name, want) in cases {
-        let out = kw()
-            .args(["config", "validate", "--format", "json"])
-            .arg(data(name))
-            .output()
-            .unwrap();
-        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(ids(&report), want, "{name}");
-    }
+    assert_exact_findings(cases);
 }
 
-/// One fixture per rule that triggers it, and one like it that does not.
+/// Fixtures per rule: one that triggers it and one like it that does not,
+/// for every case the issue names (each placeholder family, each key
+/// encoding, each KDF, ...). Run under `--profile production`.
 const RULE_CASES: &[(&str, &str, &str, &str)] = &[
     (
         "KW001",
@@ -177,10 +261,58 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "JWT_SECRET=${FROM_VAULT}\n",
     ),
     (
+        "KW001",
+        "c.yaml",
+        "auth:\n  jwt_secret:\n",
+        "auth:\n  jwt_secret: \"$(cat /run/secrets/jwt)\"\n",
+    ),
+    (
+        "KW001",
+        ".env",
+        "ENCRYPTION_ENABLED=true\n",
+        "ENCRYPTION_ENABLED=true\nENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+    ),
+    (
+        "KW001",
+        ".env",
+        "JWT_ALGORITHM=HS256\nJWT_EXPIRATION_HOURS=1\n",
+        "JWT_ALGORITHM=HS256\nJWT_EXPIRATION_HOURS=1\nJWT_SECRET=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW001",
+        ".env",
+        "GOOGLE_CLIENT_ID=1234.apps.example.com\nGOOGLE_CLIENT_SECRET=\n",
+        "GOOGLE_CLIENT_ID=\nGOOGLE_CLIENT_SECRET=\n",
+    ),
+    (
         "KW002",
         ".env",
         "API_TOKEN=Zq3kVh9w2Lr8\n",
         "API_TOKEN=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW002",
+        ".env",
+        "PGPASSWORD=Zq3kVh9w2Lr8\n",
+        "PGPASSWORD=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW002",
+        "c.toml",
+        "[ldap]\nkey_seed = \"Zq3kVh9w2Lr8\"\n",
+        "[ldap]\nkey_seed = \"Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\"\n",
+    ),
+    (
+        "KW002",
+        ".env",
+        "PASSWORD_SALT=Zq3kVh9w\n",
+        "PASSWORD_SALT=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW002",
+        ".env",
+        "STRIPE_WEBHOOK_SECRET=Zq3kVh9w2Lr8\n",
+        "MAX_TOKENS=4096\n",
     ),
     (
         "KW003",
@@ -195,9 +327,75 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "JWT_SECRET=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
     ),
     (
+        "KW004",
+        ".env",
+        "JWT_SECRET=your-jwt-secret-key-here-minimum-32-characters\n",
+        "JWT_SECRET=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "ENCRYPTION_MASTER_KEY=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+        "ENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "SECRET_KEY=secret\n",
+        "SECRET_KEY=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "SHARED_SECRET=supersecret\n",
+        "SHARED_SECRET=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "POSTGRES_PASSWORD=postgres\n",
+        "POSTGRES_USER=postgres\nPOSTGRES_PASSWORD=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "REDIS_PASSWORD=your-strong-password\n",
+        "REDIS_PASSWORD=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "UTILS_SECRET=generate_a_new_key\n",
+        "UTILS_SECRET=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "API_KEY=my-test-api-key-0123-long-enough-too\n",
+        "API_KEY=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "ADMIN_PASSWORD=demo-password-for-the-example-setup\n",
+        "ADMIN_PASSWORD=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "POSTGRES_PASSWORD=changePassword\n",
+        "POSTGRES_PASSWORD=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
         "KW005",
         ".env",
         "ENCRYPTION_MASTER_KEY=0000000000000000000000000000000000000000000000000000000000000000\n",
+        "ENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+    ),
+    (
+        "KW005",
+        ".env",
+        "ENCRYPTION_MASTER_KEY=ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12\n",
         "ENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
     ),
     (
@@ -207,16 +405,46 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "JWT_SECRET=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\nSESSION_SECRET=Pm2nQw8eRt5yUi1oAs6dFg4hJk7lZx9c\n",
     ),
     (
+        "KW006",
+        "docker-compose.yml",
+        "services:\n  app:\n    environment:\n      JWT_SECRET: Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n      ENCRYPTION_KEY: Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+        "services:\n  app:\n    environment:\n      DB_PASSWORD: ${POSTGRES_PASSWORD}\n  db:\n    environment:\n      POSTGRES_PASSWORD: Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    ),
+    (
         "KW010",
         ".env",
         "ENCRYPTION_KEY=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
         "ENCRYPTION_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
     ),
     (
+        "KW010",
+        ".env",
+        "ENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a\n",
+        "ENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+    ),
+    (
+        "KW010",
+        ".env",
+        "MEMORIC_ENCRYPTION_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+        "MEMORIC_ENCRYPTION_KEY=FWJ1mAi2yuzwucZnAHMZP_Se98h2g3CthoieW0Bj2Yg=\n",
+    ),
+    (
+        "KW010",
+        ".env",
+        "FERNET_KEY=FWJ1mAi2yuzwucZnAHMZP_Se98h2g3CthoieW0Bj2Y\n",
+        "FERNET_KEY=FWJ1mAi2yuzwucZnAHMZP_Se98h2g3CthoieW0Bj2Yg=\n",
+    ),
+    (
         "KW011",
         "config.yaml",
         "privacy:\n  encrypt_content: false\n",
         "privacy:\n  encrypt_content: true\n",
+    ),
+    (
+        "KW011",
+        ".env",
+        "ENCRYPTION_ENABLED=false\n",
+        "ENCRYPTION_ENABLED=true\nENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
     ),
     (
         "KW020",
@@ -231,17 +459,36 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "PBKDF2_ITERATIONS=1000000\n",
     ),
     (
+        "KW021",
+        "c.json",
+        "{\"kdf\": {\"pbkdf2_iterations\": 99999}}\n",
+        "{\"kdf\": {\"pbkdf2_iterations\": 100000}}\n",
+    ),
+    (
         "KW022",
         "c.toml",
         "[kdf]\nscrypt_n = 16384\n",
         "[kdf]\nscrypt_n = 131072\n",
     ),
+    ("KW022", ".env", "SCRYPT_LOG_N=14\n", "SCRYPT_LOG_N=17\n"),
     ("KW023", ".env", "BCRYPT_ROUNDS=8\n", "BCRYPT_ROUNDS=12\n"),
+    (
+        "KW023",
+        "c.yaml",
+        "bcrypt:\n  cost: 9\n",
+        "bcrypt:\n  cost: 10\n",
+    ),
     (
         "KW024",
         ".env",
         "ARGON2_MEMORY_COST=4096\n",
         "ARGON2_MEMORY_COST=65536\n",
+    ),
+    (
+        "KW024",
+        ".env",
+        "ARGON2_MEMORY_MIB=16\n",
+        "ARGON2_MEMORY_MIB=19\n",
     ),
     (
         "KW030",
@@ -250,10 +497,22 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "JWT_ALGORITHM=HS256\n",
     ),
     (
+        "KW030",
+        "c.yaml",
+        "jwt:\n  algorithms: [HS256, none]\n",
+        "jwt:\n  algorithms: [HS256, RS256]\n",
+    ),
+    (
         "KW031",
         ".env",
         "JWT_EXPIRATION_HOURS=168\n",
         "JWT_EXPIRATION_HOURS=24\n",
+    ),
+    (
+        "KW031",
+        ".env",
+        "JWT_EXPIRES_IN=7d\n",
+        "JWT_EXPIRES_IN=1h\n",
     ),
     (
         "KW032",
@@ -261,12 +520,37 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "security:\n  token_expiry_seconds: 0\n",
         "security:\n  token_expiry_seconds: 3600\n",
     ),
+    ("KW032", ".env", "JWT_EXPIRY=never\n", "JWT_EXPIRY=3600\n"),
+    (
+        "KW032",
+        ".env",
+        "JWT_VERIFY_EXP=false\n",
+        "JWT_VERIFY_EXP=true\n",
+    ),
     ("KW040", ".env", "TLS_ENABLED=false\n", "TLS_ENABLED=true\n"),
+    (
+        "KW040",
+        ".env",
+        "MEM0AI_USE_TLS=false\n",
+        "MEM0AI_USE_TLS=true\n",
+    ),
     (
         "KW041",
         ".env",
         "MEM0AI_VERIFY_SSL=false\n",
         "MEM0AI_VERIFY_SSL=true\n",
+    ),
+    (
+        "KW041",
+        ".env",
+        "NODE_TLS_REJECT_UNAUTHORIZED=0\n",
+        "NODE_TLS_REJECT_UNAUTHORIZED=1\n",
+    ),
+    (
+        "KW041",
+        "c.yaml",
+        "upstream:\n  tls:\n    insecure_skip_verify: true\n",
+        "upstream:\n  tls:\n    insecure_skip_verify: false\n",
     ),
     (
         "KW042",
@@ -275,16 +559,34 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "API_BASE_URL=http://localhost:8000\n",
     ),
     (
+        "KW042",
+        ".env",
+        "ALLOWED_ORIGINS=https://a.example.com,http://b.example.com\n",
+        "ALLOWED_ORIGINS=https://a.example.com,https://b.example.com\n",
+    ),
+    (
         "KW043",
         ".env",
         "TLS_CERT_FILE=/nonexistent/cert.pem\n",
         "TLS_CERT_FILE=\n",
     ),
     (
+        "KW043",
+        ".env",
+        "TLS_KEY_FILE=/\n",
+        "TLS_KEY_FILE=-----BEGIN PRIVATE KEY-----\n",
+    ),
+    (
         "KW050",
         ".env",
         "ALLOWED_ORIGINS=*\n",
         "ALLOWED_ORIGINS=https://app.example.com\n",
+    ),
+    (
+        "KW050",
+        "c.yaml",
+        "cors:\n  origins:\n    - \"*\"\n",
+        "cors:\n  origins:\n    - https://app.example.com\n",
     ),
     (
         "KW051",
@@ -299,10 +601,34 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "TRUSTED_PROXIES=10.0.0.0/8\n",
     ),
     (
+        "KW052",
+        ".env",
+        "ALLOWED_IPS=*\n",
+        "ALLOWED_IPS=192.168.1.0/24,10.0.0.0/8\n",
+    ),
+    (
+        "KW052",
+        ".env",
+        "FORWARDED_ALLOW_IPS=::/0\n",
+        "FORWARDED_ALLOW_IPS=127.0.0.1\n",
+    ),
+    (
         "KW060",
         ".env",
         "DATABASE_URL=postgresql://db:5432/app\n",
         "DATABASE_URL=postgresql://db:5432/app?sslmode=verify-full\n",
+    ),
+    (
+        "KW060",
+        ".env",
+        "DATABASE_URL=postgres://db/app?sslmode=prefer\n",
+        "DATABASE_URL=postgres://db/app?sslmode=require\n",
+    ),
+    (
+        "KW060",
+        ".env",
+        "PGSSLMODE=disable\n",
+        "PGSSLMODE=verify-full\n",
     ),
     (
         "KW061",
@@ -317,10 +643,22 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "CACHE_URL=rediss://cache:6379\nREDIS_PASSWORD=${REDIS_PASSWORD_FROM_VAULT}\n",
     ),
     (
+        "KW062",
+        ".env",
+        "REDIS_URL=rediss://cache:6379/0\n",
+        "REDIS_URL=rediss://:${REDIS_PASSWORD}@cache:6379/0\n",
+    ),
+    (
         "KW063",
         ".env",
         "DATABASE_URL=postgresql://app:Zq3kVh9w2Lr8@db/app?sslmode=require\n",
         "DATABASE_URL=postgresql://app:${DB_PASSWORD}@db/app?sslmode=require\n",
+    ),
+    (
+        "KW063",
+        ".env",
+        "BROKER_URL=amqps://user:Zq3kVh9w2Lr8@mq:5671/\n",
+        "BROKER_URL=amqps://user@mq:5671/\n",
     ),
     (
         "KW070",
@@ -328,6 +666,7 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "security:\n  rate_limit_enabled: false\n",
         "security:\n  rate_limit_enabled: true\n",
     ),
+    ("KW070", ".env", "RATE_LIMITING=off\n", "RATE_LIMITING=on\n"),
     (
         "KW071",
         ".env",
@@ -340,13 +679,27 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "MEM0AI_MAX_AUTH_FAILURES=0\n",
         "MEM0AI_MAX_AUTH_FAILURES=5\n",
     ),
+    (
+        "KW072",
+        ".env",
+        "ACCOUNT_LOCKOUT=false\n",
+        "ACCOUNT_LOCKOUT=true\n",
+    ),
     ("KW073", ".env", "DEBUG=true\n", "DEBUG=false\n"),
+    (
+        "KW073",
+        "c.yaml",
+        "app:\n  debug: true\n",
+        "app:\n  debug: false\n",
+    ),
+    ("KW073", ".env", "APP_DEBUG=1\n", "DEBUG=http\n"),
     (
         "KW074",
         "c.yaml",
         "audit:\n  enabled: false\n",
         "audit:\n  enabled: true\n",
     ),
+    ("KW074", ".env", "AUDIT_LOGGING=off\n", "AUDIT_LOGGING=on\n"),
     (
         "KW075",
         "c.yaml",
@@ -357,20 +710,24 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
 
 #[test]
 fn every_rule_has_a_triggering_and_a_clean_fixture() {
+    let mut failures = Vec::new();
     for (rule, name, bad, good) in RULE_CASES {
         let report = validate_text(name, bad, &["--profile", "production"]);
-        assert!(
-            ids(&report).contains(&rule.to_string()),
-            "{rule} should fire on {bad:?}: {:?}",
-            findings(&report)
-        );
+        if !ids(&report).contains(&rule.to_string()) {
+            failures.push(format!(
+                "{rule} should fire on {bad:?}: {:?}",
+                findings(&report)
+            ));
+        }
         let report = validate_text(name, good, &["--profile", "production"]);
-        assert!(
-            !ids(&report).contains(&rule.to_string()),
-            "{rule} should not fire on {good:?}: {:?}",
-            findings(&report)
-        );
+        if ids(&report).contains(&rule.to_string()) {
+            failures.push(format!(
+                "{rule} should not fire on {good:?}: {:?}",
+                findings(&report)
+            ));
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     // The certificate rules (KW044-KW046) are tested with real files below;
     // every other rule of the catalog is in the table.
     let rules = json_with_code(kw().args(["config", "rules", "--format", "json"]), 0);
@@ -383,88 +740,79 @@ fn every_rule_has_a_triggering_and_a_clean_fixture() {
     }
 }
 
+/// `cert create --san a.test` writing `dir/name.pem` and `dir/name.key`.
+fn make_cert(dir: &Path, name: &str, validity: &[&str]) {
+    kw().args(["cert", "create", "--san", "a.test"])
+        .args(validity)
+        .arg("--out")
+        .arg(dir.join(format!("{name}.pem")))
+        .arg("--key-out")
+        .arg(dir.join(format!("{name}.key")))
+        .assert()
+        .success();
+}
+
 #[test]
 fn certificate_files_are_checked_for_expiry_and_key_mode() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Fixtures::new();
     let d = dir.path();
-    kw().args([
-        "cert",
-        "create",
-        "--san",
-        "a.test",
-        "--not-before",
-        "2020-01-01",
-        "--not-after",
-        "2021-01-01",
-    ])
-    .arg("--out")
-    .arg(d.join("old.pem"))
-    .arg("--key-out")
-    .arg(d.join("old.key"))
-    .assert()
-    .success();
-    kw().args(["cert", "create", "--san", "a.test", "--days", "10"])
-        .arg("--out")
-        .arg(d.join("soon.pem"))
-        .arg("--key-out")
-        .arg(d.join("soon.key"))
-        .assert()
-        .success();
-    kw().args(["cert", "create", "--san", "a.test", "--days", "200"])
-        .arg("--out")
-        .arg(d.join("good.pem"))
-        .arg("--key-out")
-        .arg(d.join("good.key"))
-        .assert()
-        .success();
+    make_cert(
+        d,
+        "old",
+        &["--not-before", "2020-01-01", "--not-after", "2021-01-01"],
+    );
+    make_cert(d, "soon", &["--days", "10"]);
+    make_cert(d, "good", &["--days", "200"]);
     std::fs::set_permissions(
         d.join("soon.key"),
         std::os::unix::fs::PermissionsExt::from_mode(0o644),
     )
     .unwrap();
     // Relative paths resolve against the config file's directory.
-    let env = write_file(
-        d,
-        "a.env",
-        "TLS_CERT_FILE=old.pem\nTLS_KEY_FILE=old.key\n",
-        0o600,
+    let cases = [
+        ("old", 1, vec![f("KW044", 1, "TLS_CERT_FILE")]),
+        (
+            "soon",
+            1,
+            vec![
+                f("KW045", 1, "TLS_CERT_FILE"),
+                f("KW046", 2, "TLS_KEY_FILE"),
+            ],
+        ),
+        ("good", 0, vec![]),
+    ];
+    for (name, code, want) in cases {
+        let env = dir.file(
+            &format!("{name}.env"),
+            &format!("TLS_CERT_FILE={name}.pem\nTLS_KEY_FILE={name}.key\n"),
+        );
+        assert_eq!(findings(&validate(&[&env], code)), want, "{name}");
+    }
+    // A path that is no file, and (unless root reads it anyway) a file
+    // nobody may read: KW043.
+    std::fs::create_dir(d.join("dir.pem")).unwrap();
+    std::fs::copy(d.join("good.pem"), d.join("locked.pem")).unwrap();
+    std::fs::set_permissions(
+        d.join("locked.pem"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o000),
+    )
+    .unwrap();
+    let env = dir.file(
+        "odd.env",
+        "TLS_CERT_FILE=dir.pem\nSSL_CERTFILE=locked.pem\n",
     );
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(&env),
-        1,
+    let r = validate(&[&env], 1);
+    let mut want = vec![f("KW043", 1, "TLS_CERT_FILE")];
+    if std::fs::File::open(d.join("locked.pem")).is_err() {
+        want.push(f("KW043", 2, "SSL_CERTFILE"));
+    }
+    assert_eq!(findings(&r), want);
+    assert!(
+        r["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is not a file")
     );
-    assert_eq!(findings(&r), vec![f("KW044", 1, "TLS_CERT_FILE")]);
-    let env = write_file(
-        d,
-        "b.env",
-        "TLS_CERT_FILE=soon.pem\nTLS_KEY_FILE=soon.key\n",
-        0o600,
-    );
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(&env),
-        1,
-    );
-    assert_eq!(
-        findings(&r),
-        vec![
-            f("KW045", 1, "TLS_CERT_FILE"),
-            f("KW046", 2, "TLS_KEY_FILE")
-        ]
-    );
-    let env = write_file(
-        d,
-        "c.env",
-        "TLS_CERT_FILE=good.pem\nTLS_KEY_FILE=good.key\n",
-        0o600,
-    );
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(&env),
-        0,
-    );
-    assert_eq!(findings(&r), vec![]);
 }
 
 #[test]
@@ -525,70 +873,191 @@ DB_PASSWORD=\"short\" # trailing comment\n";
 
 #[test]
 fn inputs_merge_in_order_and_findings_name_the_source() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = write_file(
-        dir.path(),
-        "a.env",
-        "JWT_SECRET=changeme\nDEBUG=true\n",
-        0o600,
-    );
-    let b = write_file(
-        dir.path(),
-        "b.yaml",
-        "jwt_secret: Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
-        0o600,
-    );
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(&a)
-            .arg(&b),
-        1,
-    );
-    let fs = r["findings"].as_array().unwrap();
-    assert_eq!(fs.len(), 1);
-    assert_eq!(fs[0]["rule"], "KW073");
-    assert_eq!(fs[0]["file"], a.display().to_string());
+    let dir = Fixtures::new();
+    let a = dir.file("a.env", "JWT_SECRET=changeme\nDEBUG=true\n");
+    let b = dir.file("b.yaml", "jwt_secret: Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n");
+    let r = validate(&[&a, &b], 1);
+    assert_eq!(findings(&r), vec![f("KW073", 2, "DEBUG")]);
+    assert_eq!(r["findings"][0]["file"], a.display().to_string());
     // Reversed: the placeholder wins and is reported where it stands.
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(&b)
-            .arg(&a),
-        1,
-    );
+    let r = validate(&[&b, &a], 1);
     assert_eq!(ids(&r), vec!["KW004", "KW073"]);
     assert_eq!(r["findings"][0]["file"], a.display().to_string());
     assert_eq!(r["summary"]["files"], 2);
+    // The process environment comes last, as a service reads it.
+    let mut cmd = kw();
+    cmd.args(["config", "validate", "--format", "json"])
+        .arg(&a)
+        .arg("--env")
+        .env_clear()
+        .env("JWT_SECRET", "Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ")
+        .env("DEBUG", "false");
+    assert_eq!(findings(&json_with_code(&mut cmd, 0)), vec![]);
 }
 
 #[test]
 fn references_resolve_against_the_merged_input() {
-    // ${VAR} pointing at a setting: checked where the value is defined.
+    // A literal reached through ${VAR}: reported for the setting that uses
+    // it, at the line where the literal is written, naming the reference.
+    let dir = Fixtures::new();
+    let env = dir.file(
+        ".env",
+        "BASE_SECRET=changeme\nJWT_SECRET=${BASE_SECRET}\nTLS_ENABLED=$TLS_ON\nTLS_ON=false\n",
+    );
+    let r = validate(&[&env], 1);
+    assert_eq!(
+        findings(&r),
+        vec![
+            f("KW004", 1, "BASE_SECRET"),
+            f("KW004", 1, "JWT_SECRET"),
+            f("KW040", 4, "TLS_ENABLED"),
+        ]
+    );
+    let jwt = &r["findings"][1];
+    assert!(
+        jwt["message"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("(via ${{BASE_SECRET}} from {}:2)", env.display())),
+        "{jwt}"
+    );
+    assert_eq!(jwt["via"]["line"], 2);
+    assert_eq!(jwt["via"]["file"], env.display().to_string());
+    assert!(r["findings"][0].get("via").is_none());
+
+    // A value no secret name marks, reached through a chain.
+    let r = validate_text("c.env", "API_TOKEN=${A}\nA=${B}\nB=secret\n", &[]);
+    assert_eq!(findings(&r), vec![f("KW004", 3, "API_TOKEN")]);
+    assert!(
+        r["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("via ${A} -> ${B} from")
+    );
+
+    // ${VAR:-default}: the default when VAR is unset (or empty), VAR when set.
     let r = validate_text(
         "c.env",
-        "REAL_SECRET=changeme\nJWT_SECRET=${REAL_SECRET}\nTLS_ENABLED=${TLS_ON}\nTLS_ON=false\n",
+        "API_TOKEN=${TOKEN:-changeme}\nSESSION_SECRET=${EMPTY:-supersecret}\nEMPTY=\nJWT_SECRET=${SET:-changeme}\nSET=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
         &[],
     );
     assert_eq!(
         findings(&r),
-        vec![f("KW004", 1, "REAL_SECRET"), f("KW040", 3, "TLS_ENABLED")]
+        vec![f("KW004", 1, "API_TOKEN"), f("KW004", 2, "SESSION_SECRET")]
     );
-    // An unresolved reference is not a literal secret; a default is.
+    assert!(
+        r["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("(the default of ${TOKEN})")
+    );
+
+    // Unresolvable references, $(...), templates and values with a
+    // reference inside are references, not literal secrets; cycles end.
+    let mut cmd = kw();
+    let p = dir.file(
+        "refs.env",
+        "JWT_SECRET=${FROM_VAULT}\nAPI_TOKEN=$(cat /run/secrets/token)\nSESSION_SECRET={{ .Values.session }}\nDB_PASSWORD=pre-${SUFFIX}\nA_SECRET=${B_SECRET}\nB_SECRET=${A_SECRET}\nC_SECRET=${C_SECRET}\nREQUIRED_TOKEN=${TOKEN:?set it}\n",
+    );
+    cmd.args(["config", "validate", "--format", "json"])
+        .arg(&p)
+        .timeout(std::time::Duration::from_secs(20));
+    assert_eq!(findings(&json_with_code(&mut cmd, 0)), vec![]);
+    // A URL with a reference inside is still a URL: its scheme and sslmode
+    // count, its password is no inline credential, its path no file.
     let r = validate_text(
-        "c.env",
-        "JWT_SECRET=${FROM_ENV}\nAPI_TOKEN=${TOKEN:-changeme}\n",
+        ".env",
+        "DATABASE_URL=postgresql://app:${DB_PASSWORD}@db/app\nREDIS_URL=redis://:${REDIS_PASSWORD}@cache:6379\nTLS_CERT_FILE=${CERT_DIR}/tls.crt\n",
         &[],
     );
-    assert_eq!(findings(&r), vec![f("KW004", 2, "API_TOKEN")]);
+    assert_eq!(
+        findings(&r),
+        vec![f("KW060", 1, "DATABASE_URL"), f("KW061", 2, "REDIS_URL")]
+    );
+
+    // In single quotes a dotenv value is literal text, `$` and all.
+    let r = validate_text(
+        ".env",
+        "API_KEY='${NOT_A_REF}'\nAPI_TOKEN=\"${A_REF}\"\nA_REF=changeme\n",
+        &[],
+    );
+    assert_eq!(
+        findings(&r),
+        vec![f("KW002", 1, "API_KEY"), f("KW004", 3, "API_TOKEN")]
+    );
+
+    // A Compose file read after .env: JWT_SECRET: ${JWT_SECRET} reads the
+    // value .env set; DB_PASSWORD and POSTGRES_PASSWORD share one secret on
+    // purpose (no KW006).
+    let dot = dir.file(
+        "stack/.env",
+        "JWT_SECRET=short\nPOSTGRES_PASSWORD=Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ\n",
+    );
+    let compose = dir.file(
+        "stack/docker-compose.yml",
+        "services:\n  app:\n    environment:\n      JWT_SECRET: ${JWT_SECRET}\n      DB_PASSWORD: ${POSTGRES_PASSWORD}\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n",
+    );
+    let r = validate(&[&dot, &compose], 1);
+    assert_eq!(findings(&r), vec![f("KW002", 1, "JWT_SECRET")]);
+    assert_eq!(r["findings"][0]["file"], dot.display().to_string());
+    assert_eq!(
+        r["findings"][0]["via"]["file"],
+        compose.display().to_string()
+    );
+    assert_eq!(r["findings"][0]["via"]["line"], 4);
+    // SARIF names the referring line as a related location.
+    let mut cmd = kw();
+    cmd.args(["config", "validate", "--format", "sarif"])
+        .arg(&dot)
+        .arg(&compose);
+    let s = json_with_code(&mut cmd, 1);
+    let result = &s["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
+    assert_eq!(
+        result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        4
+    );
+    // The process environment resolves references too.
+    let mut cmd = kw();
+    cmd.args(["config", "validate", "--format", "json"])
+        .arg(dir.file("e.env", "JWT_SECRET=${KWTEST_FROM_ENV}\n"))
+        .arg("--env")
+        .env_clear()
+        .env("KWTEST_FROM_ENV", "changeme");
+    let r = json_with_code(&mut cmd, 1);
+    assert_eq!(r["findings"][0]["key"], "JWT_SECRET");
+    assert_eq!(r["findings"][0]["file"], "(environment)");
+    assert_eq!(r["findings"][0]["via"]["line"], 1);
 }
 
 #[test]
 fn compose_and_kubernetes_settings() {
-    let compose = "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: postgres\n  app:\n    environment:\n      - DEBUG=true\n      - JWT_SECRET=${JWT_SECRET}\n";
-    let r = validate_text("docker-compose.yml", compose, &[]);
+    // A key without a value passes the variable through from the
+    // environment: a reference, checked when an earlier input sets it.
+    let dir = Fixtures::new();
+    let compose = dir.file(
+        "docker-compose.yml",
+        "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: postgres\n      PGDATA:\n  app:\n    environment:\n      - DEBUG=true\n      - JWT_SECRET=${JWT_SECRET}\n      - API_TOKEN\n      - SESSION_SECRET\n",
+    );
+    let r = validate(&[&compose], 1);
     assert_eq!(
         findings(&r),
-        vec![f("KW004", 5, "POSTGRES_PASSWORD"), f("KW073", 8, "DEBUG")]
+        vec![f("KW004", 5, "POSTGRES_PASSWORD"), f("KW073", 9, "DEBUG")]
     );
+    let dot = dir.file(".env", "API_TOKEN=short\n");
+    let r = validate(&[&dot, &compose], 1);
+    assert_eq!(
+        findings(&r),
+        vec![
+            f("KW002", 1, "API_TOKEN"),
+            f("KW004", 5, "POSTGRES_PASSWORD"),
+            f("KW073", 9, "DEBUG"),
+        ]
+    );
+    assert_eq!(r["findings"][0]["via"]["line"], 11);
     // base64 "changeme" in data, a literal in stringData; a ConfigMap in the same stream.
     let k8s = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  JWT_SECRET: Y2hhbmdlbWU=\nstringData:\n  API_TOKEN: short\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  TLS_ENABLED: \"false\"\n";
     let r = validate_text("k8s.yaml", k8s, &[]);
@@ -603,67 +1072,105 @@ fn compose_and_kubernetes_settings() {
 }
 
 #[test]
+fn dotenv_variants_and_other_syntaxes_are_found_by_name() {
+    let dir = Fixtures::new();
+    let files = [
+        (".env", "JWT_SECRET=changeme\n"),
+        (".env.example", "export API_TOKEN=\"changeme\"\n"),
+        ("app.env", "SESSION_SECRET='changeme' # sample\n"),
+        (
+            ".env.production.sample",
+            "# comment\nDB_PASSWORD=changeme\n",
+        ),
+        ("config/settings.yaml", "auth:\n  jwt_secret: changeme\n"),
+        ("config/app.yml.example", "redis:\n  password: changeme\n"),
+        ("config/app.toml", "[auth]\napi_key = \"changeme\"\n"),
+        (
+            "config/app.json",
+            "{\"auth\": {\"secret_key\": \"changeme\"}}\n",
+        ),
+        ("config/README.md", "JWT_SECRET=changeme\n"),
+    ];
+    for (name, text) in files {
+        dir.file(name, text);
+    }
+    let r = validate(&[&dir.path()], 1);
+    assert_eq!(r["summary"]["files"], 8);
+    let mut got: Vec<(String, String)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            let file = x["file"].as_str().unwrap();
+            let rel = Path::new(file).strip_prefix(dir.path()).unwrap();
+            (
+                rel.display().to_string(),
+                x["rule"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut want: Vec<(String, String)> = files[..8]
+        .iter()
+        .map(|(n, _)| (n.to_string(), "KW004".to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(got, want);
+    // Named one by one, each is read in its own syntax.
+    for (name, _) in &files[..8] {
+        let r = validate(&[&dir.path().join(name)], 1);
+        assert_eq!(ids(&r), vec!["KW004"], "{name}");
+    }
+}
+
+#[test]
 fn directories_stdin_and_forced_types() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("sub/.git")).unwrap();
-    write_file(dir.path(), ".env", "JWT_SECRET=changeme\n", 0o600);
-    write_file(&dir.path().join("sub"), "app.yaml", "debug: true\n", 0o600);
-    write_file(
-        &dir.path().join("sub"),
-        "notes.txt",
-        "JWT_SECRET=changeme\n",
-        0o600,
-    );
-    write_file(
-        &dir.path().join("sub/.git"),
-        "x.env",
-        "JWT_SECRET=changeme\n",
-        0o600,
-    );
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(dir.path()),
-        1,
-    );
+    let dir = Fixtures::new();
+    dir.file(".env", "JWT_SECRET=changeme\n");
+    dir.file("sub/app.yaml", "debug: true\n");
+    dir.file("sub/notes.txt", "JWT_SECRET=changeme\n");
+    dir.file("sub/.git/x.env", "JWT_SECRET=changeme\n");
+    dir.file("node_modules/pkg/.env", "JWT_SECRET=changeme\n");
+    let r = validate(&[&dir.path()], 1);
     assert_eq!(ids(&r), vec!["KW004", "KW073"]);
     assert_eq!(r["summary"]["files"], 2);
     // --glob picks other names.
-    let r = json_with_code(
-        kw().args([
-            "config", "validate", "--format", "json", "--glob", "*.txt", "--type", "dotenv",
-        ])
-        .arg(dir.path()),
-        1,
-    );
+    let r = validate(&[&"--glob", &"*.txt", &"--type", &"dotenv", &dir.path()], 1);
     assert_eq!(ids(&r), vec!["KW004"]);
+    assert_eq!(r["summary"]["files"], 1);
     // stdin, sniffed and forced.
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json", "-"])
-            .write_stdin("security:\n  jwt_secret: changeme\n"),
-        1,
-    );
+    let mut cmd = kw();
+    cmd.args(["config", "validate", "--format", "json", "-"])
+        .write_stdin("security:\n  jwt_secret: changeme\n");
+    let r = json_with_code(&mut cmd, 1);
     assert_eq!(findings(&r), vec![f("KW004", 2, "security.jwt_secret")]);
     assert_eq!(r["findings"][0]["file"], "-");
-    let r = json_with_code(
-        kw().args([
-            "config", "validate", "--format", "json", "--type", "toml", "-",
-        ])
-        .write_stdin("jwt_secret = \"changeme\"\n"),
-        1,
+    let mut cmd = kw();
+    cmd.args([
+        "config", "validate", "--format", "json", "--type", "toml", "-",
+    ])
+    .write_stdin("jwt_secret = \"changeme\"\n");
+    assert_eq!(ids(&json_with_code(&mut cmd, 1)), vec!["KW004"]);
+    // --type names the syntax of a file whose name does not tell it.
+    let odd = dir.file("settings.conf", "{\"jwt_secret\": \"changeme\"}\n");
+    assert_eq!(
+        ids(&validate(&[&"--type", &"json", &odd], 1)),
+        vec!["KW004"]
     );
-    assert_eq!(ids(&r), vec!["KW004"]);
     // --env reads the process environment.
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json", "--env"])
-            .env("KWTEST_JWT_SECRET", "changeme"),
-        1,
-    );
-    assert!(findings(&r).contains(&f("KW004", 0, "KWTEST_JWT_SECRET")));
+    let mut cmd = kw();
+    cmd.args(["config", "validate", "--format", "json", "--env"])
+        .env_clear()
+        .env("KWTEST_JWT_SECRET", "changeme")
+        .env("PWD", "/home/x");
+    let r = json_with_code(&mut cmd, 1);
+    assert_eq!(findings(&r), vec![f("KW004", 0, "KWTEST_JWT_SECRET")]);
+    assert_eq!(r["findings"][0]["file"], "(environment)");
 }
 
 #[test]
 fn unparseable_files_exit_3_with_file_line_column() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Fixtures::new();
     let cases = [
         (".env", "A=1\nB=\"open\n", ":2:3: unterminated \" quote"),
         (
@@ -671,77 +1178,132 @@ fn unparseable_files_exit_3_with_file_line_column() {
             "A=1\nnot a setting\n",
             ":2:5: expected `=` after not",
         ),
-        ("c.yaml", "a: 1\nb: [1, 2\n", ":"),
-        ("c.json", "{\n \"a\": 1,\n}\n", ":3:1: invalid JSON"),
-        ("c.toml", "a = 1\nb = \n", ":2:"),
+        (
+            "app.env",
+            "A=1\nB='x' y\n",
+            ":2:1: unexpected text after the closing quote",
+        ),
+        (
+            "c.yaml",
+            "a: 1\nb: [1, 2\n",
+            ":2:4: invalid YAML: unclosed bracket",
+        ),
+        (
+            "c.yaml",
+            "a: 1\n  b: 2\n",
+            ":2:4: invalid YAML: mapping values are not allowed",
+        ),
+        (
+            "c.json",
+            "{\n \"a\": 1,\n}\n",
+            ":3:1: invalid JSON: trailing comma",
+        ),
+        (
+            "c.json",
+            "{\"a\": 1}\n  x",
+            ":2:3: invalid JSON: trailing characters",
+        ),
+        (
+            "c.toml",
+            "a = 1\nb = \n",
+            ":2:5: invalid TOML: string values must be quoted",
+        ),
+        (
+            "c.toml",
+            "[a]\nx = 1\n[a]\n",
+            ":3:2: invalid TOML: duplicate key",
+        ),
     ];
     for (name, text, want) in cases {
-        let p = write_file(dir.path(), name, text, 0o600);
-        let out = kw()
-            .args(["config", "validate"])
-            .arg(&p)
-            .assert()
-            .code(3)
-            .get_output()
-            .clone();
-        let err = String::from_utf8(out.stderr).unwrap();
+        let p = dir.file(name, text);
+        let err = validate_stderr(&[&p], 3);
+        assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
-            err.contains(&format!("{}{want}", p.display())),
+            err.starts_with(&format!("keyward: error: {}{want}", p.display())),
             "{name}: {err}"
         );
     }
     // A missing file is the environment's problem.
-    kw().args(["config", "validate", "/nonexistent/.env"])
-        .assert()
-        .code(4);
+    validate_stderr(&[&"/nonexistent/.env"], 4);
     // No inputs at all is a usage error.
-    kw().args(["config", "validate"]).assert().code(2);
-    kw().args(["config", "validate", "--format", "csv", "x.env"])
-        .assert()
-        .code(2);
+    validate_stderr(&[], 2);
+    validate_stderr(&[&"--format", &"csv", &"x.env"], 2);
 }
 
 #[test]
 fn secret_values_never_appear_in_any_format() {
     let secret = "supersecret-but-in-a-test-value-Zq3kVh9w";
+    let other = "Pm2nQw8eRt5yUi1oAs6dFg4hJk7lZx9cVb3N";
     let url_pw = "Qm9vb3Bhc3N3b3Jk";
-    let text = format!(
-        "JWT_SECRET={secret}\nAPI_TOKEN={secret}\nDATABASE_URL=postgresql://app:{url_pw}@db/app\nSHORT_PASSWORD=abc\n"
+    let dir = Fixtures::new();
+    let p = dir.file(
+        ".env",
+        &format!(
+            "JWT_SECRET={secret}\nAPI_TOKEN={secret}\nDATABASE_URL=postgresql://app:{url_pw}@db/app\nSHORT_PASSWORD=abc\nBASE={other}x\nSESSION_SECRET=${{BASE}}\nCOOKIE_SECRET=${{BASE}}\nWEAK_TOKEN=${{NOPE:-{other}}}\nENCRYPTION_KEY={other}\nREDIS_URL=redis://:{url_pw}@cache:6379\n"
+        ),
     );
-    let dir = tempfile::tempdir().unwrap();
-    let p = write_file(dir.path(), ".env", &text, 0o600);
     for format in ["text", "json", "sarif"] {
-        let out = kw()
-            .args(["config", "validate", "--format", format])
+        let mut cmd = kw();
+        cmd.args(["config", "validate", "--format", format])
             .arg(&p)
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
+            .arg("--env")
+            .env_clear()
+            .env("KWTEST_API_TOKEN", secret);
+        let out = cmd.assert().code(1).get_output().clone();
         let all = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(!all.contains(&secret[..6]), "{format}: {all}");
-        assert!(!all.contains(&url_pw[..4]), "{format}: {all}");
+        assert!(!all.contains("but-in-a-test"), "{format}: {all}");
+        for raw in [other, url_pw] {
+            // No run of 6 characters of a secret beyond its first 2.
+            for w in raw.as_bytes()[2..].windows(6) {
+                let w = std::str::from_utf8(w).unwrap();
+                assert!(!all.contains(w), "{format}: {w} of {raw} in {all}");
+            }
+        }
         assert!(!all.contains("abc"), "{format}");
         assert!(all.contains("su…, 40 chars"), "{format}: {all}");
+        assert!(all.contains("KW006") && all.contains("KW010"), "{format}");
+    }
+}
+
+/// stdout of `config validate` (text) with `args`, expecting exit `code`.
+fn validate_stdout(args: &[&dyn AsRef<OsStr>], code: i32) -> String {
+    let mut cmd = kw();
+    cmd.args(["config", "validate"]);
+    for a in args {
+        cmd.arg(a);
+    }
+    let out = cmd.assert().code(code).get_output().clone();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// stdout of `sh -c command` run on a pseudo-terminal by `script`, with
+/// `NO_COLOR` set or not; `None` (said loudly) where `script` is missing.
+fn on_a_terminal(command: &str, no_color: bool) -> Option<String> {
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", command, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null());
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    match cmd.output() {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Err(e) => {
+            eprintln!("SKIPPED: no `script` to run on a terminal ({e})");
+            None
+        }
     }
 }
 
 #[test]
 fn text_output_groups_by_file_with_a_summary() {
-    let o = kw()
-        .args(["config", "validate"])
-        .arg(data("seed003.env"))
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(o).unwrap();
-    let file = data("seed003.env").display().to_string();
+    let seed = data("seed003.env");
+    let text = validate_stdout(&[&seed], 1);
+    let file = seed.display().to_string();
     assert!(text.starts_with(&format!("{file}\n")), "{text}");
     assert!(
         text.contains(&format!("  {file}:2: error   KW004 ")),
@@ -755,21 +1317,48 @@ fn text_output_groups_by_file_with_a_summary() {
         "{text}"
     );
     assert!(!text.contains('\x1b'), "no colour off a terminal");
-    let colored = kw()
-        .args(["--color", "always", "config", "validate"])
-        .arg(data("seed003.env"))
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&colored.stdout).contains("\x1b[1;31merror"));
+    let forced = stdout_of_code(
+        kw().args(["--color", "always", "config", "validate"])
+            .arg(&seed),
+        1,
+    );
+    assert!(forced.contains("\x1b[1;31merror"), "{forced}");
+    // Two files: one group each, in input order.
+    let other = data("seed002.env");
+    let text = validate_stdout(&[&seed, &other], 1);
+    let second = format!("\n{}\n", other.display());
+    assert!(text.contains(&second), "{text}");
+    assert!(text.find(&second) > text.find(&format!("{file}:10:")));
+    // On a terminal: colour, unless NO_COLOR is set.
+    let command = format!(
+        "'{}' config validate '{}'",
+        kw_path().display(),
+        seed.display()
+    );
+    if let Some(tty) = on_a_terminal(&command, false) {
+        assert!(tty.contains("\x1b[1;31merror"), "{tty}");
+        assert!(
+            tty.contains("\x1b[1;33m") || tty.contains("\x1b[1m"),
+            "{tty}"
+        );
+    }
+    if let Some(tty) = on_a_terminal(&command, true) {
+        assert!(tty.contains("KW004") && !tty.contains('\x1b'), "{tty}");
+    }
+}
+
+/// stdout of `cmd`, expecting exit `code`.
+fn stdout_of_code(cmd: &mut assert_cmd::Command, code: i32) -> String {
+    let out = cmd.assert().code(code).get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
 }
 
 #[test]
 fn sarif_is_valid_2_1_0() {
-    let s = json_with_code(
-        kw().args(["config", "validate", "--format", "sarif"])
-            .arg(data("seed002.env")),
-        1,
-    );
+    let mut cmd = kw();
+    cmd.args(["config", "validate", "--format", "sarif"])
+        .arg(data("seed002.env"));
+    let s = json_with_code(&mut cmd, 1);
     assert_eq!(s["version"], "2.1.0");
     assert!(s["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
     let run = &s["runs"][0];
@@ -802,21 +1391,17 @@ fn sarif_is_valid_2_1_0() {
 
 #[test]
 fn fail_on_sets_the_threshold() {
-    // seed001-config.yaml has only a warning.
+    // seed001-config.yaml has only warnings.
     let p = data("seed001-config.yaml");
-    kw().args(["config", "validate"]).arg(&p).assert().code(0);
-    kw().args(["config", "validate", "--fail-on", "warning"])
-        .arg(&p)
-        .assert()
-        .code(1);
-    kw().args(["config", "validate", "--fail-on", "info"])
-        .arg(&p)
-        .assert()
-        .code(1);
-    kw().args(["config", "validate", "--fail-on", "fatal"])
-        .arg(&p)
-        .assert()
-        .code(2);
+    validate_stdout(&[&p], 0);
+    validate_stdout(&[&"--fail-on", &"error", &p], 0);
+    validate_stdout(&[&"--fail-on", &"warning", &p], 1);
+    validate_stdout(&[&"--fail-on", &"info", &p], 1);
+    validate_stderr(&[&"--fail-on", &"fatal", &p], 2);
+    // No finding at all: 0 even at info.
+    let clean = Fixtures::new();
+    let c = clean.file(".env", "TLS_ENABLED=true\n");
+    validate_stdout(&[&"--fail-on", &"info", &c], 0);
 }
 
 #[test]
@@ -825,9 +1410,26 @@ fn profiles_from_flag_or_config() {
     let r = validate_text(".env", text, &["--profile", "development"]);
     assert_eq!(ids(&r), vec!["KW004"]);
     assert_eq!(r["profile"], "development");
+    assert_eq!(r["profile_source"], "flag");
     let r = validate_text(".env", &format!("ENVIRONMENT=development\n{text}"), &[]);
     assert_eq!(ids(&r), vec!["KW004"]);
     assert_eq!(r["profile_source"], "config");
+    let r = validate_text("c.yaml", "environment: dev\ndebug: true\n", &[]);
+    assert_eq!(ids(&r), Vec::<String>::new());
+    // The config's own setting may be a reference with a default.
+    let r = validate_text(
+        ".env",
+        &format!("APP_ENV=${{DEPLOY_TARGET:-development}}\n{text}"),
+        &[],
+    );
+    assert_eq!(r["profile"], "development");
+    // The flag wins over the config.
+    let r = validate_text(
+        ".env",
+        &format!("ENVIRONMENT=development\n{text}"),
+        &["--profile", "production"],
+    );
+    assert_eq!(ids(&r), vec!["KW040", "KW073", "KW004"]);
     let r = validate_text(".env", text, &[]);
     assert_eq!(ids(&r), vec!["KW040", "KW073", "KW004"]);
     assert_eq!(r["profile_source"], "default");
@@ -845,69 +1447,62 @@ fn inline_ignore_comments_suppress_rules() {
         &[],
     );
     assert_eq!(ids(&r), Vec::<String>::new());
-    // An unknown id is an error, with where.
-    let dir = tempfile::tempdir().unwrap();
-    let p = write_file(
-        dir.path(),
+    // An ignore on the line of the literal covers the settings that
+    // reach it through a reference.
+    let r = validate_text(
         ".env",
-        "A=1\nDEBUG=true # keyward:ignore KW999 why\n",
-        0o600,
+        "BASE_SECRET=changeme # keyward:ignore KW004 sample\nJWT_SECRET=${BASE_SECRET}\n",
+        &[],
     );
-    let out = kw()
-        .args(["config", "validate"])
-        .arg(&p)
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(ids(&r), Vec::<String>::new());
+    assert_eq!(r["summary"]["suppressed"], 2);
+    // An unknown id, or none, is an error, with where.
+    let dir = Fixtures::new();
+    let p = dir.file(".env", "A=1\nDEBUG=true # keyward:ignore KW999 why\n");
+    let err = validate_stderr(&[&p], 3);
     assert!(
         err.contains(&format!("{}:2: unknown rule id KW999", p.display())),
+        "{err}"
+    );
+    let p = dir.file("b.env", "# keyward:ignore\nDEBUG=true\n");
+    let err = validate_stderr(&[&p], 3);
+    assert!(
+        err.contains(&format!(
+            "{}:2: keyward:ignore needs a rule id",
+            p.display()
+        )),
         "{err}"
     );
 }
 
 #[test]
 fn policy_disables_regrades_and_aliases() {
-    let dir = tempfile::tempdir().unwrap();
-    let env = write_file(
-        dir.path(),
+    let dir = Fixtures::new();
+    let env = dir.file(
         ".env",
         "MY_SIGNER=changeme\nPBKDF2_ITERATIONS=300000\nDEBUG=true\n",
-        0o600,
     );
-    let policy = write_file(
-        dir.path(),
+    let policy = dir.file(
         "keyward-policy.toml",
         "disable = [\"KW073\"]\n[severity]\nKW020 = \"error\"\n[aliases]\nMY_SIGNER = \"JWT_SECRET\"\n",
-        0o600,
     );
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json", "--policy"])
-            .arg(&policy)
-            .arg(&env),
-        1,
-    );
+    let r = validate(&[&"--policy", &policy, &env], 1);
     assert_eq!(ids(&r), vec!["KW004", "KW020"]);
     assert_eq!(r["findings"][1]["severity"], "error");
     assert_eq!(r["summary"]["suppressed"], 1);
     // Without the policy MY_SIGNER is no secret name.
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(&env),
-        1,
-    );
+    let r = validate(&[&env], 1);
     assert_eq!(ids(&r), vec!["KW020", "KW073"]);
-    let bad = write_file(dir.path(), "bad.toml", "disable = [\"KW123\"]\n", 0o600);
-    let out = kw()
-        .args(["config", "validate", "--policy"])
-        .arg(&bad)
-        .arg(&env)
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule id KW123"));
+    // Unknown rule ids, in either table, are errors.
+    for (name, text) in [
+        ("bad.toml", "disable = [\"KW123\"]\n"),
+        ("bad2.toml", "[severity]\nKW123 = \"error\"\n"),
+    ] {
+        let bad = dir.file(name, text);
+        let err = validate_stderr(&[&"--policy", &bad, &env], 3);
+        assert!(err.contains("unknown rule id KW123"), "{err}");
+        assert!(err.contains(&bad.display().to_string()), "{err}");
+    }
 }
 
 #[test]
@@ -932,79 +1527,61 @@ fn rules_are_listed_and_documented() {
     assert!(table.contains("KW001") && table.contains("KW075"));
 }
 
+/// `config template` with `args`: its stdout.
+fn template(args: &[&str]) -> String {
+    stdout_of(kw().args(["config", "template"]).args(args))
+}
+
 #[test]
 fn templates_validate_clean_for_every_service_and_profile() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Fixtures::new();
     for service in ["generic", "memoric", "tiger", "mem0"] {
         for profile in ["production", "development"] {
-            let text = stdout_of(kw().args([
-                "config",
-                "template",
-                "--service",
-                service,
-                "--profile",
-                profile,
-            ]));
-            let again = stdout_of(kw().args([
-                "config",
-                "template",
-                "--service",
-                service,
-                "--profile",
-                profile,
-            ]));
-            assert_ne!(text, again, "fresh secrets on every run");
-            let p = write_file(
-                dir.path(),
-                &format!("{service}-{profile}.env"),
-                &text,
-                0o600,
-            );
+            let args = ["--service", service, "--profile", profile];
+            let text = template(&args);
+            assert_ne!(text, template(&args), "fresh secrets on every run");
+            let p = dir.file(&format!("{service}-{profile}.env"), &text);
             // The template's own ENVIRONMENT line picks the profile.
-            let r = json_with_code(
-                kw().args([
-                    "config",
-                    "validate",
-                    "--format",
-                    "json",
-                    "--fail-on",
-                    "info",
-                ])
-                .arg(&p),
-                0,
-            );
+            let r = validate(&[&"--fail-on", &"info", &p], 0);
             assert_eq!(findings(&r), vec![], "{service} {profile}");
             assert_eq!(r["profile"], profile);
             assert!(r["summary"]["settings"].as_u64().unwrap() >= 20);
+            // Every setting line carries a comment.
+            for line in text
+                .lines()
+                .filter(|l| l.contains('=') && !l.starts_with('#'))
+            {
+                assert!(line.contains(" # "), "{service}: {line}");
+            }
         }
     }
-    let mem = stdout_of(kw().args(["config", "template", "--service", "memoric"]));
+    let mem = template(&["--service", "memoric"]);
     assert!(mem.contains("MEMORIC_ENCRYPTION_KEY=") && mem.contains("MEMORIC_JWT_SECRET="));
-    let mem0 = stdout_of(kw().args(["config", "template", "--service", "mem0"]));
+    let mem0 = template(&["--service", "mem0"]);
     assert!(mem0.contains("MEM0AI_USE_TLS=true") && mem0.contains("MEM0AI_VERIFY_SSL=true"));
 }
 
 #[test]
 fn template_out_is_private_and_not_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Fixtures::new();
     let p = dir.path().join("prod.env");
-    kw().args(["config", "template", "--out"])
-        .arg(&p)
-        .assert()
-        .success()
-        .stdout("");
+    let write = |extra: &[&str]| {
+        let mut cmd = kw();
+        cmd.args(["config", "template", "--profile", "production"])
+            .args(extra)
+            .arg("--out")
+            .arg(&p);
+        cmd.assert()
+    };
+    write(&[]).success().stdout("");
     assert_eq!(crate::util::mode(&p), 0o600);
     let first = std::fs::read_to_string(&p).unwrap();
-    kw().args(["config", "template", "--out"])
-        .arg(&p)
-        .assert()
-        .code(4);
+    write(&[]).code(4);
     assert_eq!(std::fs::read_to_string(&p).unwrap(), first);
-    kw().args(["config", "template", "--force", "--out"])
-        .arg(&p)
-        .assert()
-        .success();
+    write(&["--force"]).success();
     assert_ne!(std::fs::read_to_string(&p).unwrap(), first);
+    assert_eq!(crate::util::mode(&p), 0o600);
+    validate(&[&"--fail-on", &"info", &p], 0);
     kw().args(["config", "template", "--format", "json"])
         .assert()
         .code(2);
@@ -1039,12 +1616,7 @@ fn secrets_a_setting_needs_but_no_input_sets() {
     assert_eq!(findings(&r), vec![]);
     // Seed 001's config.yaml with its environment file: the key is there
     // (and is the documentation placeholder).
-    let r = json_with_code(
-        kw().args(["config", "validate", "--format", "json"])
-            .arg(data("seed001-config.yaml"))
-            .arg(data("seed001.env")),
-        1,
-    );
+    let r = validate(&[&data("seed001-config.yaml"), &data("seed001.env")], 1);
     let rules = ids(&r);
     assert!(!rules.contains(&"KW001".to_string()), "{rules:?}");
     assert_eq!(
