@@ -1656,9 +1656,9 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
             let through: Vec<String> = it.chain.iter().map(|n| format!("${{{n}}}")).collect();
             let through = through.join(" -> ");
             let note = match (it.origin != h.setting, it.defaulted) {
-                (true, false) => format!(" (via {through} from {}:{})", it.s.file, it.s.line),
+                (true, false) => format!(" (set at {}:{} as {through})", it.s.file, it.s.line),
                 (true, true) => format!(
-                    " (via {through}'s default from {}:{})",
+                    " (set at {}:{} as the default of {through})",
                     it.s.file, it.s.line
                 ),
                 (false, _) => format!(" (the default of {through})"),

@@ -918,7 +918,7 @@ fn references_resolve_against_the_merged_input() {
         jwt["message"]
             .as_str()
             .unwrap()
-            .ends_with(&format!("(via ${{BASE_SECRET}} from {}:2)", env.display())),
+            .ends_with(&format!("(set at {}:2 as ${{BASE_SECRET}})", env.display())),
         "{jwt}"
     );
     assert_eq!(jwt["via"]["line"], 2);
@@ -932,7 +932,7 @@ fn references_resolve_against_the_merged_input() {
         r["findings"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("via ${A} -> ${B} from")
+            .contains("as ${A} -> ${B})")
     );
 
     // ${VAR:-default}: the default when VAR is unset (or empty), VAR when set.
