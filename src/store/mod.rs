@@ -29,10 +29,29 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Default time to wait for a lock held by another process.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
 
+/// Past this size, closing the store checkpoints its WAL and truncates it
+/// (64 pages: about six audited commands), so that opening never reads
+/// more than this and the cost of the checkpoint is shared among them.
+const WAL_CHECKPOINT_BYTES: u64 = 64 * 4096;
+
 /// An open store.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let mut wal = self.path.clone().into_os_string();
+        wal.push("-wal");
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_CHECKPOINT_BYTES) {
+            // Best effort: a reader or writer in another process may hold
+            // the WAL; then a later close does it.
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -186,10 +205,12 @@ impl Store {
             )));
         }
         // Every commit is durable when it returns (one fsync of the WAL), and
-        // closing does not checkpoint: the WAL stays for the next process,
-        // which saves a short-lived command the checkpoint's writes and
-        // fsyncs and SQLite's re-creation of the WAL (a directory fsync).
-        // SQLite still checkpoints every 1000 pages, inside a commit.
+        // closing does not checkpoint every time: the WAL stays for the next
+        // process, which saves a short-lived command the checkpoint's writes
+        // and fsyncs and SQLite's re-creation of the WAL (a directory
+        // fsync). Each process reads the whole WAL when it opens the store
+        // (SQLite rebuilds its index), so `Drop` checkpoints and truncates
+        // it once it passes WAL_CHECKPOINT_BYTES.
         self.conn
             .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .map_err(|e| sql_error(&self.path, e))?;
