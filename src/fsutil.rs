@@ -59,13 +59,7 @@ pub fn write_atomic_unsynced_dir(
     if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
         return Err(exists_error(path));
     }
-    let dir = parent_dir(path);
-    let tmp = temp_path(&dir, path)?;
-    let result = write_temp_then_place(&tmp, path, data, mode, overwrite);
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    stage(path, data, mode)?.place(overwrite)
 }
 
 /// Fsyncs the directory holding `path`, so that a rename into it is durable.
@@ -75,36 +69,78 @@ pub fn sync_parent_dir(path: &Path) {
     }
 }
 
-fn write_temp_then_place(
-    tmp: &Path,
-    path: &Path,
-    data: &[u8],
-    mode: u32,
-    overwrite: Overwrite,
-) -> Result<()> {
+/// A file written and fsynced under a temporary name beside its
+/// destination, not yet in place: [`Staged::place`] moves it there;
+/// dropping it removes the temporary name (if a hard link put it in place,
+/// or if it was never placed, in which case the destination is untouched).
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    /// Renamed into place: the temporary name is gone already.
+    placed: bool,
+}
+
+/// The first half of [`write_atomic`]: the data in a temporary file in the
+/// destination's directory, created with `mode`, written and fsynced.
+pub fn stage(path: &Path, data: &[u8], mode: u32) -> Result<Staged> {
+    let tmp = temp_path(&parent_dir(path), path)?;
+    let staged = Staged {
+        tmp,
+        path: path.to_path_buf(),
+        placed: false,
+    };
     let mut f = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(mode)
-        .open(tmp)
-        .map_err(|e| Error::io("create", tmp, &e))?;
+        .open(&staged.tmp)
+        .map_err(|e| Error::io("create", &staged.tmp, &e))?;
     // The umask may have narrowed `mode`; never widen it, but make sure it is exact.
     f.set_permissions(fs::Permissions::from_mode(mode))
-        .map_err(|e| Error::io("set permissions on", tmp, &e))?;
-    f.write_all(data).map_err(|e| Error::io("write", tmp, &e))?;
-    f.sync_all().map_err(|e| Error::io("sync", tmp, &e))?;
-    drop(f);
-    match overwrite {
-        Overwrite::Replace => fs::rename(tmp, path).map_err(|e| Error::io("replace", path, &e)),
-        Overwrite::Refuse => {
-            fs::hard_link(tmp, path).map_err(|e| {
+        .map_err(|e| Error::io("set permissions on", &staged.tmp, &e))?;
+    f.write_all(data)
+        .map_err(|e| Error::io("write", &staged.tmp, &e))?;
+    f.sync_all()
+        .map_err(|e| Error::io("sync", &staged.tmp, &e))?;
+    Ok(staged)
+}
+
+impl Staged {
+    /// Where it goes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Moves the file into place (replacing what is there only with
+    /// [`Overwrite::Replace`]; otherwise with a hard link, so a file created
+    /// meanwhile is never clobbered). The directory is not fsynced: call
+    /// [`sync_parent_dir`].
+    pub fn place(mut self, overwrite: Overwrite) -> Result<()> {
+        let (tmp, path) = (&self.tmp, &self.path);
+        match overwrite {
+            Overwrite::Replace => {
+                fs::rename(tmp, path).map_err(|e| Error::io("replace", path, &e))?;
+                self.placed = true;
+            }
+            // The temporary name goes when `self` drops, as for a file never
+            // placed: the destination holds the data either way.
+            Overwrite::Refuse => fs::hard_link(tmp, path).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
                     exists_error(path)
                 } else {
                     Error::io("create", path, &e)
                 }
-            })?;
-            fs::remove_file(tmp).map_err(|e| Error::io("remove", tmp, &e))
+            })?,
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = fs::remove_file(&self.tmp);
         }
     }
 }

@@ -156,6 +156,23 @@ impl Written {
         r
     }
 
+    /// Moves a staged file into place (`fsutil::sync_parent_dir` after the
+    /// last), remembered for undoing as `write` does.
+    pub(crate) fn place(&mut self, staged: fsutil::Staged, force: bool) -> Result<()> {
+        let path = staged.path().to_path_buf();
+        let existed = std::fs::symlink_metadata(&path).is_ok();
+        let overwrite = if force {
+            Overwrite::Replace
+        } else {
+            Overwrite::Refuse
+        };
+        staged.place(overwrite)?;
+        if !existed {
+            self.0.push(path);
+        }
+        Ok(())
+    }
+
     fn undo(&self) {
         for p in &self.0 {
             let _ = std::fs::remove_file(p);

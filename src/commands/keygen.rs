@@ -200,47 +200,58 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
     } else {
         None
     };
-    let mut audit = (ctx.store()?, ctx.auditor()?);
-    let kp = Keypair::generate(a.key_type)?;
-    let private = kp.private_bytes(
-        a.der,
-        passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
-    )?;
-    drop(passphrase);
-    let public = kp.public_bytes(a.der)?;
-    let fingerprint = kp.fingerprint();
+    // The store opens on a second thread while the key is generated and its
+    // files are written and fsynced under temporary names; only when the
+    // store is open do they move into place, so a store that cannot be
+    // opened leaves every destination untouched.
     let format_name = if a.der { "der" } else { "pem" };
-    all_or_nothing(|w| {
-        // Both files, then one fsync per directory (usually one in all).
-        w.write_unsynced_dir(&a.out, &private, 0o600, a.force)?;
-        w.write_unsynced_dir(&pub_out, &public, 0o644, a.force)?;
-        crate::fsutil::sync_parent_dir(&a.out);
-        if a.out.parent() != pub_out.parent() {
-            crate::fsutil::sync_parent_dir(&pub_out);
-        }
-        let (store, auditor) = &mut audit;
-        let canon = |p: &std::path::Path| {
-            std::fs::canonicalize(p)
-                .map(|c| c.display().to_string())
-                .unwrap_or_else(|_| p.display().to_string())
-        };
-        store.write(|tx| {
-            auditor.append(
-                tx,
-                &crate::audit::Entry::new("key.generate", "file", canon(&a.out)).details(
-                    serde_json::json!({
-                        "kind": "keypair",
-                        "type": a.key_type.name(),
-                        "bits": a.key_type.bits(),
-                        "public_key": canon(&pub_out),
-                        "fingerprint": fingerprint,
-                        "encrypted": encrypt,
-                    }),
-                ),
-            )
+    let (public, fingerprint) = std::thread::scope(|s| -> Result<(Vec<u8>, String)> {
+        let opening = s.spawn(|| -> Result<_> { Ok((ctx.store()?, ctx.auditor()?)) });
+        let kp = Keypair::generate(a.key_type)?;
+        let private = kp.private_bytes(
+            a.der,
+            passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
+        )?;
+        let public = kp.public_bytes(a.der)?;
+        let fingerprint = kp.fingerprint();
+        let staged_private = crate::fsutil::stage(&a.out, &private, 0o600)?;
+        let staged_public = crate::fsutil::stage(&pub_out, &public, 0o644)?;
+        let (mut store, auditor) = opening
+            .join()
+            .map_err(|_| Error::internal("opening the store panicked"))??;
+        all_or_nothing(|w| {
+            // Both files, then one fsync per directory (usually one in all).
+            w.place(staged_private, a.force)?;
+            w.place(staged_public, a.force)?;
+            crate::fsutil::sync_parent_dir(&a.out);
+            if a.out.parent() != pub_out.parent() {
+                crate::fsutil::sync_parent_dir(&pub_out);
+            }
+            let canon = |p: &std::path::Path| {
+                std::fs::canonicalize(p)
+                    .map(|c| c.display().to_string())
+                    .unwrap_or_else(|_| p.display().to_string())
+            };
+            store.write(|tx| {
+                auditor.append(
+                    tx,
+                    &crate::audit::Entry::new("key.generate", "file", canon(&a.out)).details(
+                        serde_json::json!({
+                            "kind": "keypair",
+                            "type": a.key_type.name(),
+                            "bits": a.key_type.bits(),
+                            "public_key": canon(&pub_out),
+                            "fingerprint": fingerprint,
+                            "encrypted": encrypt,
+                        }),
+                    ),
+                )
+            })?;
+            Ok(())
         })?;
-        Ok(())
+        Ok((public, fingerprint))
     })?;
+    drop(passphrase);
     match ctx.out.format() {
         Format::Json => ctx.out.json(&serde_json::json!({
             "kind": "keypair",
