@@ -11,10 +11,10 @@
 
 use aes::Aes128;
 use cbc::cipher::block_padding::Pkcs7;
-use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
+use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, InnerIvInit};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
-use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+use zeroize::Zeroizing;
 
 use crate::crypto::b64::{self, Alphabet};
 use crate::crypto::keys::Key256;
@@ -59,11 +59,16 @@ pub enum FernetError {
     FromFuture(u64),
 }
 
-/// A Fernet key: signing half and encryption half. Zeroized on drop.
-#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+/// A Fernet key, held as its two halves already put to work: the HMAC keyed
+/// with the signing half and the AES key schedule of the encryption half
+/// (each message clones them rather than redoing that work). The raw halves
+/// are not kept. Both states wipe themselves on drop (the SHA-256 cores by
+/// sha2's `zeroize` feature, the key schedule by aes's), so the key leaves
+/// no copy behind.
+#[derive(Clone)]
 pub struct FernetKey {
-    signing: [u8; 16],
-    encryption: [u8; 16],
+    keyed_mac: HmacSha256,
+    cipher: Aes128,
 }
 
 impl std::fmt::Debug for FernetKey {
@@ -76,18 +81,15 @@ impl FernetKey {
     /// Splits a 256-bit key as Fernet does: first half signs, second encrypts.
     pub fn new(key: &Key256) -> Self {
         let k = key.expose();
-        let mut signing = [0u8; 16];
-        let mut encryption = [0u8; 16];
-        signing.copy_from_slice(&k[..16]);
-        encryption.copy_from_slice(&k[16..]);
-        FernetKey {
-            signing,
-            encryption,
-        }
+        let keyed_mac =
+            <HmacSha256 as KeyInit>::new_from_slice(&k[..16]).expect("HMAC takes any key length");
+        let encryption: &[u8; 16] = k[16..].try_into().expect("a 256-bit key has two halves");
+        let cipher = <Aes128 as KeyInit>::new(encryption.into());
+        FernetKey { keyed_mac, cipher }
     }
 
     fn mac(&self) -> HmacSha256 {
-        <HmacSha256 as KeyInit>::new_from_slice(&self.signing).expect("HMAC takes any key length")
+        self.keyed_mac.clone()
     }
 
     /// Encrypts with the current time and a random IV.
@@ -114,7 +116,7 @@ impl FernetKey {
         out.extend_from_slice(iv);
         out.extend_from_slice(plaintext);
         out.resize(HEADER_LEN + padded_len, 0);
-        let enc = cbc::Encryptor::<Aes128>::new((&self.encryption).into(), iv.into());
+        let enc = cbc::Encryptor::<Aes128>::inner_iv_init(self.cipher.clone(), iv.into());
         enc.encrypt_padded::<Pkcs7>(&mut out[HEADER_LEN..], plaintext.len())
             .expect("buffer sized for PKCS#7 padding");
         let mut mac = self.mac();
@@ -167,7 +169,7 @@ impl FernetKey {
             return Err(FernetError::BadPayload);
         }
         let mut buf = Zeroizing::new(ct.to_vec());
-        let dec = cbc::Decryptor::<Aes128>::new((&self.encryption).into(), iv.into());
+        let dec = cbc::Decryptor::<Aes128>::inner_iv_init(self.cipher.clone(), iv.into());
         let len = dec
             .decrypt_padded::<Pkcs7>(&mut buf)
             .map_err(|_| FernetError::BadPayload)?
@@ -216,6 +218,17 @@ mod tests {
     use serde_json::Value;
     use time::OffsetDateTime;
     use time::format_description::well_known::Rfc3339;
+
+    /// What a `FernetKey` holds wipes itself when dropped: the keyed HMAC is
+    /// two SHA-256 states (key XOR ipad, key XOR opad) whose core zeroizes on
+    /// drop with sha2's `zeroize` feature (`Hmac` itself declares no marker),
+    /// and the AES-128 key schedule zeroizes with aes's.
+    #[test]
+    fn the_key_states_zeroize_on_drop() {
+        fn zeroizes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+        zeroizes_on_drop::<sha2::block_api::Sha256VarCore>();
+        zeroizes_on_drop::<Aes128>();
+    }
 
     fn vectors(name: &str) -> Vec<Value> {
         let path = format!(
