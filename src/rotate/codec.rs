@@ -42,6 +42,10 @@ pub enum Kind {
     Envelope(u32),
     /// A Fernet token.
     Fernet,
+    /// Begins as a Fernet token or an envelope does but does not parse as
+    /// one (truncated, cut base64, a bad header): never plaintext, so it is
+    /// never left alone as plaintext or encrypted over.
+    Damaged(&'static str),
 }
 
 /// A key that can decrypt, with the id envelopes name it by.
@@ -143,6 +147,12 @@ pub fn parse(v: &Value) -> Parsed {
                     storage: Storage::Binary,
                     bytes: b.clone(),
                 }
+            } else if b.starts_with(&envelope::MAGIC) && b.get(2) == Some(&1) {
+                Parsed {
+                    kind: Kind::Damaged("a keyward envelope with a damaged header"),
+                    storage: Storage::Binary,
+                    bytes: Vec::new(),
+                }
             } else if let Ok(t) = std::str::from_utf8(b) {
                 parse_text(t, true)
             } else {
@@ -163,7 +173,7 @@ fn parse_text(t: &str, blob: bool) -> Parsed {
                 bytes,
             },
             Err(_) => Parsed {
-                kind: Kind::Plain,
+                kind: damaged_text(t).unwrap_or(Kind::Plain),
                 storage,
                 bytes: Vec::new(),
             },
@@ -174,10 +184,29 @@ fn parse_text(t: &str, blob: bool) -> Parsed {
             bytes,
         },
         _ => Parsed {
-            kind: Kind::Plain,
+            kind: damaged_text(t).unwrap_or(Kind::Plain),
             storage,
             bytes: Vec::new(),
         },
+    }
+}
+
+/// What a text that parses as neither format but starts like one is: a
+/// Fernet token's first six characters encode the version byte 0x80 and
+/// the top of a timestamp (zero until the year 10889), an envelope's
+/// first four "KW" and version 1.
+fn damaged_text(t: &str) -> Option<Kind> {
+    let t = t.trim();
+    if t.starts_with("gAAAAA") {
+        Some(Kind::Damaged(
+            "starts like a Fernet token but is not one (truncated or not base64)",
+        ))
+    } else if t.starts_with("S1cB") {
+        Some(Kind::Damaged(
+            "starts like a keyward envelope but is not one (truncated or not base64)",
+        ))
+    } else {
+        None
     }
 }
 
@@ -261,7 +290,8 @@ impl Keys {
                     Some(ts),
                 ))
             }
-            _ => Err("not ciphertext".into()),
+            Kind::Damaged(why) => Err(why.into()),
+            Kind::Null | Kind::Plain => Err("not ciphertext".into()),
         }
     }
 
@@ -322,6 +352,7 @@ impl Keys {
         let p = parse(v);
         match p.kind {
             Kind::Null => Outcome::Null,
+            Kind::Damaged(why) => Outcome::Undecryptable(why.into()),
             Kind::Plain => {
                 if !encrypt_plaintext {
                     return Outcome::Plain(None);
@@ -379,6 +410,43 @@ mod tests {
 
     fn k(b: u8) -> Key256 {
         Key256::from_bytes([b; 32])
+    }
+
+    #[test]
+    fn a_cut_token_or_envelope_is_damaged_not_plaintext() {
+        let token = FernetKey::new(&k(1)).encrypt(b"hello").unwrap();
+        let env = EnvelopeKey::new(&k(1), 7)
+            .seal_base64(b"hello", None)
+            .unwrap();
+        let keys = Keys::new(
+            &k(2),
+            8,
+            TargetFormat::Envelope,
+            vec![DecryptKey::new(&k(1), Some(7))],
+        );
+        for cut in [
+            &token[..token.len() - 5],
+            &token[..10],
+            &env[..20],
+            &env[..6],
+        ] {
+            let v = Value::Text(cut.to_string());
+            assert!(matches!(parse(&v).kind, Kind::Damaged(_)), "{cut}");
+            assert!(
+                matches!(keys.rotate(&v, None, true), Outcome::Undecryptable(_)),
+                "{cut}"
+            );
+            assert!(keys.plaintext(&v, None).is_err(), "{cut}");
+        }
+        let mut bin = EnvelopeKey::new(&k(1), 7).seal(b"hello", None).unwrap();
+        bin.truncate(5);
+        assert!(matches!(parse(&Value::Blob(bin)).kind, Kind::Damaged(_)));
+        for plain in ["gAAA", "S1c", "hello", "KW1 is a model"] {
+            assert!(
+                matches!(parse(&Value::Text(plain.into())).kind, Kind::Plain),
+                "{plain}"
+            );
+        }
     }
 
     #[test]

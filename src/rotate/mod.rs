@@ -474,7 +474,10 @@ pub fn preflight(
                     Outcome::Undecryptable(reason) => {
                         tried += 1;
                         failed += 1;
-                        first_failure.get_or_insert((pk_text(pk), reason));
+                        first_failure.get_or_insert((
+                            format!("{} ({})", pk_text(pk), table.target().columns[i]),
+                            reason,
+                        ));
                     }
                     _ => {}
                 }
@@ -531,7 +534,11 @@ pub(crate) fn plan_batch(
                     report.undecryptable += 1;
                     if !opts.skip_errors {
                         report.aborted = true;
-                        report.abort_reason = Some(format!("{pk_name} {}: {reason}", pk_text(&pk)));
+                        report.abort_reason = Some(format!(
+                            "{pk_name} {} ({}): {reason}",
+                            pk_text(&pk),
+                            target.columns[i]
+                        ));
                         report.rotated = report.rotated.saturating_sub(rotated_here);
                         return None;
                     }
@@ -642,7 +649,11 @@ fn write_batch(
                 if !opts.skip_errors {
                     // Roll this batch back: nothing is half-applied.
                     drop(tx);
-                    w.abort = Some(format!("{pk_name} {}: {reason}", pk_text(pk)));
+                    w.abort = Some(format!(
+                        "{pk_name} {} ({}): {reason}",
+                        pk_text(pk),
+                        target.columns[*col]
+                    ));
                     return Ok(false);
                 }
                 w.skipped

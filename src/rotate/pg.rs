@@ -397,8 +397,12 @@ pub fn run(
                         if !opts.skip_errors {
                             drop(tx);
                             report.aborted = true;
-                            report.abort_reason =
-                                Some(format!("{} {}: {reason}", t.pk_name, pk_text(pkv)));
+                            report.abort_reason = Some(format!(
+                                "{} {} ({}): {reason}",
+                                t.pk_name,
+                                pk_text(pkv),
+                                target.columns[*col]
+                            ));
                             report.seconds = start.elapsed().as_secs_f64();
                             return Ok(report);
                         }

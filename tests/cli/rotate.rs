@@ -623,6 +623,112 @@ fn a_corrupted_row_stops_or_is_skipped_but_never_overwritten() {
     .stdout(predicate::str::contains("undecryptable: 333 (content)"));
 }
 
+/// A value cut short (a Fernet token or an envelope missing its tail, as a
+/// too-narrow column or a bad copy leaves it) is damaged ciphertext, never
+/// plaintext: `status` and `verify` count it undecryptable, and
+/// `--encrypt-plaintext` does not seal it as if it were data.
+#[test]
+fn truncated_ciphertext_is_undecryptable_never_plaintext() {
+    let e = Env::new();
+    let db = e.db();
+    let fernet = FernetKey::new(&key(1));
+    memories(&db, 20, |_, t| fernet.encrypt(t.as_bytes()).unwrap());
+    let conn = Connection::open(&db).unwrap();
+    let token: String = conn
+        .query_row("SELECT content FROM memories WHERE id = 3", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let envelope = EnvelopeKey::new(&key(1), 1)
+        .seal_base64(b"memory number 4", None)
+        .unwrap();
+    let cut_token = token[..token.len() - 5].to_string();
+    let cut_envelope = envelope[..20].to_string();
+    conn.execute(
+        "UPDATE memories SET content = ?1 WHERE id = 3",
+        [&cut_token],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE memories SET content = ?1 WHERE id = 4",
+        [&cut_envelope],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE memories SET content = 'a plain note' WHERE id = 5",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let on_content = |cmd: &str| {
+        let mut c = e.kw(&[
+            "rotate",
+            cmd,
+            "--table",
+            "memories",
+            "--column",
+            "content",
+            "--key-env",
+            "A",
+        ]);
+        c.arg("--db").arg(&db).env("A", hexkey(1));
+        c
+    };
+    let st = json_of(on_content("status").args(["--format", "json"]));
+    assert_eq!(st["plaintext"], 1, "{st}");
+    assert_eq!(st["undecryptable"], 2, "{st}");
+    on_content("verify")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("3").and(predicate::str::contains("4")));
+    let report = json_with_code(
+        e.kw(&[
+            "rotate",
+            "run",
+            "--table",
+            "memories",
+            "--column",
+            "content",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+            "--encrypt-plaintext",
+            "--on-error",
+            "skip",
+            "--format",
+            "json",
+        ])
+        .arg("--db")
+        .arg(&db)
+        .env("A", hexkey(1))
+        .env("B", hexkey(2)),
+        1,
+    );
+    assert_eq!(report["encrypted_plaintext"], 1, "{report}");
+    assert_eq!(report["undecryptable"], 2, "{report}");
+    let skipped = report["skipped_keys"].to_string();
+    assert!(
+        skipped.contains("3 (content)") && skipped.contains("4 (content)"),
+        "{skipped}"
+    );
+    let conn = Connection::open(&db).unwrap();
+    let left: (String, String) = conn
+        .query_row(
+            "SELECT (SELECT content FROM memories WHERE id = 3), (SELECT content FROM memories WHERE id = 4)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        left,
+        (cut_token, cut_envelope),
+        "damaged values are untouched"
+    );
+}
+
 #[test]
 fn where_throttle_and_bad_targets() {
     let e = Env::new();
