@@ -145,6 +145,54 @@ impl Drop for Staged {
     }
 }
 
+/// An exclusive advisory lock (`flock`) on a file beside what it guards,
+/// released when dropped (or when the process dies, even by `kill -9`).
+#[derive(Debug)]
+pub struct FileLock {
+    _file: File,
+}
+
+/// Takes the exclusive lock on `lock_path` (created 0600 if absent),
+/// waiting up to `wait` for another process to release it: then exit 4,
+/// never a hang. `what` names the guarded file in the message.
+pub fn lock_exclusive(
+    lock_path: &Path,
+    what: &Path,
+    wait: std::time::Duration,
+) -> Result<FileLock> {
+    use std::os::fd::AsRawFd;
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(lock_path)
+        .map_err(|e| Error::io("create the lock file", lock_path, &e))?;
+    let deadline = std::time::Instant::now() + wait;
+    loop {
+        // SAFETY: flock on a descriptor this function owns; no memory is passed.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return Ok(FileLock { _file: file });
+        }
+        let err = std::io::Error::last_os_error();
+        match err.raw_os_error() {
+            Some(libc::EWOULDBLOCK) | Some(libc::EINTR) => {}
+            _ => return Err(Error::io("lock", lock_path, &err)),
+        }
+        if std::time::Instant::now() >= deadline {
+            return Err(Error::environment(format!(
+                "{} is being changed by another process (waited {} s for {})",
+                what.display(),
+                wait.as_secs(),
+                lock_path.display()
+            ))
+            .with_hint("run one keyring change at a time; retry when the other one has finished"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 fn exists_error(path: &Path) -> Error {
     Error::environment(format!("{} already exists", path.display()))
         .with_hint("keyward never replaces a file without --force")

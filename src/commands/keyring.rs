@@ -7,7 +7,10 @@ use crate::cli::{KeyCommand, KeyImportArgs, KeyNewArgs, KeyringArgs, UsageArgs};
 use crate::commands::Ctx;
 use crate::crypto::keys::{Key256, read_key};
 use crate::error::{Error, Outcome, Result};
-use crate::keyring::{KekInput, KekSource, KeyInfo, KeyState, Keyring, read_source, resolve_path};
+use crate::fsutil::FileLock;
+use crate::keyring::{
+    KekInput, KekSource, KeyInfo, KeyState, Keyring, lock_for_update, read_source, resolve_path,
+};
 use crate::output::Format;
 use crate::rotate::codec::{DecryptKey, Keys, TargetFormat};
 use crate::secret::{SecretPrompt, optional_env_secret, read_secret};
@@ -56,22 +59,36 @@ pub fn kek_input(
 /// Opens the keyring named by `args`.
 pub fn open(args: &KeyringArgs) -> Result<Keyring> {
     let path = resolve_path(args.keyring.as_deref())?;
-    let source = read_source(&path)?;
-    if source.is_none() {
-        return Err(
-            Error::environment(format!("no keyring at {}", path.display()))
-                .with_hint("create it with `keyward key new --primary`"),
-        );
-    }
-    Keyring::open(&path, &kek_input(args, false, source.as_ref())?)
+    let source = read_source(&path)?.ok_or_else(|| no_keyring(&path))?;
+    Keyring::open(&path, &kek_input(args, false, Some(&source))?)
 }
 
-fn open_or_create(args: &KeyringArgs) -> Result<Keyring> {
+fn no_keyring(path: &std::path::Path) -> Error {
+    Error::environment(format!("no keyring at {}", path.display()))
+        .with_hint("create it with `keyward key new --primary`")
+}
+
+/// Opens the keyring to change it: its write lock first, held until the
+/// returned lock drops (after `save`).
+fn open_for_update(args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
     let path = resolve_path(args.keyring.as_deref())?;
-    match read_source(&path)? {
-        Some(source) => Keyring::open(&path, &kek_input(args, false, Some(&source))?),
-        None => Keyring::create(&path, &kek_input(args, true, None)?),
+    if !path.exists() {
+        return Err(no_keyring(&path));
     }
+    let lock = lock_for_update(&path)?;
+    Ok((lock, open(args)?))
+}
+
+/// As [`open_for_update`], creating the keyring when there is none.
+fn open_or_create(args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
+    let path = resolve_path(args.keyring.as_deref())?;
+    let lock = lock_for_update(&path)?;
+    // Read under the lock: another process may have created it meanwhile.
+    let ring = match read_source(&path)? {
+        Some(source) => Keyring::open(&path, &kek_input(args, false, Some(&source))?)?,
+        None => Keyring::create(&path, &kek_input(args, true, None)?)?,
+    };
+    Ok((lock, ring))
 }
 
 fn audit(
@@ -172,7 +189,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
         KeyCommand::Derive(_) => Err(Error::internal("derive is not a keyring command")),
         KeyCommand::New(a) => new(ctx, a),
         KeyCommand::Promote { id, keyring } => {
-            let mut ring = open(&keyring)?;
+            let (_lock, mut ring) = open_for_update(&keyring)?;
             let old = ring.promote(id)?;
             ring.save()?;
             audit(
@@ -218,7 +235,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
             keyring,
             usage,
         } => {
-            let mut ring = open(&keyring)?;
+            let (_lock, mut ring) = open_for_update(&keyring)?;
             ring.get(id)?;
             if let Some(c) = usage_counts(&ring, &usage)? {
                 let n = rows_for(&c, id);
@@ -258,7 +275,7 @@ fn validate_note(note: &Option<String>) -> Result<()> {
 
 fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
     validate_note(&a.note)?;
-    let mut ring = open_or_create(&a.keyring)?;
+    let (_lock, mut ring) = open_or_create(&a.keyring)?;
     let id = ring.add(
         Key256::generate()?,
         None,
@@ -323,7 +340,7 @@ fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
             "give the key: --key-env, --key-file, or --derive-passphrase-env with --salt-hex",
         ));
     };
-    let mut ring = open_or_create(&a.keyring)?;
+    let (_lock, mut ring) = open_or_create(&a.keyring)?;
     let id = ring.add(key, a.id, &origin, a.note.clone(), a.primary)?;
     ring.save()?;
     audit(

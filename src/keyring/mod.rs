@@ -224,6 +224,15 @@ pub fn resolve_path(flag: Option<&Path>) -> Result<PathBuf> {
     Ok(store.with_file_name("keyring.json"))
 }
 
+/// Takes the keyring's write lock (`PATH.lock`, beside it): held from
+/// reading the keyring to writing it back, so two processes changing it at
+/// once never both start from the same version and lose one's key.
+pub fn lock_for_update(path: &Path) -> Result<fsutil::FileLock> {
+    let mut lock = path.as_os_str().to_owned();
+    lock.push(".lock");
+    fsutil::lock_exclusive(Path::new(&lock), path, std::time::Duration::from_secs(30))
+}
+
 /// Reads the header only: how to get the KEK, without needing it.
 pub fn read_source(path: &Path) -> Result<Option<KekSource>> {
     match std::fs::read(path) {

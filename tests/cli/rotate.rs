@@ -248,6 +248,61 @@ fn a_wrong_kek_changes_nothing() {
         .stderr(predicate::str::contains("key new --primary"));
 }
 
+/// Keyring changes from several processes at once queue on the keyring's
+/// lock: every `key new` keeps its key (none reads a version another is
+/// about to replace), ids stay unique, and `promote` is not lost either.
+#[test]
+fn concurrent_keyring_changes_lose_nothing() {
+    let e = Env::new();
+    let spawn = |args: &[&str]| {
+        std::process::Command::new(kw_path())
+            .arg("--store")
+            .arg(&e.store)
+            .args(args)
+            .env("KEYWARD_KEYRING", &e.ring)
+            .env("KEYWARD_KEK", hexkey(99))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // The first change creates the keyring: eight processes race for it.
+    let children: Vec<_> = (0..8).map(|_| spawn(&["key", "new"])).collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut children: Vec<_> = (0..4).map(|_| spawn(&["key", "new"])).collect();
+    children.push(spawn(&["key", "promote", "3"]));
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let list = json_of(&mut e.kw(&["key", "list", "--format", "json"]));
+    let keys = list.as_array().unwrap();
+    let mut ids: Vec<u64> = keys.iter().map(|k| k["id"].as_u64().unwrap()).collect();
+    ids.sort();
+    assert_eq!(ids, (1..=12).collect::<Vec<u64>>(), "{list}");
+    let primary: Vec<u64> = keys
+        .iter()
+        .filter(|k| k["state"] == "primary")
+        .map(|k| k["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(primary, [3], "{list}");
+    e.kw(&["audit", "verify"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("intact: 13 rows"));
+}
+
 #[test]
 fn a_passphrase_sealed_keyring_and_a_seed_000_style_import() {
     let e = Env::new();
