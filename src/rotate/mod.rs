@@ -241,6 +241,123 @@ pub struct Table {
     select_next: String,
 }
 
+/// The column keyset pagination walks, quoted: `--pk` if it is a key (the
+/// rowid, or a column with a UNIQUE index of its own and no NULL), else
+/// the table's single-column primary key (when no row has it NULL), else
+/// the rowid. A column that is not a key would let rows sharing a value be
+/// skipped, and a NULL key would never be reached, so both are refused.
+fn key_column(
+    conn: &Connection,
+    target: &Target,
+    cols: &[(String, String, i64)],
+) -> Result<String> {
+    let db = &target.db;
+    let table = ident(&target.table);
+    let has_rowid = conn
+        .prepare(&format!("SELECT rowid FROM {table} LIMIT 0"))
+        .is_ok()
+        && !cols.iter().any(|(n, _, _)| {
+            ["rowid", "_rowid_", "oid"].contains(&n.to_ascii_lowercase().as_str())
+        });
+    let declared: Vec<&(String, String, i64)> = {
+        let mut pks: Vec<_> = cols.iter().filter(|(_, _, pk)| *pk > 0).collect();
+        pks.sort_by_key(|(_, _, pk)| *pk);
+        pks
+    };
+    // The INTEGER PRIMARY KEY of a rowid table is the rowid itself.
+    let rowid_alias = match declared.as_slice() {
+        [(name, ty, _)] if has_rowid && ty.eq_ignore_ascii_case("INTEGER") => Some(name.as_str()),
+        _ => None,
+    };
+    let has_null = |col: &str| -> Result<bool> {
+        conn.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM {table} WHERE {} IS NULL)",
+                ident(col)
+            ),
+            [],
+            |r| r.get::<_, bool>(0),
+        )
+        .map_err(|e| sql_err(db, e))
+    };
+    let unique_alone = |col: &str| -> Result<bool> {
+        let mut list = conn
+            .prepare(&format!("PRAGMA index_list({table})"))
+            .map_err(|e| sql_err(db, e))?;
+        let indexes: Vec<(String, bool, bool)> = list
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)? == 1,
+                    r.get::<_, i64>(4)? == 1,
+                ))
+            })
+            .map_err(|e| sql_err(db, e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| sql_err(db, e))?;
+        for (name, unique, partial) in indexes {
+            if !unique || partial {
+                continue;
+            }
+            let mut info = conn
+                .prepare(&format!("PRAGMA index_info({})", ident(&name)))
+                .map_err(|e| sql_err(db, e))?;
+            let on: Vec<Option<String>> = info
+                .query_map([], |r| r.get::<_, Option<String>>(2))
+                .map_err(|e| sql_err(db, e))?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| sql_err(db, e))?;
+            if on.len() == 1 && on[0].as_deref() == Some(col) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
+    let where_ = format!("{}: table {}", db.display(), target.table);
+    match &target.pk {
+        Some(pk) if has_rowid && ["rowid", "_rowid_", "oid"].contains(&pk.to_ascii_lowercase().as_str()) => {
+            Ok("rowid".to_string())
+        }
+        Some(pk) => {
+            if !cols.iter().any(|(n, _, _)| n == pk) {
+                return Err(Error::bad_input(format!("{where_} has no column {pk}")));
+            }
+            if rowid_alias != Some(pk.as_str()) && !unique_alone(pk)? {
+                return Err(Error::usage(format!(
+                    "{where_}: --pk {pk} is not a key (no UNIQUE index on {pk} alone): rows sharing a value could be skipped"
+                ))
+                .with_hint("name a unique column, or leave --pk out to use the primary key or rowid"));
+            }
+            if rowid_alias != Some(pk.as_str()) && has_null(pk)? {
+                return Err(Error::usage(format!(
+                    "{where_}: --pk {pk} is NULL in some rows, which keyset pagination cannot reach"
+                ))
+                .with_hint("leave --pk out to use the rowid, or fill the NULLs"));
+            }
+            Ok(ident(pk))
+        }
+        None => match (declared.as_slice(), rowid_alias) {
+            (_, Some(alias)) => Ok(ident(alias)),
+            ([(name, _, _)], None) if !has_null(name)? => Ok(ident(name)),
+            _ if has_rowid => {
+                if target.context_from_row {
+                    return Err(Error::usage(format!(
+                        "{where_}: --context-from-row needs a single-column key without NULLs, and this table's primary key is {}",
+                        if declared.is_empty() { "missing".to_string() } else if declared.len() > 1 { "on several columns".to_string() } else { "NULL in some rows".to_string() }
+                    ))
+                    .with_hint("name the key column with --pk (a column with a UNIQUE index and no NULL)"));
+                }
+                Ok("rowid".to_string())
+            }
+            _ => Err(Error::usage(format!(
+                "{where_} is WITHOUT ROWID with a primary key on {} columns: keyward pages through tables by one key column",
+                declared.len()
+            ))
+            .with_hint("name a column with a UNIQUE index and no NULL with --pk")),
+        },
+    }
+}
+
 impl Table {
     /// Opens the database and checks the table, columns and key.
     pub fn open(target: &Target, write: bool) -> Result<Table> {
@@ -290,26 +407,7 @@ impl Table {
                 )));
             }
         }
-        let pk_expr = match &target.pk {
-            Some(pk) => {
-                if !cols.iter().any(|(n, _, _)| n == pk) {
-                    return Err(Error::bad_input(format!(
-                        "{}: table {} has no column {pk}",
-                        db.display(),
-                        target.table
-                    )));
-                }
-                ident(pk)
-            }
-            None => {
-                let pks: Vec<&(String, String, i64)> =
-                    cols.iter().filter(|(_, _, pk)| *pk > 0).collect();
-                match pks.as_slice() {
-                    [(name, ty, _)] if ty.eq_ignore_ascii_case("INTEGER") => ident(name),
-                    _ => "rowid".to_string(),
-                }
-            }
-        };
+        let pk_expr = key_column(&conn, target, &cols)?;
         if target.columns.iter().any(|c| ident(c) == pk_expr) {
             return Err(Error::usage(
                 "the key column cannot be one of the rotated columns",

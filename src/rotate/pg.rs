@@ -135,6 +135,40 @@ impl PgTable {
                 Error::bad_input(format!("table {} has no column {pk_name}", target.table))
             })?;
         let pk_int = matches!(pk_type.as_str(), "smallint" | "integer" | "bigint");
+        // Keyset pagination needs a key: rows sharing a value could be
+        // skipped, and a NULL is never reached.
+        let unique: bool = client
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                 WHERE i.indrelid = $1::text::regclass AND i.indisunique AND i.indnatts = 1 AND i.indpred IS NULL AND a.attname = $2)",
+                &[&table_sql, &pk_name],
+            )
+            .map_err(|e| pg_err(url, e))?
+            .get(0);
+        if !unique {
+            return Err(Error::usage(format!(
+                "table {}: --pk {pk_name} is not a key (no UNIQUE index on {pk_name} alone): rows sharing a value could be skipped",
+                target.table
+            ))
+            .with_hint("name a unique column, or leave --pk out to use the primary key"));
+        }
+        let has_null: bool = client
+            .query_one(
+                &format!(
+                    "SELECT EXISTS (SELECT 1 FROM {table_sql} WHERE {} IS NULL)",
+                    quote(&pk_name)
+                ),
+                &[],
+            )
+            .map_err(|e| pg_err(url, e))?
+            .get(0);
+        if has_null {
+            return Err(Error::usage(format!(
+                "table {}: --pk {pk_name} is NULL in some rows, which keyset pagination cannot reach",
+                target.table
+            ))
+            .with_hint("name a unique column without NULLs"));
+        }
         Ok(PgTable {
             client,
             target: target.clone(),

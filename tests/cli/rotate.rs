@@ -784,6 +784,150 @@ fn truncated_ciphertext_is_undecryptable_never_plaintext() {
     );
 }
 
+/// Keyset pagination walks a key: the declared primary key of any type
+/// (so `--context-from-row` binds what the service knows the row by), the
+/// rowid, or a `--pk` column with a UNIQUE index of its own and no NULL. A
+/// column that is not a key, or that is NULL somewhere, would skip or never
+/// reach rows: refused (exit 2) before anything is written.
+#[test]
+fn the_key_column_must_be_a_key() {
+    let e = Env::new();
+    let fernet = FernetKey::new(&key(1));
+    let make = |name: &str, ddl: &str, rows: &[(&str, String)]| -> PathBuf {
+        let path = e.dir.path().join(format!("{name}.db"));
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(ddl).unwrap();
+        for (i, (sql, v)) in rows.iter().enumerate() {
+            let t = fernet.encrypt(format!("v{i}").as_bytes()).unwrap();
+            conn.execute(sql, rusqlite::params![v, t]).unwrap();
+        }
+        path
+    };
+    let rotate = |db: &Path, extra: &[&str]| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--table",
+            "t",
+            "--column",
+            "c",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+        ]);
+        c.arg("--db")
+            .arg(db)
+            .args(extra)
+            .env("A", hexkey(1))
+            .env("B", hexkey(2));
+        c
+    };
+    let ins = "INSERT INTO t (k, c) VALUES (?1, ?2)";
+    let text_rows: Vec<(&str, String)> = (0..30).map(|i| (ins, format!("user-{i:05}"))).collect();
+    // A TEXT primary key: contexts carry it, not the rowid.
+    let textpk = make(
+        "textpk",
+        "CREATE TABLE t (k TEXT PRIMARY KEY, c TEXT)",
+        &text_rows,
+    );
+    rotate(&textpk, &["--context-from-row"]).assert().success();
+    let conn = Connection::open(&textpk).unwrap();
+    let v: String = conn
+        .query_row("SELECT c FROM t WHERE k = 'user-00010'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        &EnvelopeKey::new(&key(2), 2)
+            .open_base64(&v, Some(b"t/c/user-00010"))
+            .unwrap()[..],
+        b"v10"
+    );
+    // WITHOUT ROWID with a one-column key rotates; with two columns it is refused.
+    let wr1 = make(
+        "wr1",
+        "CREATE TABLE t (k TEXT PRIMARY KEY, c TEXT) WITHOUT ROWID",
+        &text_rows,
+    );
+    rotate(&wr1, &[])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rotated 30 values"));
+    let wr2 = make(
+        "wr2",
+        "CREATE TABLE t (k TEXT, n INT DEFAULT 1, c TEXT, PRIMARY KEY (k, n)) WITHOUT ROWID",
+        &text_rows,
+    );
+    rotate(&wr2, &[])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "WITHOUT ROWID with a primary key on 2 columns",
+        ));
+    // A composite key in a rowid table pages by rowid, but cannot be a context.
+    let comp = make(
+        "comp",
+        "CREATE TABLE t (k TEXT, n INT DEFAULT 1, c TEXT, PRIMARY KEY (k, n))",
+        &text_rows,
+    );
+    rotate(&comp, &["--context-from-row"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "primary key is on several columns",
+        ));
+    rotate(&comp, &[])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rotated 30 values"));
+    // --pk: not unique, or NULL somewhere: refused, nothing written.
+    let grp_rows: Vec<(&str, String)> = (0..30)
+        .map(|i| {
+            (
+                "INSERT INTO t (grp, c) VALUES (?1, ?2)",
+                format!("g{}", i % 4),
+            )
+        })
+        .collect();
+    let grp = make(
+        "grp",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, grp TEXT, ext TEXT UNIQUE, c TEXT)",
+        &grp_rows,
+    );
+    let before = std::fs::read(&grp).unwrap();
+    rotate(&grp, &["--pk", "grp"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--pk grp is not a key (no UNIQUE index on grp alone)",
+        ));
+    rotate(&grp, &["--pk", "ext"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--pk ext is NULL in some rows"));
+    assert_eq!(std::fs::read(&grp).unwrap(), before, "nothing written");
+    rotate(&grp, &["--pk", "rowid"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rotated 30 values"));
+    // A TEXT primary key with NULLs (SQLite allows them): paged by rowid.
+    let nulls: Vec<(&str, String)> = (0..30).map(|i| (ins, format!("u{i}"))).collect();
+    let nullpk = make(
+        "nullpk",
+        "CREATE TABLE t (k TEXT PRIMARY KEY, c TEXT)",
+        &nulls,
+    );
+    Connection::open(&nullpk)
+        .unwrap()
+        .execute("UPDATE t SET k = NULL WHERE k IN ('u3', 'u4')", [])
+        .unwrap();
+    rotate(&nullpk, &[])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rotated 30 values"));
+}
+
 #[test]
 fn where_throttle_and_bad_targets() {
     let e = Env::new();
@@ -1700,6 +1844,66 @@ fn postgres_over_tls_with_libpq_sslmodes() {
 
 /// The machine's PostgreSQL from `KEYWARD_TEST_POSTGRES_URL`, or None
 /// (said loudly) when it is not set or not reachable.
+/// PostgreSQL: a `--pk` without a UNIQUE index of its own, or with NULLs,
+/// is refused before anything is written (it used to skip rows, or panic).
+#[test]
+fn postgres_refuses_a_key_column_that_is_not_a_key() {
+    let Some((url, mut client)) = test_postgres() else {
+        return;
+    };
+    let table = format!("kw_pk_{}", std::process::id());
+    client
+        .batch_execute(&format!(
+            "DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (id bigint PRIMARY KEY, grp int, ext text UNIQUE, c text);
+             INSERT INTO {table} SELECT g, g % 7, CASE WHEN g % 4 = 0 THEN NULL ELSE 'e' || g END, 'plain' FROM generate_series(1, 40) g"
+        ))
+        .unwrap();
+    let e = Env::new();
+    let rotate = |pk: &str| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--db",
+            &url,
+            "--table",
+            &table,
+            "--column",
+            "c",
+            "--pk",
+            pk,
+            "--encrypt-plaintext",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+        ]);
+        c.env("A", hexkey(1)).env("B", hexkey(2));
+        c
+    };
+    rotate("grp")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--pk grp is not a key"));
+    rotate("ext")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--pk ext is NULL in some rows"));
+    let plain: i64 = client
+        .query_one(
+            &format!("SELECT count(*) FROM {table} WHERE c = 'plain'"),
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(plain, 40, "nothing written");
+    rotate("id").assert().success();
+    client
+        .batch_execute(&format!("DROP TABLE {table}"))
+        .unwrap();
+}
+
 fn test_postgres() -> Option<(String, postgres::Client)> {
     let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
         eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
