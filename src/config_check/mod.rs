@@ -357,6 +357,57 @@ mod tests {
         assert_eq!(normalize("MEMORIC_JWT_SECRET"), "memoric_jwt_secret");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// No setting makes a rule panic, in either profile: names the
+        /// rules read, any Unicode value (multi-byte characters where a
+        /// rule slices), and the whole secret never in a message.
+        #[test]
+        fn rules_never_panic_and_never_print_a_whole_value(
+            settings in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "JWT_SECRET", "DB_PASSWORD", "FERNET_KEY", "MASTER_KEY", "API_URL",
+                        "CALLBACK_URL", "CORS_ORIGINS", "DATABASE_URL", "REDIS_URL", "TLS_KEY_FILE",
+                        "SSL_CERT", "JWT_ALGORITHM", "JWT_EXPIRATION", "PBKDF2_ITERATIONS",
+                        "SCRYPT_N", "BCRYPT_ROUNDS", "ARGON2_MEMORY", "TRUSTED_PROXIES",
+                        "RATE_LIMIT_ENABLED", "DEBUG", "AUDIT_RETENTION_DAYS", "ENVIRONMENT",
+                    ]),
+                    "[ -~é漢ö€🔑]{0,60}",
+                ),
+                0..12,
+            )
+        ) {
+            let text: String = settings
+                .iter()
+                .map(|(k, v)| format!("{k}='{}'\n", v.replace(['\'', '\n'], "")))
+                .collect();
+            let Ok(parsed) = parse::parse(&text, "f.env", parse::InputType::Dotenv) else {
+                return Ok(());
+            };
+            for profile in [Profile::Production, Profile::Development] {
+                let report = validate(vec![parsed.clone()], &policy::Policy::default(), Some(profile), 0)
+                    .expect("no policy error");
+                for f in &report.findings {
+                    for s in &parsed {
+                        let v = s.value.trim();
+                        if v.chars().count() >= 24 && is_secret_like(&s.key) {
+                            proptest::prop_assert!(!f.message.contains(v), "{} in {}", v, f.message);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_secret_like(key: &str) -> bool {
+        ["SECRET", "PASSWORD", "KEY"]
+            .iter()
+            .any(|w| key.contains(w))
+            && !key.ends_with("_FILE")
+    }
+
     #[test]
     fn masks_show_at_most_two_chars() {
         assert_eq!(mask("abcdefghijklmnop"), "ab…, 16 chars");

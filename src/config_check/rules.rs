@@ -876,6 +876,31 @@ fn repeating(v: &str) -> bool {
     (1..=b.len() / 4).any(|p| (p..b.len()).all(|i| b[i] == b[i % p]))
 }
 
+/// For a value that decodes as a key (hex, or base64 in either alphabet,
+/// padded or not, to 16 bytes or more): the number of distinct byte values
+/// when it is 4 or fewer (all zeros with a final 1, say). 32 random bytes
+/// hold about 30.
+fn few_distinct_key_bytes(v: &str) -> Option<usize> {
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    let t = v.trim();
+    let bytes = if t.len() >= 32 && t.len() % 2 == 0 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        hex::decode(t).ok()
+    } else {
+        [STANDARD, URL_SAFE, STANDARD_NO_PAD, URL_SAFE_NO_PAD]
+            .iter()
+            .find_map(|e| e.decode(t).ok())
+    }?;
+    if bytes.len() < 16 {
+        return None;
+    }
+    let mut seen = [false; 256];
+    for b in &bytes {
+        seen[usize::from(*b)] = true;
+    }
+    let n = seen.iter().filter(|s| **s).count();
+    (n <= 4).then_some(n)
+}
+
 /// Shannon entropy per character.
 fn entropy_per_char(v: &str) -> f64 {
     let mut counts: HashMap<char, usize> = HashMap::new();
@@ -908,6 +933,19 @@ fn is_loopback_url(u: &str) -> bool {
     host == "localhost" || host.starts_with("127.") || host == "::1" || host.ends_with(".localhost")
 }
 
+/// `scheme://host[:port]` of a URL, for messages: no user, password, path
+/// or query (any of which may hold a secret). The user part ends at the
+/// last `@`, since a password may hold `@` or `/` and a host cannot.
+fn url_origin(u: &str) -> String {
+    let (scheme, rest) = u.split_once("://").unwrap_or(("", u));
+    let (user, host_part) = match rest.rfind('@') {
+        Some(at) => ("…@", &rest[at + 1..]),
+        None => ("", rest),
+    };
+    let host = host_part.split(['/', '?', '#']).next().unwrap_or("");
+    format!("{scheme}://{user}{host}")
+}
+
 /// The password of `scheme://user:password@host`, if one is inline.
 fn url_password(u: &str) -> Option<&str> {
     let (scheme, rest) = u.trim().split_once("://")?;
@@ -927,12 +965,18 @@ fn url_password(u: &str) -> Option<&str> {
 /// The profile the settings declare (`ENVIRONMENT=production`, ...).
 /// `all[..live]` are the settings in force (as for [`check`]); a value
 /// may be a reference (`ENVIRONMENT=${APP_ENV:-production}`).
+///
+/// The exact names (`ENVIRONMENT`, `APP_ENV`, `NODE_ENV`, ...) decide; a
+/// name that only ends in `_environment` (`SENTRY_ENVIRONMENT`, often a
+/// label for another service) counts only when none is set. When the
+/// deciding settings disagree, production wins: the strict reading.
 pub fn declared_profile(all: &[Setting], live: usize) -> Option<Profile> {
-    let mut found = None;
+    // [exact names, suffix matches]
+    let mut found: [Option<Profile>; 2] = [None, None];
     let mut lookup = None;
     for (i, s) in all[..live].iter().enumerate() {
         let n = s.norm.as_str();
-        let named = matches!(
+        let exact = matches!(
             n,
             "environment"
                 | "env"
@@ -944,10 +988,11 @@ pub fn declared_profile(all: &[Setting], live: usize) -> Option<Profile> {
                 | "app_environment"
                 | "runtime_env"
                 | "deploy_env"
-        ) || n.ends_with("_environment");
-        if !named {
+        );
+        if !exact && !n.ends_with("_environment") {
             continue;
         }
+        let slot = &mut found[usize::from(!exact)];
         let value = if reference(&s.value).is_some() {
             lookup
                 .get_or_insert_with(|| Lookup::new(all, live))
@@ -958,15 +1003,17 @@ pub fn declared_profile(all: &[Setting], live: usize) -> Option<Profile> {
         };
         match value.trim().to_ascii_lowercase().as_str() {
             "production" | "prod" | "live" | "staging" | "stage" => {
-                found = Some(Profile::Production)
+                *slot = Some(Profile::Production)
             }
             "development" | "dev" | "local" | "test" | "testing" | "ci" => {
-                found = Some(Profile::Development)
+                if *slot != Some(Profile::Production) {
+                    *slot = Some(Profile::Development)
+                }
             }
             _ => {}
         }
     }
-    found
+    found[0].or(found[1])
 }
 
 /// Settings sharing a key prefix.
@@ -1084,12 +1131,23 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
         if let Some(why) = placeholder(v) {
             weak[i] = true;
             hit("KW004", i, format!("{key} is {why} ({})", mask(v)));
-        } else if repeating(v) {
+        } else if repeating(v.trim().trim_end_matches('=')) {
             weak[i] = true;
             hit(
                 "KW005",
                 i,
                 format!("{key} repeats a short pattern ({})", mask(v)),
+            );
+        } else if let Some(n) = few_distinct_key_bytes(v) {
+            weak[i] = true;
+            hit(
+                "KW005",
+                i,
+                format!(
+                    "{key} decodes to a key of only {n} distinct byte value{} ({})",
+                    if n == 1 { "" } else { "s" },
+                    mask(v)
+                ),
             );
         } else if v.chars().count() < 32 {
             weak[i] = true;
@@ -1436,13 +1494,13 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
         }
         if prod
             && let Some(u) = list(v).find(|x| {
-                x.len() > 7 && x[..7].eq_ignore_ascii_case("http://") && !is_loopback_url(x)
+                x.get(..7)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("http://"))
+                    && x.len() > 7
+                    && !is_loopback_url(x)
             })
         {
-            let shown = u
-                .split_once('@')
-                .map_or(u.to_owned(), |(_, h)| format!("http://…@{h}"));
-            hit("KW042", i, format!("{key} uses {shown}"));
+            hit("KW042", i, format!("{key} uses {}", url_origin(u)));
         }
 
         // CORS and access.
@@ -1580,15 +1638,31 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
             continue;
         };
         let v = it.value.trim();
-        if v.contains("-----BEGIN") {
-            continue; // inline PEM
+        // Inline PEM, or PEM in base64 (Outline's SSL_KEY and SSL_CERT):
+        // "LS0tLS1CRUdJTi" is "-----BEGIN" in base64.
+        if v.contains("-----BEGIN") || v.starts_with("LS0tLS1CRUdJT") {
+            continue;
         }
         let path = resolve_path(&all[it.origin].file, v);
         let key = &it.s.key;
         match std::fs::metadata(&path) {
             Err(e) => {
-                let reason = crate::error::Error::io("read", &path, &e);
-                hit("KW043", i, format!("{key}: {}", reason.message()));
+                // A value that is no path may be key material: never shown.
+                let looks_like_path = v.len() < 512
+                    && !v.contains(char::is_whitespace)
+                    && (v.starts_with(['/', '.', '~'])
+                        || v.rsplit('/').next().is_some_and(|f| f.contains('.')));
+                let reason = if looks_like_path {
+                    crate::error::Error::io("read", &path, &e)
+                        .message()
+                        .to_string()
+                } else {
+                    format!(
+                        "{} is neither a readable file nor PEM ({e})",
+                        super::mask(v)
+                    )
+                };
+                hit("KW043", i, format!("{key}: {reason}"));
                 continue;
             }
             Ok(m) if !m.is_file() => {

@@ -1269,6 +1269,81 @@ fn secret_values_never_appear_in_any_format() {
     }
 }
 
+/// Values a message used to print: the query and user part of an `http://`
+/// URL, key material in a key-file setting, and a non-ASCII value that
+/// made the `http://` check panic (printing the value in the panic).
+#[test]
+fn urls_key_material_and_non_ascii_values_are_never_printed() {
+    let query_secret = "sk_live_Zq3kVh9wLr8Tn5Xc";
+    let at_password = "p@ssw0rdLongSecretValue";
+    let material = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7SECRET";
+    let unicode = "Sec8kQöz#Lm2vRt9wXy4pNb7cHj3fGd6aE";
+    let text = format!(
+        "ENVIRONMENT=production\nCALLBACK_URL=http://api.example.com/hook?api_key={query_secret}\nSENTRY_DSN=http://pub:{at_password}@sentry.example.com/1\nTLS_KEY_FILE={material}\nDB_PASSWORD={unicode}\nTITLE=Ünïcödé-Dienst http://x\nSSL_KEY=LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJn\n"
+    );
+    let dir = Fixtures::new();
+    let p = dir.file(".env", &text);
+    for format in ["text", "json", "sarif"] {
+        let out = kw()
+            .args(["config", "validate", "--format", format])
+            .arg(&p)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let all = crate::util::all_output(&out);
+        for raw in [query_secret, "ssw0rdLong", material, unicode, "Ünïcödé"] {
+            assert!(!all.contains(&raw[2..]), "{format}: {raw} in {all}");
+        }
+        assert!(all.contains("http://api.example.com"), "{format}: {all}");
+        assert!(
+            all.contains("http://…@sentry.example.com"),
+            "{format}: {all}"
+        );
+    }
+    let report = validate(&[&p], 1);
+    let got = findings(&report);
+    assert!(got.contains(&f("KW042", 2, "CALLBACK_URL")), "{got:?}");
+    assert!(got.contains(&f("KW043", 4, "TLS_KEY_FILE")), "{got:?}");
+    assert!(
+        !got.iter().any(|x| x.2 == "SSL_KEY"),
+        "PEM in base64 is inline material, not a missing file: {got:?}"
+    );
+}
+
+/// `ENVIRONMENT=production` decides even when another service's
+/// `SENTRY_ENVIRONMENT=development` comes later; a key that decodes to
+/// zeros (a Fernet key of `A`s with its `=`, hex zeros ending in 1) is
+/// KW005, an error.
+#[test]
+fn the_profile_comes_from_exact_names_and_zero_keys_are_errors() {
+    let report = validate_text(
+        "prof.env",
+        "ENVIRONMENT=production\nDEBUG=true\nSENTRY_ENVIRONMENT=development\n",
+        &[],
+    );
+    assert_eq!(report["profile"], "production", "{report}");
+    assert!(ids(&report).contains(&"KW073".to_string()), "{report}");
+    let report = validate_text(
+        "sentry.env",
+        "SENTRY_ENVIRONMENT=production\nDEBUG=true\n",
+        &[],
+    );
+    assert_eq!(
+        report["profile"], "production",
+        "a suffix name counts when alone"
+    );
+    let zeros = format!(
+        "FERNET_KEY={}=\nMASTER_KEY={}1\n",
+        "A".repeat(43),
+        "0".repeat(63)
+    );
+    let report = validate_text("z.env", &zeros, &[]);
+    let got = findings(&report);
+    assert!(got.contains(&f("KW005", 1, "FERNET_KEY")), "{got:?}");
+    assert!(got.contains(&f("KW005", 2, "MASTER_KEY")), "{got:?}");
+}
+
 /// stdout of `config validate` (text) with `args`, expecting exit `code`.
 fn validate_stdout(args: &[&dyn AsRef<OsStr>], code: i32) -> String {
     let mut cmd = kw();
