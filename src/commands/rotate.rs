@@ -55,7 +55,7 @@ enum Opened {
 }
 
 fn is_postgres(db: &str) -> bool {
-    db.starts_with("postgres://") || db.starts_with("postgresql://")
+    rotate::pg::is_conn_string(db)
 }
 
 impl Opened {

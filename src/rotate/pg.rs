@@ -46,16 +46,101 @@ fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-/// `postgres://user:secret@host/db` without the password, for messages.
-pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => {
-            let creds = &url[s + 3..at];
-            let user = creds.split(':').next().unwrap_or("");
-            format!("{}{user}@{}", &url[..s + 3], &url[at + 1..])
+/// A connection string without its password, for messages: the URL form
+/// (`postgres://user:secret@host/db`) loses `:secret` and any `password=`
+/// query parameter; the key=value form (`host=db password=secret`) loses
+/// its `password=...` pair, quoted or not.
+pub fn redact(conn: &str) -> String {
+    if is_conn_string_url(conn) {
+        let (head, query) = match conn.split_once('?') {
+            Some((h, q)) => (h, Some(q)),
+            None => (conn, None),
+        };
+        let mut out = match (head.find("://"), head.rfind('@')) {
+            (Some(s), Some(at)) if at > s => {
+                let creds = &head[s + 3..at];
+                let user = creds.split(':').next().unwrap_or("");
+                format!("{}{user}@{}", &head[..s + 3], &head[at + 1..])
+            }
+            _ => head.to_string(),
+        };
+        if let Some(q) = query {
+            let kept: Vec<&str> = q
+                .split('&')
+                .filter(|p| !p.to_ascii_lowercase().starts_with("password="))
+                .collect();
+            if !kept.is_empty() {
+                out.push('?');
+                out.push_str(&kept.join("&"));
+            }
         }
-        _ => url.to_string(),
+        return out;
     }
+    // key=value: walk the pairs, skipping password's value (which may be
+    // 'quoted', with \' and \\ escapes, and hold spaces).
+    let mut out = Vec::new();
+    let mut rest = conn.trim_start();
+    while !rest.is_empty() {
+        let eq = rest.find('=').unwrap_or(rest.len());
+        let key = rest[..eq].trim();
+        let mut after = rest.get(eq + 1..).unwrap_or("").trim_start();
+        let value_len = if after.starts_with('\'') {
+            let mut escaped = false;
+            let mut end = after.len();
+            for (i, c) in after.char_indices().skip(1) {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '\'' if !escaped => {
+                        end = i + 1;
+                        break;
+                    }
+                    _ => escaped = false,
+                }
+            }
+            end
+        } else {
+            after.find(char::is_whitespace).unwrap_or(after.len())
+        };
+        let value = &after[..value_len];
+        if !key.eq_ignore_ascii_case("password") {
+            out.push(format!("{key}={value}"));
+        }
+        after = &after[value_len..];
+        rest = after.trim_start();
+    }
+    out.join(" ")
+}
+
+/// Whether `db` names a PostgreSQL server rather than a SQLite file: a
+/// `postgres://` or `postgresql://` URL, or a libpq key=value string
+/// (`host=db dbname=app user=app`).
+pub fn is_conn_string(db: &str) -> bool {
+    if is_conn_string_url(db) {
+        return true;
+    }
+    const KEYWORDS: &[&str] = &[
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "sslmode",
+        "sslrootcert",
+        "application_name",
+        "connect_timeout",
+        "options",
+        "service",
+        "target_session_attrs",
+    ];
+    let first = db.trim_start().split_whitespace().next().unwrap_or("");
+    first
+        .split_once('=')
+        .is_some_and(|(k, _)| KEYWORDS.contains(&k.trim()))
+}
+
+fn is_conn_string_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
 }
 
 fn pg_err(url: &str, e: postgres::Error) -> Error {
@@ -471,5 +556,21 @@ mod tests {
             "postgres://app@db:5432/x"
         );
         assert_eq!(redact("postgres://db/x"), "postgres://db/x");
+        assert_eq!(
+            redact("postgres://app@db/x?sslmode=require&password=s3cret"),
+            "postgres://app@db/x?sslmode=require"
+        );
+        assert_eq!(
+            redact("host=127.0.0.1 user=postgres password=S3CRETPW dbname=test"),
+            "host=127.0.0.1 user=postgres dbname=test"
+        );
+        assert_eq!(
+            redact("host=db password = 'it\\'s a secret' dbname=x"),
+            "host=db dbname=x"
+        );
+        assert!(is_conn_string("host=db dbname=x"));
+        assert!(is_conn_string("postgresql://db/x"));
+        assert!(!is_conn_string("memories.db"));
+        assert!(!is_conn_string("./data/host.db"));
     }
 }

@@ -1904,6 +1904,40 @@ fn postgres_refuses_a_key_column_that_is_not_a_key() {
         .unwrap();
 }
 
+/// A libpq key=value connection string is PostgreSQL (not a file name),
+/// and its password never reaches a message, in either form.
+#[test]
+fn connection_string_passwords_never_reach_messages() {
+    let e = Env::new();
+    for db in [
+        "host=127.0.0.1 port=1 user=app password=NotShown-7Qx dbname=test connect_timeout=2",
+        "host=127.0.0.1 port=1 user=app password='Not Shown-7Qx' dbname=test",
+        "postgres://app:NotShown-7Qx@127.0.0.1:1/test?connect_timeout=2",
+        "postgres://app@127.0.0.1:1/test?password=NotShown-7Qx",
+    ] {
+        e.kw(&[
+            "rotate",
+            "status",
+            "--db",
+            db,
+            "--table",
+            "t",
+            "--column",
+            "c",
+            "--key-env",
+            "A",
+        ])
+        .env("A", hexkey(1))
+        .assert()
+        .code(4)
+        .stderr(
+            predicate::str::contains("PostgreSQL at")
+                .and(predicate::str::contains("127.0.0.1"))
+                .and(predicate::str::contains("Shown-7Qx").not()),
+        );
+    }
+}
+
 fn test_postgres() -> Option<(String, postgres::Client)> {
     let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
         eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
