@@ -4190,7 +4190,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__list)
-            opts="-q -h -V --keyring --passphrase-env --passphrase-file --db --table --column --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --format --color --quiet --yes --store --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4217,6 +4217,22 @@ _keyward() {
                     return 0
                     ;;
                 --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --json-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4332,7 +4348,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__retire)
-            opts="-q -h -V --force --keyring --passphrase-env --passphrase-file --db --table --column --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --force --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --format --color --quiet --yes --store --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4359,6 +4375,22 @@ _keyward() {
                     return 0
                     ;;
                 --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --json-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -323,9 +323,13 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l db -d 'A SQLite database whose rows use the keys' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l db -d 'A database whose values use the keys: a SQLite file or a PostgreSQL URL' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l column -d 'An encrypted column (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l pk -d 'The key column [default: the primary key, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -336,6 +340,7 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l context-from-row -d 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -360,9 +365,13 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l db -d 'A SQLite database whose rows use the keys' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l db -d 'A database whose values use the keys: a SQLite file or a PostgreSQL URL' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l column -d 'An encrypted column (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l pk -d 'The key column [default: the primary key, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -374,6 +383,7 @@ never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l force -d 'Retire even though rows still use it (they become unreadable with the keyring)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l context-from-row -d 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'

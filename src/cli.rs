@@ -557,12 +557,14 @@ pub struct KeyringArgs {
     pub passphrase_file: Option<PathBuf>,
 }
 
-/// A table whose rows are counted per key version.
+/// The encrypted values counted per key version: the same table arguments
+/// as `rotate` (a SQLite file or a PostgreSQL URL, columns, JSON fields, a
+/// plan), all optional.
 #[derive(Debug, Args, Clone)]
 pub struct UsageArgs {
-    /// A SQLite database whose rows use the keys.
-    #[arg(long, value_name = "PATH", requires_all = ["table", "column"])]
-    pub db: Option<PathBuf>,
+    /// A database whose values use the keys: a SQLite file or a PostgreSQL URL.
+    #[arg(long, value_name = "DB")]
+    pub db: Option<String>,
 
     /// The table.
     #[arg(long, value_name = "TABLE", requires = "db")]
@@ -571,6 +573,42 @@ pub struct UsageArgs {
     /// An encrypted column (repeatable).
     #[arg(long, value_name = "COLUMN", requires = "db")]
     pub column: Vec<String>,
+
+    /// An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable).
+    #[arg(long, value_name = "COLUMN:FIELD", requires = "db")]
+    pub json_field: Vec<String>,
+
+    /// A TOML plan naming several tables, columns and JSON fields (as for rotate).
+    #[arg(long, value_name = "FILE", requires = "db", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
+    pub plan: Option<PathBuf>,
+
+    /// The key column [default: the primary key, else rowid].
+    #[arg(long, value_name = "COLUMN", requires = "db")]
+    pub pk: Option<String>,
+
+    /// Only rows matching this SQL condition.
+    #[arg(long = "where", value_name = "SQL", requires = "db")]
+    pub filter: Option<String>,
+
+    /// The values are bound to table/column/primary-key (as rotate --context-from-row).
+    #[arg(long, requires = "db")]
+    pub context_from_row: bool,
+}
+
+impl UsageArgs {
+    /// The tables as `rotate` takes them, when a database is given.
+    pub fn table_args(&self) -> Option<RotateTableArgs> {
+        Some(RotateTableArgs {
+            db: self.db.clone()?,
+            table: self.table.clone(),
+            column: self.column.clone(),
+            json_field: self.json_field.clone(),
+            plan: self.plan.clone(),
+            pk: self.pk.clone(),
+            filter: self.filter.clone(),
+            context_from_row: self.context_from_row,
+        })
+    }
 }
 
 /// `key new`.

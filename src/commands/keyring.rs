@@ -117,13 +117,22 @@ fn audit(
     Ok(())
 }
 
-/// Rows per key id in a table, through the keyring's keys.
-fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<crate::rotate::Status>> {
-    let (Some(db), Some(table)) = (&usage.db, &usage.table) else {
+/// Values per key id in the tables `usage` names (columns, JSON fields, a
+/// plan; SQLite or PostgreSQL), through the keyring's keys, and a label
+/// for the tables.
+fn usage_counts(
+    ring: &Keyring,
+    usage: &UsageArgs,
+) -> Result<Option<(crate::rotate::Status, String)>> {
+    let Some(table_args) = usage.table_args() else {
         return Ok(None);
     };
-    let target = crate::rotate::Target::simple(db.clone(), table.clone(), usage.column.clone());
-    let mut t = crate::rotate::Table::open(&target, false)?;
+    if table_args.plan.is_none() && table_args.table.is_none() {
+        return Err(Error::usage(
+            "--db needs --table with --column or --json-field (or --plan)",
+        ));
+    }
+    let targets = crate::commands::rotate::targets(&table_args)?;
     let primary = ring.primary().map(|k| (k.key.clone(), k.id));
     let (target_key, target_id) = primary.unwrap_or_else(|| (Key256::from_bytes([0; 32]), 0));
     let old: Vec<DecryptKey> = ring
@@ -132,9 +141,24 @@ fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<crate::rotat
         .map(|k| DecryptKey::new(&k.key, Some(k.id)))
         .collect();
     let keys = Keys::new(&target_key, target_id, TargetFormat::Envelope, old);
-    Ok(Some(crate::rotate::survey(&mut t, &keys, 10)?))
+    let mut total = crate::rotate::Status::default();
+    let mut names = Vec::new();
+    for target in &targets {
+        let mut opened = crate::commands::rotate::Opened::open(&table_args.db, target, false)?;
+        let st = crate::rotate::survey(opened.rows(), &keys, 10)?;
+        total.rows += st.rows;
+        total.null += st.null;
+        total.plaintext += st.plaintext;
+        total.undecryptable += st.undecryptable;
+        for (k, n) in st.by_key {
+            *total.by_key.entry(k).or_default() += n;
+        }
+        names.push(target.table.clone());
+    }
+    Ok(Some((total, names.join(", "))))
 }
 
+/// Values under key `id`.
 fn rows_for(status: &crate::rotate::Status, id: u32) -> u64 {
     status
         .by_key
@@ -151,7 +175,7 @@ fn print_keys(ctx: &Ctx, infos: &[KeyInfo], counts: Option<&crate::rotate::Statu
             .map(|k| {
                 let mut d = serde_json::to_value(k).unwrap_or_default();
                 if let Some(c) = counts {
-                    d["rows"] = rows_for(c, k.id).into();
+                    d["values"] = rows_for(c, k.id).into();
                 }
                 d
             })
@@ -160,7 +184,7 @@ fn print_keys(ctx: &Ctx, infos: &[KeyInfo], counts: Option<&crate::rotate::Statu
     }
     let mut header = vec!["id", "state", "created", "origin", "fingerprint", "note"];
     if counts.is_some() {
-        header.push("rows");
+        header.push("values");
     }
     let rows: Vec<Vec<String>> = infos
         .iter()
@@ -213,8 +237,8 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
             let ring = open(&keyring)?;
             let counts = usage_counts(&ring, &usage)?;
             let infos: Vec<KeyInfo> = ring.keys.iter().map(|k| k.info()).collect();
-            print_keys(ctx, &infos, counts.as_ref())?;
-            if let Some(c) = &counts
+            print_keys(ctx, &infos, counts.as_ref().map(|(c, _)| c))?;
+            if let Some((c, _)) = &counts
                 && c.undecryptable > 0
             {
                 ctx.out.warn(&format!(
@@ -237,17 +261,22 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
         } => {
             let (_lock, mut ring) = open_for_update(&keyring)?;
             ring.get(id)?;
-            if let Some(c) = usage_counts(&ring, &usage)? {
+            if let Some((c, tables)) = usage_counts(&ring, &usage)? {
                 let n = rows_for(&c, id);
                 if n > 0 && !force {
-                    ctx.out.line(&format!(
-                        "key {id} still encrypts {n} values in {}; rotate them first",
-                        usage.table.clone().unwrap_or_default()
-                    ))?;
+                    if ctx.out.format() == Format::Json {
+                        ctx.out.json(
+                            &json!({"id": id, "retired": false, "values": n, "tables": tables}),
+                        )?;
+                    } else {
+                        ctx.out.line(&format!(
+                            "key {id} still encrypts {n} values in {tables}; rotate them first"
+                        ))?;
+                    }
                     return Ok(Outcome::ChecksFailed);
                 }
             } else if !force {
-                ctx.out.warn("no --db/--table/--column given: keyward cannot check that no row still uses this key");
+                ctx.out.warn("no --db with --table/--column/--json-field (or --plan) given: keyward cannot check that no value still uses this key");
             }
             ring.retire(id)?;
             ring.save()?;

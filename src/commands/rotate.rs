@@ -49,7 +49,7 @@ struct PlanTable {
 }
 
 /// A table opened on either engine.
-enum Opened {
+pub(crate) enum Opened {
     Lite(Box<Table>),
     Pg(Box<rotate::pg::PgTable>),
 }
@@ -59,7 +59,7 @@ fn is_postgres(db: &str) -> bool {
 }
 
 impl Opened {
-    fn open(db: &str, target: &Target, write: bool) -> Result<Opened> {
+    pub(crate) fn open(db: &str, target: &Target, write: bool) -> Result<Opened> {
         if is_postgres(db) {
             Ok(Opened::Pg(Box::new(rotate::pg::PgTable::open(db, target)?)))
         } else {
@@ -67,7 +67,7 @@ impl Opened {
         }
     }
 
-    fn rows(&mut self) -> &mut dyn rotate::Rows {
+    pub(crate) fn rows(&mut self) -> &mut dyn rotate::Rows {
         match self {
             Opened::Lite(t) => t.as_mut(),
             Opened::Pg(t) => t.as_mut(),
@@ -95,7 +95,7 @@ impl Opened {
 }
 
 /// The tables to work on: from the flags, or from `--plan`.
-fn targets(t: &RotateTableArgs) -> Result<Vec<Target>> {
+pub(crate) fn targets(t: &RotateTableArgs) -> Result<Vec<Target>> {
     // Only SQLite uses the path; a PostgreSQL URL is kept without its password.
     let db = PathBuf::from(if is_postgres(&t.db) {
         rotate::pg::redact(&t.db)

@@ -166,7 +166,7 @@ fn keyring_roles_two_phase_rollout_and_retire_guard() {
     assert_eq!(list[0]["state"], "active");
     assert_eq!(list[1]["state"], "primary");
     assert_eq!(
-        list[0]["rows"],
+        list[0]["values"],
         270 + 258,
         "key 1 holds every encrypted value"
     );
@@ -1274,6 +1274,68 @@ fn users(path: &Path, rows: i64, old: &Key256) {
         )
         .unwrap();
     }
+}
+
+/// `key list` and `key retire` count what `rotate` would rotate: JSON
+/// fields inside a column (seeds 000 and 001's `encrypt_dict` layout) and
+/// every table of a plan, so a key still holding such fields is not retired.
+#[test]
+fn key_retire_counts_json_fields_and_plans() {
+    let e = Env::new();
+    let db = e.db();
+    users(&db, 40, &key(1));
+    e.kw(&[
+        "key",
+        "import",
+        "--key-env",
+        "OLD",
+        "--id",
+        "1",
+        "--primary",
+    ])
+    .env("OLD", hexkey(1))
+    .assert()
+    .success();
+    e.kw(&["key", "new", "--primary"]).assert().success();
+    let fields = [
+        "--table",
+        "users",
+        "--json-field",
+        "profile:email",
+        "--json-field",
+        "profile:nested.token",
+    ];
+    let mut list = e.kw(&["key", "list", "--format", "json"]);
+    list.args(fields).arg("--db").arg(&db);
+    let doc = json_of(&mut list);
+    assert_eq!(doc[0]["values"], 80, "{doc}");
+    let mut retire = e.kw(&["key", "retire", "1", "--format", "json"]);
+    retire.args(fields).arg("--db").arg(&db);
+    let refused = json_with_code(&mut retire, 1);
+    assert_eq!(refused["retired"], false);
+    assert_eq!(refused["values"], 80);
+    let plan = e.dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "[[table]]\nname = \"users\"\njson_fields = [\"profile:email\"]\n",
+    )
+    .unwrap();
+    e.kw(&["key", "retire", "1", "--plan"])
+        .arg(&plan)
+        .arg("--db")
+        .arg(&db)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "still encrypts 40 values in users",
+        ));
+    e.kw(&["key", "retire", "1", "--column", "profile"])
+        .assert()
+        .code(2);
+    e.kw(&["key", "list", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("retired").not());
 }
 
 #[test]
