@@ -361,13 +361,34 @@ fn rotate_table(
     } else {
         None
     };
-    let report = match &bar {
+    let result = match &bar {
         Some(b) => table.run(keys, opts, b),
         None => table.run(keys, opts, &()),
-    }?;
+    };
     if let Some(b) = &bar {
         b.0.finish_and_clear();
     }
+    let report = match result {
+        Ok(report) => report,
+        Err(err) => {
+            // A run that ends in an error still closes its rotate.start:
+            // the batches before the error are committed, and the log says so.
+            if let Some((store, auditor)) = audit.as_mut() {
+                let mut details = scope;
+                details["error"] = err.message().into();
+                let _ = store.write(|tx| {
+                    auditor.append(
+                        tx,
+                        &Entry::new("rotate.finish", "table", target.table.clone())
+                            .risk(Risk::Medium)
+                            .outcome(AuditOutcome::Failure)
+                            .details(details),
+                    )
+                });
+            }
+            return Err(err);
+        }
+    };
     if let Some((store, auditor)) = audit.as_mut() {
         let mut details = scope;
         details["report"] = serde_json::to_value(&report).unwrap_or_default();
