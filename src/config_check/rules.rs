@@ -883,13 +883,14 @@ fn repeating(v: &str) -> bool {
 fn few_distinct_key_bytes(v: &str) -> Option<usize> {
     use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
     let t = v.trim();
-    let bytes = if t.len() >= 32 && t.len() % 2 == 0 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
-        hex::decode(t).ok()
-    } else {
-        [STANDARD, URL_SAFE, STANDARD_NO_PAD, URL_SAFE_NO_PAD]
-            .iter()
-            .find_map(|e| e.decode(t).ok())
-    }?;
+    let bytes =
+        if t.len() >= 32 && t.len().is_multiple_of(2) && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+            hex::decode(t).ok()
+        } else {
+            [STANDARD, URL_SAFE, STANDARD_NO_PAD, URL_SAFE_NO_PAD]
+                .iter()
+                .find_map(|e| e.decode(t).ok())
+        }?;
     if bytes.len() < 16 {
         return None;
     }
@@ -1005,10 +1006,10 @@ pub fn declared_profile(all: &[Setting], live: usize) -> Option<Profile> {
             "production" | "prod" | "live" | "staging" | "stage" => {
                 *slot = Some(Profile::Production)
             }
-            "development" | "dev" | "local" | "test" | "testing" | "ci" => {
-                if *slot != Some(Profile::Production) {
-                    *slot = Some(Profile::Development)
-                }
+            "development" | "dev" | "local" | "test" | "testing" | "ci"
+                if *slot != Some(Profile::Production) =>
+            {
+                *slot = Some(Profile::Development)
             }
             _ => {}
         }

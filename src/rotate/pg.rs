@@ -133,7 +133,7 @@ pub fn is_conn_string(db: &str) -> bool {
         "service",
         "target_session_attrs",
     ];
-    let first = db.trim_start().split_whitespace().next().unwrap_or("");
+    let first = db.split_whitespace().next().unwrap_or("");
     first
         .split_once('=')
         .is_some_and(|(k, _)| KEYWORDS.contains(&k.trim()))
