@@ -214,8 +214,18 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
         )?;
         let public = kp.public_bytes(a.der)?;
         let fingerprint = kp.fingerprint();
-        let staged_private = crate::fsutil::stage(&a.out, &private, 0o600)?;
-        let staged_public = crate::fsutil::stage(&pub_out, &public, 0o644)?;
+        // The two files are written and fsynced at once, on two threads:
+        // the file system can commit both in one journal transaction.
+        let pub_path = &pub_out;
+        let staging_public = s.spawn(move || {
+            let staged = crate::fsutil::stage(pub_path, &public, 0o644);
+            (staged, public)
+        });
+        let staged_private = crate::fsutil::stage(&a.out, &private, 0o600);
+        let (staged_public, public) = staging_public
+            .join()
+            .map_err(|_| Error::internal("writing the public key panicked"))?;
+        let (staged_private, staged_public) = (staged_private?, staged_public?);
         let (mut store, auditor) = opening
             .join()
             .map_err(|_| Error::internal("opening the store panicked"))??;
