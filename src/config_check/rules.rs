@@ -698,9 +698,35 @@ pub fn is_secret_name(norm: &str) -> bool {
         "schedule",
         "interval",
         "duration",
+        "hashers",
+        "hasher",
+        "audience",
+        "region",
+        "issuer",
+        "fallbacks",
+    ];
+    // Keys that are database or cache vocabulary, not credentials.
+    const NOT_KEYS: &[&str] = &[
+        "sort_key",
+        "partition_key",
+        "primary_key",
+        "foreign_key",
+        "cache_key",
+        "routing_key",
+        "hash_key",
+        "range_key",
+        "shard_key",
+        "lookup_key",
+        "index_key",
+        "order_key",
+        "group_key",
+        "dedup_key",
+        "unique_key",
+        "idempotency_key",
     ];
     let last = norm.rsplit('_').next().unwrap_or(norm);
     if NOT.contains(&last)
+        || ends(norm, NOT_KEYS)
         // The shell's working directories, in every process environment.
         || norm == "pwd"
         || norm == "oldpwd"
@@ -763,6 +789,22 @@ fn is_encryption_key(norm: &str) -> bool {
             "aes_key",
         ],
     )
+}
+
+/// `<your-secret>`, `<generate with openssl>`: a name in angle brackets
+/// (a `<` alone is only a character of a strong password).
+fn angle_placeholder(l: &str) -> bool {
+    l.match_indices('<').any(|(i, _)| {
+        let rest = &l[i + 1..];
+        rest.find('>').is_some_and(|end| {
+            let name = &rest[..end];
+            name.len() >= 2
+                && name.chars().any(|c| c.is_ascii_alphabetic())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '-' | '.'))
+        })
+    })
 }
 
 /// Why `v` is a known placeholder, if it is one.
@@ -842,13 +884,12 @@ fn placeholder(v: &str) -> Option<&'static str> {
         "insert_",
         "xxxxxx",
         "...",
-        "<",
         "todo_",
         "dummy",
         "here-minimum",
         "min-32-chars",
     ];
-    if PHRASES.iter().any(|p| l.contains(p)) {
+    if PHRASES.iter().any(|p| l.contains(p)) || angle_placeholder(&l) {
         return Some("a documentation placeholder");
     }
     // `changeit` (Java keystores), `changePassword`, `changeUser`...
@@ -1282,6 +1323,10 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
     let redis_password_set = items.iter().any(|it| {
         ends(&it.s.norm, &["redis_password", "redis_pass", "requirepass"])
             && !it.value.trim().is_empty()
+    }) || items.iter().any(|it| {
+        let l = it.value.trim().to_ascii_lowercase();
+        (l.starts_with("redis://") || l.starts_with("rediss://"))
+            && url_password(&it.value).is_some()
     });
 
     for (i, it) in items.iter().enumerate() {
@@ -1531,11 +1576,20 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
 
         // Databases and caches.
         let lower = v.to_ascii_lowercase();
-        if prod && (lower.starts_with("postgres://") || lower.starts_with("postgresql://")) {
+        // postgresql://, and SQLAlchemy's postgresql+asyncpg:// and the like
+        // (asyncpg spells it ssl=require).
+        let pg_url = lower.split_once("://").is_some_and(|(scheme, _)| {
+            matches!(scheme.split('+').next(), Some("postgres" | "postgresql"))
+        });
+        if prod && pg_url {
             let ok = [
                 "sslmode=require",
                 "sslmode=verify-full",
                 "sslmode=verify-ca",
+                "ssl=require",
+                "ssl=verify-full",
+                "ssl=verify-ca",
+                "ssl=true",
             ]
             .iter()
             .any(|m| lower.contains(m));
@@ -1566,6 +1620,10 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
                 i,
                 format!("{key} has no password and no Redis password is set"),
             );
+        }
+        // Redis configured by host (REDIS_HOST=cache) with no password anywhere.
+        if ends(n, &["redis_host"]) && !v.is_empty() && !redis_password_set {
+            hit("KW062", i, format!("{key} is set and no Redis password is"));
         }
         if let Some(pw) = url_password(v)
             && !pw.contains('$')
@@ -1833,8 +1891,17 @@ fn is_allowlist_key(n: &str) -> bool {
     .any(|k| n.contains(k))
 }
 
+/// The items of a list value: comma- or space-separated, or a JSON array
+/// (`["*"]`, `['https://a', 'https://b']`).
 fn list(v: &str) -> impl Iterator<Item = &str> {
-    v.split([',', ' ']).map(str::trim).filter(|x| !x.is_empty())
+    v.split([',', ' '])
+        .map(|x| {
+            x.trim()
+                .trim_matches(['[', ']'])
+                .trim()
+                .trim_matches(['"', '\''])
+        })
+        .filter(|x| !x.is_empty())
 }
 
 fn is_expiry_key(n: &str) -> bool {
@@ -1846,32 +1913,34 @@ fn expiry_seconds(n: &str, v: &str) -> Option<i64> {
     if !is_expiry_key(n) || n.contains("refresh") {
         return None;
     }
-    let unit = if n.ends_with("seconds")
+    let unit = if n.ends_with("milliseconds") || n.ends_with("millis") || n.ends_with("ms") {
+        0.001
+    } else if n.ends_with("seconds")
         || n.ends_with("secs")
         || n.ends_with("_s")
         || n.ends_with("_sec")
     {
-        1
+        1.0
     } else if n.ends_with("minutes")
         || n.ends_with("mins")
         || n.ends_with("_min")
         || n.ends_with("_m")
     {
-        60
+        60.0
     } else if n.ends_with("hours") || n.ends_with("_h") || n.ends_with("hrs") {
-        3600
+        3600.0
     } else if n.ends_with("days") || n.ends_with("_d") {
-        86_400
+        86_400.0
     } else {
         if let Ok(d) = crate::timeutil::parse_duration(v)
             && v.ends_with(|c: char| c.is_ascii_alphabetic())
         {
             return Some(d.whole_seconds());
         }
-        1
+        1.0
     };
     let x = number(v)?;
-    Some((x * unit as f64) as i64)
+    Some((x * unit) as i64)
 }
 
 /// What is wrong with an encryption key's format, if anything.

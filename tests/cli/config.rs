@@ -254,6 +254,57 @@ fn third_party_samples_parse_and_report() {
 /// for every case the issue names (each placeholder family, each key
 /// encoding, each KDF, ...). Run under `--profile production`.
 const RULE_CASES: &[(&str, &str, &str, &str)] = &[
+    // A JSON-array list, a driver-qualified PostgreSQL URL (asyncpg spells
+    // it ssl=require), Redis by host, an expiry in milliseconds, key bytes
+    // of one value: each fires, and its sound twin does not.
+    (
+        "KW050",
+        ".env",
+        "CORS_ORIGINS=[\"*\"]\n",
+        "CORS_ORIGINS=[\"https://app.example.com\"]\n",
+    ),
+    (
+        "KW051",
+        ".env",
+        "CORS_ORIGINS=['*']\nCORS_ALLOW_CREDENTIALS=true\n",
+        "CORS_ORIGINS=['https://app.example.com']\nCORS_ALLOW_CREDENTIALS=true\n",
+    ),
+    (
+        "KW060",
+        ".env",
+        "DATABASE_URL=postgresql+asyncpg://app@db/app\n",
+        "DATABASE_URL=postgresql+asyncpg://app@db/app?ssl=require\n",
+    ),
+    (
+        "KW062",
+        ".env",
+        "REDIS_HOST=cache\n",
+        "REDIS_HOST=cache\nREDIS_PASSWORD=${REDIS_PASSWORD_FROM_VAULT}\n",
+    ),
+    (
+        "KW031",
+        ".env",
+        "JWT_SECRET=${J}\nJWT_EXPIRATION_MS=172800000\n",
+        "JWT_SECRET=${J}\nJWT_EXPIRATION_MS=3600000\n",
+    ),
+    (
+        "KW005",
+        ".env",
+        "FERNET_KEY=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+        "FERNET_KEY=Zq3kVh9w2Lr8Tn5Xc1Bp6Mv4Df7Gs0JaQeWuYiOpLk8=\n",
+    ),
+    (
+        "KW004",
+        ".env",
+        "ADMIN_PASSWORD=<your-admin-password>\n",
+        "ADMIN_PASSWORD=Xk9#mP2vL8<nQ4@wR7!tY3&zB6^cF1%qW\n",
+    ),
+    (
+        "KW002",
+        ".env",
+        "API_TOKEN=short-Zq3k\n",
+        "TOKEN_AUDIENCE=my-api\nPASSWORD_HASHERS=argon2\nSORT_KEY=created_at\nSECRETS_MANAGER_REGION=us-east-1\n",
+    ),
     (
         "KW001",
         ".env",
