@@ -94,6 +94,10 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
         .collect::<Result<Vec<_>>>()?;
 
     let mut inputs: Vec<Vec<Setting>> = Vec::new();
+    // Files found in a directory that do not parse: reported and skipped,
+    // so one template or commented JSON file does not hide the rest; the
+    // exit is still 3.
+    let mut unparseable = 0usize;
     for input in &args.inputs {
         if input.as_os_str() == "-" {
             let data = crate::secret::read_stdin(MAX_FILE, "configuration")?;
@@ -107,7 +111,14 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
                     .input_type
                     .or_else(|| parse::type_by_name(&file))
                     .unwrap_or(InputType::Dotenv);
-                inputs.push(read_file(&file, Some(ty))?);
+                match read_file(&file, Some(ty)) {
+                    Ok(settings) => inputs.push(settings),
+                    Err(e) if e.kind() == crate::error::ErrorKind::BadInput => {
+                        ctx.out.warn(&format!("skipped {}", e.message()));
+                        unparseable += 1;
+                    }
+                    Err(e) => return Err(e),
+                }
             }
         } else {
             let ty = args.input_type.or_else(|| parse::type_by_name(input));
@@ -139,6 +150,12 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
         _ => ctx
             .out
             .raw(render_text(&report, ctx.out.color()).as_bytes())?,
+    }
+    if unparseable > 0 {
+        return Err(Error::bad_input(format!(
+            "{} in the directories given could not be read as configuration (each named above); the findings cover the rest",
+            plural(unparseable, "file")
+        )));
     }
     let failed = report.findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failed {
@@ -172,7 +189,8 @@ fn parse_one(text: &str, name: &str, ty: InputType) -> Result<Vec<Setting>> {
         .map_err(|e| Error::bad_input(format!("{name}:{}:{}: {}", e.line, e.column, e.message)))
 }
 
-/// Directories skipped while walking.
+/// Directories skipped while walking (translations hold words like
+/// "Password", not settings).
 const SKIP_DIRS: &[&str] = &[
     ".git",
     "node_modules",
@@ -180,7 +198,32 @@ const SKIP_DIRS: &[&str] = &[
     ".venv",
     "venv",
     "__pycache__",
+    "locales",
+    "locale",
+    "i18n",
+    "translations",
 ];
+
+/// Files a directory walk passes over although their extension is a
+/// config syntax: package manifests and tool settings.
+fn not_service_config(name: &str) -> bool {
+    matches!(
+        name,
+        "package.json"
+            | "package-lock.json"
+            | "composer.json"
+            | "composer.lock"
+            | "jsconfig.json"
+            | "manifest.json"
+            | "renovate.json"
+            | "Cargo.toml"
+            | "Cargo.lock"
+            | "pyproject.toml"
+            | "pnpm-lock.yaml"
+    ) || (name.starts_with("tsconfig") && name.ends_with(".json"))
+        || name.starts_with(".eslintrc")
+        || name.starts_with(".prettierrc")
+}
 
 /// Config files under `dir`, sorted: those matching `globs`, else those
 /// whose names tell their type (every file when `--type` is given without globs).
@@ -207,7 +250,7 @@ fn walk(dir: &Path, globs: &[glob::Pattern], any: bool) -> Result<Vec<PathBuf>> 
         }
         let name = entry.file_name().to_string_lossy();
         let keep = if globs.is_empty() {
-            any || parse::type_by_name(entry.path()).is_some()
+            any || (parse::type_by_name(entry.path()).is_some() && !not_service_config(&name))
         } else {
             globs.iter().any(|g| g.matches(&name))
         };

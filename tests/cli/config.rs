@@ -1219,6 +1219,53 @@ fn directories_stdin_and_forced_types() {
     assert_eq!(r["findings"][0]["file"], "(environment)");
 }
 
+/// A directory scan reports a file it cannot parse (a Helm template) and
+/// goes on with the rest, then exits 3; package manifests, tool settings
+/// and translations are not read as service configuration.
+#[test]
+fn a_directory_scan_skips_what_it_cannot_parse_and_says_so() {
+    let dir = Fixtures::new();
+    dir.file(".env", "JWT_SECRET=changeme\n");
+    dir.file(
+        "chart/templates/secret.yaml",
+        "{{- if .Values.enabled }}\napiVersion: v1\nkind: Secret\nstringData:\n  password: {{ .Values.password | quote }}\n{{- end }}\n",
+    );
+    dir.file(
+        "tsconfig.json",
+        "{\n  // comments are not JSON\n  \"strict\": true\n}\n",
+    );
+    dir.file("package.json", "{\"name\": \"app\", \"password\": \"x\"}\n");
+    dir.file(
+        "src/locales/en.json",
+        "{\"login\": {\"password\": \"Password\"}}\n",
+    );
+    let out = kw()
+        .args(["config", "validate", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings(&report), vec![f("KW004", 1, "JWT_SECRET")]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("skipped") && stderr.contains("secret.yaml:1:3:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 file in the directories"), "{stderr}");
+    assert!(
+        !stderr.contains("tsconfig") && !stderr.contains("en.json"),
+        "{stderr}"
+    );
+    // Named on the command line, the same file stops the run at once.
+    kw().args(["config", "validate"])
+        .arg(dir.path().join("chart/templates/secret.yaml"))
+        .assert()
+        .code(3)
+        .stdout(predicates::str::is_empty());
+}
+
 #[test]
 fn unparseable_files_exit_3_with_file_line_column() {
     let dir = Fixtures::new();
