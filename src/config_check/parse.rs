@@ -133,22 +133,60 @@ pub fn parse(text: &str, file: &str, ty: InputType) -> Result<Vec<Setting>, Pars
         InputType::Json => from_documents(vec![parse_json(text)?], file),
     };
     let ignores = ignore_comments(text);
-    if !ignores.is_empty() {
-        for s in &mut settings {
-            if let Some(ids) = ignores.get(&s.line) {
-                s.ignore.extend(ids.iter().cloned());
+    // Every comment's ids are checked, also those of a comment attached to
+    // no setting: a typo must not pass silently.
+    for list in ignores.values() {
+        for (id, line, column) in list {
+            if id.is_empty() {
+                return Err(ParseError::new(
+                    *line,
+                    *column,
+                    "keyward:ignore needs a rule id (KW001...)",
+                ));
             }
+            if super::rules::find(id).is_none() {
+                return Err(ParseError::new(
+                    *line,
+                    *column,
+                    format!("unknown rule id {id} in keyward:ignore"),
+                ));
+            }
+        }
+    }
+    for s in &mut settings {
+        if let Some(list) = ignores.get(&s.line) {
+            s.ignore.extend(list.iter().map(|(id, _, _)| id.clone()));
         }
     }
     Ok(settings)
 }
 
+/// Whether byte `pos` of `line` lies inside a quoted string (`"..."` with
+/// backslash escapes, or `'...'`), as a `#` in a value does.
+fn inside_quotes(line: &str, pos: usize) -> bool {
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    for c in line[..pos].chars() {
+        match c {
+            '\\' if double && !escaped => {
+                escaped = true;
+                continue;
+            }
+            '"' if !single && !escaped => double = !double,
+            '\'' if !double => single = !single,
+            _ => {}
+        }
+        escaped = false;
+    }
+    single || double
+}
+
 /// Every `keyward:ignore` comment, by the line of the setting it applies
 /// to: its own line, or the next line when the comment stands alone.
-/// Ids are upper-cased; a comment without ids yields an empty id (which
-/// validation reports).
-pub fn ignore_comments(text: &str) -> HashMap<usize, Vec<String>> {
-    let mut out: HashMap<usize, Vec<String>> = HashMap::new();
+/// Ids are upper-cased, each with the comment's line and column; a comment
+/// without ids yields an empty id (which [`parse`] reports). A
+/// `keyward:ignore` inside a quoted value is no comment.
+pub fn ignore_comments(text: &str) -> HashMap<usize, Vec<(String, usize, usize)>> {
+    let mut out: HashMap<usize, Vec<(String, usize, usize)>> = HashMap::new();
     if !text.contains("keyward:ignore") {
         return out;
     }
@@ -157,9 +195,10 @@ pub fn ignore_comments(text: &str) -> HashMap<usize, Vec<String>> {
             continue;
         };
         let before = line[..pos].trim_end();
-        if !before.ends_with('#') {
+        if !before.ends_with('#') || inside_quotes(line, before.len() - 1) {
             continue;
         }
+        let column = before.len();
         let own_line = before.trim_start() == "#";
         let target = if own_line { i + 2 } else { i + 1 };
         let rest = &line[pos + "keyward:ignore".len()..];
@@ -170,13 +209,13 @@ pub fn ignore_comments(text: &str) -> HashMap<usize, Vec<String>> {
             }
             let upper = word.to_ascii_uppercase();
             if upper.starts_with("KW") && upper[2..].chars().all(|c| c.is_ascii_digit()) {
-                ids.push(upper);
+                ids.push((upper, i + 1, column));
             } else {
                 break; // the reason starts
             }
         }
         if ids.is_empty() {
-            ids.push(String::new());
+            ids.push((String::new(), i + 1, column));
         }
         out.entry(target).or_default().extend(ids);
     }
@@ -791,8 +830,18 @@ mod tests {
         let m = ignore_comments(
             "A=1 # keyward:ignore KW004 demo\n# keyward:ignore kw002, KW003 why\nB=2\n",
         );
-        assert_eq!(m[&1], vec!["KW004"]);
-        assert_eq!(m[&3], vec!["KW002", "KW003"]);
+        let ids = |l: usize| {
+            m[&l]
+                .iter()
+                .map(|(id, _, _)| id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(1), vec!["KW004"]);
+        assert_eq!(ids(3), vec!["KW002", "KW003"]);
+        assert_eq!(m[&3][0].1, 2, "the comment's own line");
+        let quoted =
+            ignore_comments("A=\"x # keyward:ignore KW004 y\"\nB='# keyward:ignore KW004'\n");
+        assert!(quoted.is_empty(), "{quoted:?}");
     }
 
     #[test]

@@ -1634,18 +1634,36 @@ fn inline_ignore_comments_suppress_rules() {
     let p = dir.file(".env", "A=1\nDEBUG=true # keyward:ignore KW999 why\n");
     let err = validate_stderr(&[&p], 3);
     assert!(
-        err.contains(&format!("{}:2: unknown rule id KW999", p.display())),
+        err.contains(&format!("{}:2:12: unknown rule id KW999", p.display())),
         "{err}"
     );
     let p = dir.file("b.env", "# keyward:ignore\nDEBUG=true\n");
     let err = validate_stderr(&[&p], 3);
     assert!(
         err.contains(&format!(
-            "{}:2: keyward:ignore needs a rule id",
+            "{}:1:1: keyward:ignore needs a rule id",
             p.display()
         )),
         "{err}"
     );
+    // Also in a comment that is attached to no setting.
+    let p = dir.file(
+        "c.yaml",
+        "tls:  # keyward:ignore KW999 typo\n  enabled: true\n",
+    );
+    let err = validate_stderr(&[&p], 3);
+    assert!(
+        err.contains(&format!("{}:1:7: unknown rule id KW999", p.display())),
+        "{err}"
+    );
+    // Inside a quoted value, `# keyward:ignore` is text, not a comment.
+    let r = validate_text(
+        ".env",
+        "JWT_SECRET=\"changeme # keyward:ignore KW004 x\"\n",
+        &[],
+    );
+    assert_eq!(ids(&r), vec!["KW004"]);
+    assert_eq!(r["summary"]["suppressed"], 0);
 }
 
 #[test]
