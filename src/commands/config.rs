@@ -137,6 +137,7 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
                 line: 0,
                 ignore: Vec::new(),
                 literal: true,
+                scope: String::new(),
             })
             .collect();
         env.sort_by(|a, b| a.key.cmp(&b.key));

@@ -90,6 +90,12 @@ pub struct Setting {
     /// The value is literal text even where it looks like a reference (a
     /// single-quoted dotenv value, a variable of the process environment).
     pub literal: bool,
+    /// Where in its file the setting lives when one file holds several
+    /// separate sets (`services.db` of a Compose file, `document 2` of a
+    /// multi-document YAML file, an item of a Kubernetes List); empty for a
+    /// file that is one set. Settings of different scopes never override
+    /// each other: each is checked.
+    pub scope: String,
 }
 
 impl std::fmt::Debug for Setting {
@@ -268,12 +274,33 @@ pub fn validate(
                 let n = file_order.len();
                 file_order.insert(s.file.clone(), n);
             }
-            match at.get(&s.norm) {
-                Some(&i) => shadowed.push(std::mem::replace(&mut merged[i], s)),
-                None => {
-                    at.insert(s.norm.clone(), merged.len());
-                    merged.push(s);
+            // A setting overrides the one of the same key in its own scope;
+            // a scoped one (a Compose service's) also overrides an unscoped
+            // one read before (the .env it is loaded after), but never one
+            // of another scope: two services' settings are both checked.
+            let scoped = (!s.scope.is_empty()).then(|| format!("{}\u{0}{}", s.scope, s.norm));
+            let existing = match &scoped {
+                Some(slot) => at.get(slot).copied().or_else(|| {
+                    at.get(&s.norm)
+                        .copied()
+                        .filter(|&i| merged[i].scope.is_empty())
+                }),
+                None => at.get(&s.norm).copied(),
+            };
+            let norm = s.norm.clone();
+            let i = match existing {
+                Some(i) => {
+                    shadowed.push(std::mem::replace(&mut merged[i], s));
+                    i
                 }
+                None => {
+                    merged.push(s);
+                    merged.len() - 1
+                }
+            };
+            at.insert(norm, i);
+            if let Some(slot) = scoped {
+                at.insert(slot, i);
             }
         }
     }

@@ -232,6 +232,7 @@ fn setting(key: String, value: String, kind: Kind, file: &str, line: usize) -> S
         line,
         ignore: Vec::new(),
         literal: false,
+        scope: String::new(),
     }
 }
 
@@ -631,12 +632,29 @@ fn json_node(v: &serde_json::Value) -> Node {
 
 fn from_documents(docs: Vec<Node>, file: &str) -> Vec<Setting> {
     let mut out = Vec::new();
-    for doc in &docs {
+    let several = docs.len() > 1;
+    for (d, doc) in docs.iter().enumerate() {
+        let start = out.len();
         if !compose(doc, file, &mut out) && !kubernetes(doc, file, &mut out) {
             flatten("", doc, 1, file, &mut out);
         }
+        // The documents of one file are separate sets (two Secrets).
+        if several {
+            scope_from(&mut out, start, &format!("document {}", d + 1));
+        }
     }
     out
+}
+
+/// Puts the settings from `start` on in `scope` (inside any scope they have).
+fn scope_from(out: &mut [Setting], start: usize, scope: &str) {
+    for s in &mut out[start..] {
+        s.scope = if s.scope.is_empty() {
+            scope.to_owned()
+        } else {
+            format!("{scope} {}", s.scope)
+        };
+    }
 }
 
 /// A Compose file: each service's `environment:` (a map, or a list of
@@ -646,11 +664,12 @@ fn compose(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
         return false;
     };
     let mut any = false;
-    for (_, service, _) in services {
+    for (name, service, _) in services {
         let Some((env, env_line)) = service.get("environment") else {
             continue;
         };
         any = true;
+        let start = out.len();
         match env {
             // A key without a value passes the variable through from the
             // environment Compose runs in: a reference to it.
@@ -682,6 +701,8 @@ fn compose(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
             }
             Node::Scalar(..) => {}
         }
+        // Each service is its own environment.
+        scope_from(out, start, &format!("services.{name}"));
     }
     any
 }
@@ -689,7 +710,30 @@ fn compose(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
 /// A Kubernetes Secret (`stringData`, base64 `data`) or ConfigMap (`data`).
 fn kubernetes(doc: &Node, file: &str, out: &mut Vec<Setting>) -> bool {
     let kind = doc.get("kind").and_then(|(n, _)| n.scalar()).unwrap_or("");
-    if doc.get("apiVersion").is_none() || !matches!(kind, "Secret" | "ConfigMap") {
+    if doc.get("apiVersion").is_none() {
+        return false;
+    }
+    // `kubectl get secrets -o yaml`: a List whose items are separate sets.
+    if kind == "List" || kind.ends_with("List") {
+        let Some((Node::Seq(items), _)) = doc.get("items") else {
+            return false;
+        };
+        let mut any = false;
+        for (i, (item, _)) in items.iter().enumerate() {
+            let start = out.len();
+            if kubernetes(item, file, out) {
+                any = true;
+                let name = item
+                    .get("metadata")
+                    .and_then(|(m, _)| m.get("name"))
+                    .and_then(|(n, _)| n.scalar())
+                    .map_or_else(|| format!("items.{i}"), str::to_owned);
+                scope_from(out, start, &name);
+            }
+        }
+        return any;
+    }
+    if !matches!(kind, "Secret" | "ConfigMap") {
         return false;
     }
     let mut read = |section: &str, base64: bool| {

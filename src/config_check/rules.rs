@@ -2062,6 +2062,7 @@ mod tests {
                 line: i + 1,
                 ignore: Vec::new(),
                 literal: false,
+                scope: String::new(),
             })
             .collect()
     }

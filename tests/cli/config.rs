@@ -1084,6 +1084,29 @@ fn references_resolve_against_the_merged_input() {
     assert_eq!(r["findings"][0]["via"]["line"], 1);
 }
 
+/// One file holding several separate sets of settings: each Compose
+/// service, each document of a YAML stream, each item of a Kubernetes List
+/// (`kubectl get secrets -o yaml`, base64 decoded). A weak value in one is
+/// found even when another set has a strong value for the same key.
+#[test]
+fn services_documents_and_list_items_are_checked_each() {
+    let strong = "Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4Df7Gs0JaQ";
+    let compose = format!(
+        "services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres\n  app:\n    environment:\n      POSTGRES_PASSWORD: {strong}\n"
+    );
+    let r = validate_text("docker-compose.yml", &compose, &[]);
+    assert_eq!(findings(&r), vec![f("KW004", 4, "POSTGRES_PASSWORD")]);
+    let docs = format!(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: a\nstringData:\n  DB_PASSWORD: postgres\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: b\nstringData:\n  DB_PASSWORD: {strong}\n"
+    );
+    let r = validate_text("secrets.yaml", &docs, &[]);
+    assert_eq!(findings(&r), vec![f("KW004", 6, "DB_PASSWORD")]);
+    let list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: app\n  data:\n    JWT_SECRET: Y2hhbmdlbWU=\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: db\n  data:\n    JWT_SECRET: WnEza1ZoOXcyTHI4VG41WGMxQnA2TXY0RGY3R3MwSmFRZVd1\n";
+    let r = validate_text("all.yaml", list, &[]);
+    assert_eq!(findings(&r), vec![f("KW004", 9, "JWT_SECRET")]);
+    assert_eq!(r["summary"]["settings"], 2, "{r}");
+}
+
 #[test]
 fn compose_and_kubernetes_settings() {
     // A key without a value passes the variable through from the
