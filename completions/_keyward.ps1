@@ -1415,7 +1415,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on')
-            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks; with ids, each in full (why and fix)')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Write a .env with fresh secrets and secure defaults that config validate passes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1474,7 +1474,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;config;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on')
-            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks; with ids, each in full (why and fix)')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Write a .env with fresh secrets and secure defaults that config validate passes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1736,7 +1736,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
         }
         'keyward;help;config' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on')
-            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules config validate checks; with ids, each in full (why and fix)')
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Write a .env with fresh secrets and secure defaults that config validate passes')
             break
         }

@@ -1297,7 +1297,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
-            cand rules 'List the rules config validate checks'
+            cand rules 'List the rules config validate checks; with ids, each in full (why and fix)'
             cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1352,7 +1352,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;config;help'= {
             cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
-            cand rules 'List the rules config validate checks'
+            cand rules 'List the rules config validate checks; with ids, each in full (why and fix)'
             cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1554,7 +1554,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;help;config'= {
             cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
-            cand rules 'List the rules config validate checks'
+            cand rules 'List the rules config validate checks; with ids, each in full (why and fix)'
             cand template 'Write a .env with fresh secrets and secure defaults that config validate passes'
         }
         &'keyward;help;config;validate'= {

@@ -1556,8 +1556,12 @@ pub enum ConfigCommand {
     /// the file and line its value came from. `# keyward:ignore KW004 reason`
     /// on (or just above) a setting suppresses a rule there.
     Validate(ConfigValidateArgs),
-    /// List the rules config validate checks.
-    Rules,
+    /// List the rules config validate checks; with ids, each in full (why and fix).
+    Rules {
+        /// Show these rules in full (why and fix), e.g. KW004 KW060.
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+    },
     /// Write a .env with fresh secrets and secure defaults that config validate passes.
     Template(ConfigTemplateArgs),
 }

@@ -20,7 +20,7 @@ const MAX_FILE: u64 = 16 << 20;
 pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<Outcome> {
     match cmd {
         ConfigCommand::Validate(args) => validate_cmd(ctx, args),
-        ConfigCommand::Rules => rules_cmd(ctx),
+        ConfigCommand::Rules { ids } => rules_cmd(ctx, &ids),
         ConfigCommand::Template(args) => template_cmd(ctx, args),
     }
 }
@@ -44,29 +44,67 @@ fn template_cmd(ctx: &Ctx, args: ConfigTemplateArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn rules_cmd(ctx: &Ctx) -> Result<Outcome> {
+fn rules_cmd(ctx: &Ctx, ids: &[String]) -> Result<Outcome> {
     ctx.out.require(
         "config rules",
         &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
     )?;
-    ctx.out.records(
-        CATALOG,
-        &["id", "severity", "profile", "title", "fix"],
-        |r| {
+    let mut chosen: Vec<&crate::config_check::rules::Rule> = Vec::new();
+    for id in ids {
+        let upper = id.to_ascii_uppercase();
+        let rule = crate::config_check::rules::find(&upper).ok_or_else(|| {
+            Error::usage(format!("unknown rule id {id}"))
+                .with_hint("keyward config rules lists them")
+        })?;
+        chosen.push(rule);
+    }
+    let profile = |r: &crate::config_check::rules::Rule| {
+        if r.production_only {
+            "production"
+        } else {
+            "all"
+        }
+        .to_string()
+    };
+    // In full, one rule after another: a table has no room for the why.
+    if !chosen.is_empty() && ctx.out.format() == Format::Text {
+        let mut text = String::new();
+        for (i, r) in chosen.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&format!(
+                "{} {} ({}, {})\n  why: {}\n  fix: {}\n",
+                r.id,
+                r.title,
+                r.severity.name(),
+                if r.production_only {
+                    "production only"
+                } else {
+                    "every profile"
+                },
+                r.why,
+                r.fix
+            ));
+        }
+        ctx.out.raw(text.as_bytes())?;
+        return Ok(Outcome::Success);
+    }
+    let list: Vec<crate::config_check::rules::Rule> = if chosen.is_empty() {
+        CATALOG.to_vec()
+    } else {
+        chosen.into_iter().cloned().collect()
+    };
+    ctx.out
+        .records(&list, &["id", "severity", "profile", "title", "fix"], |r| {
             vec![
                 r.id.to_string(),
                 r.severity.name().to_string(),
-                if r.production_only {
-                    "production"
-                } else {
-                    "all"
-                }
-                .to_string(),
+                profile(r),
                 r.title.to_string(),
                 r.fix.to_string(),
             ]
-        },
-    )?;
+        })?;
     Ok(Outcome::Success)
 }
 

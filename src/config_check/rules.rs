@@ -975,6 +975,24 @@ fn is_loopback_url(u: &str) -> bool {
     host == "localhost" || host.starts_with("127.") || host == "::1" || host.ends_with(".localhost")
 }
 
+/// Settings that say after how many failures an account or client is locked out.
+fn is_lockout_threshold(n: &str) -> bool {
+    ends(
+        n,
+        &[
+            "max_auth_failures",
+            "lockout_threshold",
+            "max_login_attempts",
+            "max_failed_attempts",
+            "max_failed_logins",
+            "lockout_attempts",
+            "max_failed_login_attempts",
+            "max_auth_attempts",
+            "login_attempts_limit",
+        ],
+    )
+}
+
 /// `scheme://host[:port]` of a URL, for messages: no user, password, path
 /// or query (any of which may hold a secret). The user part ends at the
 /// last `@`, since a password may hold `@` or `/` and a host cannot.
@@ -1650,20 +1668,36 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
         if prod && rate && b == Some(true) && n.ends_with("fail_open") {
             hit("KW071", i, format!("{key} is {v}"));
         }
+        if is_lockout_threshold(n) && num.is_some_and(|x| x <= 0.0) {
+            hit("KW072", i, format!("{key} is {v}: no lockout"));
+        }
+        if is_lockout_threshold(n) && num.is_some_and(|x| x > 100.0) {
+            hit(
+                "KW072",
+                i,
+                format!("{key} is {v}: that many guesses per lockout is no limit"),
+            );
+        }
+        // A lockout duration with no threshold anywhere: the lockout never
+        // triggers (or the service's default is silently relied on).
         if ends(
             n,
             &[
-                "max_auth_failures",
-                "lockout_threshold",
-                "max_login_attempts",
-                "max_failed_attempts",
-                "max_failed_logins",
-                "lockout_attempts",
-                "max_failed_login_attempts",
+                "lockout_minutes",
+                "lockout_duration",
+                "lockout_seconds",
+                "lockout_time",
+                "lockout_period",
             ],
-        ) && num.is_some_and(|x| x <= 0.0)
+        ) && !items.iter().any(|o| is_lockout_threshold(&o.s.norm))
         {
-            hit("KW072", i, format!("{key} is {v}: no lockout"));
+            hit(
+                "KW072",
+                i,
+                format!(
+                    "{key} sets how long a lockout lasts, but no setting says after how many failures"
+                ),
+            );
         }
         if b == Some(false) && ends(n, &["lockout_enabled", "account_lockout", "enable_lockout"]) {
             hit("KW072", i, format!("{key} is {v}"));

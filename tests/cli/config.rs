@@ -254,6 +254,18 @@ fn third_party_samples_parse_and_report() {
 /// for every case the issue names (each placeholder family, each key
 /// encoding, each KDF, ...). Run under `--profile production`.
 const RULE_CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "KW072",
+        ".env",
+        "MEM0AI_AUTH_LOCKOUT_MINUTES=15\n",
+        "MEM0AI_AUTH_LOCKOUT_MINUTES=15\nMEM0AI_MAX_AUTH_FAILURES=5\n",
+    ),
+    (
+        "KW072",
+        ".env",
+        "MAX_LOGIN_ATTEMPTS=1000\n",
+        "MAX_LOGIN_ATTEMPTS=10\n",
+    ),
     // A JSON-array list, a driver-qualified PostgreSQL URL (asyncpg spells
     // it ssl=require), Redis by host, an expiry in milliseconds, key bytes
     // of one value: each fires, and its sound twin does not.
@@ -1730,15 +1742,39 @@ fn rules_are_listed_and_documented() {
         for field in ["id", "severity", "title", "why", "fix"] {
             assert!(!r[field].as_str().unwrap().is_empty());
         }
-        let id = r["id"].as_str().unwrap();
-        let title = r["title"].as_str().unwrap();
-        assert!(
-            readme.contains(&format!("| {id} |")) && readme.contains(title),
-            "README lacks {id} {title}"
+        // The README's row, exactly: id, severity, profile, title, why, fix.
+        let cell = |f: &str| r[f].as_str().unwrap().replace('|', "\\|");
+        let row = format!(
+            "| {} | {} | {} | {} | {} | {} |",
+            cell("id"),
+            cell("severity"),
+            if r["production_only"] == true {
+                "production"
+            } else {
+                "all"
+            },
+            cell("title"),
+            cell("why"),
+            cell("fix")
         );
+        assert!(readme.contains(&row), "README lacks the row {row}");
     }
     let table = stdout_of(kw().args(["config", "rules"]));
     assert!(table.contains("KW001") && table.contains("KW075"));
+    // Named rules in full, with their why.
+    let full = stdout_of(kw().args(["config", "rules", "kw004", "KW060"]));
+    let why = rules.iter().find(|r| r["id"] == "KW060").unwrap()["why"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        full.starts_with("KW004 ") && full.contains(&format!("why: {why}")),
+        "{full}"
+    );
+    kw().args(["config", "rules", "KW999"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown rule id KW999"));
 }
 
 /// `config template` with `args`: its stdout.
