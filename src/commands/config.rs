@@ -140,7 +140,7 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
         if input.as_os_str() == "-" {
             let data = crate::secret::read_stdin(MAX_FILE, "configuration")?;
             let text = std::str::from_utf8(&data)
-                .map_err(|_| Error::bad_input("-: the configuration is not UTF-8 text"))?;
+                .map_err(|e| Error::bad_input(not_utf8("-", &data, e)))?;
             let ty = args.input_type.unwrap_or_else(|| parse::sniff(text));
             inputs.push(parse_one(text, "-", ty)?);
         } else if input.is_dir() {
@@ -217,10 +217,19 @@ fn read_file(path: &Path, ty: Option<InputType>) -> Result<Vec<Setting>> {
     }
     let data = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
     let name = path.display().to_string();
-    let text =
-        String::from_utf8(data).map_err(|_| Error::bad_input(format!("{name}: not UTF-8 text")))?;
+    let text = String::from_utf8(data)
+        .map_err(|e| Error::bad_input(not_utf8(&name, e.as_bytes(), e.utf8_error())))?;
     let ty = ty.unwrap_or_else(|| parse::sniff(&text));
     parse_one(&text, &name, ty)
+}
+
+/// `FILE:LINE:COLUMN: not UTF-8 text` at the first byte that is not.
+fn not_utf8(name: &str, data: &[u8], e: std::str::Utf8Error) -> String {
+    let good = &data[..e.valid_up_to()];
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = std::str::from_utf8(&good[line_start..]).map_or(1, |t| t.chars().count() + 1);
+    format!("{name}:{line}:{column}: not UTF-8 text (save the file as UTF-8)")
 }
 
 fn parse_one(text: &str, name: &str, ty: InputType) -> Result<Vec<Setting>> {

@@ -113,6 +113,12 @@ fn render_once(service: Service, profile: Profile) -> Result<String> {
                 "12",
                 "if bcrypt is used: 10 or more",
             );
+            line(
+                &mut o,
+                "SCRYPT_N",
+                "131072",
+                "if scrypt derives keys: 2^17 or more (r=8, p=1)",
+            );
         }
         Service::Memoric => {
             line(
@@ -235,6 +241,7 @@ fn render_once(service: Service, profile: Profile) -> Result<String> {
     line(&mut o, "RATE_LIMIT_REQUESTS", "100", "per window");
     line(&mut o, "RATE_LIMIT_WINDOW", "60", "seconds");
     line(&mut o, "MAX_LOGIN_ATTEMPTS", "5", "lockout threshold");
+    line(&mut o, "LOCKOUT_MINUTES", "15", "how long a lockout lasts");
     line(&mut o, "AUDIT_ENABLED", "true", "keep an audit trail");
     line(&mut o, "AUDIT_RETENTION_DAYS", "365", "at least a year");
     Ok(o)

@@ -1304,6 +1304,14 @@ fn a_directory_scan_skips_what_it_cannot_parse_and_says_so() {
 #[test]
 fn unparseable_files_exit_3_with_file_line_column() {
     let dir = Fixtures::new();
+    // Not UTF-8 (Latin-1 é): the first bad byte's line and column.
+    let latin1 = dir.path().join("latin1.env");
+    std::fs::write(&latin1, b"A=1\nB=caf\xe9\n").unwrap();
+    let err = validate_stderr(&[&latin1], 3);
+    assert!(
+        err.contains(&format!("{}:2:6: not UTF-8 text", latin1.display())),
+        "{err}"
+    );
     let cases = [
         (".env", "A=1\nB=\"open\n", ":2:3: unterminated \" quote"),
         (
