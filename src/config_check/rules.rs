@@ -1651,6 +1651,14 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
                 i,
                 format!("{key} carries a password ({})", mask(pw)),
             );
+            // postgresql://postgres:postgres@db/app: the sample's password.
+            if let Some(why) = placeholder(pw) {
+                hit(
+                    "KW004",
+                    i,
+                    format!("the password in {key} is {why} ({})", mask(pw)),
+                );
+            }
         }
 
         // Rate limiting, lockout, debug, audit.

@@ -141,6 +141,7 @@ fn seed_examples_give_exact_findings() {
                 f("KW004", 2, "MEMORIC_ENCRYPTION_KEY"),
                 f("KW004", 5, "MEMORIC_JWT_SECRET"),
                 f("KW004", 8, "OPENAI_API_KEY"),
+                f("KW004", 11, "DATABASE_URL"),
                 f("KW060", 11, "DATABASE_URL"),
                 f("KW063", 11, "DATABASE_URL"),
             ],
@@ -159,6 +160,7 @@ fn seed_examples_give_exact_findings() {
             vec![
                 f("KW004", 2, "ENCRYPTION_MASTER_KEY"),
                 f("KW004", 3, "JWT_SECRET"),
+                f("KW004", 6, "DATABASE_URL"),
                 f("KW060", 6, "DATABASE_URL"),
                 f("KW063", 6, "DATABASE_URL"),
                 f("KW020", 10, "PBKDF2_ITERATIONS"),
@@ -180,6 +182,7 @@ fn seed_examples_give_exact_findings() {
                 f("KW043", 8, "TLS_CERT_PATH"),
                 f("KW043", 9, "TLS_KEY_PATH"),
                 f("KW004", 20, "REDIS_PASSWORD"),
+                f("KW004", 21, "REDIS_URL"),
                 f("KW063", 21, "REDIS_URL"),
             ],
         ),
@@ -254,6 +257,12 @@ fn third_party_samples_parse_and_report() {
 /// for every case the issue names (each placeholder family, each key
 /// encoding, each KDF, ...). Run under `--profile production`.
 const RULE_CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "KW004",
+        ".env",
+        "DATABASE_URL=postgresql://postgres:postgres@db/app?sslmode=require\n",
+        "DATABASE_URL=postgresql://app:Zq3kVh9w2Lr8Tn5Xy1Bp6Mc4@db/app?sslmode=require\n",
+    ),
     (
         "KW072",
         ".env",
@@ -1582,7 +1591,7 @@ fn sarif_is_valid_2_1_0() {
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().any(|r| r["id"] == "KW004"));
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 5);
+    assert_eq!(results.len(), 6);
     for r in results {
         let idx = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[idx]["id"], r["ruleId"]);
