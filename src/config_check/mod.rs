@@ -285,7 +285,12 @@ pub fn validate(
                         .copied()
                         .filter(|&i| merged[i].scope.is_empty())
                 }),
-                None => at.get(&s.norm).copied(),
+                // An unscoped setting overrides only an unscoped one: never
+                // one service's value among several.
+                None => at
+                    .get(&s.norm)
+                    .copied()
+                    .filter(|&i| merged[i].scope.is_empty()),
             };
             let norm = s.norm.clone();
             let i = match existing {
@@ -298,9 +303,15 @@ pub fn validate(
                     merged.len() - 1
                 }
             };
-            at.insert(norm, i);
-            if let Some(slot) = scoped {
-                at.insert(slot, i);
+            match scoped {
+                Some(slot) => {
+                    at.insert(slot, i);
+                    // The unscoped slot keeps pointing at an unscoped setting.
+                    at.entry(norm).or_insert(i);
+                }
+                None => {
+                    at.insert(norm, i);
+                }
             }
         }
     }

@@ -161,23 +161,40 @@ pub fn parse(text: &str, file: &str, ty: InputType) -> Result<Vec<Setting>, Pars
     Ok(settings)
 }
 
-/// Whether byte `pos` of `line` lies inside a quoted string (`"..."` with
-/// backslash escapes, or `'...'`), as a `#` in a value does.
+/// Whether byte `pos` of `line` lies inside a quoted string: a `"..."`
+/// (backslash escapes) or `'...'` that opens a key or a value (at the start
+/// of the line or after `=`, `:`, `-`, `[`, `,` and blanks), as a `#` in a
+/// value does. An apostrophe inside an unquoted word (`it's`) opens nothing.
 fn inside_quotes(line: &str, pos: usize) -> bool {
-    let (mut single, mut double, mut escaped) = (false, false, false);
-    for c in line[..pos].chars() {
-        match c {
-            '\\' if double && !escaped => {
-                escaped = true;
-                continue;
+    let b = line.as_bytes();
+    let (mut quote, mut can_open, mut i) = (None::<u8>, true, 0);
+    while i < pos.min(b.len()) {
+        let c = b[i];
+        match quote {
+            Some(q) => {
+                if q == b'"' && c == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if c == q {
+                    quote = None;
+                }
+                can_open = false;
             }
-            '"' if !single && !escaped => double = !double,
-            '\'' if !double => single = !single,
-            _ => {}
+            None => {
+                if (c == b'"' || c == b'\'') && can_open {
+                    quote = Some(c);
+                } else if matches!(c, b'=' | b':' | b'-' | b'[' | b',') {
+                    can_open = true;
+                } else if !matches!(c, b' ' | b'\t') {
+                    // Blanks keep what came before them.
+                    can_open = false;
+                }
+            }
         }
-        escaped = false;
+        i += 1;
     }
-    single || double
+    quote.is_some()
 }
 
 /// Every `keyward:ignore` comment, by the line of the setting it applies
@@ -191,13 +208,18 @@ pub fn ignore_comments(text: &str) -> HashMap<usize, Vec<(String, usize, usize)>
         return out;
     }
     for (i, line) in text.lines().enumerate() {
-        let Some(pos) = line.find("keyward:ignore") else {
+        // The first `keyward:ignore` that follows a `#` outside quotes.
+        let Some(pos) = line
+            .match_indices("keyward:ignore")
+            .map(|(p, _)| p)
+            .find(|&p| {
+                let before = line[..p].trim_end();
+                before.ends_with('#') && !inside_quotes(line, before.len() - 1)
+            })
+        else {
             continue;
         };
         let before = line[..pos].trim_end();
-        if !before.ends_with('#') || inside_quotes(line, before.len() - 1) {
-            continue;
-        }
         let column = before.len();
         let own_line = before.trim_start() == "#";
         let target = if own_line { i + 2 } else { i + 1 };
@@ -886,6 +908,14 @@ mod tests {
         let quoted =
             ignore_comments("A=\"x # keyward:ignore KW004 y\"\nB='# keyward:ignore KW004'\n");
         assert!(quoted.is_empty(), "{quoted:?}");
+        // An apostrophe inside a word opens no quote.
+        let m = ignore_comments("DB_PASSWORD: it's-changeme # keyward:ignore KW004 sample\n");
+        assert_eq!(m[&1][0].0, "KW004");
+        let m = ignore_comments("\"key\": \"v # keyward:ignore KW004\", # keyward:ignore KW002\n");
+        assert_eq!(
+            m[&1].iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+            ["KW002"]
+        );
     }
 
     #[test]

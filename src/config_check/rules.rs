@@ -793,13 +793,18 @@ fn is_encryption_key(norm: &str) -> bool {
 
 /// `<your-secret>`, `<generate with openssl>`: a name in angle brackets
 /// (a `<` alone is only a character of a strong password).
+/// The name must read as words: four letters or more, and either letters
+/// alone or words joined by `-`, `_`, `.` or spaces (`<Tn5>` in a random
+/// password is none of these).
 fn angle_placeholder(l: &str) -> bool {
     l.match_indices('<').any(|(i, _)| {
         let rest = &l[i + 1..];
         rest.find('>').is_some_and(|end| {
             let name = &rest[..end];
-            name.len() >= 2
-                && name.chars().any(|c| c.is_ascii_alphabetic())
+            let letters = name.chars().filter(char::is_ascii_alphabetic).count();
+            let joined = name.contains(['-', '_', '.', ' ']);
+            letters >= 4
+                && (joined || letters == name.len())
                 && name
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '-' | '.'))
@@ -1003,6 +1008,14 @@ fn url_origin(u: &str) -> String {
         None => ("", rest),
     };
     let host = host_part.split(['/', '?', '#']).next().unwrap_or("");
+    // `user:pass` cut off before its `@` (a list split at a comma inside
+    // the password): after the last `:` comes a port, or nothing is shown.
+    let port_ok = host
+        .rsplit_once(':')
+        .is_none_or(|(h, p)| h.ends_with(']') || p.bytes().all(|b| b.is_ascii_digit()));
+    if !port_ok {
+        return format!("{scheme}://…");
+    }
     format!("{scheme}://{user}{host}")
 }
 
@@ -1338,16 +1351,23 @@ pub fn check(all: &[Setting], live: usize, opts: &RunOptions) -> Vec<Hit> {
     let wildcard_origin = items
         .iter()
         .any(|it| is_origin_key(&it.s.norm) && list(&it.value).any(|x| x == "*"));
-    let redis_password_set = items.iter().any(|it| {
-        ends(&it.s.norm, &["redis_password", "redis_pass", "requirepass"])
-            && !it.value.trim().is_empty()
-    }) || items.iter().any(|it| {
-        let l = it.value.trim().to_ascii_lowercase();
-        (l.starts_with("redis://") || l.starts_with("rediss://"))
-            && url_password(&it.value).is_some()
-    });
+    // Where a Redis password is set: per scope (a Compose service's password
+    // is not another's), an unscoped one counting for all.
+    let redis_password_scopes: std::collections::HashSet<&str> = items
+        .iter()
+        .filter(|it| {
+            let l = it.value.trim().to_ascii_lowercase();
+            (ends(&it.s.norm, &["redis_password", "redis_pass", "requirepass"])
+                && !it.value.trim().is_empty())
+                || ((l.starts_with("redis://") || l.starts_with("rediss://"))
+                    && url_password(&it.value).is_some())
+        })
+        .map(|it| it.s.scope.as_str())
+        .collect();
 
     for (i, it) in items.iter().enumerate() {
+        let redis_password_set = redis_password_scopes.contains("")
+            || redis_password_scopes.contains(it.s.scope.as_str());
         if it.unresolved {
             continue;
         }

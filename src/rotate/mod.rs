@@ -253,20 +253,39 @@ fn key_column(
 ) -> Result<String> {
     let db = &target.db;
     let table = ident(&target.table);
-    let has_rowid = conn
-        .prepare(&format!("SELECT rowid FROM {table} LIMIT 0"))
-        .is_ok()
-        && !cols.iter().any(|(n, _, _)| {
-            ["rowid", "_rowid_", "oid"].contains(&n.to_ascii_lowercase().as_str())
+    // The rowid under whichever of its three names no column has taken;
+    // none for a WITHOUT ROWID table.
+    let rowid_name: Option<&str> = ["rowid", "_rowid_", "oid"]
+        .into_iter()
+        .find(|r| !cols.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(r)))
+        .filter(|r| {
+            conn.prepare(&format!("SELECT {r} FROM {table} LIMIT 0"))
+                .is_ok()
         });
+    let has_rowid = rowid_name.is_some();
     let declared: Vec<&(String, String, i64)> = {
         let mut pks: Vec<_> = cols.iter().filter(|(_, _, pk)| *pk > 0).collect();
         pks.sort_by_key(|(_, _, pk)| *pk);
         pks
     };
-    // The INTEGER PRIMARY KEY of a rowid table is the rowid itself.
+    // The INTEGER PRIMARY KEY of a rowid table is the rowid itself, unless
+    // it is declared DESC (then it is an ordinary column with an index of
+    // origin 'pk', and may even be NULL).
+    let pk_index = {
+        let mut list = conn
+            .prepare(&format!("PRAGMA index_list({table})"))
+            .map_err(|e| sql_err(db, e))?;
+        let origins: Vec<String> = list
+            .query_map([], |r| r.get::<_, String>(3))
+            .map_err(|e| sql_err(db, e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| sql_err(db, e))?;
+        origins.iter().any(|o| o == "pk")
+    };
     let rowid_alias = match declared.as_slice() {
-        [(name, ty, _)] if has_rowid && ty.eq_ignore_ascii_case("INTEGER") => Some(name.as_str()),
+        [(name, ty, _)] if has_rowid && !pk_index && ty.eq_ignore_ascii_case("INTEGER") => {
+            Some(name.as_str())
+        }
         _ => None,
     };
     let has_null = |col: &str| -> Result<bool> {
@@ -315,8 +334,14 @@ fn key_column(
     };
     let where_ = format!("{}: table {}", db.display(), target.table);
     match &target.pk {
-        Some(pk) if has_rowid && ["rowid", "_rowid_", "oid"].contains(&pk.to_ascii_lowercase().as_str()) => {
-            Ok("rowid".to_string())
+        Some(pk)
+            if ["rowid", "_rowid_", "oid"].contains(&pk.to_ascii_lowercase().as_str())
+                && !cols.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(pk)) =>
+        {
+            rowid_name.map(str::to_string).ok_or_else(|| {
+                Error::usage(format!("{where_} is WITHOUT ROWID: there is no rowid to page by"))
+                    .with_hint("name a column with a UNIQUE index and no NULL with --pk")
+            })
         }
         Some(pk) => {
             if !cols.iter().any(|(n, _, _)| n == pk) {
@@ -347,7 +372,7 @@ fn key_column(
                     ))
                     .with_hint("name the key column with --pk (a column with a UNIQUE index and no NULL)"));
                 }
-                Ok("rowid".to_string())
+                Ok(rowid_name.unwrap_or("rowid").to_string())
             }
             _ => Err(Error::usage(format!(
                 "{where_} is WITHOUT ROWID with a primary key on {} columns: keyward pages through tables by one key column",

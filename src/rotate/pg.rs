@@ -52,18 +52,26 @@ fn quote(s: &str) -> String {
 /// its `password=...` pair, quoted or not.
 pub fn redact(conn: &str) -> String {
     if is_conn_string_url(conn) {
-        let (head, query) = match conn.split_once('?') {
-            Some((h, q)) => (h, Some(q)),
-            None => (conn, None),
-        };
-        let mut out = match (head.find("://"), head.rfind('@')) {
-            (Some(s), Some(at)) if at > s => {
-                let creds = &head[s + 3..at];
+        let scheme_end = conn.find("://").map_or(0, |i| i + 3);
+        // The user part ends at the last `@`: a password may hold `@`, `?`,
+        // `/` or `#`, and a host cannot hold `@`. Only after it does the
+        // query start.
+        let (head, rest) = match conn[scheme_end..].rfind('@') {
+            Some(at) => {
+                let creds = &conn[scheme_end..scheme_end + at];
                 let user = creds.split(':').next().unwrap_or("");
-                format!("{}{user}@{}", &head[..s + 3], &head[at + 1..])
+                (
+                    format!("{}{user}@", &conn[..scheme_end]),
+                    &conn[scheme_end + at + 1..],
+                )
             }
-            _ => head.to_string(),
+            None => (conn[..scheme_end].to_string(), &conn[scheme_end..]),
         };
+        let (host, query) = match rest.split_once('?') {
+            Some((h, q)) => (h, Some(q)),
+            None => (rest, None),
+        };
+        let mut out = format!("{head}{host}");
         if let Some(q) = query {
             let kept: Vec<&str> = q
                 .split('&')
@@ -118,25 +126,12 @@ pub fn is_conn_string(db: &str) -> bool {
     if is_conn_string_url(db) {
         return true;
     }
-    const KEYWORDS: &[&str] = &[
-        "host",
-        "hostaddr",
-        "port",
-        "dbname",
-        "user",
-        "password",
-        "sslmode",
-        "sslrootcert",
-        "application_name",
-        "connect_timeout",
-        "options",
-        "service",
-        "target_session_attrs",
-    ];
-    let first = db.split_whitespace().next().unwrap_or("");
-    first
-        .split_once('=')
-        .is_some_and(|(k, _)| KEYWORDS.contains(&k.trim()))
+    // Any `keyword=` first (libpq has dozens: host, dbname, sslcert,
+    // client_encoding...); a file name seldom looks like that.
+    db.trim_start().split_once('=').is_some_and(|(k, _)| {
+        let k = k.trim();
+        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+    })
 }
 
 fn is_conn_string_url(db: &str) -> bool {
@@ -225,7 +220,7 @@ impl PgTable {
         let unique: bool = client
             .query_one(
                 "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-                 WHERE i.indrelid = $1::text::regclass AND i.indisunique AND i.indnatts = 1 AND i.indpred IS NULL AND a.attname = $2)",
+                 WHERE i.indrelid = $1::text::regclass AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL AND a.attname = $2)",
                 &[&table_sql, &pk_name],
             )
             .map_err(|e| pg_err(url, e))?
@@ -568,7 +563,16 @@ mod tests {
             redact("host=db password = 'it\\'s a secret' dbname=x"),
             "host=db dbname=x"
         );
+        assert_eq!(
+            redact("postgres://app:pa?ss-SECRET@127.0.0.1:1/db?sslmode=require"),
+            "postgres://app@127.0.0.1:1/db?sslmode=require"
+        );
+        assert_eq!(
+            redact("postgres://app:p@ss/w#rd@db/x"),
+            "postgres://app@db/x"
+        );
         assert!(is_conn_string("host=db dbname=x"));
+        assert!(is_conn_string("client_encoding=UTF8 host=db password=x"));
         assert!(is_conn_string("postgresql://db/x"));
         assert!(!is_conn_string("memories.db"));
         assert!(!is_conn_string("./data/host.db"));

@@ -321,6 +321,12 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         "ADMIN_PASSWORD=Xk9#mP2vL8<nQ4@wR7!tY3&zB6^cF1%qW\n",
     ),
     (
+        "KW004",
+        ".env",
+        "ADMIN_PASSWORD=<password>\n",
+        "ADMIN_PASSWORD=Xk9#mP2vL8<Tn5>wR7!tY3&zB6^cF1%qW\n",
+    ),
+    (
         "KW002",
         ".env",
         "API_TOKEN=short-Zq3k\n",
@@ -1126,6 +1132,23 @@ fn services_documents_and_list_items_are_checked_each() {
     let r = validate_text("all.yaml", list, &[]);
     assert_eq!(findings(&r), vec![f("KW004", 9, "JWT_SECRET")]);
     assert_eq!(r["summary"]["settings"], 2, "{r}");
+    // A flat input read after the Compose file replaces no service's value.
+    let dir = Fixtures::new();
+    let c2 = dir.file(
+        "docker-compose.yml",
+        &format!("services:\n  api:\n    environment:\n      JWT_SECRET: {strong}\n  worker:\n    environment:\n      JWT_SECRET: changeme\n"),
+    );
+    let env = dir.file("prod.env", &format!("JWT_SECRET={strong}x\n"));
+    let r = validate(&[&c2, &env], 1);
+    assert_eq!(findings(&r), vec![f("KW004", 7, "JWT_SECRET")]);
+    // One service's Redis password is not another's.
+    let r = validate_text(
+        "docker-compose.yml",
+        "services:\n  api:\n    environment:\n      REDIS_URL: rediss://:Zq3kVh9w2Lr8Tn5X@cache:6379\n  worker:\n    environment:\n      REDIS_URL: rediss://cache:6379\n",
+        &[],
+    );
+    assert!(findings(&r).contains(&f("KW062", 7, "REDIS_URL")), "{r}");
+    assert!(!findings(&r).contains(&f("KW062", 4, "REDIS_URL")), "{r}");
 }
 
 #[test]
@@ -1429,7 +1452,7 @@ fn urls_key_material_and_non_ascii_values_are_never_printed() {
     let material = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7SECRET";
     let unicode = "Sec8kQöz#Lm2vRt9wXy4pNb7cHj3fGd6aE";
     let text = format!(
-        "ENVIRONMENT=production\nCALLBACK_URL=http://api.example.com/hook?api_key={query_secret}\nSENTRY_DSN=http://pub:{at_password}@sentry.example.com/1\nTLS_KEY_FILE={material}\nDB_PASSWORD={unicode}\nTITLE=Ünïcödé-Dienst http://x\nSSL_KEY=LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJn\n"
+        "ENVIRONMENT=production\nCALLBACK_URL=http://api.example.com/hook?api_key={query_secret}\nSENTRY_DSN=http://pub:{at_password}@sentry.example.com/1\nTLS_KEY_FILE={material}\nDB_PASSWORD={unicode}\nTITLE=Ünïcödé-Dienst http://x\nSSL_KEY=LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJn\nWEBHOOK_URL=http://u:Comma9Part,Rest8Secret@hooks.example.com/x\n"
     );
     let dir = Fixtures::new();
     let p = dir.file(".env", &text);
@@ -1442,7 +1465,15 @@ fn urls_key_material_and_non_ascii_values_are_never_printed() {
             .get_output()
             .clone();
         let all = crate::util::all_output(&out);
-        for raw in [query_secret, "ssw0rdLong", material, unicode, "Ünïcödé"] {
+        for raw in [
+            query_secret,
+            "ssw0rdLong",
+            material,
+            unicode,
+            "Ünïcödé",
+            "Comma9Part",
+            "Rest8Secret",
+        ] {
             assert!(!all.contains(&raw[2..]), "{format}: {raw} in {all}");
         }
         assert!(all.contains("http://api.example.com"), "{format}: {all}");

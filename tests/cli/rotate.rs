@@ -926,6 +926,41 @@ fn the_key_column_must_be_a_key() {
         .assert()
         .success()
         .stdout(predicate::str::contains("rotated 30 values"));
+    // INTEGER PRIMARY KEY DESC is no rowid alias and may be NULL: paged by rowid.
+    let desc = make(
+        "desc",
+        "CREATE TABLE t (k INTEGER PRIMARY KEY DESC, c TEXT)",
+        &[],
+    );
+    {
+        let conn = Connection::open(&desc).unwrap();
+        for i in 0..30i64 {
+            let id: Option<i64> = (i % 10 != 0).then_some(i);
+            conn.execute(
+                "INSERT INTO t VALUES (?1, ?2)",
+                rusqlite::params![id, fernet.encrypt(b"v").unwrap()],
+            )
+            .unwrap();
+        }
+    }
+    rotate(&desc, &[])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rotated 30 values"));
+    // A column named oid does not hide the rowid (it is reached as rowid).
+    let oid_rows: Vec<(&str, String)> = (0..30)
+        .map(|i| {
+            (
+                "INSERT INTO t (oid, c) VALUES (?1, ?2)",
+                format!("o{}", i % 3),
+            )
+        })
+        .collect();
+    let oid = make("oid", "CREATE TABLE t (oid TEXT, c TEXT)", &oid_rows);
+    rotate(&oid, &[])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rotated 30 values"));
 }
 
 /// Every run leaves `rotate.start` and `rotate.finish` in the audit log with
@@ -2092,6 +2127,8 @@ fn connection_string_passwords_never_reach_messages() {
         "host=127.0.0.1 port=1 user=app password='Not Shown-7Qx' dbname=test",
         "postgres://app:NotShown-7Qx@127.0.0.1:1/test?connect_timeout=2",
         "postgres://app@127.0.0.1:1/test?password=NotShown-7Qx",
+        "postgres://app:pa?ss-NotShown-7Qx@127.0.0.1:1/test",
+        "keepalives=1 host=127.0.0.1 port=1 password=NotShown-7Qx",
     ] {
         e.kw(&[
             "rotate",
