@@ -165,12 +165,32 @@ fn keyward(
     let pid = child.id() as i32;
     let mut status = 0;
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
+    // Peak RSS is keyward's own VmHWM, read from /proc while it runs: the
+    // ru_maxrss that wait4 reports starts from this bench process's RSS,
+    // because the child is spawned sharing its memory until exec (a 5M-row
+    // floor run left that at 30 MiB, which wait4 then reported as keyward's).
+    let status_file = format!("/proc/{pid}/status");
+    let mut hwm_kib = 0i64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file)
+            && let Some(kib) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<i64>().ok())
+        {
+            hwm_kib = hwm_kib.max(kib);
+        }
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut ru) };
+        if done == pid {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     assert_eq!(status, 0, "keyward rotate run failed");
     (
         start.elapsed().as_secs_f64(),
         (tv(ru.ru_utime), tv(ru.ru_stime)),
-        ru.ru_maxrss,
+        hwm_kib,
     )
 }
 
