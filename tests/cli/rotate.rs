@@ -825,6 +825,13 @@ fn the_key_column_must_be_a_key() {
             .env("B", hexkey(2));
         c
     };
+    // Every row of the 30 rotated, and exit 0.
+    let rotates_all = |db: &Path| {
+        rotate(db, &[])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("rotated 30 values"));
+    };
     let ins = "INSERT INTO t (k, c) VALUES (?1, ?2)";
     let text_rows: Vec<(&str, String)> = (0..30).map(|i| (ins, format!("user-{i:05}"))).collect();
     // A TEXT primary key: contexts carry it, not the rowid.
@@ -850,10 +857,7 @@ fn the_key_column_must_be_a_key() {
         "CREATE TABLE t (k TEXT PRIMARY KEY, c TEXT) WITHOUT ROWID",
         &text_rows,
     );
-    rotate(&wr1, &[])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("rotated 30 values"));
+    rotates_all(&wr1);
     let wr2 = make(
         "wr2",
         "CREATE TABLE t (k TEXT, n INT DEFAULT 1, c TEXT, PRIMARY KEY (k, n)) WITHOUT ROWID",
@@ -877,10 +881,7 @@ fn the_key_column_must_be_a_key() {
         .stderr(predicate::str::contains(
             "primary key is on several columns",
         ));
-    rotate(&comp, &[])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("rotated 30 values"));
+    rotates_all(&comp);
     // --pk: not unique, or NULL somewhere: refused, nothing written.
     let grp_rows: Vec<(&str, String)> = (0..30)
         .map(|i| {
@@ -922,10 +923,7 @@ fn the_key_column_must_be_a_key() {
         .unwrap()
         .execute("UPDATE t SET k = NULL WHERE k IN ('u3', 'u4')", [])
         .unwrap();
-    rotate(&nullpk, &[])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("rotated 30 values"));
+    rotates_all(&nullpk);
     // INTEGER PRIMARY KEY DESC is no rowid alias and may be NULL: paged by rowid.
     let desc = make(
         "desc",
@@ -943,10 +941,7 @@ fn the_key_column_must_be_a_key() {
             .unwrap();
         }
     }
-    rotate(&desc, &[])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("rotated 30 values"));
+    rotates_all(&desc);
     // A column named oid does not hide the rowid (it is reached as rowid).
     let oid_rows: Vec<(&str, String)> = (0..30)
         .map(|i| {
@@ -957,10 +952,7 @@ fn the_key_column_must_be_a_key() {
         })
         .collect();
     let oid = make("oid", "CREATE TABLE t (oid TEXT, c TEXT)", &oid_rows);
-    rotate(&oid, &[])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("rotated 30 values"));
+    rotates_all(&oid);
 }
 
 /// Every run leaves `rotate.start` and `rotate.finish` in the audit log with
