@@ -335,6 +335,11 @@ fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
         let kdf = crate::commands::key::kdf_from_args(&a.kdf)?;
         let salt = hex::decode(a.salt_hex.as_deref().unwrap_or("").trim())
             .map_err(|e| Error::usage(format!("--salt-hex is not valid hex ({e})")))?;
+        if salt.is_empty() {
+            return Err(Error::usage(
+                "give the salt the service derives with: --salt-hex (not empty)",
+            ));
+        }
         let prompt = SecretPrompt {
             what: "passphrase to derive from",
             env_flag: "--derive-passphrase-env",

@@ -423,7 +423,12 @@ fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
         // Every key given decrypts by trial (they have no ids here).
         let old = all.iter().map(|k| DecryptKey::new(k, None)).collect();
         // No target here: use an id no envelope carries so nothing counts as "current".
-        return Ok(Keys::new(&first, u32::MAX, TargetFormat::Envelope, old));
+        return Ok(Keys::new(
+            &first,
+            crate::rotate::codec::NO_TARGET,
+            TargetFormat::Envelope,
+            old,
+        ));
     }
     let ring = crate::commands::keyring::open(&a.keyring)?;
     let old: Vec<DecryptKey> = ring

@@ -113,6 +113,11 @@ impl Keys {
     }
 }
 
+/// The target id of a key set that only reads (`rotate status` and
+/// `verify` with keys given by flag): an id no envelope carries, so nothing
+/// counts as current, and never shown as a key's id.
+pub const NO_TARGET: u32 = u32::MAX;
+
 /// A decrypted value: plaintext, whether it is already under the target
 /// key and format, and a Fernet token's timestamp.
 pub type Decrypted = (Zeroizing<Vec<u8>>, bool, Option<u64>);
@@ -297,11 +302,13 @@ impl Keys {
 
     /// Which key version holds a value (`None`: none of ours).
     pub fn holder(&self, p: &Parsed, ctx: Option<&[u8]>) -> Option<Option<u32>> {
+        // NO_TARGET marks a stand-in target, not a key id anyone gave.
+        let id_of = |i: usize| self.decrypt[i].id.filter(|&x| x != NO_TARGET);
         match p.kind {
             Kind::Envelope(id) => self
                 .open_envelope(id, &p.bytes, ctx)
-                .map(|(i, _)| self.decrypt[i].id.or(Some(id))),
-            Kind::Fernet => self.fernet_key(&p.bytes).map(|(i, _)| self.decrypt[i].id),
+                .map(|(i, _)| id_of(i).or(Some(id))),
+            Kind::Fernet => self.fernet_key(&p.bytes).map(|(i, _)| id_of(i)),
             _ => None,
         }
     }

@@ -322,6 +322,19 @@ fn a_passphrase_sealed_keyring_and_a_seed_000_style_import() {
         ])
         .env("P", "service passphrase"),
     );
+    // Without its salt, the derived key would not be the service's.
+    e.kw(&[
+        "key",
+        "import",
+        "--derive-passphrase-env",
+        "P",
+        "--salt-hex",
+        "",
+    ])
+    .env("P", "service passphrase")
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("--salt-hex (not empty)"));
     e.kw(&[
         "key",
         "import",
@@ -732,6 +745,9 @@ fn truncated_ciphertext_is_undecryptable_never_plaintext() {
     let st = json_of(on_content("status").args(["--format", "json"]));
     assert_eq!(st["plaintext"], 1, "{st}");
     assert_eq!(st["undecryptable"], 2, "{st}");
+    // Keys given by flag have no id: none is made up.
+    assert_eq!(st["by_key"]["fernet, a key without id"], 15, "{st}");
+    assert!(!st.to_string().contains("4294967295"), "{st}");
     on_content("verify")
         .assert()
         .code(1)
