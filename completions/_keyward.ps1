@@ -1373,7 +1373,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Read the body from FILE instead of stdin')
             [CompletionResult]::new('--algo', '--algo', [CompletionResultType]::ParameterName, 'The hash under the HMAC')
             [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'Signature encoding')
-            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The signature to check (hex or base64, per --encoding)')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The signature to check (hex or base64, per --encoding; a url-safe base64 signature may start with `-`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')

@@ -1260,7 +1260,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --in 'Read the body from FILE instead of stdin'
             cand --algo 'The hash under the HMAC'
             cand --encoding 'Signature encoding'
-            cand --signature 'The signature to check (hex or base64, per --encoding)'
+            cand --signature 'The signature to check (hex or base64, per --encoding; a url-safe base64 signature may start with `-`)'
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
             cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'

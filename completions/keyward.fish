@@ -1254,7 +1254,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_su
 sha512\t'HMAC-SHA512 (64-byte signatures)'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l encoding -d 'Signature encoding' -r -f -a "hex\t'Lower-case hex (verify accepts either case and a sha256= prefix)'
 base64\t'Standard base64 with padding (verify also accepts URL-safe and unpadded)'"
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l signature -d 'The signature to check (hex or base64, per --encoding)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l signature -d 'The signature to check (hex or base64, per --encoding; a url-safe base64 signature may start with `-`)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'

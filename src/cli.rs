@@ -347,8 +347,9 @@ pub struct HmacVerifyArgs {
     #[command(flatten)]
     pub common: HmacCommon,
 
-    /// The signature to check (hex or base64, per --encoding).
-    #[arg(long, value_name = "SIG")]
+    /// The signature to check (hex or base64, per --encoding; a url-safe
+    /// base64 signature may start with `-`).
+    #[arg(long, value_name = "SIG", allow_hyphen_values = true)]
     pub signature: String,
 }
 

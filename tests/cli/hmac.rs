@@ -122,6 +122,29 @@ fn verify_fails_on_any_change() {
     }
 }
 
+/// A url-safe base64 signature can start with `-` (one in 64 does): it is
+/// the value of --signature, not a flag (exit 1 for a mismatch, never 2).
+#[test]
+fn a_signature_starting_with_a_dash_is_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = write_file(dir.path(), "body.bin", "hello\n", 0o644);
+    kw().args([
+        "hmac",
+        "verify",
+        "--secret-env",
+        "S",
+        "--encoding",
+        "base64",
+        "--signature",
+        "-QskZW3Y5DXjiZ-mGWMYfbWXleLOnarMvpApXPTj5E4",
+        "--in",
+    ])
+    .arg(&body)
+    .env("S", secret())
+    .assert()
+    .code(1);
+}
+
 #[test]
 fn base64_files_and_json() {
     let dir = tempfile::tempdir().unwrap();
