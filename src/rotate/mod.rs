@@ -268,20 +268,27 @@ fn key_column(
         pks.sort_by_key(|(_, _, pk)| *pk);
         pks
     };
-    // The INTEGER PRIMARY KEY of a rowid table is the rowid itself, unless
-    // it is declared DESC (then it is an ordinary column with an index of
-    // origin 'pk', and may even be NULL).
-    let pk_index = {
+    // The table's indexes, read once: (name, unique, origin, partial).
+    let indexes: Vec<(String, bool, String, bool)> = {
         let mut list = conn
             .prepare(&format!("PRAGMA index_list({table})"))
             .map_err(|e| sql_err(db, e))?;
-        let origins: Vec<String> = list
-            .query_map([], |r| r.get::<_, String>(3))
-            .map_err(|e| sql_err(db, e))?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(|e| sql_err(db, e))?;
-        origins.iter().any(|o| o == "pk")
+        list.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)? == 1,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)? == 1,
+            ))
+        })
+        .map_err(|e| sql_err(db, e))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| sql_err(db, e))?
     };
+    // The INTEGER PRIMARY KEY of a rowid table is the rowid itself, unless
+    // it is declared DESC (then it is an ordinary column with an index of
+    // origin 'pk', and may even be NULL).
+    let pk_index = indexes.iter().any(|(_, _, origin, _)| origin == "pk");
     let rowid_alias = match declared.as_slice() {
         [(name, ty, _)] if has_rowid && !pk_index && ty.eq_ignore_ascii_case("INTEGER") => {
             Some(name.as_str())
@@ -300,26 +307,12 @@ fn key_column(
         .map_err(|e| sql_err(db, e))
     };
     let unique_alone = |col: &str| -> Result<bool> {
-        let mut list = conn
-            .prepare(&format!("PRAGMA index_list({table})"))
-            .map_err(|e| sql_err(db, e))?;
-        let indexes: Vec<(String, bool, bool)> = list
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)? == 1,
-                    r.get::<_, i64>(4)? == 1,
-                ))
-            })
-            .map_err(|e| sql_err(db, e))?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(|e| sql_err(db, e))?;
-        for (name, unique, partial) in indexes {
-            if !unique || partial {
+        for (name, unique, _, partial) in &indexes {
+            if !unique || *partial {
                 continue;
             }
             let mut info = conn
-                .prepare(&format!("PRAGMA index_info({})", ident(&name)))
+                .prepare(&format!("PRAGMA index_info({})", ident(name)))
                 .map_err(|e| sql_err(db, e))?;
             let on: Vec<Option<String>> = info
                 .query_map([], |r| r.get::<_, Option<String>>(2))
