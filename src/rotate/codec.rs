@@ -251,8 +251,9 @@ impl Keys {
             .find_map(|(i, k)| k.env.open(bytes, ctx).ok().map(|p| (i, p)))
     }
 
-    /// Which key authenticates a Fernet token (the index in the decrypt list).
-    fn fernet_key(&self, bytes: &[u8]) -> Option<(usize, Zeroizing<Vec<u8>>)> {
+    /// Which key authenticates a Fernet token (the index in the decrypt
+    /// list); nothing is decrypted.
+    fn fernet_key(&self, bytes: &[u8]) -> Option<usize> {
         use std::sync::atomic::Ordering::Relaxed;
         let first = self
             .hint
@@ -261,12 +262,24 @@ impl Keys {
         let order =
             std::iter::once(first).chain((0..self.decrypt.len()).filter(move |&i| i != first));
         for i in order {
-            if let Ok(p) = self.decrypt[i].fernet.decrypt_raw(bytes, None) {
+            if self.decrypt[i].fernet.authenticate(bytes, None).is_ok() {
                 self.hint.store(i, Relaxed);
-                return Some((i, p));
+                return Some(i);
             }
         }
         None
+    }
+
+    /// Decrypts a Fernet token's bytes, in place; with the index of the key.
+    fn open_fernet(&self, bytes: Vec<u8>) -> Result<(usize, Zeroizing<Vec<u8>>), String> {
+        let i = self.fernet_key(&bytes).ok_or_else(|| {
+            "Fernet token: no key given decrypts it (authentication failed)".to_string()
+        })?;
+        let plain = self.decrypt[i]
+            .fernet
+            .open_authenticated(bytes)
+            .map_err(|e| format!("Fernet token: {e}"))?;
+        Ok((i, plain))
     }
 
     /// The plaintext of a parsed value, and whether it is already current.
@@ -285,9 +298,7 @@ impl Keys {
                 ))
             }
             Kind::Fernet => {
-                let (i, plain) = self.fernet_key(&p.bytes).ok_or_else(|| {
-                    "Fernet token: no key given decrypts it (authentication failed)".to_string()
-                })?;
+                let (i, plain) = self.open_fernet(p.bytes.clone())?;
                 let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
                 Ok((
                     plain,
@@ -308,7 +319,7 @@ impl Keys {
             Kind::Envelope(id) => self
                 .open_envelope(id, &p.bytes, ctx)
                 .map(|(i, _)| id_of(i).or(Some(id))),
-            Kind::Fernet => self.fernet_key(&p.bytes).map(|(i, _)| id_of(i)),
+            Kind::Fernet => self.fernet_key(&p.bytes).map(id_of),
             _ => None,
         }
     }
@@ -378,9 +389,21 @@ impl Keys {
                     Err(e) => Outcome::Undecryptable(e),
                 }
             }
+            // The token's own buffer is decrypted in place, not a copy.
+            Kind::Fernet => {
+                let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
+                match self.open_fernet(p.bytes) {
+                    Err(e) => Outcome::Undecryptable(e),
+                    Ok((0, _)) if self.format == TargetFormat::Fernet => Outcome::Current,
+                    Ok((_, plain)) => match self.seal(&plain, ctx, Some(ts), p.storage) {
+                        Ok(new) => Outcome::Rotated(new),
+                        Err(e) => Outcome::Undecryptable(e),
+                    },
+                }
+            }
             // A value sealed before contexts were used still opens without
             // one, so `--context-from-row` can migrate it; it is sealed with the context.
-            Kind::Envelope(_) | Kind::Fernet => match self.decrypt(&p, ctx).or_else(|e| {
+            Kind::Envelope(_) => match self.decrypt(&p, ctx).or_else(|e| {
                 if ctx.is_some() {
                     self.decrypt(&p, None).map(|(pl, _, ts)| (pl, false, ts))
                 } else {
