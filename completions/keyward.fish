@@ -328,7 +328,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l pk -d 'The key column [default: the primary key, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
@@ -370,7 +370,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l pk -d 'The key column [default: the primary key, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
@@ -1045,7 +1045,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see the README)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l pk -d 'The key column [default: the INTEGER PRIMARY KEY, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l pk -d 'The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -1083,7 +1083,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see the README)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l pk -d 'The key column [default: the INTEGER PRIMARY KEY, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l pk -d 'The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -1110,7 +1110,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see the README)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l pk -d 'The key column [default: the INTEGER PRIMARY KEY, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l pk -d 'The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r

@@ -583,8 +583,8 @@ pub struct UsageArgs {
     #[arg(long, value_name = "FILE", requires = "db", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
     pub plan: Option<PathBuf>,
 
-    /// The key column [default: the primary key, else rowid].
-    #[arg(long, value_name = "COLUMN", requires = "db")]
+    /// The key column, or columns comma-separated [default: the primary key, else rowid].
+    #[arg(long, value_name = "COLUMNS", requires = "db")]
     pub pk: Option<String>,
 
     /// Only rows matching this SQL condition.
@@ -1653,8 +1653,8 @@ pub struct RotateTableArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
     pub plan: Option<PathBuf>,
 
-    /// The key column [default: the INTEGER PRIMARY KEY, else rowid].
-    #[arg(long, value_name = "COLUMN")]
+    /// The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid].
+    #[arg(long, value_name = "COLUMNS")]
     pub pk: Option<String>,
 
     /// Only rows matching this SQL condition.

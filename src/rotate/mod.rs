@@ -32,7 +32,8 @@ pub struct Target {
     pub table: String,
     /// The encrypted columns.
     pub columns: Vec<String>,
-    /// The key column (default: the INTEGER PRIMARY KEY or rowid).
+    /// The key columns, comma-separated (default: the INTEGER PRIMARY KEY
+    /// or rowid, or a WITHOUT ROWID table's primary key).
     pub pk: Option<String>,
     /// An extra SQL condition limiting the rows.
     pub filter: Option<String>,
@@ -94,7 +95,7 @@ pub fn rotate_cell(
     keys: &Keys,
     target: &Target,
     col: usize,
-    pk: &Value,
+    pk: &[Value],
     v: &Value,
     encrypt_plaintext: bool,
 ) -> Outcome {
@@ -236,22 +237,23 @@ fn sql_err(db: &std::path::Path, e: rusqlite::Error) -> Error {
 pub struct Table {
     conn: Connection,
     target: Target,
-    pk_expr: String,
+    key_cols: Vec<String>,
     pk_name: String,
     select_first: String,
     select_next: String,
 }
 
-/// The column keyset pagination walks, quoted: `--pk` if it is a key (the
-/// rowid, or a column with a UNIQUE index of its own and no NULL), else
+/// The columns keyset pagination walks, quoted: `--pk` if it is a key (the
+/// rowid, or columns with a UNIQUE index on exactly them and no NULL), else
 /// the table's single-column primary key (when no row has it NULL), else
-/// the rowid. A column that is not a key would let rows sharing a value be
-/// skipped, and a NULL key would never be reached, so both are refused.
-fn key_column(
+/// the rowid, else (WITHOUT ROWID) the primary key's columns. Columns that
+/// are not a key would let rows sharing a value be skipped, and a NULL key
+/// would never be reached, so both are refused.
+fn key_columns(
     conn: &Connection,
     target: &Target,
     cols: &[(String, String, i64)],
-) -> Result<String> {
+) -> Result<Vec<String>> {
     let db = &target.db;
     let table = ident(&target.table);
     // The rowid under whichever of its three names no column has taken;
@@ -296,18 +298,21 @@ fn key_column(
         }
         _ => None,
     };
-    let has_null = |col: &str| -> Result<bool> {
+    let has_null = |cols: &[&str]| -> Result<bool> {
+        let any = cols
+            .iter()
+            .map(|c| format!("{} IS NULL", ident(c)))
+            .collect::<Vec<_>>()
+            .join(" OR ");
         conn.query_row(
-            &format!(
-                "SELECT EXISTS (SELECT 1 FROM {table} WHERE {} IS NULL)",
-                ident(col)
-            ),
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {any})"),
             [],
             |r| r.get::<_, bool>(0),
         )
         .map_err(|e| sql_err(db, e))
     };
-    let unique_alone = |col: &str| -> Result<bool> {
+    // A UNIQUE index, not partial, on exactly these columns (in any order).
+    let unique_on = |want: &[&str]| -> Result<bool> {
         for (name, unique, _, partial) in &indexes {
             if !unique || *partial {
                 continue;
@@ -315,66 +320,88 @@ fn key_column(
             let mut info = conn
                 .prepare(&format!("PRAGMA index_info({})", ident(name)))
                 .map_err(|e| sql_err(db, e))?;
-            let on: Vec<Option<String>> = info
+            let mut on: Vec<Option<String>> = info
                 .query_map([], |r| r.get::<_, Option<String>>(2))
                 .map_err(|e| sql_err(db, e))?
                 .collect::<rusqlite::Result<_>>()
                 .map_err(|e| sql_err(db, e))?;
-            if on.len() == 1 && on[0].as_deref() == Some(col) {
+            let mut want: Vec<Option<String>> = want.iter().map(|c| Some(c.to_string())).collect();
+            on.sort();
+            want.sort();
+            if on == want {
                 return Ok(true);
             }
         }
         Ok(false)
     };
     let where_ = format!("{}: table {}", db.display(), target.table);
-    match &target.pk {
-        Some(pk)
+    let given: Option<Vec<&str>> = target
+        .pk
+        .as_deref()
+        .map(|pk| pk.split(',').map(str::trim).collect());
+    let keys = match given.as_deref() {
+        Some([pk])
             if ["rowid", "_rowid_", "oid"].contains(&pk.to_ascii_lowercase().as_str())
                 && !cols.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(pk)) =>
         {
-            rowid_name.map(str::to_string).ok_or_else(|| {
+            vec![rowid_name.map(str::to_string).ok_or_else(|| {
                 Error::usage(format!("{where_} is WITHOUT ROWID: there is no rowid to page by"))
-                    .with_hint("name a column with a UNIQUE index and no NULL with --pk")
-            })
+                    .with_hint("leave --pk out to use the primary key, or name columns with a UNIQUE index and no NULL")
+            })?]
         }
-        Some(pk) => {
-            if !cols.iter().any(|(n, _, _)| n == pk) {
-                return Err(Error::bad_input(format!("{where_} has no column {pk}")));
+        Some(pks) => {
+            let shown = pks.join(",");
+            for pk in pks {
+                if pk.is_empty() {
+                    return Err(Error::usage(format!(
+                        "--pk '{shown}' names an empty column"
+                    )));
+                }
+                if !cols.iter().any(|(n, _, _)| n == pk) {
+                    return Err(Error::bad_input(format!("{where_} has no column {pk}")));
+                }
             }
-            if rowid_alias != Some(pk.as_str()) && !unique_alone(pk)? {
+            let alias = matches!(pks, [pk] if rowid_alias == Some(*pk));
+            if !alias && !unique_on(pks)? {
                 return Err(Error::usage(format!(
-                    "{where_}: --pk {pk} is not a key (no UNIQUE index on {pk} alone): rows sharing a value could be skipped"
+                    "{where_}: --pk {shown} is not a key (no UNIQUE index on exactly {shown}): rows sharing a value could be skipped"
                 ))
-                .with_hint("name a unique column, or leave --pk out to use the primary key or rowid"));
+                .with_hint("name unique columns, or leave --pk out to use the primary key or rowid"));
             }
-            if rowid_alias != Some(pk.as_str()) && has_null(pk)? {
+            if !alias && has_null(pks)? {
                 return Err(Error::usage(format!(
-                    "{where_}: --pk {pk} is NULL in some rows, which keyset pagination cannot reach"
+                    "{where_}: --pk {shown} is NULL in some rows, which keyset pagination cannot reach"
                 ))
                 .with_hint("leave --pk out to use the rowid, or fill the NULLs"));
             }
-            Ok(ident(pk))
+            pks.iter().map(|p| ident(p)).collect()
         }
         None => match (declared.as_slice(), rowid_alias) {
-            (_, Some(alias)) => Ok(ident(alias)),
-            ([(name, _, _)], None) if !has_null(name)? => Ok(ident(name)),
-            _ if has_rowid => {
-                if target.context_from_row {
-                    return Err(Error::usage(format!(
-                        "{where_}: --context-from-row needs a single-column key without NULLs, and this table's primary key is {}",
-                        if declared.is_empty() { "missing".to_string() } else if declared.len() > 1 { "on several columns".to_string() } else { "NULL in some rows".to_string() }
-                    ))
-                    .with_hint("name the key column with --pk (a column with a UNIQUE index and no NULL)"));
-                }
-                Ok(rowid_name.unwrap_or("rowid").to_string())
-            }
-            _ => Err(Error::usage(format!(
-                "{where_} is WITHOUT ROWID with a primary key on {} columns: keyward pages through tables by one key column",
-                declared.len()
-            ))
-            .with_hint("name a column with a UNIQUE index and no NULL with --pk")),
+            (_, Some(alias)) => vec![ident(alias)],
+            ([(name, _, _)], None) if !has_null(&[name])? => vec![ident(name)],
+            // A rowid table pages by its rowid: one integer, the fastest key.
+            _ if has_rowid => vec![rowid_name.unwrap_or("rowid").to_string()],
+            // WITHOUT ROWID: the primary key, whose columns SQLite keeps NOT NULL.
+            _ => declared.iter().map(|(n, _, _)| ident(n)).collect(),
         },
+    };
+    if keys.len() > 1 && target.context_from_row {
+        return Err(Error::usage(format!(
+            "{where_}: --context-from-row binds one key column into each value's context, and this table is keyed by {} columns",
+            keys.len()
+        ))
+        .with_hint("name a single key column with --pk (a column with a UNIQUE index and no NULL)"));
     }
+    // The rowid can change (VACUUM renumbers a rowid table without an
+    // INTEGER PRIMARY KEY), so it is a context only when asked for by name.
+    if target.context_from_row && given.is_none() && Some(keys[0].as_str()) == rowid_name {
+        return Err(Error::usage(format!(
+            "{where_}: --context-from-row needs a single-column key without NULLs, and this table's primary key is {}",
+            if declared.is_empty() { "missing".to_string() } else if declared.len() > 1 { "on several columns".to_string() } else { "NULL in some rows".to_string() }
+        ))
+        .with_hint("name the key column with --pk (a column with a UNIQUE index and no NULL)"));
+    }
+    Ok(keys)
 }
 
 impl Table {
@@ -426,12 +453,13 @@ impl Table {
                 )));
             }
         }
-        let pk_expr = key_column(&conn, target, &cols)?;
-        if target.columns.iter().any(|c| ident(c) == pk_expr) {
+        let key_cols = key_columns(&conn, target, &cols)?;
+        if target.columns.iter().any(|c| key_cols.contains(&ident(c))) {
             return Err(Error::usage(
                 "the key column cannot be one of the rotated columns",
             ));
         }
+        let key_list = key_cols.join(", ");
         let cols_sql: Vec<String> = target.columns.iter().map(|c| ident(c)).collect();
         let filter = target
             .filter
@@ -440,14 +468,20 @@ impl Table {
             .unwrap_or_default();
         let select = |cond: &str| {
             format!(
-                "SELECT {pk_expr}, {} FROM {} WHERE {cond}{filter} ORDER BY {pk_expr} LIMIT ?2",
+                "SELECT {key_list}, {} FROM {} WHERE {cond}{filter} ORDER BY {key_list} LIMIT ?1",
                 cols_sql.join(", "),
                 ident(&target.table)
             )
         };
         // Keyset pagination: the first batch from the start, then after the last key seen.
-        let select_first = select("?1 IS NULL");
-        let select_next = select(&format!("{pk_expr} > ?1"));
+        // Several key columns compare as a row value, which SQLite answers
+        // from the index on them.
+        let select_first = select("1");
+        let select_next = select(&format!(
+            "{} > {}",
+            row_value(&key_cols),
+            params_from(2, key_cols.len())
+        ));
         // Check the statement now, so a bad --where is an error before any work.
         conn.prepare(&select_next).map_err(|e| {
             Error::usage(format!(
@@ -456,14 +490,11 @@ impl Table {
                 target.columns.join(",")
             ))
         })?;
-        let pk_name = target
-            .pk
-            .clone()
-            .unwrap_or_else(|| pk_expr.trim_matches('"').replace("\"\"", "\""));
+        let pk_name = key_name(&key_cols);
         Ok(Table {
             conn,
             target: target.clone(),
-            pk_expr,
+            key_cols,
             pk_name,
             select_first,
             select_next,
@@ -488,8 +519,8 @@ impl Table {
             .map_err(|e| sql_err(&self.target.db, e))
     }
 
-    fn read_batch(&self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>> {
-        let sql = if matches!(after, Value::Null) {
+    fn read_batch(&self, after: &[Value], limit: usize) -> Result<Batch> {
+        let sql = if after.is_empty() {
             &self.select_first
         } else {
             &self.select_next
@@ -498,37 +529,75 @@ impl Table {
             .conn
             .prepare_cached(sql)
             .map_err(|e| sql_err(&self.target.db, e))?;
-        let n = self.target.columns.len();
+        let (nk, n) = (self.key_cols.len(), self.target.columns.len());
+        let limit = Value::Integer(limit as i64);
         let rows = stmt
-            .query_map(rusqlite::params![after, limit as i64], |r| {
-                let pk: Value = r.get(0)?;
-                let mut vals = Vec::with_capacity(n);
-                for i in 0..n {
-                    vals.push(r.get::<_, Value>(i + 1)?);
-                }
-                Ok((pk, vals))
-            })
+            .query_map(
+                rusqlite::params_from_iter(std::iter::once(&limit).chain(after)),
+                |r| {
+                    let mut key = Vec::with_capacity(nk);
+                    for i in 0..nk {
+                        key.push(r.get::<_, Value>(i)?);
+                    }
+                    let mut vals = Vec::with_capacity(n);
+                    for i in 0..n {
+                        vals.push(r.get::<_, Value>(nk + i)?);
+                    }
+                    Ok((key, vals))
+                },
+            )
             .map_err(|e| sql_err(&self.target.db, e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| sql_err(&self.target.db, e))
     }
 }
 
-/// `table/column/pk` when the envelope context is bound to the row.
-fn row_context(target: &Target, col: &str, pk: &Value) -> Option<Vec<u8>> {
+/// `(a, b)` for several quoted columns, `a` for one.
+fn row_value(cols: &[String]) -> String {
+    if cols.len() == 1 {
+        cols[0].clone()
+    } else {
+        format!("({})", cols.join(", "))
+    }
+}
+
+/// `?first` for one parameter, `(?first, ?first+1, ...)` for several.
+fn params_from(first: usize, n: usize) -> String {
+    let list: Vec<String> = (first..first + n).map(|i| format!("?{i}")).collect();
+    row_value(&list)
+}
+
+/// The key columns' names, unquoted, for messages: `id`, `(tenant, id)`.
+pub(crate) fn key_name(quoted: &[String]) -> String {
+    let names: Vec<String> = quoted
+        .iter()
+        .map(
+            |q| match q.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+                Some(inner) => inner.replace("\"\"", "\""),
+                None => q.clone(),
+            },
+        )
+        .collect();
+    row_value(&names)
+}
+
+/// `table/column/pk` when the envelope context is bound to the row (the
+/// table is then keyed by one column).
+fn row_context(target: &Target, col: &str, pk: &[Value]) -> Option<Vec<u8>> {
     target
         .context_from_row
-        .then(|| format!("{}/{col}/{}", target.table, pk_text(pk)).into_bytes())
+        .then(|| format!("{}/{col}/{}", target.table, key_text(pk)).into_bytes())
 }
 
 /// A table read in key order: SQLite or PostgreSQL.
 pub trait Rows {
     /// What is being read.
     fn target(&self) -> &Target;
-    /// The key column's name, for messages.
+    /// The key columns' names, for messages.
     fn pk_name(&self) -> &str;
-    /// Up to `limit` rows after `after` (NULL: from the start), in key order.
-    fn next_batch(&mut self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>>;
+    /// Up to `limit` rows after the key `after` (empty: from the start), in
+    /// key order.
+    fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch>;
 }
 
 impl Rows for Table {
@@ -538,7 +607,7 @@ impl Rows for Table {
     fn pk_name(&self) -> &str {
         &self.pk_name
     }
-    fn next_batch(&mut self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>> {
+    fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
         self.read_batch(after, limit)
     }
 }
@@ -554,9 +623,23 @@ pub fn pk_text(v: &Value) -> String {
     }
 }
 
+/// A row's key: the values of its key columns.
+pub type Key = Vec<Value>;
+
+/// A key as text, for reports and contexts: `42`, `(acme, 42)`.
+pub fn key_text(key: &[Value]) -> String {
+    match key {
+        [one] => pk_text(one),
+        many => format!(
+            "({})",
+            many.iter().map(pk_text).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
 /// The start of keyset pagination: below every key.
-fn before_all() -> Value {
-    Value::Null
+fn before_all() -> Key {
+    Vec::new()
 }
 
 /// Progress callbacks (a bar on a terminal, nothing otherwise).
@@ -592,7 +675,7 @@ pub fn preflight(
                         tried += 1;
                         failed += 1;
                         first_failure.get_or_insert((
-                            format!("{} ({})", pk_text(pk), table.target().columns[i]),
+                            format!("{} ({})", key_text(pk), table.target().columns[i]),
                             reason,
                         ));
                     }
@@ -617,13 +700,13 @@ pub fn preflight(
 }
 
 /// One batch of planned writes: (column index, key, old value, new value).
-pub(crate) type Writes = Vec<(usize, Value, Value, Value)>;
+pub(crate) type Writes = Vec<(usize, Key, Value, Value)>;
 
 /// Rotates every cell of a batch in memory, counting into `report`, and
 /// returns the writes to make; `None` when an undecryptable value stops
 /// the run (abort mode): that batch is not written, the ones before it are.
 pub(crate) fn plan_batch(
-    batch: Vec<(Value, Vec<Value>)>,
+    batch: Batch,
     keys: &Keys,
     target: &Target,
     pk_name: &str,
@@ -653,7 +736,7 @@ pub(crate) fn plan_batch(
                         report.aborted = true;
                         report.abort_reason = Some(format!(
                             "{pk_name} {} ({}): {reason}",
-                            pk_text(&pk),
+                            key_text(&pk),
                             target.columns[i]
                         ));
                         report.rotated = report.rotated.saturating_sub(rotated_here);
@@ -662,7 +745,7 @@ pub(crate) fn plan_batch(
                     if report.skipped_keys.len() < 1000 {
                         report.skipped_keys.push(format!(
                             "{} ({})",
-                            pk_text(&pk),
+                            key_text(&pk),
                             target.columns[i]
                         ));
                     }
@@ -701,16 +784,22 @@ struct WriteSql {
 }
 
 impl WriteSql {
-    fn new(target: &Target, pk_expr: &str) -> WriteSql {
+    /// `?1` is the new value, then the key, then the old value.
+    fn new(target: &Target, key_cols: &[String]) -> WriteSql {
         let each = |f: &dyn Fn(String) -> String| -> Vec<String> {
             target.columns.iter().map(|c| f(ident(c))).collect()
         };
         let table = ident(&target.table);
+        let (key, nk) = (row_value(key_cols), key_cols.len());
+        let (key_at_2, key_at_1) = (params_from(2, nk), params_from(1, nk));
         WriteSql {
             updates: each(&|c| {
-                format!("UPDATE {table} SET {c} = ?1 WHERE {pk_expr} = ?2 AND {c} IS ?3")
+                format!(
+                    "UPDATE {table} SET {c} = ?1 WHERE {key} = {key_at_2} AND {c} IS ?{}",
+                    nk + 2
+                )
             }),
-            rereads: each(&|c| format!("SELECT {c} FROM {table} WHERE {pk_expr} = ?1")),
+            rereads: each(&|c| format!("SELECT {c} FROM {table} WHERE {key} = {key_at_1}")),
         }
     }
 }
@@ -736,7 +825,7 @@ fn write_batch(
         .map_err(|e| sql_err(db, e))?;
     for (col, pk, old, new) in writes {
         let changed = updates[*col]
-            .execute([new, pk, old])
+            .execute(new, pk, old)
             .map_err(|e| sql_err(db, e))?;
         if changed > 0 {
             continue;
@@ -744,7 +833,7 @@ fn write_batch(
         w.conflicts += 1;
         let current: Option<Value> = tx
             .prepare_cached(&sql.rereads[*col])
-            .and_then(|mut s| s.query_row([pk], |r| r.get(0)))
+            .and_then(|mut s| s.query_row(rusqlite::params_from_iter(pk), |r| r.get(0)))
             .map(Some)
             .or_else(|e| {
                 if e == rusqlite::Error::QueryReturnedNoRows {
@@ -758,7 +847,7 @@ fn write_batch(
         match rotate_cell(keys, target, *col, pk, &current, opts.encrypt_plaintext) {
             Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
                 updates[*col]
-                    .execute([&redo, pk, &current])
+                    .execute(&redo, pk, &current)
                     .map_err(|e| sql_err(db, e))?;
             }
             Outcome::Undecryptable(reason) => {
@@ -768,13 +857,13 @@ fn write_batch(
                     drop(tx);
                     w.abort = Some(format!(
                         "{pk_name} {} ({}): {reason}",
-                        pk_text(pk),
+                        key_text(pk),
                         target.columns[*col]
                     ));
                     return Ok(false);
                 }
                 w.skipped
-                    .push(format!("{} ({})", pk_text(pk), target.columns[*col]));
+                    .push(format!("{} ({})", key_text(pk), target.columns[*col]));
             }
             _ => {}
         }
@@ -784,8 +873,8 @@ fn write_batch(
     Ok(true)
 }
 
-/// A batch read, on its way to the crypto thread.
-type Batch = Vec<(Value, Vec<Value>)>;
+/// A batch read: each row's key and rotated values.
+pub type Batch = Vec<(Key, Vec<Value>)>;
 
 /// Runs the rotation (or, with `dry_run`, counts what it would do).
 ///
@@ -812,7 +901,7 @@ pub fn run(
         .conn
         .execute_batch(&format!("PRAGMA cache_size = -{cache_kib}"))
         .map_err(|e| sql_err(&db, e))?;
-    let sql = WriteSql::new(&table.target, &table.pk_expr);
+    let sql = WriteSql::new(&table.target, &table.key_cols);
     let target = table.target.clone();
     let pk_name = table.pk_name.clone();
     let table = &*table;
@@ -974,7 +1063,7 @@ pub fn survey(table: &mut dyn Rows, keys: &Keys, max_listed: usize) -> Result<St
                             st.undecryptable += 1;
                             if st.undecryptable_keys.len() < max_listed {
                                 st.undecryptable_keys
-                                    .push(format!("{} ({label}: not JSON)", pk_text(pk)));
+                                    .push(format!("{} ({label}: not JSON)", key_text(pk)));
                             }
                             continue;
                         }
@@ -998,7 +1087,7 @@ pub fn survey(table: &mut dyn Rows, keys: &Keys, max_listed: usize) -> Result<St
                                 st.undecryptable += 1;
                                 if st.undecryptable_keys.len() < max_listed {
                                     st.undecryptable_keys
-                                        .push(format!("{} ({label})", pk_text(pk)));
+                                        .push(format!("{} ({label})", key_text(pk)));
                                 }
                             }
                         },

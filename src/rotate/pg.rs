@@ -14,7 +14,8 @@ use rusqlite::types::Value;
 use crate::error::{Error, Result};
 use crate::rotate::codec::{Keys, Outcome};
 use crate::rotate::{
-    Options, Progress, Report, Rows, Target, pk_text, plan_batch, rotate_cell, throttle,
+    Batch, Key, Options, Progress, Report, Rows, Target, key_text, pk_text, plan_batch,
+    rotate_cell, throttle,
 };
 
 /// How a column travels.
@@ -36,10 +37,51 @@ pub struct PgTable {
     target: Target,
     url: String,
     table_sql: String,
-    pk_sql: String,
+    /// The key columns, in pagination order.
+    keys: Vec<KeyCol>,
     pk_name: String,
-    pk_int: bool,
     kinds: Vec<Kind>,
+}
+
+/// A key column: compared in its own type, so the index on it serves
+/// both the pagination and the UPDATE (`id::text > $2` on a uuid key
+/// would scan and sort the whole table for every batch, and every row).
+struct KeyCol {
+    /// Quoted name.
+    sql: String,
+    /// Its type as `format_type` spells it (`uuid`, `character varying(64)`).
+    ty: String,
+    /// An integer type: read and bound as `bigint`, not as text.
+    int: bool,
+}
+
+impl KeyCol {
+    /// The expression the key is read as.
+    fn read(&self) -> String {
+        if self.int {
+            format!("{}::bigint", self.sql)
+        } else {
+            format!("{}::text", self.sql)
+        }
+    }
+
+    /// Parameter `$n`, cast to the column's type.
+    fn param(&self, n: usize) -> String {
+        if self.int {
+            format!("${n}::bigint")
+        } else {
+            format!("${n}::text::{}", self.ty)
+        }
+    }
+}
+
+/// `(a, b)` for several, `a` for one.
+fn row_value(items: Vec<String>) -> String {
+    if items.len() == 1 {
+        items.into_iter().next().expect("one item")
+    } else {
+        format!("({})", items.join(", "))
+    }
 }
 
 fn quote(s: &str) -> String {
@@ -186,77 +228,149 @@ impl PgTable {
             Some(s) => format!("{}.{}", quote(s), quote(&table)),
             None => quote(&table),
         };
-        let pk_name = match &target.pk {
-            Some(pk) => pk.clone(),
-            None => {
-                let pks = client
-                    .query(
-                        "SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-                         WHERE i.indrelid = $1::text::regclass AND i.indisprimary",
-                        &[&table_sql],
-                    )
-                    .map_err(|e| pg_err(url, e))?;
-                match pks.as_slice() {
-                    [one] => one.get(0),
-                    _ => {
+        // Every column's type, as a cast can name it.
+        let types: Vec<(String, String)> = client
+            .query(
+                "SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute
+                 WHERE attrelid = $1::text::regclass AND attnum > 0 AND NOT attisdropped",
+                &[&table_sql],
+            )
+            .map_err(|e| pg_err(url, e))?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        // Each unique index that is not partial, by its key columns (None
+        // for an expression).
+        fn index_cols(
+            client: &mut Client,
+            table_sql: &str,
+            url: &str,
+            primary_only: bool,
+        ) -> Result<Vec<Vec<Option<String>>>> {
+            Ok(client
+                .query(
+                    "SELECT array_agg(a.attname::text ORDER BY k.ord) FROM pg_index i
+                     CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                     LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                     WHERE i.indrelid = $1::text::regclass AND i.indisunique AND i.indpred IS NULL
+                       AND k.ord <= i.indnkeyatts AND (i.indisprimary OR NOT $2)
+                     GROUP BY i.indexrelid",
+                    &[&table_sql, &primary_only],
+                )
+                .map_err(|e| pg_err(url, e))?
+                .iter()
+                .map(|r| r.get(0))
+                .collect())
+        }
+        let given: Option<Vec<String>> = target
+            .pk
+            .as_deref()
+            .map(|pk| pk.split(',').map(|c| c.trim().to_string()).collect());
+        let key_names: Vec<String> = match &given {
+            Some(pks) => {
+                let shown = pks.join(",");
+                for pk in pks {
+                    if pk.is_empty() {
                         return Err(Error::usage(format!(
-                            "table {} has no single-column primary key; name the key column with --pk",
+                            "--pk '{shown}' names an empty column"
+                        )));
+                    }
+                    if !cols.iter().any(|(n, _)| n == pk) {
+                        return Err(Error::bad_input(format!(
+                            "table {} has no column {pk}",
                             target.table
                         )));
                     }
                 }
+                // Keyset pagination needs a key: rows sharing a value could
+                // be skipped, and a NULL is never reached.
+                let mut want: Vec<Option<String>> = pks.iter().cloned().map(Some).collect();
+                want.sort();
+                let unique = index_cols(&mut client, &table_sql, url, false)?
+                    .into_iter()
+                    .any(|mut on| {
+                        on.sort();
+                        on == want
+                    });
+                if !unique {
+                    return Err(Error::usage(format!(
+                        "table {}: --pk {shown} is not a key (no UNIQUE index on exactly {shown}): rows sharing a value could be skipped",
+                        target.table
+                    ))
+                    .with_hint("name unique columns, or leave --pk out to use the primary key"));
+                }
+                let any_null = pks
+                    .iter()
+                    .map(|c| format!("{} IS NULL", quote(c)))
+                    .collect::<Vec<_>>()
+                    .join(" OR ");
+                let has_null: bool = client
+                    .query_one(
+                        &format!("SELECT EXISTS (SELECT 1 FROM {table_sql} WHERE {any_null})"),
+                        &[],
+                    )
+                    .map_err(|e| pg_err(url, e))?
+                    .get(0);
+                if has_null {
+                    return Err(Error::usage(format!(
+                        "table {}: --pk {shown} is NULL in some rows, which keyset pagination cannot reach",
+                        target.table
+                    ))
+                    .with_hint("name unique columns without NULLs"));
+                }
+                pks.clone()
             }
+            // The primary key (its columns are NOT NULL).
+            None => match index_cols(&mut client, &table_sql, url, true)?
+                .into_iter()
+                .next()
+            {
+                Some(on) if on.iter().all(Option::is_some) => on.into_iter().flatten().collect(),
+                _ => {
+                    return Err(Error::usage(format!(
+                        "table {} has no primary key; name its key columns with --pk",
+                        target.table
+                    ))
+                    .with_hint("--pk takes columns with a UNIQUE index on exactly them and no NULL, comma-separated"));
+                }
+            },
         };
-        let pk_type = cols
+        if target.columns.iter().any(|c| key_names.contains(c)) {
+            return Err(Error::usage(
+                "the key column cannot be one of the rotated columns",
+            ));
+        }
+        if key_names.len() > 1 && target.context_from_row {
+            return Err(Error::usage(format!(
+                "table {}: --context-from-row binds one key column into each value's context, and this table is keyed by {} columns",
+                target.table,
+                key_names.len()
+            ))
+            .with_hint("name a single key column with --pk (a column with a UNIQUE index and no NULL)"));
+        }
+        let keys: Vec<KeyCol> = key_names
             .iter()
-            .find(|(n, _)| *n == pk_name)
-            .map(|(_, t)| t.clone())
-            .ok_or_else(|| {
-                Error::bad_input(format!("table {} has no column {pk_name}", target.table))
-            })?;
-        let pk_int = matches!(pk_type.as_str(), "smallint" | "integer" | "bigint");
-        // Keyset pagination needs a key: rows sharing a value could be
-        // skipped, and a NULL is never reached.
-        let unique: bool = client
-            .query_one(
-                "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-                 WHERE i.indrelid = $1::text::regclass AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL AND a.attname = $2)",
-                &[&table_sql, &pk_name],
-            )
-            .map_err(|e| pg_err(url, e))?
-            .get(0);
-        if !unique {
-            return Err(Error::usage(format!(
-                "table {}: --pk {pk_name} is not a key (no UNIQUE index on {pk_name} alone): rows sharing a value could be skipped",
-                target.table
-            ))
-            .with_hint("name a unique column, or leave --pk out to use the primary key"));
-        }
-        let has_null: bool = client
-            .query_one(
-                &format!(
-                    "SELECT EXISTS (SELECT 1 FROM {table_sql} WHERE {} IS NULL)",
-                    quote(&pk_name)
-                ),
-                &[],
-            )
-            .map_err(|e| pg_err(url, e))?
-            .get(0);
-        if has_null {
-            return Err(Error::usage(format!(
-                "table {}: --pk {pk_name} is NULL in some rows, which keyset pagination cannot reach",
-                target.table
-            ))
-            .with_hint("name a unique column without NULLs"));
-        }
+            .map(|n| {
+                let ty = types
+                    .iter()
+                    .find(|(c, _)| c == n)
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_else(|| "text".into());
+                KeyCol {
+                    sql: quote(n),
+                    int: matches!(ty.as_str(), "smallint" | "integer" | "bigint"),
+                    ty,
+                }
+            })
+            .collect();
+        let pk_name = row_value(key_names);
         Ok(PgTable {
             client,
             target: target.clone(),
             url: url.to_string(),
             table_sql,
-            pk_sql: quote(&pk_name),
+            keys,
             pk_name,
-            pk_int,
             kinds,
         })
     }
@@ -277,33 +391,62 @@ impl PgTable {
             .join(", ")
     }
 
-    fn pk_expr(&self) -> String {
-        if self.pk_int {
-            format!("{}::bigint", self.pk_sql)
-        } else {
-            format!("{}::text", self.pk_sql)
-        }
+    /// The key columns, qualified by the table: in ORDER BY a bare name
+    /// could mean an output column of the same name.
+    fn key_order(&self) -> String {
+        self.keys
+            .iter()
+            .map(|k| format!("{}.{}", self.table_sql, k.sql))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// `key = ($first, ...)`, each parameter cast to its column's type.
+    fn key_cond(&self, op: &str, first: usize) -> String {
+        format!(
+            "{} {op} {}",
+            row_value(self.keys.iter().map(|k| k.sql.clone()).collect()),
+            row_value(
+                self.keys
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| k.param(first + i))
+                    .collect()
+            )
+        )
+    }
+
+    /// The key's values as parameters.
+    fn key_params(&self, key: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
+        key_params(&self.keys, key)
     }
 
     fn cell(&self, row: &postgres::Row, i: usize) -> Value {
+        let at = self.keys.len() + i;
         match self.kinds[i] {
             Kind::Bytes => row
-                .get::<_, Option<Vec<u8>>>(i + 1)
+                .get::<_, Option<Vec<u8>>>(at)
                 .map(Value::Blob)
                 .unwrap_or(Value::Null),
             _ => row
-                .get::<_, Option<String>>(i + 1)
+                .get::<_, Option<String>>(at)
                 .map(Value::Text)
                 .unwrap_or(Value::Null),
         }
     }
 
-    fn pk_value(&self, row: &postgres::Row) -> Value {
-        if self.pk_int {
-            Value::Integer(row.get::<_, i64>(0))
-        } else {
-            Value::Text(row.get::<_, String>(0))
-        }
+    fn key_value(&self, row: &postgres::Row) -> Key {
+        self.keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                if k.int {
+                    Value::Integer(row.get::<_, i64>(i))
+                } else {
+                    Value::Text(row.get::<_, String>(i))
+                }
+            })
+            .collect()
     }
 
     /// Rows to process.
@@ -324,6 +467,20 @@ impl PgTable {
             .get(0);
         Ok(n as u64)
     }
+}
+
+/// A key's values as parameters: integers as `bigint`, the rest as text
+/// (cast to the column's type in the statement).
+fn key_params(cols: &[KeyCol], key: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
+    key.iter()
+        .zip(cols)
+        .map(|(v, k)| -> Box<dyn ToSql + Sync> {
+            match v {
+                Value::Integer(i) if k.int => Box::new(*i),
+                other => Box::new(pk_text(other)),
+            }
+        })
+        .collect()
 }
 
 /// A boxed parameter for a cell or key.
@@ -356,30 +513,36 @@ impl Rows for PgTable {
     fn pk_name(&self) -> &str {
         &self.pk_name
     }
-    fn next_batch(&mut self, after: &Value, limit: usize) -> Result<Vec<(Value, Vec<Value>)>> {
+    fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
         let filter = self
             .target
             .filter
             .as_deref()
             .map(|w| format!(" AND ({w})"))
             .unwrap_or_default();
-        let pk = self.pk_expr();
-        let cond = match after {
-            Value::Null => "TRUE".to_string(),
-            _ => format!("{pk} > $2"),
+        let cond = if after.is_empty() {
+            "TRUE".to_string()
+        } else {
+            self.key_cond(">", 2)
         };
+        let read: Vec<String> = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{} AS kw_key{i}", k.read()))
+            .collect();
         let sql = format!(
-            "SELECT {pk}, {} FROM {} WHERE {cond}{filter} ORDER BY {pk} LIMIT $1",
+            "SELECT {}, {} FROM {} WHERE {cond}{filter} ORDER BY {} LIMIT $1",
+            read.join(", "),
             self.select_list(),
-            self.table_sql
+            self.table_sql,
+            self.key_order()
         );
         let limit = limit as i64;
-        let rows = match after {
-            Value::Null => self.client.query(&sql, &[&limit]),
-            Value::Integer(i) => self.client.query(&sql, &[&limit, i]),
-            other => self.client.query(&sql, &[&limit, &pk_text(other)]),
-        }
-        .map_err(|e| {
+        let key = self.key_params(after);
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit];
+        params.extend(key.iter().map(|p| &**p));
+        let rows = self.client.query(&sql, &params).map_err(|e| {
             Error::usage(format!(
                 "cannot read {}: {}",
                 self.target.table,
@@ -392,7 +555,7 @@ impl Rows for PgTable {
             .iter()
             .map(|r| {
                 (
-                    self.pk_value(r),
+                    self.key_value(r),
                     (0..self.target.columns.len())
                         .map(|i| self.cell(r, i))
                         .collect(),
@@ -414,8 +577,10 @@ pub fn run(
         dry_run: opts.dry_run,
         ..Report::default()
     };
-    let mut after = Value::Null;
-    let pk = t.pk_expr();
+    let mut after: Key = Vec::new();
+    let nk = t.keys.len();
+    let key_at_2 = t.key_cond("=", 2);
+    let key_at_1 = t.key_cond("=", 1);
     let updates: Vec<String> = t
         .target
         .columns
@@ -428,9 +593,10 @@ pub fn run(
                 _ => ("$1".to_string(), format!("{}::text", quote(c))),
             };
             format!(
-                "UPDATE {} SET {} = {set} WHERE {pk} = $2 AND {cmp} IS NOT DISTINCT FROM $3",
+                "UPDATE {} SET {} = {set} WHERE {key_at_2} AND {cmp} IS NOT DISTINCT FROM ${}",
                 t.table_sql,
-                quote(c)
+                quote(c),
+                nk + 2
             )
         })
         .collect();
@@ -446,7 +612,7 @@ pub fn run(
                 format!("{}::text", quote(c))
             };
             format!(
-                "SELECT {pk}, {sel} FROM {} WHERE {pk} = $1 FOR UPDATE",
+                "SELECT {sel} FROM {} WHERE {key_at_1} FOR UPDATE",
                 t.table_sql
             )
         })
@@ -474,8 +640,11 @@ pub fn run(
             let mut tx = t.client.transaction().map_err(|e| pg_err(&url, e))?;
             for (col, pkv, old, new) in &writes {
                 let bytes = kinds[*col] == Kind::Bytes;
-                let (p1, p2, p3) = (param(new, bytes), param(pkv, false), param(old, bytes));
-                let params: [&(dyn ToSql + Sync); 3] = [&*p1, &*p2, &*p3];
+                let key = key_params(&t.keys, pkv);
+                let (p1, p3) = (param(new, bytes), param(old, bytes));
+                let mut params: Vec<&(dyn ToSql + Sync)> = vec![&*p1];
+                params.extend(key.iter().map(|p| &**p));
+                params.push(&*p3);
                 let changed = tx
                     .execute(updates[*col].as_str(), &params)
                     .map_err(|e| pg_err(&url, e))?;
@@ -484,24 +653,26 @@ pub fn run(
                 }
                 // Changed since it was read: redo it from its current value, under a row lock.
                 report.conflicts += 1;
-                let p = param(pkv, false);
+                let key_only: Vec<&(dyn ToSql + Sync)> = key.iter().map(|p| &**p).collect();
                 let current = tx
-                    .query_opt(rereads[*col].as_str(), &[&*p])
+                    .query_opt(rereads[*col].as_str(), &key_only)
                     .map_err(|e| pg_err(&url, e))?;
                 let Some(row) = current else { continue };
                 let cur = if bytes {
-                    row.get::<_, Option<Vec<u8>>>(1)
+                    row.get::<_, Option<Vec<u8>>>(0)
                         .map(Value::Blob)
                         .unwrap_or(Value::Null)
                 } else {
-                    row.get::<_, Option<String>>(1)
+                    row.get::<_, Option<String>>(0)
                         .map(Value::Text)
                         .unwrap_or(Value::Null)
                 };
                 match rotate_cell(keys, &target, *col, pkv, &cur, opts.encrypt_plaintext) {
                     Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
                         let (q1, q3) = (param(&redo, bytes), param(&cur, bytes));
-                        let params: [&(dyn ToSql + Sync); 3] = [&*q1, &*p, &*q3];
+                        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&*q1];
+                        params.extend(key.iter().map(|p| &**p));
+                        params.push(&*q3);
                         tx.execute(updates[*col].as_str(), &params)
                             .map_err(|e| pg_err(&url, e))?;
                     }
@@ -514,7 +685,7 @@ pub fn run(
                             report.abort_reason = Some(format!(
                                 "{} {} ({}): {reason}",
                                 t.pk_name,
-                                pk_text(pkv),
+                                key_text(pkv),
                                 target.columns[*col]
                             ));
                             report.seconds = start.elapsed().as_secs_f64();
@@ -522,7 +693,7 @@ pub fn run(
                         }
                         report.skipped_keys.push(format!(
                             "{} ({})",
-                            pk_text(pkv),
+                            key_text(pkv),
                             target.columns[*col]
                         ));
                     }

@@ -20,7 +20,7 @@ pub(crate) struct StaticUpdate<'c> {
 }
 
 impl<'c> StaticUpdate<'c> {
-    /// Prepares `sql` (three parameters) on `conn`.
+    /// Prepares `sql` (the new value, the key's values, the old value) on `conn`.
     pub(crate) fn prepare(conn: &'c Connection, sql: &str) -> rusqlite::Result<Self> {
         // SAFETY: the handle is valid while `conn` is borrowed, and the
         // statement is finalized (on drop) before that borrow ends.
@@ -46,8 +46,15 @@ impl<'c> StaticUpdate<'c> {
         })
     }
 
-    /// Runs the statement with `params`; the number of rows it changed.
-    pub(crate) fn execute(&mut self, params: [&Value; 3]) -> rusqlite::Result<u64> {
+    /// Runs the statement with the new value, the key and the old value
+    /// as its parameters; the number of rows it changed.
+    pub(crate) fn execute(
+        &mut self,
+        new: &Value,
+        key: &[Value],
+        old: &Value,
+    ) -> rusqlite::Result<u64> {
+        let params = std::iter::once(new).chain(key).chain(std::iter::once(old));
         let result = self.bind_and_step(params);
         // SAFETY: `stmt` is valid; after these calls it holds no pointer
         // into `params`.
@@ -58,8 +65,11 @@ impl<'c> StaticUpdate<'c> {
         result
     }
 
-    fn bind_and_step(&mut self, params: [&Value; 3]) -> rusqlite::Result<u64> {
-        for (i, v) in params.into_iter().enumerate() {
+    fn bind_and_step<'v>(
+        &mut self,
+        params: impl Iterator<Item = &'v Value>,
+    ) -> rusqlite::Result<u64> {
+        for (i, v) in params.enumerate() {
             let idx = i as c_int + 1;
             // SAFETY: SQLITE_STATIC (None) makes SQLite read the bytes in
             // place until the bindings are cleared, which `execute` does
@@ -135,27 +145,31 @@ mod tests {
             StaticUpdate::prepare(&conn, "UPDATE t SET c = ?1 WHERE id = ?2 AND c IS ?3").unwrap();
         let n = |v: i64| Value::Integer(v);
         assert_eq!(
-            up.execute([
+            up.execute(
                 &Value::Text("new".into()),
-                &n(1),
+                &[n(1)],
                 &Value::Text("old".into())
-            ])
+            )
             .unwrap(),
             1
         );
         // The compare fails: nothing changes.
         assert_eq!(
-            up.execute([&Value::Text("x".into()), &n(1), &Value::Text("old".into())])
-                .unwrap(),
+            up.execute(
+                &Value::Text("x".into()),
+                &[n(1)],
+                &Value::Text("old".into())
+            )
+            .unwrap(),
             0
         );
         assert_eq!(
-            up.execute([&Value::Blob(vec![]), &n(2), &Value::Blob(vec![0, 255])])
+            up.execute(&Value::Blob(vec![]), &[n(2)], &Value::Blob(vec![0, 255]))
                 .unwrap(),
             1
         );
         assert_eq!(
-            up.execute([&Value::Real(1.5), &n(3), &Value::Null])
+            up.execute(&Value::Real(1.5), &[n(3)], &Value::Null)
                 .unwrap(),
             1
         );

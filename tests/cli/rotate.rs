@@ -867,7 +867,8 @@ fn the_key_column_must_be_a_key() {
             .unwrap()[..],
         b"v10"
     );
-    // WITHOUT ROWID with a one-column key rotates; with two columns it is refused.
+    // WITHOUT ROWID rotates, keyed by its primary key of one column or
+    // several (a row value, compared in the key's order).
     let wr1 = make(
         "wr1",
         "CREATE TABLE t (k TEXT PRIMARY KEY, c TEXT) WITHOUT ROWID",
@@ -879,12 +880,11 @@ fn the_key_column_must_be_a_key() {
         "CREATE TABLE t (k TEXT, n INT DEFAULT 1, c TEXT, PRIMARY KEY (k, n)) WITHOUT ROWID",
         &text_rows,
     );
-    rotate(&wr2, &[])
+    rotates_all(&wr2);
+    rotate(&wr2, &["--context-from-row"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "WITHOUT ROWID with a primary key on 2 columns",
-        ));
+        .stderr(predicate::str::contains("keyed by 2 columns"));
     // A composite key in a rowid table pages by rowid, but cannot be a context.
     let comp = make(
         "comp",
@@ -917,8 +917,16 @@ fn the_key_column_must_be_a_key() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "--pk grp is not a key (no UNIQUE index on grp alone)",
+            "--pk grp is not a key (no UNIQUE index on exactly grp)",
         ));
+    rotate(&grp, &["--pk", "grp,c2"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("has no column c2"));
+    rotate(&grp, &["--pk", "grp,"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("names an empty column"));
     rotate(&grp, &["--pk", "ext"])
         .assert()
         .code(2)
@@ -2107,6 +2115,11 @@ fn postgres_refuses_a_key_column_that_is_not_a_key() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--pk grp is not a key"));
+    // Two columns with no UNIQUE index on exactly them.
+    rotate("grp,ext")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--pk grp,ext is not a key"));
     rotate("ext")
         .assert()
         .code(2)
@@ -2173,4 +2186,239 @@ fn test_postgres() -> Option<(String, postgres::Client)> {
             None
         }
     }
+}
+
+/// A WITHOUT ROWID table keyed by two columns, the first shared by many
+/// rows, over several batches: the row-value pagination reaches every row
+/// exactly once, by default and with `--pk` naming the key in either order.
+#[test]
+fn composite_keys_page_through_every_row() {
+    let e = Env::new();
+    let fernet = FernetKey::new(&key(1));
+    let path = e.dir.path().join("composite.db");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE chunks (memory TEXT, n INTEGER, body TEXT, PRIMARY KEY (memory, n)) WITHOUT ROWID",
+    )
+    .unwrap();
+    let mut want = std::collections::BTreeMap::new();
+    for m in 0..7 {
+        for n in 0..50 {
+            let plain = format!("memory {m} chunk {n}");
+            conn.execute(
+                "INSERT INTO chunks VALUES (?1, ?2, ?3)",
+                rusqlite::params![
+                    format!("m{m}"),
+                    n,
+                    fernet.encrypt(plain.as_bytes()).unwrap()
+                ],
+            )
+            .unwrap();
+            want.insert((format!("m{m}"), n as i64), plain);
+        }
+    }
+    drop(conn);
+    let run = |extra: &[&str], to: u8, id: &str| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--db",
+            path.to_str().unwrap(),
+            "--table",
+            "chunks",
+            "--column",
+            "body",
+            "--from-key-env",
+            "A",
+            "--from-key-env",
+            "B",
+            "--to-key-env",
+            "C",
+            "--to-key-id",
+            id,
+            "--batch",
+            "16",
+            "--format",
+            "json",
+        ]);
+        c.args(extra)
+            .env("A", hexkey(1))
+            .env("B", hexkey(2))
+            .env("C", hexkey(to));
+        json_of(&mut c)
+    };
+    let doc = run(&[], 2, "2");
+    assert_eq!(doc["rotated"], 350, "{doc}");
+    assert_eq!(doc["rows"], 350, "{doc}");
+    // The key named the other way round is the same key.
+    let doc = run(&["--pk", "n,memory"], 3, "3");
+    assert_eq!(doc["rotated"], 350, "{doc}");
+    let conn = Connection::open(&path).unwrap();
+    let env3 = EnvelopeKey::new(&key(3), 3);
+    let mut stmt = conn.prepare("SELECT memory, n, body FROM chunks").unwrap();
+    let got: std::collections::BTreeMap<(String, i64), String> = stmt
+        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get::<_, String>(2)?)))
+        .unwrap()
+        .map(|r| {
+            let (k, v) = r.unwrap();
+            (
+                k,
+                String::from_utf8(env3.open_base64(&v, None).unwrap().to_vec()).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    // A value that cannot be decrypted is named by its whole key.
+    conn.execute(
+        "UPDATE chunks SET body = 'gAAAAABcut' WHERE memory = 'm3' AND n = 7",
+        [],
+    )
+    .unwrap();
+    drop(stmt);
+    drop(conn);
+    e.kw(&[
+        "rotate",
+        "verify",
+        "--db",
+        path.to_str().unwrap(),
+        "--table",
+        "chunks",
+        "--column",
+        "body",
+        "--key-env",
+        "C",
+    ])
+    .env("C", hexkey(3))
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains("(m3, 7)"));
+}
+
+/// PostgreSQL tables keyed by a uuid, and by two columns: paged and
+/// updated through the key's own index (compared in its type, not as
+/// text), every row reached once.
+#[test]
+fn postgres_uuid_and_composite_keys() {
+    let Some((url, mut client)) = test_postgres() else {
+        return;
+    };
+    let (u, c) = (
+        format!("kw_uuid_{}", std::process::id()),
+        format!("kw_comp_{}", std::process::id()),
+    );
+    client
+        .batch_execute(&format!(
+            "DROP TABLE IF EXISTS {u}; DROP TABLE IF EXISTS {c};
+             CREATE TABLE {u} (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text);
+             CREATE TABLE {c} (tenant text, n int, body bytea, PRIMARY KEY (tenant, n));"
+        ))
+        .unwrap();
+    let old = FernetKey::new(&key(1));
+    for i in 0..120i32 {
+        let t = old.encrypt(format!("u{i}").as_bytes()).unwrap();
+        client
+            .execute(&format!("INSERT INTO {u} (body) VALUES ($1)"), &[&t])
+            .unwrap();
+        let t = old
+            .encrypt(format!("c{i}").as_bytes())
+            .unwrap()
+            .into_bytes();
+        client
+            .execute(
+                &format!("INSERT INTO {c} VALUES ($1, $2, $3)"),
+                &[&format!("t{}", i % 3), &i, &t],
+            )
+            .unwrap();
+    }
+    // The pagination reads the key's index, not a sort of the whole table.
+    let plan: Vec<String> = client
+        .query(
+            &format!("EXPLAIN SELECT id::text AS kw_key0 FROM {u} WHERE id > $1::text::uuid ORDER BY {u}.id LIMIT 10"),
+            &[&"00000000-0000-0000-0000-000000000000"],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(plan.iter().any(|l| l.contains("Index")), "{plan:?}");
+    let e = Env::new();
+    for table in [&u, &c] {
+        let mut cmd = e.kw(&[
+            "rotate",
+            "run",
+            "--db",
+            &url,
+            "--table",
+            table,
+            "--column",
+            "body",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+            "--to",
+            "fernet",
+            "--batch",
+            "25",
+            "--format",
+            "json",
+        ]);
+        cmd.env("A", hexkey(1)).env("B", hexkey(2));
+        let doc = json_of(&mut cmd);
+        assert_eq!(doc["rotated"], 120, "{table}: {doc}");
+        e.kw(&[
+            "rotate",
+            "verify",
+            "--db",
+            &url,
+            "--table",
+            table,
+            "--column",
+            "body",
+            "--key-env",
+            "B",
+        ])
+        .env("B", hexkey(2))
+        .assert()
+        .success();
+    }
+    let new = FernetKey::new(&key(2));
+    let rows = client
+        .query(&format!("SELECT tenant, n, body FROM {c} ORDER BY n"), &[])
+        .unwrap();
+    assert_eq!(rows.len(), 120);
+    for (i, r) in rows.iter().enumerate() {
+        let body: Vec<u8> = r.get(2);
+        let plain = new
+            .decrypt(std::str::from_utf8(&body).unwrap(), None)
+            .unwrap();
+        assert_eq!(&plain[..], format!("c{i}").as_bytes());
+    }
+    // A composite key cannot be a row context.
+    let mut cmd = e.kw(&[
+        "rotate",
+        "run",
+        "--db",
+        &url,
+        "--table",
+        &c,
+        "--column",
+        "body",
+        "--context-from-row",
+        "--from-key-env",
+        "A",
+        "--to-key-env",
+        "B",
+        "--to-key-id",
+        "2",
+    ]);
+    cmd.env("A", hexkey(1)).env("B", hexkey(2));
+    cmd.assert()
+        .code(2)
+        .stderr(predicate::str::contains("keyed by 2 columns"));
+    client
+        .batch_execute(&format!("DROP TABLE {u}; DROP TABLE {c}"))
+        .unwrap();
 }
