@@ -126,7 +126,21 @@ impl EnvelopeKey {
         context: Option<&[u8]>,
         nonce: &[u8; NONCE_LEN],
     ) -> Vec<u8> {
-        let mut out = Vec::with_capacity(plaintext.len() + OVERHEAD);
+        let mut out = Vec::new();
+        self.seal_into(&mut out, plaintext, context, nonce);
+        out
+    }
+
+    /// Writes the envelope into `out` (cleared first).
+    fn seal_into(
+        &self,
+        out: &mut Vec<u8>,
+        plaintext: &[u8],
+        context: Option<&[u8]>,
+        nonce: &[u8; NONCE_LEN],
+    ) {
+        out.clear();
+        out.reserve(plaintext.len() + OVERHEAD);
         out.extend_from_slice(&MAGIC);
         out.push(VERSION);
         out.extend_from_slice(&self.key_id.to_be_bytes());
@@ -141,7 +155,6 @@ impl EnvelopeKey {
             // Only fails past GCM's length limits (64 GiB), far beyond one value.
             .expect("AES-GCM plaintext length limit exceeded");
         out.extend_from_slice(&tag);
-        out
     }
 
     /// Opens an envelope sealed under any key id (the caller chose this key
@@ -181,10 +194,19 @@ impl EnvelopeKey {
         plaintext: &[u8],
         context: Option<&[u8]>,
     ) -> crate::error::Result<String> {
-        Ok(b64::encode(
-            Alphabet::Standard,
-            &self.seal(plaintext, context)?,
-        ))
+        use std::cell::RefCell;
+        // The binary envelope is built in a per-thread buffer, reused (a
+        // rotation seals millions); the plaintext is in it only while it is
+        // encrypted in place, and what stays is ciphertext.
+        thread_local! {
+            static RAW: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        let nonce = crate::crypto::random::nonce::<NONCE_LEN>()?;
+        Ok(RAW.with(|raw| {
+            let mut raw = raw.borrow_mut();
+            self.seal_into(&mut raw, plaintext, context, &nonce);
+            b64::encode(Alphabet::Standard, &raw)
+        }))
     }
 
     /// Opens the standard base64 form.

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use zeroize::Zeroizing;
 
-use crate::crypto::b64::{self, Alphabet};
 use crate::crypto::envelope::{self, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetKey};
 use crate::crypto::keys::Key256;
@@ -340,14 +339,12 @@ impl Keys {
         };
         match self.format {
             TargetFormat::Envelope => {
-                let bytes = self
-                    .target_env
-                    .seal(plain, ctx)
-                    .map_err(|e| e.message().to_string())?;
+                let env = &self.target_env;
+                let err = |e: crate::error::Error| e.message().to_string();
                 Ok(match storage {
-                    Storage::Binary => Value::Blob(bytes),
+                    Storage::Binary => Value::Blob(env.seal(plain, ctx).map_err(err)?),
                     Storage::Text { blob } => {
-                        text_or_bytes(b64::encode(Alphabet::Standard, &bytes), blob)
+                        text_or_bytes(env.seal_base64(plain, ctx).map_err(err)?, blob)
                     }
                 })
             }

@@ -59,6 +59,31 @@ impl Target {
         }
     }
 
+    /// `--pk` split into its columns (None: not given); an empty name is
+    /// refused.
+    pub(crate) fn pk_columns(&self) -> Result<Option<Vec<String>>> {
+        let Some(pk) = self.pk.as_deref() else {
+            return Ok(None);
+        };
+        let cols: Vec<String> = pk.split(',').map(|c| c.trim().to_string()).collect();
+        if cols.iter().any(String::is_empty) {
+            return Err(Error::usage(format!("--pk '{pk}' names an empty column")));
+        }
+        Ok(Some(cols))
+    }
+
+    /// `--context-from-row` binds one key column into each value's
+    /// context: refused for a table keyed by `n` columns.
+    pub(crate) fn check_context_key(&self, where_: &str, n: usize) -> Result<()> {
+        if n > 1 && self.context_from_row {
+            return Err(Error::usage(format!(
+                "{where_}: --context-from-row binds one key column into each value's context, and this table is keyed by {n} columns"
+            ))
+            .with_hint("name a single key column with --pk (a column with a UNIQUE index and no NULL)"));
+        }
+        Ok(())
+    }
+
     /// Adds `COLUMN:field.sub` JSON fields, creating the column entry if needed.
     pub fn add_json_field(&mut self, spec: &str) -> Result<()> {
         let (col, path) = spec
@@ -335,10 +360,10 @@ fn key_columns(
         Ok(false)
     };
     let where_ = format!("{}: table {}", db.display(), target.table);
-    let given: Option<Vec<&str>> = target
-        .pk
-        .as_deref()
-        .map(|pk| pk.split(',').map(str::trim).collect());
+    let given = target.pk_columns()?;
+    let given: Option<Vec<&str>> = given
+        .as_ref()
+        .map(|cols| cols.iter().map(String::as_str).collect());
     let keys = match given.as_deref() {
         Some([pk])
             if ["rowid", "_rowid_", "oid"].contains(&pk.to_ascii_lowercase().as_str())
@@ -352,11 +377,6 @@ fn key_columns(
         Some(pks) => {
             let shown = pks.join(",");
             for pk in pks {
-                if pk.is_empty() {
-                    return Err(Error::usage(format!(
-                        "--pk '{shown}' names an empty column"
-                    )));
-                }
                 if !cols.iter().any(|(n, _, _)| n == pk) {
                     return Err(Error::bad_input(format!("{where_} has no column {pk}")));
                 }
@@ -385,13 +405,7 @@ fn key_columns(
             _ => declared.iter().map(|(n, _, _)| ident(n)).collect(),
         },
     };
-    if keys.len() > 1 && target.context_from_row {
-        return Err(Error::usage(format!(
-            "{where_}: --context-from-row binds one key column into each value's context, and this table is keyed by {} columns",
-            keys.len()
-        ))
-        .with_hint("name a single key column with --pk (a column with a UNIQUE index and no NULL)"));
-    }
+    target.check_context_key(&where_, keys.len())?;
     // The rowid can change (VACUUM renumbers a rowid table without an
     // INTEGER PRIMARY KEY), so it is a context only when asked for by name.
     if target.context_from_row && given.is_none() && Some(keys[0].as_str()) == rowid_name {

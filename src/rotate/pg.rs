@@ -262,19 +262,10 @@ impl PgTable {
                 .map(|r| r.get(0))
                 .collect())
         }
-        let given: Option<Vec<String>> = target
-            .pk
-            .as_deref()
-            .map(|pk| pk.split(',').map(|c| c.trim().to_string()).collect());
-        let key_names: Vec<String> = match &given {
+        let key_names: Vec<String> = match &target.pk_columns()? {
             Some(pks) => {
                 let shown = pks.join(",");
                 for pk in pks {
-                    if pk.is_empty() {
-                        return Err(Error::usage(format!(
-                            "--pk '{shown}' names an empty column"
-                        )));
-                    }
                     if !cols.iter().any(|(n, _)| n == pk) {
                         return Err(Error::bad_input(format!(
                             "table {} has no column {pk}",
@@ -340,14 +331,7 @@ impl PgTable {
                 "the key column cannot be one of the rotated columns",
             ));
         }
-        if key_names.len() > 1 && target.context_from_row {
-            return Err(Error::usage(format!(
-                "table {}: --context-from-row binds one key column into each value's context, and this table is keyed by {} columns",
-                target.table,
-                key_names.len()
-            ))
-            .with_hint("name a single key column with --pk (a column with a UNIQUE index and no NULL)"));
-        }
+        target.check_context_key(&format!("table {}", target.table), key_names.len())?;
         let keys: Vec<KeyCol> = key_names
             .iter()
             .map(|n| {
