@@ -188,6 +188,44 @@ impl EnvelopeKey {
         Ok(buf)
     }
 
+    /// Opens an envelope in its own buffer, without copying it. On failure
+    /// the buffer comes back as it was, so another key can be tried:
+    /// AES-GCM checks the tag before it decrypts anything (a test holds
+    /// `aes-gcm` to that).
+    pub fn open_owned(
+        &self,
+        data: Vec<u8>,
+        context: Option<&[u8]>,
+    ) -> Result<Zeroizing<Vec<u8>>, (EnvelopeError, Vec<u8>)> {
+        if let Err(e) = parse_header(&data) {
+            return Err((e, data));
+        }
+        let end = data.len() - TAG_LEN;
+        let body = HEADER_LEN + NONCE_LEN;
+        let mut data = Zeroizing::new(data);
+        let (head, rest) = data.split_at_mut(body);
+        let (ct, tag) = rest.split_at_mut(end - body);
+        let nonce: &[u8; NONCE_LEN] = head[HEADER_LEN..].try_into().expect("checked length");
+        let tag: &[u8; TAG_LEN] = (&*tag).try_into().expect("checked length");
+        let aad = Aad::new(&head[..HEADER_LEN], context);
+        if self
+            .cipher
+            .decrypt_inout_detached(
+                <&Nonce>::from(nonce),
+                aad.as_slice(),
+                ct.into(),
+                <&Tag>::from(tag),
+            )
+            .is_err()
+        {
+            // Still the ciphertext: nothing to wipe.
+            return Err((EnvelopeError::AuthFailed, std::mem::take(&mut *data)));
+        }
+        data.copy_within(body..end, 0);
+        data.truncate(end - body);
+        Ok(data)
+    }
+
     /// Seals and returns standard base64, for text columns.
     pub fn seal_base64(
         &self,
@@ -290,6 +328,26 @@ pub fn aes256gcm_seal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A wrong key leaves the buffer as it was (the tag is checked before
+    /// anything is decrypted), so `open_owned` can try the next key.
+    #[test]
+    fn open_owned_gives_the_buffer_back_untouched() {
+        let k1 = EnvelopeKey::new(&Key256::from_bytes([1; 32]), 1);
+        let k2 = EnvelopeKey::new(&Key256::from_bytes([2; 32]), 2);
+        let sealed = k1.seal(b"a memory worth keeping", Some(b"t/c/1")).unwrap();
+        let (err, back) = k2.open_owned(sealed.clone(), Some(b"t/c/1")).unwrap_err();
+        assert_eq!(err, EnvelopeError::AuthFailed);
+        assert_eq!(back, sealed);
+        let (_, back) = k1.open_owned(back, Some(b"t/c/2")).unwrap_err();
+        assert_eq!(back, sealed);
+        assert_eq!(
+            &k1.open_owned(back, Some(b"t/c/1")).unwrap()[..],
+            b"a memory worth keeping"
+        );
+        let (err, _) = k1.open_owned(sealed[..10].to_vec(), None).unwrap_err();
+        assert!(matches!(err, EnvelopeError::TooShort(_)), "{err:?}");
+    }
     use proptest::prelude::*;
 
     fn key(b: u8) -> Key256 {

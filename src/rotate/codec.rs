@@ -250,6 +250,31 @@ impl Keys {
             .find_map(|(i, k)| k.env.open(bytes, ctx).ok().map(|p| (i, p)))
     }
 
+    /// [`open_envelope`](Self::open_envelope) in the envelope's own
+    /// buffer, which comes back on failure.
+    fn open_envelope_owned(
+        &self,
+        id: u32,
+        mut bytes: Vec<u8>,
+        ctx: Option<&[u8]>,
+    ) -> Result<(usize, Zeroizing<Vec<u8>>), Vec<u8>> {
+        let by_id = self.by_id.get(&id).copied();
+        let order = by_id.into_iter().chain(
+            self.decrypt
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.id.is_none())
+                .map(|(i, _)| i),
+        );
+        for i in order {
+            match self.decrypt[i].env.open_owned(bytes, ctx) {
+                Ok(plain) => return Ok((i, plain)),
+                Err((_, back)) => bytes = back,
+            }
+        }
+        Err(bytes)
+    }
+
     /// Which key authenticates a Fernet token (the index in the decrypt
     /// list); nothing is decrypted.
     fn fernet_key(&self, bytes: &[u8]) -> Option<usize> {
@@ -399,21 +424,32 @@ impl Keys {
                 }
             }
             // A value sealed before contexts were used still opens without
-            // one, so `--context-from-row` can migrate it; it is sealed with the context.
-            Kind::Envelope(_) => match self.decrypt(&p, ctx).or_else(|e| {
-                if ctx.is_some() {
-                    self.decrypt(&p, None).map(|(pl, _, ts)| (pl, false, ts))
-                } else {
-                    Err(e)
+            // one, so `--context-from-row` can migrate it; it is sealed with
+            // the context. The envelope's own buffer is decrypted in place.
+            Kind::Envelope(id) => {
+                let opened = match self.open_envelope_owned(id, p.bytes, ctx) {
+                    Ok((i, plain)) => Some((i, plain, true)),
+                    Err(bytes) if ctx.is_some() => self
+                        .open_envelope_owned(id, bytes, None)
+                        .ok()
+                        .map(|(i, plain)| (i, plain, false)),
+                    Err(_) => None,
+                };
+                match opened {
+                    None => Outcome::Undecryptable(format!(
+                        "envelope under key {id}: no key given decrypts it (authentication failed)"
+                    )),
+                    Some((0, _, true))
+                        if self.format == TargetFormat::Envelope && id == self.target_id =>
+                    {
+                        Outcome::Current
+                    }
+                    Some((_, plain, _)) => match self.seal(&plain, ctx, None, p.storage) {
+                        Ok(new) => Outcome::Rotated(new),
+                        Err(e) => Outcome::Undecryptable(e),
+                    },
                 }
-            }) {
-                Err(e) => Outcome::Undecryptable(e),
-                Ok((_, true, _)) => Outcome::Current,
-                Ok((plain, false, ts)) => match self.seal(&plain, ctx, ts, p.storage) {
-                    Ok(new) => Outcome::Rotated(new),
-                    Err(e) => Outcome::Undecryptable(e),
-                },
-            },
+            }
         }
     }
 
