@@ -9,6 +9,10 @@
 //!
 //!   ROWS=100000 JOURNAL=wal RUNS=3 cargo bench --bench rotate
 //!   (or `bash bench/rotate.sh` for WAL and DELETE at 100k and 1M rows)
+//!
+//! With `PYTHON` naming an interpreter that has `cryptography`, Fernet runs
+//! also time Python's `MultiFernet.rotate` loop (bench/multifernet.py) on
+//! the same copy, as a third contender.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -125,8 +129,6 @@ fn floor(db: &Path) -> (f64, (f64, f64)) {
 }
 
 /// `keyward rotate run` as a child: wall, CPU (user+sys) and peak RSS (KiB).
-// The child is reaped by wait4, which also returns its resource usage.
-#[allow(clippy::zombie_processes)]
 fn keyward(
     bin: &Path,
     db: &Path,
@@ -135,9 +137,8 @@ fn keyward(
     new: &str,
     to: &str,
 ) -> (f64, (f64, f64), i64) {
-    let start = Instant::now();
-    let child = Command::new(bin)
-        .args(["-q", "--store"])
+    let mut cmd = Command::new(bin);
+    cmd.args(["-q", "--store"])
         .arg(store)
         .args([
             "rotate",
@@ -158,10 +159,16 @@ fn keyward(
         ])
         .arg(db)
         .env("OLD", old)
-        .env("NEW", new)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        .env("NEW", new);
+    measure(cmd)
+}
+
+/// Runs a child: wall, CPU (user+sys) and peak RSS (KiB).
+// The child is reaped by wait4, which also returns its resource usage.
+#[allow(clippy::zombie_processes)]
+fn measure(mut cmd: Command) -> (f64, (f64, f64), i64) {
+    let start = Instant::now();
+    let child = cmd.stdout(std::process::Stdio::null()).spawn().unwrap();
     let pid = child.id() as i32;
     let mut status = 0;
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -186,7 +193,7 @@ fn keyward(
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert_eq!(status, 0, "keyward rotate run failed");
+    assert_eq!(status, 0, "{cmd:?} failed");
     (
         start.elapsed().as_secs_f64(),
         (tv(ru.ru_utime), tv(ru.ru_stime)),
@@ -233,11 +240,29 @@ fn main() {
     let work = out.join("work.db");
     let store = out.join("keyward.db");
     let (mut fw, mut fc, mut kw_w, mut kw_c, mut rss) = (vec![], vec![], vec![], vec![], vec![]);
+    let python = std::env::var("PYTHON").ok().filter(|_| format == "fernet");
+    let (mut py_w, mut py_c) = (vec![], vec![]);
     for run in 0..runs {
-        // Alternate the order so disk noise hits both alike.
-        for which in if run % 2 == 0 { [0, 1] } else { [1, 0] } {
+        // Alternate the order so disk noise hits all alike.
+        let mut order = vec![0, 1];
+        if python.is_some() {
+            order.push(2);
+        }
+        if run % 2 == 1 {
+            order.reverse();
+        }
+        for which in order {
             copy(&fixture_path, &work);
-            if which == 0 {
+            if which == 2 {
+                let mut cmd = Command::new(python.as_deref().expect("PYTHON is set"));
+                cmd.arg(root.join("bench").join("multifernet.py"))
+                    .arg(&work)
+                    .arg(old_key.encode(Encoding::Hex).expose())
+                    .arg(new_key.encode(Encoding::Hex).expose());
+                let (w, c, _) = measure(cmd);
+                py_w.push(w);
+                py_c.push(c);
+            } else if which == 0 {
                 let (w, c) = floor(&work);
                 fw.push(w);
                 fc.push(c);
@@ -261,6 +286,17 @@ fn main() {
     let sys = |v: &[(f64, f64)]| median(v.iter().map(|c| c.1).collect());
     let (fu, fs, ku, ks) = (user(&fc), sys(&fc), user(&kw_c), sys(&kw_c));
     let (fw, fc, kw, kc) = (median(fw), total(&fc), median(kw_w), total(&kw_c));
+    let python_line = (!py_w.is_empty()).then(|| {
+        let (pw, pc, pu) = (median(py_w.clone()), total(&py_c), user(&py_c));
+        format!(
+            "  python MultiFernet.rotate: wall {pw:.2} s, cpu {pc:.2} s (user {pu:.2}); against the floor: wall {:.2}x, cpu {:.2}x, user {:.2}x; keyward is {:.2}x faster in wall time and {:.2}x cheaper in CPU",
+            pw / fw,
+            pc / fc,
+            pu / fu,
+            pw / kw,
+            pc / kc
+        )
+    });
     println!(
         "rows {rows}, journal {journal}, {format} to {format}, medians of {runs} alternated runs"
     );
@@ -274,6 +310,9 @@ fn main() {
         kw / fw,
         kc / fc
     );
+    if let Some(line) = python_line {
+        println!("{line}");
+    }
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", work.display()));
     }
