@@ -566,8 +566,8 @@ impl Table {
     }
 }
 
-/// `(a, b)` for several quoted columns, `a` for one.
-fn row_value(cols: &[String]) -> String {
+/// `(a, b)` for several columns (or parameters), `a` for one.
+pub(crate) fn row_value(cols: &[String]) -> String {
     if cols.len() == 1 {
         cols[0].clone()
     } else {

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::rotate::codec::{Keys, Outcome};
 use crate::rotate::{
     Batch, Key, Options, Progress, Report, Rows, Target, key_text, pk_text, plan_batch,
-    rotate_cell, throttle,
+    rotate_cell, row_value, throttle,
 };
 
 /// How a column travels.
@@ -72,15 +72,6 @@ impl KeyCol {
         } else {
             format!("${n}::text::{}", self.ty)
         }
-    }
-}
-
-/// `(a, b)` for several, `a` for one.
-fn row_value(items: Vec<String>) -> String {
-    if items.len() == 1 {
-        items.into_iter().next().expect("one item")
-    } else {
-        format!("({})", items.join(", "))
     }
 }
 
@@ -347,7 +338,7 @@ impl PgTable {
                 }
             })
             .collect();
-        let pk_name = row_value(key_names);
+        let pk_name = row_value(&key_names);
         Ok(PgTable {
             client,
             target: target.clone(),
@@ -389,13 +380,14 @@ impl PgTable {
     fn key_cond(&self, op: &str, first: usize) -> String {
         format!(
             "{} {op} {}",
-            row_value(self.keys.iter().map(|k| k.sql.clone()).collect()),
+            row_value(&self.keys.iter().map(|k| k.sql.clone()).collect::<Vec<_>>()),
             row_value(
-                self.keys
+                &self
+                    .keys
                     .iter()
                     .enumerate()
                     .map(|(i, k)| k.param(first + i))
-                    .collect()
+                    .collect::<Vec<_>>()
             )
         )
     }
