@@ -638,20 +638,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__export)
-            opts="-q -h -V --as --var --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --as --var --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --as)
-                    COMPREPLY=($(compgen -W "env json" -- "${cur}"))
-                    return 0
-                    ;;
-                --var)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -665,6 +657,14 @@ _keyward() {
                     return 0
                     ;;
                 --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -W "env json" -- "${cur}"))
+                    return 0
+                    ;;
+                --var)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -802,12 +802,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__issue)
-            opts="-q -h -V --name --scopes --expires --prefix --note --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --name --scopes --expires --prefix --note --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -828,22 +844,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -852,20 +852,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__list)
-            opts="-q -h -V --state --scope --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --state --scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --state)
-                    COMPREPLY=($(compgen -W "active expired revoked" -- "${cur}"))
-                    return 0
-                    ;;
-                --scope)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -879,6 +871,14 @@ _keyward() {
                     return 0
                     ;;
                 --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -W "active expired revoked" -- "${cur}"))
+                    return 0
+                    ;;
+                --scope)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -920,20 +920,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__rotate)
-            opts="-q -h -V --grace --expires --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --grace --expires --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --grace)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --expires)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -947,6 +939,14 @@ _keyward() {
                     return 0
                     ;;
                 --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -988,20 +988,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__verify)
-            opts="-q -h -V --key-env --offline --require-scope --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --offline --require-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --key-env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --require-scope)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -1015,6 +1007,14 @@ _keyward() {
                     return 0
                     ;;
                 --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --require-scope)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1596,12 +1596,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert__subcmd__ca__subcmd__create)
-            opts="-q -h -V --cn --days --not-before --not-after --path-len --name-constraint --key-type --out --key-out --der --force --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --cn --days --not-before --not-after --path-len --name-constraint --key-type --out --key-out --der --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1635,22 +1651,6 @@ _keyward() {
                     return 0
                     ;;
                 --key-out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1704,12 +1704,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert__subcmd__check)
-            opts="-q -h -V --glob --connect --sni --starttls --verify --ca-file --warn --critical --at --expect-name --leaf-only --nagios --summary --timeout --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --glob --connect --sni --starttls --verify --ca-file --warn --critical --at --expect-name --leaf-only --nagios --summary --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --glob)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1750,6 +1766,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__cert__subcmd__create)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --cn --san --days --not-before --not-after --key-type --key-in --server --client --ca --ca-key --chain-out --out --key-out --der --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -1766,20 +1796,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__cert__subcmd__create)
-            opts="-q -h -V --cn --san --days --not-before --not-after --key-type --key-in --server --client --ca --ca-key --chain-out --out --key-out --der --force --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --cn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1825,22 +1841,6 @@ _keyward() {
                     return 0
                     ;;
                 --key-out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2140,24 +2140,12 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config__subcmd__template)
-            opts="-q -h -V --profile --service --out --force --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --profile --service --out --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -W "production development" -- "${cur}"))
-                    return 0
-                    ;;
-                --service)
-                    COMPREPLY=($(compgen -W "generic memoric tiger mem0" -- "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -2174,6 +2162,18 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "production development" -- "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -W "generic memoric tiger mem0" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2182,12 +2182,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config__subcmd__validate)
-            opts="-q -h -V --env --type --glob --profile --fail-on --policy --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --env --type --glob --profile --fail-on --policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --type)
                     COMPREPLY=($(compgen -W "dotenv yaml toml json" -- "${cur}"))
                     return 0
@@ -2208,6 +2224,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__decrypt)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --key-file --in --out --force --scheme --context --key-id --ttl --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -2224,20 +2254,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__decrypt)
-            opts="-q -h -V --key-env --key-file --in --out --force --scheme --context --key-id --ttl --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --key-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2270,6 +2286,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__encrypt)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --key-file --in --out --force --scheme --context --key-id --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -2286,20 +2316,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__encrypt)
-            opts="-q -h -V --key-env --key-file --in --out --force --scheme --context --key-id --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --key-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2325,22 +2341,6 @@ _keyward() {
                     return 0
                     ;;
                 --key-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2438,12 +2438,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hash__subcmd__password)
-            opts="-q -h -V --algo --memory --iterations --parallelism --cost --block-size --password-env --password-file --password-stdin --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --algo --memory --iterations --parallelism --cost --block-size --password-env --password-file --password-stdin --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --algo)
                     COMPREPLY=($(compgen -W "argon2id bcrypt scrypt pbkdf2-sha256" -- "${cur}"))
                     return 0
@@ -2473,22 +2489,6 @@ _keyward() {
                     return 0
                     ;;
                 --password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2500,12 +2500,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hash__subcmd__verify)
-            opts="-q -h -V --password-env --password-file --password-stdin --needs-rehash --algo --memory --iterations --parallelism --cost --block-size --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --password-env --password-file --password-stdin --needs-rehash --algo --memory --iterations --parallelism --cost --block-size --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2535,22 +2551,6 @@ _keyward() {
                     return 0
                     ;;
                 --block-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3488,12 +3488,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hmac__subcmd__sign)
-            opts="-q -h -V --secret-env --secret-file --in --algo --encoding --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --in --algo --encoding --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3514,6 +3530,20 @@ _keyward() {
                     COMPREPLY=($(compgen -W "hex base64" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__hmac__subcmd__verify)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --in --algo --encoding --signature --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -3530,20 +3560,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__hmac__subcmd__verify)
-            opts="-q -h -V --secret-env --secret-file --in --algo --encoding --signature --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --secret-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3565,22 +3581,6 @@ _keyward() {
                     return 0
                     ;;
                 --signature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3722,12 +3722,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt__subcmd__mint)
-            opts="-q -h -V --secret-env --secret-file --key-file --alg --sub --aud --iss --scope --ttl --claim --kid --allow-weak --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --alg --sub --aud --iss --scope --ttl --claim --kid --allow-weak --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3772,6 +3788,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__jwt__subcmd__verify)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --jwks --alg --aud --iss --leeway --allow-no-exp --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -3788,20 +3818,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__jwt__subcmd__verify)
-            opts="-q -h -V --secret-env --secret-file --key-file --jwks --alg --aud --iss --leeway --allow-no-exp --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --secret-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3831,22 +3847,6 @@ _keyward() {
                     return 0
                     ;;
                 --leeway)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3888,12 +3888,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__derive)
-            opts="-q -h -V --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --passphrase-env --passphrase-file --salt-hex --salt-file --salt-bytes --encoding --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --passphrase-env --passphrase-file --salt-hex --salt-file --salt-bytes --encoding --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kdf)
                     COMPREPLY=($(compgen -W "scrypt pbkdf2" -- "${cur}"))
                     return 0
@@ -3947,22 +3963,6 @@ _keyward() {
                     return 0
                     ;;
                 --var)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4100,12 +4100,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__import)
-            opts="-q -h -V --key-env --key-file --derive-passphrase-env --derive-passphrase-file --salt-hex --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --id --primary --note --keyring --passphrase-env --passphrase-file --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --key-file --derive-passphrase-env --derive-passphrase-file --salt-hex --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --id --primary --note --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4166,6 +4182,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__key__subcmd__list)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4182,20 +4212,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__key__subcmd__list)
-            opts="-q -h -V --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4236,6 +4252,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__key__subcmd__new)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --primary --note --keyring --passphrase-env --passphrase-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4252,20 +4282,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__key__subcmd__new)
-            opts="-q -h -V --primary --note --keyring --passphrase-env --passphrase-file --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --note)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4282,6 +4298,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__key__subcmd__promote)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4298,20 +4328,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__key__subcmd__promote)
-            opts="-q -h -V --keyring --passphrase-env --passphrase-file --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4324,6 +4340,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__key__subcmd__retire)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --force --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4340,20 +4370,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__key__subcmd__retire)
-            opts="-q -h -V --force --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4394,6 +4410,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__key__subcmd__show)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4410,20 +4440,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__key__subcmd__show)
-            opts="-q -h -V --keyring --passphrase-env --passphrase-file --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4433,22 +4449,6 @@ _keyward() {
                     return 0
                     ;;
                 --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4602,12 +4602,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__hmac__subcmd__secret)
-            opts="-q -h -V --bytes --encoding --count --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --bytes --encoding --count --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4629,22 +4645,6 @@ _keyward() {
                     return 0
                     ;;
                 --var)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4656,12 +4656,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__jwt__subcmd__secret)
-            opts="-q -h -V --bytes --encoding --count --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --bytes --encoding --count --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4686,6 +4702,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__keygen__subcmd__keypair)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --type --out --pub-out --der --force --passphrase-env --passphrase-file --passphrase-prompt --kdf --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4702,20 +4732,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__keygen__subcmd__keypair)
-            opts="-q -h -V --type --out --pub-out --der --force --passphrase-env --passphrase-file --passphrase-prompt --kdf --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --type)
                     COMPREPLY=($(compgen -W "ed25519 x25519 ecdsa-p256 ecdsa-p384 rsa-2048 rsa-3072 rsa-4096" -- "${cur}"))
                     return 0
@@ -4740,6 +4756,20 @@ _keyward() {
                     COMPREPLY=($(compgen -W "scrypt pbkdf2" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__keygen__subcmd__master)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --encoding --bytes --count --out --env-file --var --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4756,20 +4786,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__keygen__subcmd__master)
-            opts="-q -h -V --encoding --bytes --count --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --encoding)
                     COMPREPLY=($(compgen -W "hex base64 base64url fernet" -- "${cur}"))
                     return 0
@@ -4794,6 +4810,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__keygen__subcmd__password)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --length --classes --no-ambiguous --count --out --env-file --var --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4810,20 +4840,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__keygen__subcmd__password)
-            opts="-q -h -V --length --classes --no-ambiguous --count --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --length)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4848,6 +4864,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__keygen__subcmd__salt)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --bytes --encoding --count --out --env-file --var --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -4864,20 +4894,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__keygen__subcmd__salt)
-            opts="-q -h -V --bytes --encoding --count --out --env-file --var --force --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4899,22 +4915,6 @@ _keyward() {
                     return 0
                     ;;
                 --var)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5056,12 +5056,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__run)
-            opts="-q -h -V --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5138,6 +5154,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__rotate__subcmd__status)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
                     return 0
@@ -5154,20 +5184,6 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        keyward__subcmd__rotate__subcmd__status)
-            opts="-q -h -V --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --format --color --quiet --yes --store --actor --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5213,22 +5229,6 @@ _keyward() {
                     return 0
                     ;;
                 --key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5240,12 +5240,28 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__verify)
-            opts="-q -h -V --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5291,22 +5307,6 @@ _keyward() {
                     return 0
                     ;;
                 --key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -74,15 +74,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "keypair" -d 'A private key (PKCS#8, 0600) and its public key (SPKI): Ed25519, X25519, ECDSA or RSA'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "hmac-secret" -d 'A secret for HMAC request signing (32 random bytes or more, hex by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
-base64\t'Standard base64 with padding'
-base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
-fernet\t'A Fernet key: URL-safe base64 of exactly 32 bytes, padded, as Python\'s Fernet.generate_key()'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l bytes -d 'Key length in bytes (16-512; Fernet keys are always 32)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -93,19 +84,20 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
+fernet\t'A Fernet key: URL-safe base64 of exactly 32 bytes, padded, as Python\'s Fernet.generate_key()'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l bytes -d 'Key length in bytes (16-512; Fernet keys are always 32)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l bytes -d 'Secret length in bytes (at least 32, the minimum for HS256; 64 covers HS512)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l encoding -d 'Text encoding of the secret' -r -f -a "hex\t'Lower-case hex'
-base64\t'Standard base64 with padding'
-base64url\t'URL-safe base64 without padding'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -116,20 +108,19 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l bytes -d 'Secret length in bytes (at least 32, the minimum for HS256; 64 covers HS512)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l encoding -d 'Text encoding of the secret' -r -f -a "hex\t'Lower-case hex'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l length -d 'Number of characters (at least 12)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l classes -d 'Character classes to draw from; each appears at least once' -r -f -a "lower\t'a-z'
-upper\t'A-Z'
-digits\t'0-9'
-symbols\t'Punctuation that needs no escaping in shells\' single quotes or dotenv files'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -140,20 +131,21 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l no-ambiguous -d 'Leave out look-alike characters (0 O o 1 l I | and similar)'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l length -d 'Number of characters (at least 12)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l classes -d 'Character classes to draw from; each appears at least once' -r -f -a "lower\t'a-z'
+upper\t'A-Z'
+digits\t'0-9'
+symbols\t'Punctuation that needs no escaping in shells\' single quotes or dotenv files'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l no-ambiguous -d 'Leave out look-alike characters (0 O o 1 l I | and similar)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l bytes -d 'Salt length in bytes (at least 8, the RFC 8018 minimum)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l encoding -d 'Text encoding of the salt' -r -f -a "hex\t'Lower-case hex'
-base64\t'Standard base64 with padding'
-base64url\t'URL-safe base64 without padding'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -164,11 +156,29 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l bytes -d 'Salt length in bytes (at least 8, the RFC 8018 minimum)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l encoding -d 'Text encoding of the salt' -r -f -a "hex\t'Lower-case hex'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l type -d 'The key type' -r -f -a "ed25519\t'Ed25519 signing key (RFC 8032)'
 x25519\t'X25519 key-agreement key (RFC 7748)'
 ecdsa-p256\t'ECDSA on P-256'
@@ -182,31 +192,13 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l passphrase-file -d 'Encrypt the private key with the passphrase in this private file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l kdf -d 'How the passphrase becomes the key-encryption key (PKCS#5 PBES2 with AES-256-CBC) [default: scrypt]' -r -f -a "scrypt\t'scrypt N=2^14, r=8, p=1: the most OpenSSL 3 will read by default (32 MiB)'
 pbkdf2\t'PBKDF2-HMAC-SHA256, 600,000 iterations (OWASP)'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l der -d 'Write DER instead of PEM (both files)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l force -d 'Replace existing files'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l passphrase-prompt -d 'Encrypt the private key with a passphrase asked for (twice) on the terminal'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l bytes -d 'Random bytes (at least 32)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l encoding -d 'Text encoding of the secret (the text\'s bytes are the HMAC key)' -r -f -a "hex\t'Lower-case hex'
-base64\t'Standard base64 with padding'
-base64url\t'URL-safe base64 without padding'"
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -217,9 +209,17 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l force -d 'Replace an existing --out file or --var definition'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l bytes -d 'Random bytes (at least 32)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l encoding -d 'Text encoding of the secret (the text\'s bytes are the HMAC key)' -r -f -a "hex\t'Lower-case hex'
+base64\t'Standard base64 with padding'
+base64url\t'URL-safe base64 without padding'"
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from help" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
@@ -251,6 +251,16 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire import help" -f -a "retire" -d 'Retire a key: nobody may use it any more (refused while rows still use it)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire import help" -f -a "import" -d 'Add existing key material (a service\'s current key) to the keyring'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l kdf -d 'The key-derivation function' -r -f -a "scrypt\t'scrypt (RFC 7914); default N=2^17, r=8, p=1'
 pbkdf2\t'PBKDF2 with HMAC-SHA256; default 600,000 iterations'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17)' -r
@@ -269,25 +279,11 @@ fernet\t'A Fernet key: URL-safe base64 of exactly 32 bytes, padded, as Python\'s
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l var -d 'The variable to set in --env-file, e.g. ENCRYPTION_MASTER_KEY' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l force -d 'Replace an existing --out file or --var definition'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l note -d 'A note kept with the key' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -298,14 +294,15 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l primary -d 'Make it the primary key at once (skipping the decrypt-only phase)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l note -d 'A note kept with the key' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l primary -d 'Make it the primary key at once (skipping the decrypt-only phase)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -316,20 +313,13 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l db -d 'A database whose values use the keys: a SQLite file or a PostgreSQL URL' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l table -d 'The table' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l column -d 'An encrypted column (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -340,14 +330,21 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l context-from-row -d 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l db -d 'A database whose values use the keys: a SQLite file or a PostgreSQL URL' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l table -d 'The table' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l column -d 'An encrypted column (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l context-from-row -d 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -358,20 +355,13 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l db -d 'A database whose values use the keys: a SQLite file or a PostgreSQL URL' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l table -d 'The table' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l column -d 'An encrypted column (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -382,12 +372,32 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l force -d 'Retire even though rows still use it (they become unreadable with the keyring)'
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l context-from-row -d 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l db -d 'A database whose values use the keys: a SQLite file or a PostgreSQL URL' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l table -d 'The table' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l column -d 'An encrypted column (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l force -d 'Retire even though rows still use it (they become unreadable with the keyring)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l context-from-row -d 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l key-env -d 'Read the key (hex, base64 or a Fernet key) from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l key-file -d 'Read the key from this private file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l derive-passphrase-env -d 'Derive the key from the passphrase in this environment variable (as seed 000 does)' -r
@@ -404,19 +414,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l primary -d 'Make it the primary key'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l primary -d 'Make it the primary key'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "derive" -d 'Derive a 256-bit key from a passphrase with scrypt or PBKDF2-HMAC-SHA256'
@@ -427,14 +427,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "retire" -d 'Retire a key: nobody may use it any more (refused while rows still use it)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add existing key material (a service\'s current key) to the keyring'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l scheme -d 'The format to produce' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
-fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l context -d 'Context bound to the envelope as associated data, e.g. users/email/42 (envelope only)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-id -d 'The key id written into the envelope header (envelope only)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -445,20 +437,19 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l force -d 'Replace an existing --out file'
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l scheme -d 'The format to produce' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
+fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l context -d 'Context bound to the envelope as associated data, e.g. users/email/42 (envelope only)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-id -d 'The key id written into the envelope header (envelope only)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l force -d 'Replace an existing --out file'
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l scheme -d 'Expect this format instead of detecting it' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
-fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l context -d 'The context the envelope was sealed with (envelope only)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-id -d 'Refuse an envelope sealed under another key id' -r
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l ttl -d 'Refuse a Fernet token older than this many seconds, as Fernet.decrypt(token, ttl)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -469,9 +460,18 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l force -d 'Replace an existing --out file'
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l scheme -d 'Expect this format instead of detecting it' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
+fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l context -d 'The context the envelope was sealed with (envelope only)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-id -d 'Refuse an envelope sealed under another key id' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l ttl -d 'Refuse a Fernet token older than this many seconds, as Fernet.decrypt(token, ttl)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l force -d 'Replace an existing --out file'
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -496,11 +496,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "rotate" -d 'Replace a key with a new one of the same name and scopes; the old one keeps working for the grace period'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "export" -d 'Export the active keys\' hashes and scopes for a service to load (never the keys)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l name -d 'A name for the key: 1-64 letters, digits, \'_\', \'-\', \'.\'' -r
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l scopes -d 'Comma-separated scopes, e.g. memories:read,memories:write' -r
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l expires -d 'Expiry: a duration (90d, 12h), a date (2027-01-01) or an RFC 3339 time' -r
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l prefix -d 'The key\'s prefix (seed 002 uses tk)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l note -d 'A note kept with the key' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -511,14 +506,15 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l name -d 'A name for the key: 1-64 letters, digits, \'_\', \'-\', \'.\'' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l scopes -d 'Comma-separated scopes, e.g. memories:read,memories:write' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l expires -d 'Expiry: a duration (90d, 12h), a date (2027-01-01) or an RFC 3339 time' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l prefix -d 'The key\'s prefix (seed 002 uses tk)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l note -d 'A note kept with the key' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l state -d 'Only keys in this state' -r -f -a "active\t'Usable'
-expired\t'Past its expiry'
-revoked\t'Revoked'"
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l scope -d 'Only keys granted this scope' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -529,6 +525,10 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l state -d 'Only keys in this state' -r -f -a "active\t'Usable'
+expired\t'Past its expiry'
+revoked\t'Revoked'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l scope -d 'Only keys granted this scope' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -547,8 +547,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l key-env -d 'Read the key from this environment variable' -r
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l require-scope -d 'Fail unless the key holds this scope (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -559,9 +557,11 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l offline -d 'Check format and checksum only, without the store'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l key-env -d 'Read the key from this environment variable' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l require-scope -d 'Fail unless the key holds this scope (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l offline -d 'Check format and checksum only, without the store'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -578,8 +578,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the old key keeps working (0s for a leaked key)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l expires -d 'Expiry of the new key [default: the old key\'s lifetime, from now]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -590,13 +588,12 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the old key keeps working (0s for a leaked key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l expires -d 'Expiry of the new key [default: the old key\'s lifetime, from now]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l as -d 'env: one dotenv variable of comma-separated hashes; json: a document per key' -r -f -a "env\t'A dotenv line'
-json\t'A JSON document'"
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l var -d 'The variable name for --as env' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -607,6 +604,9 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l as -d 'env: one dotenv variable of comma-separated hashes; json: a document per key' -r -f -a "env\t'A dotenv line'
+json\t'A JSON document'"
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l var -d 'The variable name for --as env' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -637,6 +637,16 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -f -a "verify" -d 'Verify a token\'s signature and claims: exit 0 valid, 1 invalid'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -f -a "inspect" -d 'Decode a token WITHOUT verifying it, with warnings'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
@@ -657,21 +667,21 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l ttl -d 'Lifetime: 30s, 15m, 1h, 7d' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l claim -d 'An extra claim, k=v; v is JSON when it parses as JSON, else a string (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l kid -d 'The key id (kid) header' -r
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l allow-weak -d 'Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
 csv\t'Comma-separated values, for lists of records'
 sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l allow-weak -d 'Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it)'
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
@@ -689,19 +699,9 @@ EdDSA\t'Ed25519'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l aud -d 'Required audience' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l iss -d 'Required issuer' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l leeway -d 'Clock skew allowed for exp and nbf' -r
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l allow-no-exp -d 'Accept a token without exp'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l allow-no-exp -d 'Accept a token without exp'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -924,6 +924,16 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "inspect" -d 'Show what certificates say: names, key, validity, fingerprints, usages'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "check" -d 'Check expiry (and names, and trust) of certificates in files, directories and live endpoints'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l cn -d 'Subject common name [default: the first --san]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l san -d 'A subject alternative name: DNS name, wildcard (*.example.test), IPv4 or IPv6 (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l days -d 'Days of validity (warns above 398, the browsers\' limit, and 825, Apple\'s)' -r
@@ -941,22 +951,12 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l chain-out -d 'Also write the chain (leaf then CA) to this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l out -d 'The certificate file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l key-out -d 'The private key file (written 0600)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l server -d 'Server authentication usage (the default when neither is given)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l client -d 'Client authentication usage'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l der -d 'Write DER instead of PEM (certificate; key as PKCS#8 DER)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l force -d 'Replace existing files'
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -989,16 +989,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l glob -d 'File name patterns in directories (repeatable) [default: *.pem *.crt *.cer *.cert *.der]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l connect -d 'A live endpoint: host:port, [v6]:port, postgres://host:port (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l sni -d 'Server name to send (SNI) and to verify against [default: the host]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l starttls -d 'Negotiate TLS inside this protocol first' -r -f -a "postgres\t'PostgreSQL\'s SSLRequest before the handshake'"
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l ca-file -d 'Trust anchors for --verify instead of the system roots' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l warn -d 'Warn at this much time left (30d) or share of lifetime used (66%)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l critical -d 'Critical at this much time left (7d) or share of lifetime used (90%)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l at -d 'Evaluate at this moment (RFC 3339 or a date) instead of now' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l expect-name -d 'The leaf must cover this name, wildcards included (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l timeout -d 'Connection timeout for --connect' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -1009,12 +999,22 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l glob -d 'File name patterns in directories (repeatable) [default: *.pem *.crt *.cer *.cert *.der]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l connect -d 'A live endpoint: host:port, [v6]:port, postgres://host:port (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l sni -d 'Server name to send (SNI) and to verify against [default: the host]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l starttls -d 'Negotiate TLS inside this protocol first' -r -f -a "postgres\t'PostgreSQL\'s SSLRequest before the handshake'"
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l ca-file -d 'Trust anchors for --verify instead of the system roots' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l warn -d 'Warn at this much time left (30d) or share of lifetime used (66%)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l critical -d 'Critical at this much time left (7d) or share of lifetime used (90%)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l at -d 'Evaluate at this moment (RFC 3339 or a date) instead of now' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l expect-name -d 'The leaf must cover this name, wildcards included (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l timeout -d 'Connection timeout for --connect' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l verify -d 'Also verify served chains against the system roots or --ca-file'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l leaf-only -d 'Check only the first certificate of each file or chain'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l nagios -d 'Nagios plugin output: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l summary -d 'Add counts per status'
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
@@ -1040,6 +1040,16 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "status" -d 'Count values per key version and format, plaintext and undecryptable'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "verify" -d 'Decrypt every value; exit 1 naming the first rows that fail'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l db -d 'The service\'s SQLite database' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l column -d 'An encrypted column (repeatable)' -r
@@ -1061,23 +1071,23 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l on-error -d 'What to do with a value that cannot be decrypted' -r -f -a "abort\t'Stop (committed batches stay committed and readable)'
 skip\t'Leave it, list its key, and go on'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l throttle -d 'At most this many rows per second, to spare a live service' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l dry-run -d 'Count what would change; write nothing'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l encrypt-plaintext -d 'Encrypt plaintext values as well'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
 csv\t'Comma-separated values, for lists of records'
 sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l dry-run -d 'Count what would change; write nothing'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l encrypt-plaintext -d 'Encrypt plaintext values as well'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l db -d 'The service\'s SQLite database' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l column -d 'An encrypted column (repeatable)' -r
@@ -1090,21 +1100,21 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l key-env -d 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l key-file -d 'A key to decrypt with, from this private file (repeatable)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
 csv\t'Comma-separated values, for lists of records'
 sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l db -d 'The service\'s SQLite database' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l column -d 'An encrypted column (repeatable)' -r
@@ -1117,19 +1127,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l key-env -d 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l key-file -d 'A key to decrypt with, from this private file (repeatable)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "run" -d 'Re-encrypt every value under the target key: batched, resumable, crash-safe'
@@ -1153,6 +1153,16 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -f -a "password" -d 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -f -a "verify" -d 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l algo -d 'The algorithm' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
 bcrypt\t'bcrypt ($2b$), cost 12 by default; passwords of at most 72 bytes'
 scrypt\t'scrypt in its PHC form ($scrypt$ln=17,r=8,p=1$...)'
@@ -1164,21 +1174,21 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l block-size -d 'scrypt block size r [default: 8]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-env -d 'Read the password from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-stdin -d 'Read the password from stdin (one trailing newline dropped)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
 csv\t'Comma-separated values, for lists of records'
 sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-stdin -d 'Read the password from stdin (one trailing newline dropped)'
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-env -d 'Read the password from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l algo -d 'With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash\'s own]' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
@@ -1190,20 +1200,10 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l parallelism -d 'argon2 lanes or scrypt p [default: 1]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l cost -d 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l block-size -d 'scrypt block size r [default: 8]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-stdin -d 'Read the password from stdin (one trailing newline dropped)'
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l needs-rehash -d 'Also exit 1 when the hash\'s parameters are below the current ones (the check services run at login)'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-stdin -d 'Read the password from stdin (one trailing newline dropped)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l needs-rehash -d 'Also exit 1 when the hash\'s parameters are below the current ones (the check services run at login)'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from help" -f -a "password" -d 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
@@ -1226,13 +1226,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_see
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -f -a "sign" -d 'Sign a request body (stdin or --in): print the HMAC'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -f -a "verify" -d 'Check a request body\'s signature in constant time: exit 0 valid, 1 invalid'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l in -d 'Read the body from FILE instead of stdin' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l algo -d 'The hash under the HMAC' -r -f -a "sha256\t'HMAC-SHA256 (32-byte signatures)'
-sha512\t'HMAC-SHA512 (64-byte signatures)'"
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l encoding -d 'Signature encoding' -r -f -a "hex\t'Lower-case hex (verify accepts either case and a sha256= prefix)'
-base64\t'Standard base64 with padding (verify also accepts URL-safe and unpadded)'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -1243,18 +1236,17 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l in -d 'Read the body from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l algo -d 'The hash under the HMAC' -r -f -a "sha256\t'HMAC-SHA256 (32-byte signatures)'
+sha512\t'HMAC-SHA512 (64-byte signatures)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l encoding -d 'Signature encoding' -r -f -a "hex\t'Lower-case hex (verify accepts either case and a sha256= prefix)'
+base64\t'Standard base64 with padding (verify also accepts URL-safe and unpadded)'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l in -d 'Read the body from FILE instead of stdin' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l algo -d 'The hash under the HMAC' -r -f -a "sha256\t'HMAC-SHA256 (32-byte signatures)'
-sha512\t'HMAC-SHA512 (64-byte signatures)'"
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l encoding -d 'Signature encoding' -r -f -a "hex\t'Lower-case hex (verify accepts either case and a sha256= prefix)'
-base64\t'Standard base64 with padding (verify also accepts URL-safe and unpadded)'"
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l signature -d 'The signature to check (hex or base64, per --encoding; a url-safe base64 signature may start with `-`)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -1265,6 +1257,14 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l in -d 'Read the body from FILE instead of stdin' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l algo -d 'The hash under the HMAC' -r -f -a "sha256\t'HMAC-SHA256 (32-byte signatures)'
+sha512\t'HMAC-SHA512 (64-byte signatures)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l encoding -d 'Signature encoding' -r -f -a "hex\t'Lower-case hex (verify accepts either case and a sha256= prefix)'
+base64\t'Standard base64 with padding (verify also accepts URL-safe and unpadded)'"
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l signature -d 'The signature to check (hex or base64, per --encoding; a url-safe base64 signature may start with `-`)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1290,6 +1290,16 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -f -a "rules" -d 'List the rules config validate checks; with ids, each in full (why and fix)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -f -a "template" -d 'Write a .env with fresh secrets and secure defaults that config validate passes'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l type -d 'Parse every input as this type instead of going by its name' -r -f -a "dotenv\t'`.env` files: `KEY=value`, `export`, quotes, comments'
 yaml\t'YAML (Compose files and Kubernetes manifests included)'
 toml\t'TOML'
@@ -1301,19 +1311,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 warning\t'Weakens the service'
 error\t'Breaks its security'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l policy -d 'A TOML policy that disables or re-grades rules and adds key aliases' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
-json\t'One JSON document on stdout'
-ndjson\t'One JSON object per line, for lists of records'
-csv\t'Comma-separated values, for lists of records'
-sarif\t'SARIF 2.1.0, for `config validate`'"
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t'Always'
-never\t'Never'"
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l env -d 'Also read the process environment, after the files (what a container receives)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l env -d 'Also read the process environment, after the files (what a container receives)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -1330,13 +1330,6 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l profile -d 'The deployment the defaults are for' -r -f -a "production\t'Strict: every rule runs'
-development\t'Rules marked production-only are skipped'"
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l service -d 'Whose setting names to use' -r -f -a "generic\t'Common names (JWT_SECRET, ENCRYPTION_MASTER_KEY, DATABASE_URL, ...)'
-memoric\t'The AI memory server of seed 001 (MEMORIC_*, a Fernet key)'
-tiger\t'The MCP server of seed 002 (a 64-hex master key, PBKDF2)'
-mem0\t'The mem0 integration of seed 003 (MEM0AI_*)'"
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -1347,9 +1340,16 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l force -d 'Replace an existing --out file'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l profile -d 'The deployment the defaults are for' -r -f -a "production\t'Strict: every rule runs'
+development\t'Rules marked production-only are skipped'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l service -d 'Whose setting names to use' -r -f -a "generic\t'Common names (JWT_SECRET, ENCRYPTION_MASTER_KEY, DATABASE_URL, ...)'
+memoric\t'The AI memory server of seed 001 (MEMORIC_*, a Fernet key)'
+tiger\t'The MCP server of seed 002 (a 64-hex master key, PBKDF2)'
+mem0\t'The mem0 integration of seed 003 (MEM0AI_*)'"
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l force -d 'Replace an existing --out file'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
