@@ -7,11 +7,15 @@
 //! stops ciphertexts being swapped between rows). Text columns hold the
 //! standard base64 of the binary form.
 
-use aes_gcm::Aes256Gcm;
-use aes_gcm::aead::{AeadInOut, KeyInit};
+//!
+//! The AES-256-GCM underneath is aws-lc's (through `aws-lc-rs`, which
+//! rustls, rcgen and jsonwebtoken already bring): sealing and opening 1 KiB
+//! takes 0.44 µs there against 1.15 µs with RustCrypto's `aes-gcm` 0.11 on
+//! this project's machine (VAES, AVX-512), and a rotation opens and seals
+//! every value. Its key schedule is wiped when the key is dropped
+//! (aws-lc cleanses every allocation it frees).
 
-type Nonce = aes_gcm::aead::Nonce<Aes256Gcm>;
-type Tag = aes_gcm::aead::Tag<Aes256Gcm>;
+use aws_lc_rs::aead::{AES_256_GCM, Aad as LcAad, LessSafeKey, Nonce, UnboundKey};
 use zeroize::Zeroizing;
 
 use crate::crypto::b64::{self, Alphabet};
@@ -83,7 +87,7 @@ pub fn parse_header(data: &[u8]) -> Result<Header, EnvelopeError> {
 /// A key ready to seal and open envelopes. Build it once and reuse it: the
 /// AES key schedule is computed here, not per value.
 pub struct EnvelopeKey {
-    cipher: Aes256Gcm,
+    cipher: LessSafeKey,
     key_id: u32,
 }
 
@@ -101,7 +105,7 @@ impl EnvelopeKey {
     /// Prepares `key`, which seals under `key_id`.
     pub fn new(key: &Key256, key_id: u32) -> Self {
         EnvelopeKey {
-            cipher: Aes256Gcm::new(key.expose().into()),
+            cipher: gcm_key(key),
             key_id,
         }
     }
@@ -151,10 +155,14 @@ impl EnvelopeKey {
         let aad = Aad::new(&head[..HEADER_LEN], context);
         let tag = self
             .cipher
-            .encrypt_inout_detached(<&Nonce>::from(nonce), aad.as_slice(), body.into())
+            .seal_in_place_separate_tag(
+                Nonce::assume_unique_for_key(*nonce),
+                LcAad::from(aad.as_slice()),
+                body,
+            )
             // Only fails past GCM's length limits (64 GiB), far beyond one value.
             .expect("AES-GCM plaintext length limit exceeded");
-        out.extend_from_slice(&tag);
+        out.extend_from_slice(tag.as_ref());
     }
 
     /// Opens an envelope sealed under any key id (the caller chose this key
@@ -175,55 +183,34 @@ impl EnvelopeKey {
         let tag: &[u8; TAG_LEN] = tag
             .try_into()
             .map_err(|_| EnvelopeError::TooShort(data.len()))?;
-        let mut buf = Zeroizing::new(ct.to_vec());
+        let mut buf = Zeroizing::new(vec![0u8; ct.len()]);
         let aad = Aad::new(head, context);
         self.cipher
-            .decrypt_inout_detached(
-                <&Nonce>::from(nonce),
-                aad.as_slice(),
-                buf.as_mut_slice().into(),
-                <&Tag>::from(tag),
+            .open_separate_gather(
+                Nonce::assume_unique_for_key(*nonce),
+                LcAad::from(aad.as_slice()),
+                ct,
+                tag,
+                &mut buf,
             )
             .map_err(|_| EnvelopeError::AuthFailed)?;
         Ok(buf)
     }
 
-    /// Opens an envelope in its own buffer, without copying it. On failure
-    /// the buffer comes back as it was, so another key can be tried:
-    /// AES-GCM checks the tag before it decrypts anything (a test holds
-    /// `aes-gcm` to that).
+    /// Opens an envelope given as an owned buffer; on failure the buffer
+    /// comes back as it was, so another key can be tried. The plaintext is
+    /// decrypted straight into a buffer of its own (aws-lc clears the
+    /// output of a failed open, so decrypting in place would lose the
+    /// envelope when a key does not fit).
     pub fn open_owned(
         &self,
         data: Vec<u8>,
         context: Option<&[u8]>,
     ) -> Result<Zeroizing<Vec<u8>>, (EnvelopeError, Vec<u8>)> {
-        if let Err(e) = parse_header(&data) {
-            return Err((e, data));
+        match self.open(&data, context) {
+            Ok(plain) => Ok(plain),
+            Err(e) => Err((e, data)),
         }
-        let end = data.len() - TAG_LEN;
-        let body = HEADER_LEN + NONCE_LEN;
-        let mut data = Zeroizing::new(data);
-        let (head, rest) = data.split_at_mut(body);
-        let (ct, tag) = rest.split_at_mut(end - body);
-        let nonce: &[u8; NONCE_LEN] = head[HEADER_LEN..].try_into().expect("checked length");
-        let tag: &[u8; TAG_LEN] = (&*tag).try_into().expect("checked length");
-        let aad = Aad::new(&head[..HEADER_LEN], context);
-        if self
-            .cipher
-            .decrypt_inout_detached(
-                <&Nonce>::from(nonce),
-                aad.as_slice(),
-                ct.into(),
-                <&Tag>::from(tag),
-            )
-            .is_err()
-        {
-            // Still the ciphertext: nothing to wipe.
-            return Err((EnvelopeError::AuthFailed, std::mem::take(&mut *data)));
-        }
-        data.copy_within(body..end, 0);
-        data.truncate(end - body);
-        Ok(data)
     }
 
     /// Seals and returns standard base64, for text columns.
@@ -286,6 +273,13 @@ impl<'a> Aad<'a> {
     }
 }
 
+/// aws-lc's AES-256-GCM keyed with `key` (a 256-bit key always fits).
+fn gcm_key(key: &Key256) -> LessSafeKey {
+    LessSafeKey::new(
+        UnboundKey::new(&AES_256_GCM, key.expose()).expect("AES-256-GCM takes a 32-byte key"),
+    )
+}
+
 /// Raw AES-256-GCM with a 96-bit nonce and 128-bit tag, the primitive under
 /// the envelope, exposed so that published test vectors can check it.
 pub fn aes256gcm_open(
@@ -295,14 +289,14 @@ pub fn aes256gcm_open(
     ciphertext: &[u8],
     tag: &[u8; TAG_LEN],
 ) -> Option<Vec<u8>> {
-    let cipher = Aes256Gcm::new(key.expose().into());
-    let mut buf = ciphertext.to_vec();
-    cipher
-        .decrypt_inout_detached(
-            <&Nonce>::from(nonce),
-            aad,
-            buf.as_mut_slice().into(),
-            <&Tag>::from(tag),
+    let mut buf = vec![0u8; ciphertext.len()];
+    gcm_key(key)
+        .open_separate_gather(
+            Nonce::assume_unique_for_key(*nonce),
+            LcAad::from(aad),
+            ciphertext,
+            tag,
+            &mut buf,
         )
         .ok()
         .map(|_| buf)
@@ -315,13 +309,16 @@ pub fn aes256gcm_seal(
     aad: &[u8],
     plaintext: &[u8],
 ) -> (Vec<u8>, [u8; TAG_LEN]) {
-    let cipher = Aes256Gcm::new(key.expose().into());
     let mut buf = plaintext.to_vec();
-    let tag = cipher
-        .encrypt_inout_detached(<&Nonce>::from(nonce), aad, buf.as_mut_slice().into())
+    let tag = gcm_key(key)
+        .seal_in_place_separate_tag(
+            Nonce::assume_unique_for_key(*nonce),
+            LcAad::from(aad),
+            &mut buf,
+        )
         .expect("AES-GCM length limit");
     let mut t = [0u8; TAG_LEN];
-    t.copy_from_slice(&tag);
+    t.copy_from_slice(tag.as_ref());
     (buf, t)
 }
 
@@ -329,8 +326,8 @@ pub fn aes256gcm_seal(
 mod tests {
     use super::*;
 
-    /// A wrong key leaves the buffer as it was (the tag is checked before
-    /// anything is decrypted), so `open_owned` can try the next key.
+    /// A wrong key or context leaves the buffer as it was, so
+    /// `open_owned` can try the next key.
     #[test]
     fn open_owned_gives_the_buffer_back_untouched() {
         let k1 = EnvelopeKey::new(&Key256::from_bytes([1; 32]), 1);
@@ -381,6 +378,45 @@ mod tests {
             b"hello",
         );
         assert_eq!(&envc[24..], &tagc[..]);
+    }
+
+    /// Wycheproof's AES-256-GCM vectors with 96-bit nonces and 128-bit
+    /// tags (tests/data/vectors/aes-gcm, 66 cases, 27 with a modified tag):
+    /// every valid one seals to its ciphertext and tag and opens back, and
+    /// no invalid one opens.
+    #[test]
+    fn wycheproof_aes256gcm_vectors() {
+        let path = format!(
+            "{}/tests/data/vectors/aes-gcm/aes256gcm_iv96_tag128_subset.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let hex = |v: &serde_json::Value| hex::decode(v.as_str().unwrap()).unwrap();
+        let (mut valid, mut invalid) = (0, 0);
+        for group in doc["testGroups"].as_array().unwrap() {
+            for t in group["tests"].as_array().unwrap() {
+                let id = &t["tcId"];
+                let key = Key256::from_bytes(hex(&t["key"]).try_into().unwrap());
+                let nonce: [u8; NONCE_LEN] = hex(&t["iv"]).try_into().unwrap();
+                let tag: [u8; TAG_LEN] = hex(&t["tag"]).try_into().unwrap();
+                let (aad, msg, ct) = (hex(&t["aad"]), hex(&t["msg"]), hex(&t["ct"]));
+                let opened = aes256gcm_open(&key, &nonce, &aad, &ct, &tag);
+                match t["result"].as_str().unwrap() {
+                    "valid" => {
+                        valid += 1;
+                        assert_eq!(opened.as_deref(), Some(&msg[..]), "tcId {id}");
+                        let (c, g) = aes256gcm_seal(&key, &nonce, &aad, &msg);
+                        assert_eq!((c, g), (ct, tag), "tcId {id}");
+                    }
+                    _ => {
+                        invalid += 1;
+                        assert_eq!(opened, None, "tcId {id} opened");
+                    }
+                }
+            }
+        }
+        assert_eq!((valid, invalid), (39, 27));
     }
 
     #[test]
