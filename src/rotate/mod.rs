@@ -727,22 +727,33 @@ pub(crate) fn plan_batch(
     opts: &Options,
     report: &mut Report,
 ) -> Option<Writes> {
-    let mut writes: Writes = Vec::new();
+    let mut writes: Writes = Vec::with_capacity(batch.len());
     let mut rotated_here = 0u64;
-    for (pk, vals) in batch {
+    for (mut pk, vals) in batch {
+        let n = vals.len();
         for (i, v) in vals.into_iter().enumerate() {
+            // The row's last column takes its key rather than a copy (one
+            // allocation less per row; the key goes back to the thread
+            // that read it, which frees it).
+            let key = |pk: &mut Key| {
+                if i + 1 == n {
+                    std::mem::take(pk)
+                } else {
+                    pk.clone()
+                }
+            };
             match rotate_cell(keys, target, i, &pk, &v, opts.encrypt_plaintext) {
                 Outcome::Null => report.null += 1,
                 Outcome::Current => report.current += 1,
                 Outcome::Plain(None) => report.plaintext += 1,
                 Outcome::Plain(Some(new)) => {
                     report.encrypted_plaintext += 1;
-                    writes.push((i, pk.clone(), v, new));
+                    writes.push((i, key(&mut pk), v, new));
                 }
                 Outcome::Rotated(new) => {
                     report.rotated += 1;
                     rotated_here += 1;
-                    writes.push((i, pk.clone(), v, new));
+                    writes.push((i, key(&mut pk), v, new));
                 }
                 Outcome::Undecryptable(reason) => {
                     report.undecryptable += 1;
@@ -996,10 +1007,11 @@ pub fn run(
                 {
                     return Ok(());
                 }
-                // The old values were read here: freed here; the rest goes
-                // back to the crypto thread.
+                // The old values and keys were read here: freed here; the
+                // new values go back to the crypto thread.
                 for write in &mut writes {
                     drop(std::mem::replace(&mut write.2, Value::Null));
+                    drop(std::mem::take(&mut write.1));
                 }
                 let _ = done_tx.send(writes);
                 report.rows += rows;
