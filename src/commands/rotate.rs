@@ -87,10 +87,25 @@ impl Opened {
         opts: &Options,
         progress: &dyn rotate::Progress,
     ) -> Result<rotate::Report> {
+        keep_freed_memory();
         match self {
             Opened::Lite(t) => rotate::run(t, keys, opts, progress),
             Opened::Pg(t) => rotate::pg::run(t, keys, opts, progress),
         }
+    }
+}
+
+/// A rotation allocates and frees the same megabyte or two for every batch
+/// (decoded values, plaintexts, new values) on two threads. glibc's malloc
+/// gives a freed heap top back to the kernel past 128 KiB and takes it
+/// again for the next batch, so every batch paid fresh zeroed pages: 175,000
+/// page faults per million rows. Keeping up to 64 MiB of freed memory ends
+/// that (4,000 faults; peak RSS is unchanged, the working set is ~24 MiB).
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; any value is valid.
+    unsafe {
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
     }
 }
 
