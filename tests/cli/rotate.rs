@@ -2422,3 +2422,82 @@ fn postgres_uuid_and_composite_keys() {
         .batch_execute(&format!("DROP TABLE {u}; DROP TABLE {c}"))
         .unwrap();
 }
+
+#[test]
+fn a_text_value_that_is_not_utf8_is_named_and_left_alone() {
+    let e = Env::new();
+    let db = e.db();
+    let old = EnvelopeKey::new(&key(1), 1);
+    let plain = memories(&db, 300, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    });
+    let conn = Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE memories SET content = CAST(X'ff41c3' AS TEXT) WHERE id = 251",
+        [],
+    )
+    .unwrap();
+    let bytes = |conn: &Connection| -> Vec<u8> {
+        conn.query_row(
+            "SELECT CAST(content AS BLOB) FROM memories WHERE id = 251",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let run = |extra: &[&str]| {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--table",
+            "memories",
+            "--column",
+            "content",
+            "--batch",
+            "100",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--to-key-id",
+            "2",
+        ]);
+        c.arg("--db")
+            .arg(&db)
+            .args(extra)
+            .env("A", hexkey(1))
+            .env("B", hexkey(2));
+        c
+    };
+    // One clear line naming the row and column, bad input, not a crash.
+    run(&[]).assert().code(3).stderr(
+        predicate::str::contains("memories.content at id 251")
+            .and(predicate::str::contains("not valid UTF-8"))
+            .and(predicate::str::contains("this is a bug").not()),
+    );
+    assert_eq!(bytes(&conn), b"\xffA\xc3");
+    e.kw(&[
+        "rotate",
+        "status",
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--key-env",
+        "A",
+    ])
+    .arg("--db")
+    .arg(&db)
+    .env("A", hexkey(1))
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("at id 251"));
+    // Fixed, the rotation resumes and every value opens with the new key.
+    conn.execute(
+        "UPDATE memories SET content = ?1 WHERE id = 251",
+        [old.seal_base64(b"memory number 251", None).unwrap()],
+    )
+    .unwrap();
+    run(&[]).assert().success();
+    assert_eq!(decrypt_all(&db, &[(2, key(2))]), plain);
+}
