@@ -250,31 +250,6 @@ impl Keys {
             .find_map(|(i, k)| k.env.open(bytes, ctx).ok().map(|p| (i, p)))
     }
 
-    /// [`open_envelope`](Self::open_envelope) in the envelope's own
-    /// buffer, which comes back on failure.
-    fn open_envelope_owned(
-        &self,
-        id: u32,
-        mut bytes: Vec<u8>,
-        ctx: Option<&[u8]>,
-    ) -> Result<(usize, Zeroizing<Vec<u8>>), Vec<u8>> {
-        let by_id = self.by_id.get(&id).copied();
-        let order = by_id.into_iter().chain(
-            self.decrypt
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.id.is_none())
-                .map(|(i, _)| i),
-        );
-        for i in order {
-            match self.decrypt[i].env.open_owned(bytes, ctx) {
-                Ok(plain) => return Ok((i, plain)),
-                Err((_, back)) => bytes = back,
-            }
-        }
-        Err(bytes)
-    }
-
     /// Which key authenticates a Fernet token (the index in the decrypt
     /// list); nothing is decrypted.
     fn fernet_key(&self, bytes: &[u8]) -> Option<usize> {
@@ -425,15 +400,14 @@ impl Keys {
             }
             // A value sealed before contexts were used still opens without
             // one, so `--context-from-row` can migrate it; it is sealed with
-            // the context. The envelope's own buffer is decrypted in place.
+            // the context.
             Kind::Envelope(id) => {
-                let opened = match self.open_envelope_owned(id, p.bytes, ctx) {
-                    Ok((i, plain)) => Some((i, plain, true)),
-                    Err(bytes) if ctx.is_some() => self
-                        .open_envelope_owned(id, bytes, None)
-                        .ok()
+                let opened = match self.open_envelope(id, &p.bytes, ctx) {
+                    Some((i, plain)) => Some((i, plain, true)),
+                    None if ctx.is_some() => self
+                        .open_envelope(id, &p.bytes, None)
                         .map(|(i, plain)| (i, plain, false)),
-                    Err(_) => None,
+                    None => None,
                 };
                 match opened {
                     None => Outcome::Undecryptable(format!(
