@@ -247,6 +247,18 @@ fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoic
     )))
 }
 
+/// The claim `--aud` or `--iss` expects that the token lacks (absent or null).
+fn missing_expected_claim(a: &JwtVerifyArgs, claims: &Map<String, Value>) -> Option<&'static str> {
+    let absent = |name: &str| claims.get(name).is_none_or(Value::is_null);
+    if a.aud.is_some() && absent("aud") {
+        Some("aud")
+    } else if a.iss.is_some() && absent("iss") {
+        Some("iss")
+    } else {
+        None
+    }
+}
+
 fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     ctx.out
         .require("jwt verify", &[Format::Text, Format::Json])?;
@@ -296,17 +308,27 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
+    } else if let Some(c) = missing_expected_claim(&a, &unverified.claims) {
+        // RFC 7519 §4.1.3: a recipient that expects an audience (or an
+        // issuer) rejects a token that does not name one.
+        Some(format!("the token has no {c} claim, and --{c} was given"))
     } else {
         let mut v = Validation::new(allowed[0]);
         v.algorithms = allowed.clone();
         v.leeway = leeway.whole_seconds().max(0) as u64;
         v.validate_nbf = true;
         v.validate_exp = true;
-        if a.allow_no_exp {
-            v.set_required_spec_claims::<&str>(&[]);
-        } else {
-            v.set_required_spec_claims(&["exp"]);
+        let mut required: Vec<&str> = Vec::new();
+        if !a.allow_no_exp {
+            required.push("exp");
         }
+        if a.aud.is_some() {
+            required.push("aud");
+        }
+        if a.iss.is_some() {
+            required.push("iss");
+        }
+        v.set_required_spec_claims(&required);
         match &a.aud {
             Some(aud) => v.set_audience(&[aud]),
             None => v.validate_aud = false,

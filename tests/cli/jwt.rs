@@ -491,3 +491,59 @@ fn inspect_labels_everything_unverified_and_warns() {
         .code(3);
     s.kw(&["jwt", "inspect", &long]).assert().success();
 }
+
+/// Hardening #1 (RFC 7519 §4.1.3): `--aud` / `--iss` make the claim
+/// required; a token without it, or with it null, is invalid.
+#[test]
+fn hardening_1_aud_and_iss_flags_require_the_claim() {
+    let s = TestStore::new();
+    let exp = now() + 600;
+    for claims in [
+        format!(r#"{{"sub":"x","exp":{exp}}}"#),
+        format!(r#"{{"sub":"x","exp":{exp},"aud":null,"iss":null}}"#),
+    ] {
+        let t = hs256(SECRET, r#"{"alg":"HS256"}"#, &claims);
+        verify(&s, &t, &["--aud", "memoric"])
+            .code(1)
+            .stdout(predicate::str::contains("has no aud claim"));
+        verify(&s, &t, &["--iss", "keyward"])
+            .code(1)
+            .stdout(predicate::str::contains("has no iss claim"));
+        let out = s
+            .kw(&[
+                "jwt",
+                "verify",
+                "--secret-env",
+                "S",
+                "--aud",
+                "memoric",
+                "--format",
+                "json",
+            ])
+            .env("S", SECRET)
+            .write_stdin(t.clone())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(doc["valid"], false);
+        // Without the flags the same token is valid.
+        verify(&s, &t, &[]).success();
+    }
+    // An audience list containing the expected one still passes; a wrong type fails.
+    let list = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"x","exp":{exp},"aud":["a","memoric"],"iss":"keyward"}}"#),
+    );
+    verify(&s, &list, &["--aud", "memoric", "--iss", "keyward"]).success();
+    let numeric = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"x","exp":{exp},"aud":7,"iss":8}}"#),
+    );
+    verify(&s, &numeric, &["--aud", "memoric"]).code(1);
+    verify(&s, &numeric, &["--iss", "keyward"]).code(1);
+}
