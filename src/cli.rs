@@ -542,17 +542,24 @@ pub enum KeyCommand {
         #[command(flatten)]
         keyring: KeyringArgs,
     },
-    /// Retire a key: nobody may use it any more (refused while rows still use it).
+    /// Retire a key: nobody may use it any more (refused while rows still use it; `key restore` undoes it).
     Retire {
         /// The key id.
         id: u32,
-        /// Retire even though rows still use it (they become unreadable with the keyring).
+        /// Retire without naming the tables that use the keys, or although rows still use it (asks for confirmation; --yes without a terminal).
         #[arg(long)]
         force: bool,
         #[command(flatten)]
         keyring: KeyringArgs,
         #[command(flatten)]
         usage: UsageArgs,
+    },
+    /// Bring a retired key back as active (decrypt-only until promoted).
+    Restore {
+        /// The key id.
+        id: u32,
+        #[command(flatten)]
+        keyring: KeyringArgs,
     },
     /// Add existing key material (a service's current key) to the keyring.
     Import(KeyImportArgs),
@@ -1336,11 +1343,11 @@ pub struct JwtVerifyArgs {
     #[arg(long, value_enum, value_name = "ALG")]
     pub alg: Vec<JwtAlg>,
 
-    /// Required audience.
+    /// Required audience: the token must have an aud claim that names it.
     #[arg(long, value_name = "AUD")]
     pub aud: Option<String>,
 
-    /// Required issuer.
+    /// Required issuer: the token must have an iss claim equal to it.
     #[arg(long, value_name = "ISS")]
     pub iss: Option<String>,
 
@@ -1777,6 +1784,70 @@ pub struct RotateCheckArgs {
     pub key_file: Vec<PathBuf>,
 }
 
+/// `--actor` means two things: before a command, who acts (a global
+/// option, default `$KEYWARD_ACTOR`); after `audit query|tail|export`, the
+/// filter on who acted. clap merges a global option with a subcommand's
+/// argument of the same name (and carries `KEYWARD_ACTOR` into it), so this
+/// reads `argv` to keep them apart: only an `--actor` written after the
+/// subcommand filters, and the acting name comes only from an `--actor`
+/// written before it (else `$KEYWARD_ACTOR`, else the login name).
+pub fn separate_actor_filter(cli: &mut Cli, argv: &[std::ffi::OsString]) {
+    let filters = match &mut cli.command {
+        Command::Audit(AuditCommand::Query(a)) => &mut a.filters,
+        Command::Audit(AuditCommand::Tail(a)) => &mut a.filters,
+        Command::Audit(AuditCommand::Export(a)) => &mut a.filters,
+        _ => return,
+    };
+    let (before, after) = actor_flags(argv);
+    if after.is_none() {
+        filters.actor = None;
+    }
+    cli.actor = before
+        .or_else(|| std::env::var_os("KEYWARD_ACTOR").map(|v| v.to_string_lossy().into_owned()));
+}
+
+/// The last `--actor` value written before the first subcommand, and the
+/// last one written after it (up to a `--`).
+fn actor_flags(argv: &[std::ffi::OsString]) -> (Option<String>, Option<String>) {
+    use clap::CommandFactory;
+    // The top-level options that take a value, so their values are not
+    // taken for the subcommand's name.
+    let top = Cli::command();
+    let valued: Vec<String> = top
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .flat_map(|a| {
+            let long = a.get_long().map(|l| format!("--{l}"));
+            let short = a.get_short().map(|c| format!("-{c}"));
+            long.into_iter().chain(short)
+        })
+        .collect();
+    let (mut before, mut after) = (None, None);
+    let mut in_sub = false;
+    let mut i = 1;
+    while i < argv.len() {
+        let t = argv[i].to_string_lossy();
+        if t == "--" {
+            break;
+        }
+        let value = if t == "--actor" {
+            i += 1;
+            Some(argv.get(i).map(|v| v.to_string_lossy().into_owned()))
+        } else {
+            t.strip_prefix("--actor=").map(|v| Some(v.to_string()))
+        };
+        match value {
+            Some(v) if in_sub => after = v.or(after),
+            Some(v) => before = v.or(before),
+            None if !in_sub && valued.iter().any(|o| *o == t) => i += 1,
+            None if !in_sub && !t.starts_with('-') => in_sub = true,
+            None => {}
+        }
+        i += 1;
+    }
+    (before, after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1801,6 +1872,29 @@ mod tests {
     /// variant's doc; the structs' comments are `//` so that the variant's
     /// doc is the about. A struct doc would show as the about of every
     /// command that flattens it, and the abouts of siblings would repeat.
+    #[test]
+    fn actor_flags_tell_who_acts_from_the_filter() {
+        let v = |s: &str| -> Vec<std::ffi::OsString> { s.split(' ').map(Into::into).collect() };
+        assert_eq!(
+            actor_flags(&v("keyward --actor me audit query")),
+            (Some("me".into()), None)
+        );
+        assert_eq!(
+            actor_flags(&v(
+                "keyward --store x.db --format json audit query --actor=svc"
+            )),
+            (None, Some("svc".into()))
+        );
+        assert_eq!(
+            actor_flags(&v("keyward --actor=a --store audit audit query --actor b")),
+            (Some("a".into()), Some("b".into()))
+        );
+        assert_eq!(
+            actor_flags(&v("keyward -q audit query --grep -- --actor x")),
+            (None, None)
+        );
+    }
+
     #[test]
     fn every_command_has_its_own_about_after_deferred_building() {
         let mut cmd = Cli::command();

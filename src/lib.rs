@@ -33,7 +33,8 @@ use crate::error::{ErrorKind, Outcome};
 /// Parses the command line, runs it, prints any error, and returns the
 /// exit code of DESIGN.md.
 pub fn main_entry() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cli = match cli::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints its own message; help and version exit 0, errors 2.
@@ -41,6 +42,7 @@ pub fn main_entry() -> ExitCode {
             return ExitCode::from(e.exit_code() as u8);
         }
     };
+    cli::separate_actor_filter(&mut cli, &argv);
     let color = cli.color;
     match commands::dispatch(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

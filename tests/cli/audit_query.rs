@@ -1055,3 +1055,87 @@ fn a_million_entries_answer_filtered_queries_and_stream_out() {
         .success()
         .stdout(predicate::str::contains("intact: 1000001 rows"));
 }
+
+/// Hardening #2: who acts is not what to filter by. `KEYWARD_ACTOR` and a
+/// global `--actor` before the command never filter `audit query|tail|export`;
+/// `--actor` after the subcommand is the filter.
+#[test]
+fn hardening_2_keyward_actor_never_filters_audit_reads() {
+    let s = generated(40, now(), 1);
+    let all = s.count("SELECT COUNT(*) FROM audit_log");
+    let count = |cmd: &mut assert_cmd::Command| count_of(cmd);
+    assert_eq!(
+        count(
+            s.kw(&["audit", "query", "--count", "--format", "json"])
+                .env("KEYWARD_ACTOR", "an-operator")
+        ),
+        all
+    );
+    assert_eq!(
+        count(&mut s.kw(&[
+            "--actor",
+            "an-operator",
+            "audit",
+            "query",
+            "--count",
+            "--format",
+            "json"
+        ])),
+        all
+    );
+    let by_filter = s.count("SELECT COUNT(*) FROM audit_log WHERE actor = 'actor-1'");
+    assert!(by_filter > 0);
+    for args in [
+        vec![
+            "audit", "query", "--actor", "actor-1", "--count", "--format", "json",
+        ],
+        vec![
+            "--actor",
+            "me",
+            "audit",
+            "query",
+            "--actor=actor-1",
+            "--count",
+            "--format",
+            "json",
+        ],
+    ] {
+        assert_eq!(
+            count(s.kw(&args).env("KEYWARD_ACTOR", "an-operator")),
+            by_filter
+        );
+    }
+    // export: a cron job with KEYWARD_ACTOR set still exports every line
+    // (each export adds its own audit.export entry, exported by the next).
+    let out = stdout_of(
+        s.kw(&["audit", "export", "--format", "ndjson"])
+            .env("KEYWARD_ACTOR", "cron"),
+    );
+    assert_eq!(out.lines().count() as i64, all);
+    let out = stdout_of(&mut s.kw(&["--actor", "cron", "audit", "export", "--format", "ndjson"]));
+    assert_eq!(out.lines().count() as i64, all + 1);
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'audit.export' AND actor = 'cron'"),
+        2,
+        "who exported is still recorded"
+    );
+    let out = stdout_of(&mut s.kw(&[
+        "audit", "export", "--format", "ndjson", "--actor", "actor-1",
+    ]));
+    assert_eq!(out.lines().count() as i64, by_filter);
+    // tail: the newest entries whoever the operator is.
+    let out = stdout_of(
+        s.kw(&["audit", "tail", "-n", "5", "--format", "ndjson"])
+            .env("KEYWARD_ACTOR", "an-operator"),
+    );
+    assert_eq!(out.lines().count(), 5);
+    // Who acts is still taken from KEYWARD_ACTOR / --actor for changes.
+    s.kw(&["apikey", "issue", "--name", "who"])
+        .env("KEYWARD_ACTOR", "env-operator")
+        .assert()
+        .success();
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM audit_log WHERE actor = 'env-operator'"),
+        1
+    );
+}
