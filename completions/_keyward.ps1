@@ -247,7 +247,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s keys (never their material)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key''s details')
-            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it)')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it; `key restore` undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring a retired key back as active (decrypt-only until promoted)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add existing key material (a service''s current key) to the keyring')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -377,8 +378,25 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Retire even though rows still use it (they become unreadable with the keyring)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Retire without naming the tables that use the keys, or although rows still use it (asks for confirmation; --yes without a terminal)')
             [CompletionResult]::new('--context-from-row', '--context-from-row', [CompletionResultType]::ParameterName, 'The values are bound to table/column/primary-key (as rotate --context-from-row)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'keyward;key;restore' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text for people, json for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal and without NO_COLOR)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]')
+            [CompletionResult]::new('--passphrase-env', '--passphrase-env', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the keyring passphrase from this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive actions without a terminal)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -421,7 +439,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s keys (never their material)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key''s details')
-            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it)')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it; `key restore` undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring a retired key back as active (decrypt-only until promoted)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add existing key material (a service''s current key) to the keyring')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -442,6 +461,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;key;help;retire' {
+            break
+        }
+        'keyward;key;help;restore' {
             break
         }
         'keyward;key;help;import' {
@@ -718,8 +740,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify')
             [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'A JWKS file; the key is chosen by the token''s kid')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Accepted algorithms (repeatable) [default: those the key fits]')
-            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Required audience')
-            [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, 'Required issuer')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Required audience: the token must have an aud claim that names it')
+            [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, 'Required issuer: the token must have an iss claim equal to it')
             [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Clock skew allowed for exp and nbf')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but warnings and errors')
@@ -1570,7 +1592,8 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s keys (never their material)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key''s details')
-            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it)')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Retire a key: nobody may use it any more (refused while rows still use it; `key restore` undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring a retired key back as active (decrypt-only until promoted)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add existing key material (a service''s current key) to the keyring')
             break
         }
@@ -1590,6 +1613,9 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             break
         }
         'keyward;help;key;retire' {
+            break
+        }
+        'keyward;help;key;restore' {
             break
         }
         'keyward;help;key;import' {

@@ -382,6 +382,9 @@ _keyward() {
             keyward__subcmd__help__subcmd__key,promote)
                 cmd="keyward__subcmd__help__subcmd__key__subcmd__promote"
                 ;;
+            keyward__subcmd__help__subcmd__key,restore)
+                cmd="keyward__subcmd__help__subcmd__key__subcmd__restore"
+                ;;
             keyward__subcmd__help__subcmd__key,retire)
                 cmd="keyward__subcmd__help__subcmd__key__subcmd__retire"
                 ;;
@@ -475,6 +478,9 @@ _keyward() {
             keyward__subcmd__key,promote)
                 cmd="keyward__subcmd__key__subcmd__promote"
                 ;;
+            keyward__subcmd__key,restore)
+                cmd="keyward__subcmd__key__subcmd__restore"
+                ;;
             keyward__subcmd__key,retire)
                 cmd="keyward__subcmd__key__subcmd__retire"
                 ;;
@@ -498,6 +504,9 @@ _keyward() {
                 ;;
             keyward__subcmd__key__subcmd__help,promote)
                 cmd="keyward__subcmd__key__subcmd__help__subcmd__promote"
+                ;;
+            keyward__subcmd__key__subcmd__help,restore)
+                cmd="keyward__subcmd__key__subcmd__help__subcmd__restore"
                 ;;
             keyward__subcmd__key__subcmd__help,retire)
                 cmd="keyward__subcmd__key__subcmd__help__subcmd__retire"
@@ -3122,7 +3131,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__key)
-            opts="derive new promote list show retire import"
+            opts="derive new promote list show retire restore import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3192,6 +3201,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help__subcmd__key__subcmd__promote)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__key__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3858,7 +3881,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version derive new promote list show retire import help"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version derive new promote list show retire restore import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3974,7 +3997,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__help)
-            opts="derive new promote list show retire import help"
+            opts="derive new promote list show retire restore import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4058,6 +4081,20 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__help__subcmd__promote)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__key__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4306,6 +4343,48 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__promote)
+            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__key__subcmd__restore)
             opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -228,7 +228,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand promote 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only'
             cand list 'List the keyring''s keys (never their material)'
             cand show 'Show one key''s details'
-            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it)'
+            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it; `key restore` undoes it)'
+            cand restore 'Bring a retired key back as active (decrypt-only until promoted)'
             cand import 'Add existing key material (a service''s current key) to the keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -352,8 +353,24 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-            cand --force 'Retire even though rows still use it (they become unreadable with the keyring)'
+            cand --force 'Retire without naming the tables that use the keys, or although rows still use it (asks for confirmation; --yes without a terminal)'
             cand --context-from-row 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;key;restore'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]'
+            cand --keyring 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]'
+            cand --passphrase-env 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)'
+            cand --passphrase-file 'Read the keyring passphrase from this file'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -394,7 +411,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand promote 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only'
             cand list 'List the keyring''s keys (never their material)'
             cand show 'Show one key''s details'
-            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it)'
+            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it; `key restore` undoes it)'
+            cand restore 'Bring a retired key back as active (decrypt-only until promoted)'
             cand import 'Add existing key material (a service''s current key) to the keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -409,6 +427,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;key;help;show'= {
         }
         &'keyward;key;help;retire'= {
+        }
+        &'keyward;key;help;restore'= {
         }
         &'keyward;key;help;import'= {
         }
@@ -661,8 +681,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --key-file 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify'
             cand --jwks 'A JWKS file; the key is chosen by the token''s kid'
             cand --alg 'Accepted algorithms (repeatable) [default: those the key fits]'
-            cand --aud 'Required audience'
-            cand --iss 'Required issuer'
+            cand --aud 'Required audience: the token must have an aud claim that names it'
+            cand --iss 'Required issuer: the token must have an iss claim equal to it'
             cand --leeway 'Clock skew allowed for exp and nbf'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
@@ -1433,7 +1453,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand promote 'Make a key the primary (the one that encrypts); the old primary turns decrypt-only'
             cand list 'List the keyring''s keys (never their material)'
             cand show 'Show one key''s details'
-            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it)'
+            cand retire 'Retire a key: nobody may use it any more (refused while rows still use it; `key restore` undoes it)'
+            cand restore 'Bring a retired key back as active (decrypt-only until promoted)'
             cand import 'Add existing key material (a service''s current key) to the keyring'
         }
         &'keyward;help;key;derive'= {
@@ -1447,6 +1468,8 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;key;show'= {
         }
         &'keyward;help;key;retire'= {
+        }
+        &'keyward;help;key;restore'= {
         }
         &'keyward;help;key;import'= {
         }

@@ -260,23 +260,51 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
             usage,
         } => {
             let (_lock, mut ring) = open_for_update(&keyring)?;
-            ring.get(id)?;
-            if let Some((c, tables)) = usage_counts(&ring, &usage)? {
-                let n = rows_for(&c, id);
-                if n > 0 && !force {
-                    if ctx.out.format() == Format::Json {
-                        ctx.out.json(
-                            &json!({"id": id, "retired": false, "values": n, "tables": tables}),
-                        )?;
-                    } else {
-                        ctx.out.line(&format!(
-                            "key {id} still encrypts {n} values in {tables}; rotate them first"
-                        ))?;
+            match ring.get(id)?.state {
+                KeyState::Primary => ring.retire(id)?,
+                KeyState::Retired => {
+                    ctx.out.note(&format!("key {id} is already retired"));
+                    print_keys(ctx, &[ring.get(id)?.info()], None)?;
+                    return Ok(Outcome::Success);
+                }
+                KeyState::Active => {}
+            }
+            // What still uses the key decides whether this may go ahead.
+            let unchecked = match usage_counts(&ring, &usage)? {
+                Some((c, tables)) => {
+                    let n = rows_for(&c, id);
+                    if n > 0 && !force {
+                        if ctx.out.format() == Format::Json {
+                            ctx.out.json(
+                                &json!({"id": id, "retired": false, "values": n, "tables": tables}),
+                            )?;
+                        } else {
+                            ctx.out.line(&format!(
+                                "key {id} still encrypts {n} values in {tables}; rotate them first"
+                            ))?;
+                        }
+                        return Ok(Outcome::ChecksFailed);
                     }
+                    (n > 0).then(|| format!("key {id} still encrypts {n} values in {tables}"))
+                }
+                None if !force => {
+                    return Err(Error::usage(format!(
+                        "key retire {id} cannot check that no value still uses the key: name the tables that use the keyring (--db with --table and --column/--json-field, or --plan)"
+                    ))
+                    .with_hint("or pass --force (and confirm) to retire it unchecked"));
+                }
+                None => Some(format!(
+                    "keyward has not checked that no value still uses key {id}"
+                )),
+            };
+            if let Some(why) = &unchecked {
+                ctx.out.warn(&format!(
+                    "{why}; once retired, no keyring command decrypts with it until `key restore {id}`"
+                ));
+                if !ctx.confirm(&format!("Retire key {id}?"))? {
+                    ctx.out.note(&format!("key {id} was not retired"));
                     return Ok(Outcome::ChecksFailed);
                 }
-            } else if !force {
-                ctx.out.warn("no --db with --table/--column/--json-field (or --plan) given: keyward cannot check that no value still uses this key");
             }
             ring.retire(id)?;
             ring.save()?;
@@ -286,8 +314,19 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
                 "key.retire",
                 id,
                 Risk::High,
-                json!({"forced": force}),
+                json!({"forced": force, "checked": unchecked.is_none()}),
             )?;
+            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            Ok(Outcome::Success)
+        }
+        KeyCommand::Restore { id, keyring } => {
+            let (_lock, mut ring) = open_for_update(&keyring)?;
+            ring.restore(id)?;
+            ring.save()?;
+            audit(ctx, &ring, "key.restore", id, Risk::Medium, json!({}))?;
+            ctx.out.note(&format!(
+                "key {id} is active again (decrypts; `key promote {id}` to encrypt with it)"
+            ));
             print_keys(ctx, &[ring.get(id)?.info()], None)?;
             Ok(Outcome::Success)
         }

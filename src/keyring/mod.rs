@@ -489,7 +489,8 @@ impl Keyring {
             KeyState::Retired => {
                 return Err(Error::bad_input(format!(
                     "key {id} is retired and cannot be promoted"
-                )));
+                ))
+                .with_hint(format!("`keyward key restore {id}` makes it active again")));
             }
             KeyState::Active => {}
         }
@@ -504,6 +505,23 @@ impl Keyring {
             }
         }
         Ok(old)
+    }
+
+    /// Brings a retired key back: `active` again (decrypts, never
+    /// encrypts until promoted), so a mistaken retirement can be undone.
+    pub fn restore(&mut self, id: u32) -> Result<()> {
+        match self.get(id)?.state {
+            KeyState::Retired => {
+                for k in self.keys.iter_mut().filter(|k| k.id == id) {
+                    k.state = KeyState::Active;
+                }
+                Ok(())
+            }
+            other => Err(Error::bad_input(format!(
+                "key {id} is not retired (it is {})",
+                other.as_str()
+            ))),
+        }
     }
 
     /// Retires `id` (never the primary).

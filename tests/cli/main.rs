@@ -15,6 +15,7 @@ mod interop;
 mod jwt;
 mod keygen;
 mod keypair;
+mod keyring;
 mod rotate;
 mod store;
 mod util;

@@ -1,0 +1,120 @@
+//! The keyring's life cycle guards: `key retire` and `key restore`.
+
+use predicates::prelude::*;
+
+use crate::util::*;
+
+struct Ring {
+    dir: tempfile::TempDir,
+}
+
+impl Ring {
+    fn new() -> Ring {
+        Ring {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn kw(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut c = kw();
+        c.arg("--store")
+            .arg(self.dir.path().join("keyward.db"))
+            .args(args)
+            .env("KEYWARD_KEYRING", self.dir.path().join("keyring.json"))
+            .env("KEYWARD_KEK", KEY_HEX);
+        c
+    }
+    fn state(&self, id: u64) -> String {
+        let list = json_of(&mut self.kw(&["key", "list", "--format", "json"]));
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["id"] == id)
+            .unwrap()["state"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+    fn actions(&self) -> Vec<String> {
+        let audit = json_of(&mut self.kw(&["audit", "query", "--format", "json"]));
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["action"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+/// Hardening #3: `key retire ID` without tables needs --force and a
+/// confirmation (--yes without a terminal); `key restore` undoes it.
+#[test]
+fn hardening_3_retire_without_tables_needs_force_and_confirmation_and_restore_undoes_it() {
+    let r = Ring::new();
+    r.kw(&["key", "new", "--primary"]).assert().success();
+    r.kw(&["key", "new"]).assert().success();
+    r.kw(&["key", "promote", "2"]).assert().success();
+    assert_eq!(r.state(1), "active");
+
+    // No tables named: refused, nothing changes.
+    r.kw(&["key", "retire", "1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot check").and(predicate::str::contains("--force")));
+    assert_eq!(r.state(1), "active");
+    // --force without a terminal and without --yes: refused, nothing changes.
+    r.kw(&["key", "retire", "1", "--force"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no terminal to confirm on"));
+    assert_eq!(r.state(1), "active");
+    assert!(!r.actions().contains(&"key.retire".to_string()));
+
+    // --force --yes: retired, audited as unchecked.
+    r.kw(&["key", "retire", "1", "--force", "--yes"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("has not checked"));
+    assert_eq!(r.state(1), "retired");
+    let audit = json_of(&mut r.kw(&[
+        "audit",
+        "query",
+        "--action",
+        "key.retire",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(audit[0]["details"]["checked"], false);
+    // Retiring again is a no-op, not an error.
+    r.kw(&["key", "retire", "1"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already retired"));
+
+    // A retired key cannot be promoted; the error names the way back.
+    r.kw(&["key", "promote", "1"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("key restore 1"));
+    // restore brings it back as active (never primary), audited.
+    r.kw(&["key", "restore", "1"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("active again"));
+    assert_eq!(r.state(1), "active");
+    assert_eq!(r.state(2), "primary");
+    assert!(r.actions().contains(&"key.restore".to_string()));
+    // Only a retired key can be restored; an unknown id is bad input.
+    r.kw(&["key", "restore", "1"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("not retired"));
+    r.kw(&["key", "restore", "9"]).assert().code(3);
+    // The primary is never retired, forced or not.
+    r.kw(&["key", "retire", "2", "--force", "--yes"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("primary"));
+    // And the restored key can be promoted again.
+    r.kw(&["key", "promote", "1"]).assert().success();
+    assert_eq!(r.state(1), "primary");
+}
