@@ -10,6 +10,104 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 
+/// The most keyward reads from one input file (a certificate, a config, a
+/// policy, a plan, an anchor file, a body to sign): 64 MiB. A larger input
+/// is bad input, never a silent truncation, and never an unbounded read of
+/// a device such as `/dev/zero`.
+pub const MAX_INPUT_BYTES: u64 = 64 << 20;
+
+/// The most keyward reads from a file holding one secret (a key, a
+/// passphrase, a salt): 1 MiB.
+pub const MAX_SECRET_FILE_BYTES: u64 = 1 << 20;
+
+/// How long keyward waits for a writer on a named FIFO given as an input.
+const FIFO_WAIT_MS: i32 = 10_000;
+
+/// Reads a whole input file, at most `cap` bytes, whatever it is: a regular
+/// file, a FIFO (process substitution), a character device. Opening never
+/// blocks: a named FIFO that no writer opens and writes to (or closes)
+/// within 10 s is an error.
+pub fn read_bounded(path: &Path, cap: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| Error::io("read", path, &e))?;
+    let meta = file.metadata().map_err(|e| Error::io("read", path, &e))?;
+    if meta.is_dir() {
+        return Err(Error::bad_input(format!(
+            "{} is a directory, not a file",
+            path.display()
+        )));
+    }
+    if !meta.is_file() {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::fs::FileTypeExt;
+        let fd = file.as_raw_fd();
+        if meta.file_type().is_fifo() {
+            // Wait a bounded time for a writer to connect and write (or
+            // close): a FIFO nobody writes to is an error, not a hang.
+            let mut pfd = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd for a descriptor this function owns.
+            let n = unsafe { libc::poll(&mut pfd, 1, FIFO_WAIT_MS) };
+            if n == 0 {
+                return Err(Error::environment(format!(
+                    "{} is a FIFO that nothing wrote to within {} s",
+                    path.display(),
+                    FIFO_WAIT_MS / 1000
+                )));
+            }
+        }
+        // Blocking reads from here on (a writer may be slow).
+        // SAFETY: fcntl on a descriptor this function owns.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            }
+        }
+    } else if meta.len() > cap {
+        return Err(too_large(path, cap));
+    }
+    let mut buf = Vec::with_capacity(meta.len().min(cap) as usize);
+    file.take(cap + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io("read", path, &e))?;
+    if buf.len() as u64 > cap {
+        return Err(too_large(path, cap));
+    }
+    Ok(buf)
+}
+
+/// [`read_bounded`] for a text file: invalid UTF-8 is bad input naming the
+/// offset of the first bad byte.
+pub fn read_text_bounded(path: &Path, cap: u64) -> Result<String> {
+    String::from_utf8(read_bounded(path, cap)?).map_err(|e| {
+        Error::bad_input(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn too_large(path: &Path, cap: u64) -> Error {
+    let limit = if cap >= 1 << 20 {
+        format!("{} MiB", cap >> 20)
+    } else {
+        format!("{cap} bytes")
+    };
+    Error::bad_input(format!(
+        "{} is larger than {limit}, the most keyward reads from one such file",
+        path.display()
+    ))
+}
+
 /// Refuses a file that group or others may access, as ssh refuses a private
 /// key: a secret other users can read is no longer a secret.
 pub fn ensure_private(path: &Path, what: &str) -> Result<()> {

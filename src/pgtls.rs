@@ -205,7 +205,7 @@ fn tls_config(spec: &ConnSpec, label: &str) -> Result<ClientConfig> {
     } else {
         let store = match &spec.root_cert {
             Some(RootSource::File(p)) => {
-                let pem = std::fs::read(p).map_err(|e| Error::io("read sslrootcert", p, &e))?;
+                let pem = crate::fsutil::read_bounded(p, crate::fsutil::MAX_INPUT_BYTES)?;
                 roots(Some(&pem)).map_err(|m| {
                     Error::bad_input(format!(
                         "{label}: sslrootcert {}: {}",

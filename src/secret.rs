@@ -168,7 +168,7 @@ fn from_file(path: &Path, prompt: &SecretPrompt) -> Result<SecretString> {
     if prompt.private_file {
         fsutil::ensure_private(path, prompt.what)?;
     }
-    let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| Error::io("read", path, &e))?);
+    let bytes = Zeroizing::new(fsutil::read_bounded(path, fsutil::MAX_SECRET_FILE_BYTES)?);
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         Error::bad_input(format!(
             "{} is not UTF-8 text (invalid byte at offset {}) ({})",

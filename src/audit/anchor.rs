@@ -95,8 +95,7 @@ pub fn read_anchors(spec: &str) -> Result<Vec<Anchor>> {
         }]);
     }
     let path = Path::new(spec);
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::io("read the anchor file", path, &e))?;
+    let text = crate::fsutil::read_text_bounded(path, crate::fsutil::MAX_INPUT_BYTES)?;
     let mut anchors = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();

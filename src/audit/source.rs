@@ -882,6 +882,9 @@ pub struct JsonlSource {
     keys: [Vec<Vec<String>>; 10],
     /// Lines that were not JSON objects: (file, first bad line, how many).
     pub skipped: std::cell::RefCell<Vec<(String, u64, u64)>>,
+    /// Lines longer than [`MAX_LINE_BYTES`], skipped unread: (file, first
+    /// line, count).
+    pub too_long: std::cell::RefCell<Vec<(String, u64, u64)>>,
 }
 
 impl JsonlSource {
@@ -929,6 +932,7 @@ impl JsonlSource {
             files,
             keys,
             skipped: Default::default(),
+            too_long: Default::default(),
         })
     }
 
@@ -953,17 +957,21 @@ impl JsonlSource {
         let label = path.display().to_string();
         let mut line_no = 0u64;
         let mut bad: Option<(u64, u64)> = None;
+        let mut long: Option<(u64, u64)> = None;
         let mut buf = Vec::new();
         let mut reader = reader;
         loop {
             buf.clear();
-            let n = reader
-                .read_until(b'\n', &mut buf)
+            let (n, fits) = read_line_capped(&mut reader, &mut buf, MAX_LINE_BYTES)
                 .map_err(|e| Error::bad_input(format!("{label}: line {}: {e}", line_no + 1)))?;
             if n == 0 {
                 break;
             }
             line_no += 1;
+            if !fits {
+                long = Some(long.map_or((line_no, 1), |(first, k)| (first, k + 1)));
+                continue;
+            }
             let text = String::from_utf8_lossy(&buf);
             let text = text.trim();
             if text.is_empty() {
@@ -972,7 +980,7 @@ impl JsonlSource {
             match self.parse_line(text, &label, line_no) {
                 Some(rec) => {
                     if !each(rec)? {
-                        self.note_bad(&label, bad);
+                        self.note_bad(&label, bad, long);
                         return Ok(false);
                     }
                 }
@@ -984,13 +992,18 @@ impl JsonlSource {
                 }
             }
         }
-        self.note_bad(&label, bad);
+        self.note_bad(&label, bad, long);
         Ok(true)
     }
 
-    fn note_bad(&self, label: &str, bad: Option<(u64, u64)>) {
+    fn note_bad(&self, label: &str, bad: Option<(u64, u64)>, long: Option<(u64, u64)>) {
         if let Some((first, k)) = bad {
             self.skipped
+                .borrow_mut()
+                .push((label.to_string(), first, k));
+        }
+        if let Some((first, k)) = long {
+            self.too_long
                 .borrow_mut()
                 .push((label.to_string(), first, k));
         }
@@ -1141,6 +1154,48 @@ impl JsonlSource {
     }
 }
 
+/// The longest line of a JSON-lines log keyward reads: 1 MiB. A longer one
+/// (a hostile or broken log: one 4 GiB line packs into a small gzip file)
+/// is skipped and counted, never held in memory.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Reads one line (up to and including `\n`) into `buf`, keeping at most
+/// `cap` bytes: returns the bytes consumed and whether the line fit. A
+/// longer line is consumed to its end without being kept.
+fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<(usize, bool)> {
+    let mut consumed = 0;
+    let mut fits = true;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((consumed, fits));
+        }
+        let (take, done) = match chunk.iter().position(|b| *b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if fits && buf.len() + take <= cap + 1 {
+            buf.extend_from_slice(&chunk[..take]);
+        } else {
+            fits = false;
+            buf.clear();
+        }
+        reader.consume(take);
+        consumed += take;
+        if done {
+            return Ok((consumed, fits));
+        }
+    }
+}
+
 /// Follows a growing log file from its current end, across rotation (a new
 /// file at the path, or the file truncated), calling `each` for every
 /// complete new line that parses and matches; stops when `each` returns
@@ -1168,6 +1223,8 @@ pub fn follow_file(
     let (mut file, mut ino, mut pos) = open(true)?;
     let label = path.display().to_string();
     let mut pending: Vec<u8> = Vec::new();
+    // Inside a line longer than MAX_LINE_BYTES: dropped up to its newline.
+    let mut discarding = false;
     let mut line_no = 0u64;
     loop {
         let mut chunk = Vec::new();
@@ -1177,9 +1234,20 @@ pub fn follow_file(
             .map_err(|e| Error::io("follow", path, &e))?;
         pos += n as u64;
         pending.extend_from_slice(&chunk);
-        while let Some(nl) = pending.iter().position(|b| *b == b'\n') {
+        loop {
+            let Some(nl) = pending.iter().position(|b| *b == b'\n') else {
+                if pending.len() > MAX_LINE_BYTES {
+                    pending.clear();
+                    discarding = true;
+                }
+                break;
+            };
             let line: Vec<u8> = pending.drain(..=nl).collect();
             line_no += 1;
+            if std::mem::take(&mut discarding) || line.len() > MAX_LINE_BYTES + 1 {
+                src.note_bad(&label, None, Some((line_no, 1)));
+                continue;
+            }
             let text = String::from_utf8_lossy(&line);
             let text = text.trim();
             if text.is_empty() {

@@ -214,6 +214,13 @@ impl Src {
                     }
                 ));
             }
+            for (file, first, n) in j.too_long.borrow().iter() {
+                ctx.out.warn(&format!(
+                    "{file}:{first}: skipped {n} {} longer than {} MiB",
+                    if *n == 1 { "line" } else { "lines" },
+                    crate::audit::source::MAX_LINE_BYTES >> 20
+                ));
+            }
         }
     }
 }

@@ -120,7 +120,7 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
     }
     let policy = match &args.policy {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| Error::io("read", p, &e))?;
+            let text = crate::fsutil::read_text_bounded(p, crate::fsutil::MAX_INPUT_BYTES)?;
             Policy::parse(&text).map_err(|m| Error::bad_input(format!("{}: {m}", p.display())))?
         }
         None => Policy::default(),
@@ -207,15 +207,7 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
 /// Reads and parses one file; the type comes from the flag, the name, or
 /// the content.
 fn read_file(path: &Path, ty: Option<InputType>) -> Result<Vec<Setting>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
-    if meta.len() > MAX_FILE {
-        return Err(Error::bad_input(format!(
-            "{} is larger than {} MiB",
-            path.display(),
-            MAX_FILE >> 20
-        )));
-    }
-    let data = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    let data = crate::fsutil::read_bounded(path, MAX_FILE)?;
     let name = path.display().to_string();
     let text = String::from_utf8(data)
         .map_err(|e| Error::bad_input(not_utf8(&name, e.as_bytes(), e.utf8_error())))?;

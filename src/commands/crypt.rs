@@ -1,6 +1,6 @@
 //! `encrypt` and `decrypt`: one value, for scripts and debugging.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use base64::Engine;
@@ -21,23 +21,16 @@ use crate::output::Format;
 pub const MAX_VALUE_BYTES: u64 = 64 << 20;
 
 fn read_input(io: &IoArgs, ctx: &Ctx) -> Result<Zeroizing<Vec<u8>>> {
-    let mut buf = Zeroizing::new(Vec::new());
-    match &io.input {
-        Some(path) => {
-            let f = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
-            f.take(MAX_VALUE_BYTES + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::io("read", path, &e))?;
-        }
+    let buf = match &io.input {
+        Some(path) => Zeroizing::new(crate::fsutil::read_bounded(path, MAX_VALUE_BYTES + 1)?),
         None => {
-            let stdin = std::io::stdin();
-            if stdin.is_terminal() {
+            if std::io::stdin().is_terminal() {
                 ctx.out
                     .note("reading the value from the terminal; end it with Ctrl-D");
             }
-            buf = crate::secret::read_stdin(MAX_VALUE_BYTES + 1, "the value")?;
+            crate::secret::read_stdin(MAX_VALUE_BYTES + 1, "the value")?
         }
-    }
+    };
     if buf.len() as u64 > MAX_VALUE_BYTES {
         return Err(Error::bad_input(format!(
             "the value is larger than {} MiB; encrypt and decrypt handle one value, not files",

@@ -50,17 +50,7 @@ fn secret_and_body(ctx: &Ctx, c: &HmacCommon) -> Result<(SecretString, Zeroizing
         ));
     }
     let body = match &c.input {
-        Some(path) => {
-            let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
-            if meta.len() > BODY_LIMIT {
-                return Err(Error::bad_input(format!(
-                    "{} is larger than {} MiB",
-                    path.display(),
-                    BODY_LIMIT >> 20
-                )));
-            }
-            Zeroizing::new(std::fs::read(path).map_err(|e| Error::io("read", path, &e))?)
-        }
+        Some(path) => Zeroizing::new(crate::fsutil::read_bounded(path, BODY_LIMIT)?),
         None => read_stdin(BODY_LIMIT, "the body")?,
     };
     Ok((secret, body))

@@ -73,7 +73,7 @@ fn salt_from_args(a: &DeriveArgs) -> Result<(Vec<u8>, bool)> {
         return Ok((bytes, false));
     }
     if let Some(path) = &a.salt_file {
-        let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+        let bytes = crate::fsutil::read_bounded(path, crate::fsutil::MAX_SECRET_FILE_BYTES)?;
         if bytes.is_empty() {
             return Err(Error::bad_input(format!(
                 "salt file {} is empty",

@@ -154,7 +154,7 @@ pub(crate) fn targets(t: &RotateTableArgs) -> Result<Vec<Target>> {
             )?])
         }
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+            let text = crate::fsutil::read_text_bounded(path, crate::fsutil::MAX_INPUT_BYTES)?;
             let plan: Plan = toml::from_str(&text).map_err(|e| {
                 Error::bad_input(format!(
                     "{}: {}",

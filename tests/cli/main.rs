@@ -3,6 +3,7 @@
 mod apikey;
 mod audit;
 mod audit_query;
+mod bounded;
 mod cert;
 mod config;
 mod crypt;
