@@ -108,6 +108,20 @@ fn too_large(path: &Path, cap: u64) -> Error {
     ))
 }
 
+/// Creates `dir` and its missing parents, mode 0700, when it does not
+/// exist (keyward's own data directory on first use).
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.as_os_str().is_empty() || dir.exists() {
+        return Ok(());
+    }
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| Error::io("create the directory", dir, &e))
+}
+
 /// Refuses a file that group or others may access, as ssh refuses a private
 /// key: a secret other users can read is no longer a secret.
 pub fn ensure_private(path: &Path, what: &str) -> Result<()> {

@@ -134,7 +134,7 @@ fn list(ctx: &Ctx, a: ApikeyListArgs) -> Result<Outcome> {
         "apikey list",
         &[Format::Text, Format::Json, Format::Ndjson, Format::Csv],
     )?;
-    let store = ctx.store()?;
+    let store = ctx.store_for_reading()?;
     let keys = apikey::list(store.conn(), a.state, a.scope.as_deref(), now())?;
     if keys.is_empty() && ctx.out.format() == Format::Text {
         ctx.out.note("no API keys match");
@@ -175,7 +175,7 @@ fn list(ctx: &Ctx, a: ApikeyListArgs) -> Result<Outcome> {
 fn show(ctx: &Ctx, id: i64) -> Result<Outcome> {
     ctx.out
         .require("apikey show", &[Format::Text, Format::Json])?;
-    let store = ctx.store()?;
+    let store = ctx.store_for_reading()?;
     let k = apikey::get(store.conn(), id, now())?.ok_or_else(|| not_found(id))?;
     if ctx.out.format() == Format::Json {
         ctx.out.json(&k)?;
@@ -460,7 +460,7 @@ fn export(ctx: &Ctx, a: ApikeyExportArgs) -> Result<Outcome> {
     ctx.out
         .require("apikey export", &[Format::Text, Format::Json])?;
     crate::commands::sink::check_var_name(&a.var)?;
-    let store = ctx.store()?;
+    let store = ctx.store_for_reading()?;
     let keys = apikey::active_hashes(store.conn(), now())?;
     match a.export_as {
         ExportAs::Env => {

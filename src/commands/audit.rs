@@ -46,7 +46,7 @@ fn verify(ctx: &Ctx, a: AuditVerifyArgs) -> Result<Outcome> {
         anchors.extend(anchor::read_anchors(spec)?);
     }
     let auditor = ctx.auditor()?;
-    let store = ctx.store()?;
+    let store = ctx.store_for_reading()?;
     let mut report = audit::verify(store.conn(), &auditor)?;
     if !anchors.is_empty() {
         anchor::check_anchors(store.conn(), &mut report, &anchors)?;
@@ -244,7 +244,9 @@ fn open_source(ctx: &Ctx, a: &AuditSourceArgs) -> Result<Option<Src>> {
             if !path.exists() {
                 return Ok(None);
             }
-            Ok(Some(Src::Sql(SqlSource::store(Store::open(&path)?))))
+            Ok(Some(Src::Sql(SqlSource::store(Store::open_for_reading(
+                &path,
+            )?))))
         }
         Some(s) => {
             if let Some(p) = s.strip_prefix("sqlite:") {
@@ -692,7 +694,7 @@ fn checkpoint(ctx: &Ctx, a: AuditCheckpointArgs) -> Result<Outcome> {
         )));
     }
     let auditor = ctx.auditor()?;
-    let store = Store::open(&path)?;
+    let store = Store::open_for_reading(&path)?;
     let report = audit::verify(store.conn(), &auditor)?;
     if !report.intact {
         if let Some(b) = &report.broken {

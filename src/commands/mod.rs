@@ -44,6 +44,12 @@ impl Ctx {
         Store::open(&resolve_path(self.store_flag.as_deref())?)
     }
 
+    /// Opens keyward's store for a command that only reads it: read-only
+    /// when it cannot be written.
+    pub fn store_for_reading(&self) -> Result<Store> {
+        Store::open_for_reading(&resolve_path(self.store_flag.as_deref())?)
+    }
+
     /// Who acts, from where, with the audit chain's key.
     pub fn auditor(&self) -> Result<Auditor> {
         let actor = self.actor.clone().unwrap_or_else(login_name);

@@ -228,6 +228,11 @@ pub fn resolve_path(flag: Option<&Path>) -> Result<PathBuf> {
 /// reading the keyring to writing it back, so two processes changing it at
 /// once never both start from the same version and lose one's key.
 pub fn lock_for_update(path: &Path) -> Result<fsutil::FileLock> {
+    // On a fresh machine the keyring's directory (the store's, by default)
+    // does not exist yet.
+    if let Some(dir) = path.parent() {
+        fsutil::create_private_dir(dir)?;
+    }
     let mut lock = path.as_os_str().to_owned();
     lock.push(".lock");
     fsutil::lock_exclusive(Path::new(&lock), path, std::time::Duration::from_secs(30))

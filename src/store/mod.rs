@@ -10,8 +10,8 @@
 //! migrations tracked in `PRAGMA user_version`; a store written by a newer
 //! keyward is refused, never downgraded.
 
-use std::fs::{DirBuilder, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::fs::OpenOptions;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -81,6 +81,21 @@ pub fn resolve_path(flag: Option<&Path>) -> Result<PathBuf> {
         },
     };
     Ok(base.join("keyward").join("keyward.db"))
+}
+
+/// `file:` URI of a path, for SQLite's URI parameters (`%`, `?`, `#` and
+/// every other byte outside the unreserved set percent-encoded).
+fn file_uri(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
 }
 
 fn busy_timeout() -> Duration {
@@ -156,14 +171,8 @@ impl Store {
     /// Opens (creating if needed) the store at `path` and brings its
     /// schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.exists()
-        {
-            DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| Error::io("create the store directory", dir, &e))?;
+        if let Some(dir) = path.parent() {
+            crate::fsutil::create_private_dir(dir)?;
         }
         // Create the file ourselves so it is 0600 from its first byte; SQLite
         // gives its -wal and -shm files the same mode.
@@ -189,6 +198,53 @@ impl Store {
         };
         store.pragmas()?;
         store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens the store for a command that only reads it (`audit verify`,
+    /// `audit query`, `apikey list`, ...): as [`Store::open`] where the
+    /// store can be written, else read-only — a store on a read-only mount,
+    /// or one an auditor may read but not write. A missing store is created
+    /// as by [`Store::open`].
+    pub fn open_for_reading(path: &Path) -> Result<Store> {
+        match Store::open(path) {
+            Ok(s) => Ok(s),
+            Err(e) if e.kind() == crate::error::ErrorKind::Environment && path.is_file() => {
+                Store::open_read_only(path).map_err(|_| e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn open_read_only(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let uri = file_uri(path);
+        // With its -shm and -wal files present, a WAL database opens
+        // read-only as it is; without them, in a directory nobody may
+        // write, no writer can be running (it would need them), so the file
+        // is read as immutable.
+        let conn = Connection::open_with_flags(format!("{uri}?mode=ro"), flags)
+            .and_then(|c| {
+                c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+                    .map(|_| c)
+            })
+            .or_else(|_| Connection::open_with_flags(format!("{uri}?mode=ro&immutable=1"), flags))
+            .map_err(|e| sql_error(path, e))?;
+        conn.busy_timeout(busy_timeout())
+            .map_err(|e| sql_error(path, e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        let version = store.user_version()?;
+        if version != SCHEMA_VERSION {
+            return Err(Error::environment(format!(
+                "the store {} is read-only and has schema version {version}, not this keyward's {SCHEMA_VERSION}",
+                path.display()
+            )));
+        }
         Ok(store)
     }
 

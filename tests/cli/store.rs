@@ -147,3 +147,123 @@ fn the_wal_stays_under_a_bound_and_no_entry_is_lost() {
         .success()
         .stdout(predicate::str::contains("intact: 60 rows"));
 }
+
+/// Hardening #17: on a fresh machine the first `key new --primary` creates
+/// the data directory (the keyring's lock lives there) instead of exit 4.
+#[test]
+fn hardening_17_key_new_on_a_fresh_machine_creates_the_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("not").join("yet");
+    kw().env("XDG_DATA_HOME", &data)
+        .env("KEYWARD_KEK", KEY_HEX)
+        .args(["key", "new", "--primary"])
+        .assert()
+        .success();
+    let dir = data.join("keyward");
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join("keyring.json")), 0o600);
+    assert!(
+        dir.join("keyward.db").exists(),
+        "the key.new entry was written"
+    );
+}
+
+/// Runs keyward as a user who may read the store but not write it: as
+/// root, `nobody` through setpriv (CI runs as root); otherwise the
+/// current user after the write bits are taken away.
+fn read_only_run(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::os::unix::fs::PermissionsExt;
+    let root = unsafe { libc::geteuid() } == 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut parent = dir.parent();
+    while let Some(p) = parent {
+        if p == std::path::Path::new("/") {
+            break;
+        }
+        // Traversable by `nobody` (temp directories are 0700).
+        if root {
+            let m = std::fs::metadata(p).unwrap().permissions().mode();
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m | 0o011)).unwrap();
+        }
+        parent = p.parent();
+    }
+    let mut cmd = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+            .arg(kw_path());
+        c
+    } else {
+        std::process::Command::new(kw_path())
+    };
+    cmd.arg("--store")
+        .arg(dir.join("keyward.db"))
+        .args(args)
+        .env("USER", "auditor")
+        .env_remove("KEYWARD_STORE")
+        .env_remove("KEYWARD_ACTOR")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("setpriv (util-linux) is needed to run as another user")
+}
+
+/// Hardening #17: read-only commands work on a store that cannot be
+/// written (with and without its -wal/-shm files beside it).
+#[test]
+fn hardening_17_read_only_commands_open_a_read_only_store() {
+    for checkpointed in [false, true] {
+        let top = tempfile::tempdir().unwrap();
+        let dir = top.path().join("store");
+        std::fs::create_dir(&dir).unwrap();
+        let db = dir.join("keyward.db");
+        kw().arg("--store")
+            .arg(&db)
+            .args(["apikey", "issue", "--name", "reader-test"])
+            .assert()
+            .success();
+        if checkpointed {
+            let c = rusqlite::Connection::open(&db).unwrap();
+            c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .unwrap();
+            drop(c);
+            let _ = std::fs::remove_file(dir.join("keyward.db-wal"));
+            let _ = std::fs::remove_file(dir.join("keyward.db-shm"));
+        }
+        for args in [
+            vec!["apikey", "list", "--format", "json"],
+            vec!["apikey", "show", "1", "--format", "json"],
+            vec!["audit", "verify", "--format", "json"],
+            vec!["audit", "query", "--format", "json"],
+            vec!["audit", "checkpoint"],
+        ] {
+            let out = read_only_run(&dir, &args);
+            assert!(
+                out.status.success(),
+                "{args:?} (checkpointed {checkpointed}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                String::from_utf8_lossy(&out.stdout).contains(if args[0] == "apikey" {
+                    "reader-test"
+                } else {
+                    "apikey.issue"
+                }) || args[1] != "list" && args[1] != "query"
+            );
+        }
+        // A change is still refused, as it should be (exit 4), and leaves
+        // the store as it was.
+        let out = read_only_run(&dir, &["apikey", "issue", "--name", "x"]);
+        assert_eq!(
+            out.status.code(),
+            Some(4),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Give the directory back so it can be removed.
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+}
