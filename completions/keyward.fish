@@ -33,18 +33,18 @@ complete -c keyward -n "__fish_keyward_needs_command" -l color -d 'When to use c
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_needs_command" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_needs_command" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_needs_command" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_needs_command" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_needs_command" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_needs_command" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
-complete -c keyward -n "__fish_keyward_needs_command" -f -a "key" -d 'Derive keys from passphrases'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "key" -d 'The keyring of versioned data-encryption keys (new, promote, list, retire, restore, import), and keys derived from passphrases'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
-complete -c keyward -n "__fish_keyward_needs_command" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "audit" -d 'Query, follow, export, verify and prune the tamper-evident audit log (and the services\' own logs)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "hash" -d 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
@@ -62,7 +62,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -83,7 +83,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
 base64\t'Standard base64 with padding'
 base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
@@ -107,7 +107,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l bytes -d 'Secret length in bytes (at least 32, the minimum for HS256; 64 covers HS512)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l encoding -d 'Text encoding of the secret' -r -f -a "hex\t'Lower-case hex'
 base64\t'Standard base64 with padding'
@@ -130,7 +130,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l length -d 'Number of characters (at least 12)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l classes -d 'Character classes to draw from; each appears at least once' -r -f -a "lower\t'a-z'
 upper\t'A-Z'
@@ -155,7 +155,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l bytes -d 'Salt length in bytes (at least 8, the RFC 8018 minimum)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l encoding -d 'Text encoding of the salt' -r -f -a "hex\t'Lower-case hex'
 base64\t'Standard base64 with padding'
@@ -178,7 +178,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l type -d 'The key type' -r -f -a "ed25519\t'Ed25519 signing key (RFC 8032)'
 x25519\t'X25519 key-agreement key (RFC 7748)'
 ecdsa-p256\t'ECDSA on P-256'
@@ -208,7 +208,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l bytes -d 'Random bytes (at least 32)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l encoding -d 'Text encoding of the secret (the text\'s bytes are the HMAC key)' -r -f -a "hex\t'Lower-case hex'
 base64\t'Standard base64 with padding'
@@ -238,7 +238,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -261,7 +261,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l kdf -d 'The key-derivation function' -r -f -a "scrypt\t'scrypt (RFC 7914); default N=2^17, r=8, p=1'
 pbkdf2\t'PBKDF2 with HMAC-SHA256; default 600,000 iterations'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17)' -r
@@ -294,7 +294,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l note -d 'A note kept with the key' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -313,7 +313,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
@@ -330,7 +330,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
@@ -355,7 +355,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
@@ -372,7 +372,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
@@ -398,7 +398,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
@@ -415,7 +415,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l key-env -d 'Read the key (hex, base64 or a Fernet key) from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l key-file -d 'Read the key from this private file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l derive-passphrase-env -d 'Derive the key from the passphrase in this environment variable (as seed 000 does)' -r
@@ -455,7 +455,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l color -d 'Wh
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
@@ -478,7 +478,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l color -d 'Wh
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
@@ -502,7 +502,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -524,7 +524,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l name -d 'A name for the key: 1-64 letters, digits, \'_\', \'-\', \'.\'' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l scopes -d 'Comma-separated scopes, e.g. memories:read,memories:write' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l expires -d 'Expiry: a duration (90d, 12h), a date (2027-01-01) or an RFC 3339 time' -r
@@ -543,7 +543,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l state -d 'Only keys in this state' -r -f -a "active\t'Usable'
 expired\t'Past its expiry'
 revoked\t'Revoked'"
@@ -561,7 +561,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -575,7 +575,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l key-env -d 'Read the key from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l require-scope -d 'Fail unless the key holds this scope (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -592,7 +592,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -606,7 +606,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the old key keeps working (0s for a leaked key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l expires -d 'Expiry of the new key [default: the old key\'s lifetime, from now]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -622,7 +622,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l as -d 'env: one dotenv variable of comma-separated hashes; json: a document per key' -r -f -a "env\t'A dotenv line'
 json\t'A JSON document'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l var -d 'The variable name for --as env' -r
@@ -647,7 +647,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -665,7 +665,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
@@ -700,7 +700,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
@@ -732,7 +732,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -750,7 +750,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_se
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -772,7 +772,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -793,7 +793,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l table -d 'The table of a sqlite: source' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'Show at most N entries [default: 50 in a table, all otherwise; 0 for all]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'Show at most N entries (1 or more), or all [default: 50 in a table, all otherwise]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l order -d 'Newest (desc, the default) or oldest (asc) first' -r -f -a "asc\t'Oldest first'
 desc\t'Newest first'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l group-by -d 'Count matching entries per actor, action, risk, outcome, host, resource, day or hour' -r -f -a "actor\t'Who acted'
@@ -871,7 +871,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l order -d 'Oldest (asc, the default) or newest (desc) first' -r -f -a "asc\t'Oldest first'
 desc\t'Newest first'"
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l limit -d 'At most N entries' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l limit -d 'At most N entries (1 or more) [default: all]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -895,7 +895,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -910,7 +910,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l dry-run -d 'Say what would be deleted; change nothing'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l force -d 'Prune even when the chain does not verify (the broken rows may be deleted with it)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -933,7 +933,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_see
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -952,7 +952,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l cn -d 'Subject common name [default: the first --san]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l san -d 'A subject alternative name: DNS name, wildcard (*.example.test), IPv4 or IPv6 (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l days -d 'Days of validity (warns above 398, the browsers\' limit, and 825, Apple\'s)' -r
@@ -987,7 +987,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1003,7 +1003,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1017,7 +1017,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l glob -d 'File name patterns in directories (repeatable) [default: *.pem *.crt *.cer *.cert *.der]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l connect -d 'A live endpoint: host:port, [v6]:port, postgres://host:port (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l sni -d 'Server name to send (SNI) and to verify against [default: the host]' -r
@@ -1050,7 +1050,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1068,8 +1068,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l db -d 'The service\'s SQLite database' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l db -d 'The service\'s database: a SQLite file, or a PostgreSQL URL or libpq connection string' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
@@ -1106,8 +1106,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l db -d 'The service\'s SQLite database' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l db -d 'The service\'s database: a SQLite file, or a PostgreSQL URL or libpq connection string' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
@@ -1133,8 +1133,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l db -d 'The service\'s SQLite database' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l db -d 'The service\'s database: a SQLite file, or a PostgreSQL URL or libpq connection string' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
@@ -1164,7 +1164,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_see
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1181,7 +1181,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l algo -d 'The algorithm' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
 bcrypt\t'bcrypt ($2b$), cost 12 by default; passwords of at most 72 bytes'
 scrypt\t'scrypt in its PHC form ($scrypt$ln=17,r=8,p=1$...)'
@@ -1207,7 +1207,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-env -d 'Read the password from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l algo -d 'With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash\'s own]' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
@@ -1237,7 +1237,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_see
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1254,7 +1254,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l in -d 'Read the body from FILE instead of stdin' -r -F
@@ -1275,7 +1275,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l in -d 'Read the body from FILE instead of stdin' -r -F
@@ -1300,7 +1300,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1318,7 +1318,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l type -d 'Parse every input as this type instead of going by its name' -r -f -a "dotenv\t'`.env` files: `KEY=value`, `export`, quotes, comments'
 yaml\t'YAML (Compose files and Kubernetes manifests included)'
 toml\t'TOML'
@@ -1344,7 +1344,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1358,7 +1358,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l profile -d 'The deployment the defaults are for' -r -f -a "production\t'Strict: every rule runs'
 development\t'Rules marked production-only are skipped'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l service -d 'Whose setting names to use' -r -f -a "generic\t'Common names (JWT_SECRET, ENCRYPTION_MASTER_KEY, DATABASE_URL, ...)'
@@ -1384,7 +1384,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand completions" -l color -d
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand completions" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1398,18 +1398,18 @@ complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l color -d 'W
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "key" -d 'Derive keys from passphrases'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "key" -d 'The keyring of versioned data-encryption keys (new, promote, list, retire, restore, import), and keys derived from passphrases'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "audit" -d 'Read and verify the tamper-evident audit log'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "audit" -d 'Query, follow, export, verify and prune the tamper-evident audit log (and the services\' own logs)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "hash" -d 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'

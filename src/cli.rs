@@ -22,10 +22,12 @@ use crate::output::{ColorChoice, Format};
 
 /// Security administration for self-hosted services that keep data encrypted at rest.
 ///
-/// keyward generates master keys and secrets, derives keys from passphrases,
-/// and encrypts or decrypts single values in the keyward envelope
-/// (AES-256-GCM) or Fernet, as the services of an AI memory server, an MCP
-/// server or a chat back end store them.
+/// keyward generates master keys, secrets and key pairs; keeps a keyring of
+/// versioned data-encryption keys and re-encrypts a database's values under
+/// a new one (SQLite or PostgreSQL); issues API keys stored as hashes; mints
+/// and verifies JWTs; creates certificates and checks their expiry; lints
+/// service configurations; and keeps a tamper-evident audit log, for the
+/// services of an AI memory server, an MCP server or a chat back end.
 ///
 /// Exit codes: 0 success, 1 a check failed, 2 usage error, 3 bad input
 /// (malformed key, authentication failure), 4 environment failure (I/O,
@@ -63,7 +65,7 @@ pub struct Cli {
     )]
     pub store: Option<PathBuf>,
 
-    /// Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name].
+    /// Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`.
     #[arg(
         long,
         global = true,
@@ -86,7 +88,7 @@ pub enum Command {
     #[command(subcommand)]
     Keygen(KeygenCommand),
 
-    /// Derive keys from passphrases.
+    /// The keyring of versioned data-encryption keys (new, promote, list, retire, restore, import), and keys derived from passphrases.
     #[command(subcommand)]
     Key(KeyCommand),
 
@@ -104,7 +106,7 @@ pub enum Command {
     #[command(subcommand)]
     Jwt(JwtCommand),
 
-    /// Read and verify the tamper-evident audit log.
+    /// Query, follow, export, verify and prune the tamper-evident audit log (and the services' own logs).
     #[command(subcommand)]
     Audit(AuditCommand),
 
@@ -1111,9 +1113,9 @@ pub struct AuditQueryArgs {
     #[command(flatten)]
     pub source: AuditSourceArgs,
 
-    /// Show at most N entries [default: 50 in a table, all otherwise; 0 for all].
-    #[arg(long, value_name = "N")]
-    pub limit: Option<u64>,
+    /// Show at most N entries (1 or more), or all [default: 50 in a table, all otherwise].
+    #[arg(long, value_name = "N|all", value_parser = parse_limit)]
+    pub limit: Option<Limit>,
 
     /// Newest (desc, the default) or oldest (asc) first.
     #[arg(long, value_enum, default_value_t = OrderArg::Desc)]
@@ -1190,9 +1192,39 @@ pub struct AuditExportArgs {
     #[arg(long, value_enum, default_value_t = OrderArg::Asc)]
     pub order: OrderArg,
 
-    /// At most N entries.
-    #[arg(long, value_name = "N")]
-    pub limit: Option<u64>,
+    /// At most N entries (1 or more) [default: all].
+    #[arg(long, value_name = "N", value_parser = parse_limit)]
+    pub limit: Option<Limit>,
+}
+
+/// `--limit`: a count of 1 or more, or all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// No limit.
+    All,
+    /// At most this many (1..=i64::MAX, what SQLite's LIMIT takes).
+    At(u64),
+}
+
+impl Limit {
+    /// The count, None for all.
+    pub fn count(self) -> Option<u64> {
+        match self {
+            Limit::All => None,
+            Limit::At(n) => Some(n),
+        }
+    }
+}
+
+fn parse_limit(s: &str) -> Result<Limit, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(Limit::All);
+    }
+    match s.parse::<u64>() {
+        Ok(0) => Err("0 entries is no query: give 1 or more, or all".into()),
+        Ok(n) if n <= i64::MAX as u64 => Ok(Limit::At(n)),
+        _ => Err(format!("not a count from 1 to {}, or all", i64::MAX)),
+    }
 }
 
 // `audit checkpoint`.
@@ -1663,8 +1695,8 @@ pub enum RotateCommand {
 // The table to work on.
 #[derive(Debug, Args, Clone)]
 pub struct RotateTableArgs {
-    /// The service's SQLite database.
-    #[arg(long, value_name = "PATH")]
+    /// The service's database: a SQLite file, or a PostgreSQL URL or libpq connection string.
+    #[arg(long, value_name = "DB")]
     pub db: String,
 
     /// The table.

@@ -519,8 +519,7 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
         return Ok(empty(0));
     };
     let limit = match (a.limit, format) {
-        (Some(0), _) => None,
-        (Some(n), _) => Some(n),
+        (Some(l), _) => l.count(),
         (None, Format::Text) => Some(DEFAULT_TABLE_LIMIT),
         (None, _) => None,
     };
@@ -557,7 +556,7 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
                 ctx.out.table(&header, &table)?;
                 if more && a.limit.is_none() {
                     ctx.out.note(&format!(
-                        "showing {} entries; more match: --limit N, or --limit 0 for all",
+                        "showing {} entries; more match: --limit N, or --limit all",
                         rows.len()
                     ));
                 }
@@ -651,10 +650,15 @@ fn export(ctx: &Ctx, a: AuditExportArgs) -> Result<Outcome> {
         return Ok(Outcome::Success);
     };
     let mut stream = Stream::new(format, false)?;
-    src.for_each(&filter, order(a.order), a.limit.filter(|l| *l > 0), |r| {
-        stream.record(&r, true)?;
-        Ok(true)
-    })?;
+    src.for_each(
+        &filter,
+        order(a.order),
+        a.limit.and_then(crate::cli::Limit::count),
+        |r| {
+            stream.record(&r, true)?;
+            Ok(true)
+        },
+    )?;
     stream.flush()?;
     let count = stream.count;
     drop(stream);

@@ -232,12 +232,15 @@ fn scheme_name(s: Scheme) -> &'static str {
     }
 }
 
+/// A Fernet timestamp as RFC 3339; one past year 9999 (a forged or
+/// damaged token: the field is 64 bits) as the number with a note.
 fn rfc3339(unix: u64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix as i64)
+    i64::try_from(unix)
         .ok()
+        .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
         .and_then(|t| {
             t.format(&time::format_description::well_known::Rfc3339)
                 .ok()
         })
-        .unwrap_or_else(|| unix.to_string())
+        .unwrap_or_else(|| format!("{unix} (Unix seconds, past year 9999)"))
 }

@@ -172,7 +172,7 @@ fn every_filter_agrees_with_sql_on_a_generated_log() {
     assert_eq!(text.matches("actor-").count(), 50);
     assert!(text.contains("time (UTC)"));
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(err.contains("--limit 0 for all"), "{err}");
+    assert!(err.contains("--limit all"), "{err}");
     // Tables show local time by TZ, with the offset.
     let local = stdout_of(
         s.kw(&["audit", "query", "--order", "asc", "--limit", "1"])
@@ -1138,4 +1138,31 @@ fn hardening_2_keyward_actor_never_filters_audit_reads() {
         s.count("SELECT COUNT(*) FROM audit_log WHERE actor = 'env-operator'"),
         1
     );
+}
+
+/// Hardening #20: `--limit 0` and counts past SQLite's range are usage
+/// errors; `--limit all` shows everything.
+#[test]
+fn hardening_20_limit_zero_and_out_of_range_are_refused() {
+    let s = generated(60, now(), 1);
+    for bad in ["0", "18446744073709551615", "9223372036854775808", "x"] {
+        s.kw(&["audit", "query", "--limit", bad])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--limit"));
+        s.kw(&["audit", "export", "--limit", bad]).assert().code(2);
+    }
+    let table = stdout_of(&mut s.kw(&["audit", "query", "--limit", "all"]));
+    assert_eq!(table.matches("actor-").count(), 60);
+    let max = json_of(&mut s.kw(&[
+        "audit",
+        "query",
+        "--limit",
+        "9223372036854775807",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(max.as_array().unwrap().len(), 60);
+    let out = stdout_of(&mut s.kw(&["audit", "export", "--limit", "5"]));
+    assert_eq!(out.lines().count(), 5);
 }

@@ -411,3 +411,26 @@ fn encrypt_json_report() {
     assert_eq!(doc["plaintext_bytes"], 3);
     assert!(doc["ciphertext"].as_str().unwrap().starts_with("S1cBAAAAA"));
 }
+
+/// Hardening #20: a Fernet token whose timestamp is 2^64-1 is not shown
+/// as 1969-12-31.
+#[test]
+fn hardening_20_a_fernet_timestamp_past_year_9999_is_not_1969() {
+    let key = keyward::crypto::keys::Key256::from_bytes([7; 32]);
+    let token = keyward::crypto::fernet::FernetKey::new(&key).encrypt_at(b"x", u64::MAX, &[1; 16]);
+    let hex = key
+        .encode(keyward::crypto::keys::Encoding::Hex)
+        .expose()
+        .to_string();
+    let doc = json_of(
+        kw().args(["decrypt", "--key-env", "K", "--format", "json"])
+            .env("K", &hex)
+            .write_stdin(token),
+    );
+    let issued = doc["issued_at"].as_str().unwrap();
+    assert!(!issued.starts_with("1969"), "{issued}");
+    assert!(
+        issued.contains("18446744073709551615") && issued.contains("past year 9999"),
+        "{issued}"
+    );
+}
