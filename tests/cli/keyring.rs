@@ -118,3 +118,20 @@ fn hardening_3_retire_without_tables_needs_force_and_confirmation_and_restore_un
     r.kw(&["key", "promote", "1"]).assert().success();
     assert_eq!(r.state(1), "primary");
 }
+
+/// Hardening #22: every help line says what keyward does today.
+#[test]
+fn hardening_22_help_lines_are_true() {
+    let key = stdout_of(kw().args(["key", "--help"]));
+    assert!(key.contains("keyring") && key.contains("restore"), "{key}");
+    let run = stdout_of(kw().args(["rotate", "run", "--help"]));
+    assert!(run.contains("PostgreSQL URL"), "{run}");
+    assert!(!run.contains("The service's SQLite database"), "{run}");
+    let top = stdout_of(kw().arg("--help"));
+    assert!(top.contains("PostgreSQL") && top.contains("lints"), "{top}");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let opening = &readme[..readme.find("## Install").unwrap()];
+    assert!(!opening.contains("Config validation and PostgreSQL audit logs are on the way"));
+    assert!(!opening.contains("a SQLite database's"));
+}
