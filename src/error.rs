@@ -111,6 +111,13 @@ impl Error {
         Self::environment(format!("cannot {action}: {}", io_reason(err)))
     }
 
+    /// Puts `what: ` before the message (which input it was about), keeping
+    /// the kind and the hint.
+    pub fn context(mut self, what: &str) -> Self {
+        self.message = format!("{what}: {}", self.message);
+        self
+    }
+
     /// Adds a hint line shown under the error.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());

@@ -205,7 +205,8 @@ fn tls_config(spec: &ConnSpec, label: &str) -> Result<ClientConfig> {
     } else {
         let store = match &spec.root_cert {
             Some(RootSource::File(p)) => {
-                let pem = crate::fsutil::read_bounded(p, crate::fsutil::MAX_INPUT_BYTES)?;
+                let pem = crate::fsutil::read_bounded(p, crate::fsutil::MAX_INPUT_BYTES)
+                    .map_err(|e| e.context("sslrootcert"))?;
                 roots(Some(&pem)).map_err(|m| {
                     Error::bad_input(format!(
                         "{label}: sslrootcert {}: {}",

@@ -124,69 +124,131 @@ pub fn rotate_cell(
     v: &Value,
     encrypt_plaintext: bool,
 ) -> Outcome {
+    rotate_cell_counted(keys, target, col, pk, v, encrypt_plaintext).0
+}
+
+/// How many values of one JSON cell were in each state: a JSON column
+/// holds several encrypted fields, and a run counts values, as `status`
+/// does, not cells.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FieldTally {
+    /// Fields that are null.
+    pub null: u64,
+    /// Fields already under the target key.
+    pub current: u64,
+    /// Plaintext fields left alone.
+    pub plaintext: u64,
+    /// Plaintext fields encrypted.
+    pub encrypted_plaintext: u64,
+    /// Fields re-encrypted.
+    pub rotated: u64,
+}
+
+/// [`rotate_cell`], with the per-field counts of a JSON cell (`None` for a
+/// plain column, whose one value the outcome counts; and for a JSON
+/// column that is NULL, not JSON or holds an undecryptable field).
+pub fn rotate_cell_counted(
+    keys: &Keys,
+    target: &Target,
+    col: usize,
+    pk: &[Value],
+    v: &Value,
+    encrypt_plaintext: bool,
+) -> (Outcome, Option<FieldTally>) {
     let paths = &target.json_fields[col];
     if paths.is_empty() {
         let ctx = row_context(target, &target.columns[col], pk);
-        return keys.rotate(v, ctx.as_deref(), encrypt_plaintext);
+        return (keys.rotate(v, ctx.as_deref(), encrypt_plaintext), None);
     }
+    match rotate_json(keys, target, col, pk, v, encrypt_plaintext) {
+        Ok((outcome, tally)) => (outcome, Some(tally)),
+        Err(outcome) => (outcome, None),
+    }
+}
+
+fn rotate_json(
+    keys: &Keys,
+    target: &Target,
+    col: usize,
+    pk: &[Value],
+    v: &Value,
+    encrypt_plaintext: bool,
+) -> std::result::Result<(Outcome, FieldTally), Outcome> {
+    let paths = &target.json_fields[col];
     let (text, blob) = match v {
-        Value::Null => return Outcome::Null,
+        Value::Null => return Err(Outcome::Null),
         Value::Text(t) => (t.as_str(), false),
         Value::Blob(b) => match std::str::from_utf8(b) {
             Ok(t) => (t, true),
             Err(_) => {
-                return Outcome::Undecryptable(format!(
+                return Err(Outcome::Undecryptable(format!(
                     "column {} is not JSON text",
                     target.columns[col]
-                ));
+                )));
             }
         },
-        _ => return Outcome::Plain(None),
+        _ => return Err(Outcome::Plain(None)),
     };
     let mut doc: serde_json::Value = match serde_json::from_str(text) {
         Ok(d) => d,
         Err(e) => {
-            return Outcome::Undecryptable(format!(
+            return Err(Outcome::Undecryptable(format!(
                 "column {} is not JSON ({e})",
                 target.columns[col]
-            ));
+            )));
         }
     };
-    let (mut changed, mut current) = (false, false);
+    let mut tally = FieldTally::default();
     for path in paths {
         let name = format!("{}.{}", target.columns[col], path.join("."));
         let pointer: String = path
             .iter()
             .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
             .collect();
-        let Some(serde_json::Value::String(s)) = doc.pointer_mut(&pointer) else {
-            continue;
+        let s = match doc.pointer_mut(&pointer) {
+            None => continue,
+            Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Null) => {
+                tally.null += 1;
+                continue;
+            }
+            // A number or an object is no ciphertext (as `status` counts it).
+            Some(_) => {
+                tally.plaintext += 1;
+                continue;
+            }
         };
         let ctx = row_context(target, &name, pk);
         match keys.rotate(&Value::Text(s.clone()), ctx.as_deref(), encrypt_plaintext) {
-            Outcome::Rotated(Value::Text(n)) | Outcome::Plain(Some(Value::Text(n))) => {
+            Outcome::Rotated(Value::Text(n)) => {
                 *s = n;
-                changed = true;
+                tally.rotated += 1;
             }
-            Outcome::Current => current = true,
+            Outcome::Plain(Some(Value::Text(n))) => {
+                *s = n;
+                tally.encrypted_plaintext += 1;
+            }
+            Outcome::Current => tally.current += 1,
+            Outcome::Null => tally.null += 1,
             Outcome::Undecryptable(r) => {
-                return Outcome::Undecryptable(format!("field {name}: {r}"));
+                return Err(Outcome::Undecryptable(format!("field {name}: {r}")));
             }
-            _ => {}
+            _ => tally.plaintext += 1,
         }
     }
-    if changed {
+    let outcome = if tally.rotated + tally.encrypted_plaintext > 0 {
         let out = doc.to_string();
         Outcome::Rotated(if blob {
             Value::Blob(out.into_bytes())
         } else {
             Value::Text(out)
         })
-    } else if current {
+    } else if tally.current > 0 {
         Outcome::Current
     } else {
         Outcome::Plain(None)
-    }
+    };
+    Ok((outcome, tally))
 }
 
 /// How to rotate.
@@ -809,7 +871,17 @@ pub(crate) fn plan_batch(
                     pk.clone()
                 }
             };
-            match rotate_cell(keys, target, i, &pk, &v, opts.encrypt_plaintext) {
+            let (outcome, fields) =
+                rotate_cell_counted(keys, target, i, &pk, &v, opts.encrypt_plaintext);
+            if let Some(t) = &fields {
+                report.add_fields(t);
+                rotated_here += t.rotated;
+            }
+            match outcome {
+                Outcome::Null | Outcome::Current | Outcome::Plain(None) if fields.is_some() => {}
+                Outcome::Plain(Some(new)) | Outcome::Rotated(new) if fields.is_some() => {
+                    writes.push((i, key(&mut pk), v, new));
+                }
                 Outcome::Null => report.null += 1,
                 Outcome::Current => report.current += 1,
                 Outcome::Plain(None) => report.plaintext += 1,
@@ -998,9 +1070,13 @@ pub fn run(
     let pk_name = table.pk_name.clone();
     let table = &*table;
     let mut w = Written::default();
-    let planned = std::thread::scope(|s| -> Result<Report> {
+    std::thread::scope(|s| -> Result<()> {
         let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Batch>(1);
-        let (plan_tx, plan_rx) = std::sync::mpsc::sync_channel::<(u64, Option<Writes>)>(1);
+        // Each batch's writes travel with its counts, which count once the
+        // batch is written: the crypto thread plans ahead, and a batch
+        // planned but never written (a run stopped by an error) is not
+        // reported as rotated.
+        let (plan_tx, plan_rx) = std::sync::mpsc::sync_channel::<(u64, Option<Writes>, Report)>(1);
         // Written batches go back to the crypto thread, which allocated
         // their new values, to be freed there: glibc's malloc frees a
         // buffer from another thread's arena under that arena's lock, and
@@ -1008,17 +1084,16 @@ pub fn run(
         let (done_tx, done_rx) = std::sync::mpsc::channel::<Writes>();
         let (target, pk_name) = (&target, pk_name.as_str());
         let crypto = s.spawn(move || {
-            let mut planned = Report::default();
             for batch in batch_rx {
                 done_rx.try_iter().for_each(drop);
                 let rows = batch.len() as u64;
-                let writes = plan_batch(batch, keys, target, pk_name, opts, &mut planned);
+                let mut counts = Report::default();
+                let writes = plan_batch(batch, keys, target, pk_name, opts, &mut counts);
                 let stop = writes.is_none();
-                if plan_tx.send((rows, writes)).is_err() || stop {
+                if plan_tx.send((rows, writes, counts)).is_err() || stop {
                     break;
                 }
             }
-            planned
         });
         let db_result = (|| -> Result<()> {
             let mut updates = sql
@@ -1051,11 +1126,21 @@ pub fn run(
                 if in_flight == 0 {
                     return Ok(());
                 }
-                let Ok((rows, writes)) = plan_rx.recv() else {
+                let Ok((rows, writes, counts)) = plan_rx.recv() else {
                     return Ok(());
                 };
                 in_flight -= 1;
                 let Some(mut writes) = writes else {
+                    // Stopped at an undecryptable value: nothing of this
+                    // batch is written; its reason and count are reported.
+                    report.absorb(Report {
+                        rotated: 0,
+                        current: 0,
+                        null: 0,
+                        plaintext: 0,
+                        encrypted_plaintext: 0,
+                        ..counts
+                    });
                     return Ok(());
                 };
                 if !opts.dry_run
@@ -1081,39 +1166,65 @@ pub fn run(
                     drop(std::mem::take(&mut write.1));
                 }
                 let _ = done_tx.send(writes);
-                report.rows += rows;
+                report.absorb(Report { rows, ..counts });
                 progress.advance(rows);
                 throttle(start, report.rows, opts.throttle);
             }
         })();
         drop(batch_tx);
         drop(plan_rx);
-        let planned = crypto
+        crypto
             .join()
             .map_err(|_| Error::internal("the rotation crypto thread panicked"))?;
-        db_result?;
-        Ok(planned)
+        db_result
     })?;
-    report.null = planned.null;
-    report.current = planned.current;
-    report.plaintext = planned.plaintext;
-    report.encrypted_plaintext = planned.encrypted_plaintext;
-    report.undecryptable = planned.undecryptable + w.undecryptable;
-    report.skipped_keys = planned.skipped_keys;
+    report.undecryptable += w.undecryptable;
     report.skipped_keys.extend(w.skipped);
-    report.aborted = planned.aborted;
-    report.abort_reason = planned.abort_reason;
     report.batches = w.batches;
     report.conflicts = w.conflicts;
-    // Values the writes found undecryptable on re-reading were counted as
-    // rotated when planned.
-    report.rotated = planned.rotated.saturating_sub(w.undecryptable);
+    // Skipped values the writes found undecryptable on re-reading were
+    // counted as rotated when their (written) batch was planned.
+    if opts.skip_errors {
+        report.rotated = report.rotated.saturating_sub(w.undecryptable);
+    }
     if let Some(reason) = w.abort {
         report.aborted = true;
         report.abort_reason.get_or_insert(reason);
     }
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
+}
+
+impl Report {
+    /// Adds one JSON cell's field counts.
+    fn add_fields(&mut self, t: &FieldTally) {
+        self.null += t.null;
+        self.current += t.current;
+        self.plaintext += t.plaintext;
+        self.encrypted_plaintext += t.encrypted_plaintext;
+        self.rotated += t.rotated;
+    }
+
+    /// Adds a batch's counts once the batch is written (or, in a dry run,
+    /// planned): a batch planned ahead but never written is not counted.
+    pub(crate) fn absorb(&mut self, b: Report) {
+        self.rows += b.rows;
+        self.rotated += b.rotated;
+        self.current += b.current;
+        self.null += b.null;
+        self.plaintext += b.plaintext;
+        self.encrypted_plaintext += b.encrypted_plaintext;
+        self.undecryptable += b.undecryptable;
+        let room = 1000usize.saturating_sub(self.skipped_keys.len());
+        self.skipped_keys
+            .extend(b.skipped_keys.into_iter().take(room));
+        if b.aborted {
+            self.aborted = true;
+            if self.abort_reason.is_none() {
+                self.abort_reason = b.abort_reason;
+            }
+        }
+    }
 }
 
 /// Counts per key version and format, for `rotate status`.

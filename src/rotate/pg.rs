@@ -605,7 +605,21 @@ pub fn run(
         let Some(last) = batch.last() else { break };
         after = last.0.clone();
         let rows = batch.len() as u64;
-        let Some(writes) = plan_batch(batch, keys, &t.target, &t.pk_name, opts, &mut report) else {
+        // The batch's counts count once it is committed.
+        let mut counts = Report {
+            rows,
+            ..Report::default()
+        };
+        let Some(writes) = plan_batch(batch, keys, &t.target, &t.pk_name, opts, &mut counts) else {
+            report.absorb(Report {
+                rows: 0,
+                rotated: 0,
+                current: 0,
+                null: 0,
+                plaintext: 0,
+                encrypted_plaintext: 0,
+                ..counts
+            });
             report.seconds = start.elapsed().as_secs_f64();
             return Ok(report);
         };
@@ -654,8 +668,8 @@ pub fn run(
                     }
                     Outcome::Undecryptable(reason) => {
                         report.undecryptable += 1;
-                        report.rotated = report.rotated.saturating_sub(1);
                         if !opts.skip_errors {
+                            // The batch is rolled back: none of it counts.
                             drop(tx);
                             report.aborted = true;
                             report.abort_reason = Some(format!(
@@ -667,7 +681,8 @@ pub fn run(
                             report.seconds = start.elapsed().as_secs_f64();
                             return Ok(report);
                         }
-                        report.skipped_keys.push(format!(
+                        counts.rotated = counts.rotated.saturating_sub(1);
+                        counts.skipped_keys.push(format!(
                             "{} ({})",
                             key_text(pkv),
                             target.columns[*col]
@@ -679,7 +694,7 @@ pub fn run(
             tx.commit().map_err(|e| pg_err(&url, e))?;
             report.batches += 1;
         }
-        report.rows += rows;
+        report.absorb(counts);
         progress.advance(rows);
         throttle(start, report.rows, opts.throttle);
     }

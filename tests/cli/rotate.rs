@@ -1535,7 +1535,10 @@ fn json_fields_inside_a_column_are_rotated_in_place() {
         c
     };
     let doc = json_of(&mut run(&["--format", "json"]));
-    assert_eq!(doc["rotated"], 50, "one rotated cell per row");
+    // Hardening #19: values are counted, as `status` counts them: two
+    // encrypted fields in each of 50 rows are 100 values, not 50 cells.
+    assert_eq!(doc["rotated"], 100, "two rotated fields per row");
+    assert_eq!(doc["rows"], 50);
     let conn = Connection::open(&db).unwrap();
     let text: String = conn
         .query_row("SELECT profile FROM users WHERE id = 7", [], |r| r.get(0))
@@ -1559,7 +1562,7 @@ fn json_fields_inside_a_column_are_rotated_in_place() {
     drop(conn);
     let again = json_of(&mut run(&["--format", "json"]));
     assert_eq!(again["rotated"], 0);
-    assert_eq!(again["current"], 50);
+    assert_eq!(again["current"], 100);
     let st = json_of(
         e.kw(&[
             "rotate",
@@ -1713,7 +1716,7 @@ fn a_plan_rotates_several_tables_after_preflighting_them_all() {
     let tables = doc["tables"].as_array().unwrap();
     assert_eq!(tables.len(), 2);
     assert_eq!(tables[0]["table"], "memories");
-    assert_eq!(tables[1]["rotated"], 30);
+    assert_eq!(tables[1]["rotated"], 60, "two JSON fields in 30 rows");
     assert_eq!(decrypt_all(&db, &[(2, key(2))]), plain);
     e.kw(&["rotate", "verify", "--key-env", "B", "--plan"])
         .arg(&plan)
@@ -2500,4 +2503,74 @@ fn a_text_value_that_is_not_utf8_is_named_and_left_alone() {
     .unwrap();
     run(&[]).assert().success();
     assert_eq!(decrypt_all(&db, &[(2, key(2))]), plain);
+}
+
+/// Hardening #19: a run stopped while writing its first batch (a
+/// concurrent writer put a value no key opens into a row between the read
+/// and the compare-and-swap) reports no rotated values: the batches the
+/// crypto thread planned ahead were never written.
+#[test]
+fn hardening_19_a_run_stopped_at_a_write_reports_only_what_it_wrote() {
+    let e = Env::new();
+    let db = e.db();
+    let old = FernetKey::new(&key(1));
+    memories(&db, 300, |_, t| old.encrypt(t.as_bytes()).unwrap());
+    let foreign = FernetKey::new(&key(9))
+        .encrypt(b"written by someone else")
+        .unwrap();
+    let conn = Connection::open(&db).unwrap();
+    // The first compare-and-swap of row 1's content finds it changed.
+    conn.execute_batch(&format!(
+        "CREATE TABLE fired (n INTEGER);
+         CREATE TRIGGER meddle BEFORE UPDATE OF content ON memories
+         WHEN NEW.id = 1 AND (SELECT COUNT(*) FROM fired) = 0
+         BEGIN
+           INSERT INTO fired VALUES (1);
+           UPDATE memories SET content = '{foreign}' WHERE id = 1;
+           SELECT RAISE(IGNORE);
+         END;"
+    ))
+    .unwrap();
+    drop(conn);
+    let run = || {
+        let mut c = e.kw(&[
+            "rotate",
+            "run",
+            "--table",
+            "memories",
+            "--column",
+            "content",
+            "--from-key-env",
+            "A",
+            "--to-key-env",
+            "B",
+            "--batch",
+            "50",
+            "--format",
+            "json",
+        ]);
+        c.arg("--db")
+            .arg(&db)
+            .env("A", hexkey(1))
+            .env("B", hexkey(2));
+        c
+    };
+    let doc = json_with_code(&mut run(), 1);
+    assert_eq!(doc["aborted"], true, "{doc}");
+    assert_eq!(doc["rotated"], 0, "{doc}");
+    assert_eq!(doc["rows"], 0, "{doc}");
+    assert_eq!(doc["undecryptable"], 1, "{doc}");
+    // Nothing of the batch was written.
+    let conn = Connection::open(&db).unwrap();
+    let under_new: i64 = {
+        let new = FernetKey::new(&key(2));
+        let mut stmt = conn
+            .prepare("SELECT content FROM memories WHERE content IS NOT NULL")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .filter(|v| new.decrypt(v.as_ref().unwrap(), None).is_ok())
+            .count() as i64
+    };
+    assert_eq!(under_new, 0);
 }
