@@ -35,23 +35,23 @@ pub enum KeyType {
 }
 
 impl KeyType {
-    /// A fresh key pair of this type.
+    /// A fresh key pair of this type, generated as `keygen keypair` does
+    /// (`crate::keypair`): PKCS#8 v1, which OpenSSL 3.0 reads (rcgen's own
+    /// Ed25519 keys are PKCS#8 v2, which `openssl pkey` 3.0 rejects).
     pub fn generate(self) -> Result<KeyPair> {
-        let r = match self {
-            KeyType::EcdsaP256 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256),
-            KeyType::EcdsaP384 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P384_SHA384),
-            KeyType::Ed25519 => KeyPair::generate_for(&rcgen::PKCS_ED25519),
-            KeyType::Rsa2048 => {
-                KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
-            }
-            KeyType::Rsa3072 => {
-                KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_3072)
-            }
-            KeyType::Rsa4096 => {
-                KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_4096)
-            }
+        use crate::keypair::{Keypair, KeypairType};
+        let (kind, alg) = match self {
+            KeyType::EcdsaP256 => (KeypairType::EcdsaP256, &rcgen::PKCS_ECDSA_P256_SHA256),
+            KeyType::EcdsaP384 => (KeypairType::EcdsaP384, &rcgen::PKCS_ECDSA_P384_SHA384),
+            KeyType::Ed25519 => (KeypairType::Ed25519, &rcgen::PKCS_ED25519),
+            KeyType::Rsa2048 => (KeypairType::Rsa2048, &rcgen::PKCS_RSA_SHA256),
+            KeyType::Rsa3072 => (KeypairType::Rsa3072, &rcgen::PKCS_RSA_SHA256),
+            KeyType::Rsa4096 => (KeypairType::Rsa4096, &rcgen::PKCS_RSA_SHA256),
         };
-        r.map_err(|e| Error::internal(format!("key generation failed: {e}")))
+        let kp = Keypair::generate(kind)?;
+        let der = rustls::pki_types::PrivatePkcs8KeyDer::from(kp.private_der.expose());
+        KeyPair::from_pkcs8_der_and_sign_algo(&der, alg)
+            .map_err(|e| Error::internal(format!("key generation failed: {e}")))
     }
 
     /// True for RSA keys (which also get keyEncipherment).

@@ -1217,3 +1217,72 @@ fn failed_creation_leaves_no_half_written_files() {
     .code(4);
     assert!(!c.exists());
 }
+
+/// The `openssl` binary, or a failure saying how to get it: the key files
+/// must be checked by the tool nginx and friends use, never skipped.
+fn openssl() -> &'static str {
+    let found = std::process::Command::new("openssl")
+        .arg("version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        found,
+        "the openssl binary is needed for this test: install it (apt-get install openssl, dnf install openssl, brew install openssl@3)"
+    );
+    "openssl"
+}
+
+fn assert_openssl_reads(key: &Path, der: bool) {
+    let mut cmd = std::process::Command::new(openssl());
+    cmd.args(["pkey", "-noout", "-in"]).arg(key);
+    if der {
+        cmd.args(["-inform", "DER"]);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "openssl pkey cannot read {}: {}",
+        key.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn hardening_13_openssl_reads_every_key_cert_create_and_ca_create_write() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    for kt in [
+        "ecdsa-p256",
+        "ecdsa-p384",
+        "ed25519",
+        "rsa-2048",
+        "rsa-3072",
+        "rsa-4096",
+    ] {
+        let (_, key) = create(
+            &s,
+            dir.path(),
+            &format!("leaf-{kt}"),
+            &["--cn", "k.test", "--key-type", kt],
+        );
+        assert_openssl_reads(&key, false);
+        let ca = dir.path().join(format!("ca-{kt}.pem"));
+        let ca_key = dir.path().join(format!("ca-{kt}-key.pem"));
+        s.kw(&["cert", "ca", "create", "--cn", "k CA", "--key-type", kt])
+            .arg("--out")
+            .arg(&ca)
+            .arg("--key-out")
+            .arg(&ca_key)
+            .assert()
+            .success();
+        assert_openssl_reads(&ca_key, false);
+    }
+    let (_, der_key) = create(
+        &s,
+        dir.path(),
+        "der",
+        &["--cn", "k.test", "--key-type", "ed25519", "--der"],
+    );
+    assert_openssl_reads(&der_key, true);
+}
