@@ -1286,3 +1286,38 @@ fn hardening_13_openssl_reads_every_key_cert_create_and_ca_create_write() {
     );
     assert_openssl_reads(&der_key, true);
 }
+
+#[test]
+fn hardening_20_key_in_accepts_its_own_key_type_and_names_both_otherwise() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    for (kt, other) in [
+        ("ed25519", "ecdsa-p256"),
+        ("rsa-2048", "rsa-3072"),
+        ("ecdsa-p384", "ecdsa-p256"),
+    ] {
+        let (_, key) = create(&s, dir.path(), kt, &["--cn", "k.test", "--key-type", kt]);
+        let renewed = dir.path().join(format!("{kt}-renewed.pem"));
+        s.kw(&["cert", "create", "--cn", "k.test", "--key-type", kt])
+            .arg("--key-in")
+            .arg(&key)
+            .arg("--out")
+            .arg(&renewed)
+            .assert()
+            .success();
+        assert!(renewed.exists());
+        let refused = dir.path().join(format!("{kt}-refused.pem"));
+        s.kw(&["cert", "create", "--cn", "k.test", "--key-type", other])
+            .arg("--key-in")
+            .arg(&key)
+            .arg("--out")
+            .arg(&refused)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains(format!("--key-type {other}"))
+                    .and(predicate::str::contains(format!("which is {kt}"))),
+            );
+        assert!(!refused.exists());
+    }
+}
