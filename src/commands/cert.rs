@@ -444,7 +444,7 @@ fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
         let source = path.display().to_string();
         for (i, parsed) in parse_all(&data).into_iter().enumerate() {
             let info = parsed.map_err(|reason| Error::bad_input(format!("{source}: {reason}")))?;
-            let days_left = (info.not_after_unix - at).div_euclid(86_400);
+            let days_left = check::days_left(info.not_after_unix - at);
             let mut doc =
                 serde_json::to_value(&info).map_err(|e| Error::internal(e.to_string()))?;
             doc["source"] = source.clone().into();
@@ -457,7 +457,7 @@ fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
                 .map(|s| format!("{}:{}", s.kind, s.value))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let validity = if days_left < 0 {
+            let validity = if info.not_after_unix <= at {
                 format!(
                     "{} to {} (EXPIRED {} days ago)",
                     info.not_before, info.not_after, -days_left

@@ -1288,6 +1288,60 @@ fn hardening_13_openssl_reads_every_key_cert_create_and_ca_create_write() {
 }
 
 #[test]
+fn hardening_20_days_left_rounds_like_the_expired_reason() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, _) = create(
+        &s,
+        dir.path(),
+        "old",
+        &[
+            "--cn",
+            "old.test",
+            "--not-before",
+            "2024-01-01T00:00:00Z",
+            "--not-after",
+            "2024-02-01T00:00:00Z",
+        ],
+    );
+    let at = |t: &str| {
+        json_with_code(
+            s.kw(&["cert", "check", "--format", "json", "--at", t])
+                .arg(&cert),
+            1,
+        )["results"][0]
+            .clone()
+    };
+    // 35 days and 10 seconds after expiry: "expired 35d 0h ago", -35 days.
+    let r = at("2024-03-07T00:00:10Z");
+    assert_eq!(r["reason"], "expired 35d 0h ago");
+    assert_eq!(r["days_left"], -35);
+    // Five hours after: 0 whole days, as the reason shows hours only.
+    let r = at("2024-02-01T05:00:00Z");
+    assert_eq!(r["reason"], "expired 5h 0m ago");
+    assert_eq!(r["days_left"], 0);
+    // Before expiry, the same rule: 3d 4h left is 3.
+    let r = at("2024-01-28T20:00:00Z");
+    assert_eq!(r["reason"], "expires in 3d 4h");
+    assert_eq!(r["days_left"], 3);
+    // The table shows the same number.
+    let out = s
+        .kw(&[
+            "cert",
+            "check",
+            "--format",
+            "csv",
+            "--at",
+            "2024-03-07T00:00:10Z",
+        ])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(",-35,CRITICAL,expired 35d 0h ago"), "{text}");
+}
+
+#[test]
 fn hardening_20_key_in_accepts_its_own_key_type_and_names_both_otherwise() {
     let s = TestStore::new();
     let dir = tempfile::tempdir().unwrap();
