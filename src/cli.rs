@@ -1570,7 +1570,7 @@ pub struct CertCheckArgs {
     #[arg(long)]
     pub summary: bool,
 
-    /// Connection timeout for --connect.
+    /// Time limit for each --connect endpoint as a whole: name lookup, TCP connect, STARTTLS and TLS handshake.
     #[arg(long, value_name = "DURATION", default_value = "10s")]
     pub timeout: String,
 }

@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::CryptoProvider;
@@ -145,33 +145,133 @@ pub fn server_name(target: &Target, sni: Option<&str>) -> Result<ServerName<'sta
     ServerName::try_from(name.clone()).map_err(|_| format!("'{name}' is not a valid server name"))
 }
 
-fn resolve(target: &Target) -> Result<SocketAddr, String> {
-    (target.host.as_str(), target.port)
-        .to_socket_addrs()
-        .map_err(|e| format!("cannot resolve {}: {e}", target.host))?
-        .next()
-        .ok_or_else(|| format!("{} has no address", target.host))
+/// A connection whose every read and write gives up at one deadline for
+/// the whole check of an endpoint: a server that drips a byte at a time
+/// cannot keep a per-read timeout from ever firing.
+struct Deadlined {
+    tcp: TcpStream,
+    deadline: Instant,
+}
+
+impl Deadlined {
+    fn remaining(&self) -> std::io::Result<Duration> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "deadline passed",
+            ))
+        } else {
+            Ok(left)
+        }
+    }
+}
+
+impl Read for Deadlined {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.remaining()?;
+        self.tcp.set_read_timeout(Some(left))?;
+        self.tcp.read(buf)
+    }
+}
+
+impl Write for Deadlined {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let left = self.remaining()?;
+        self.tcp.set_write_timeout(Some(left))?;
+        self.tcp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tcp.flush()
+    }
+}
+
+fn is_timeout(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    )
+}
+
+/// `10s`, `1m 30s`: the timeout as given.
+fn human(timeout: Duration) -> String {
+    crate::timeutil::human_duration(time::Duration::seconds(timeout.as_secs() as i64))
+}
+
+/// Resolves the host within the deadline (the system resolver has no
+/// timeout of its own, so it runs on a thread that is left behind if it
+/// hangs).
+fn resolve(target: &Target, deadline: Instant, timeout: Duration) -> Result<SocketAddr, String> {
+    let host = target.host.clone();
+    let port = target.port;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let r = (host.as_str(), port)
+            .to_socket_addrs()
+            .map(|mut a| a.next())
+            .map_err(|e| e.to_string());
+        let _ = tx.send(r);
+    });
+    match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        Ok(Ok(Some(addr))) => Ok(addr),
+        Ok(Ok(None)) => Err(format!("{} has no address", target.host)),
+        Ok(Err(e)) => Err(format!("cannot resolve {}: {e}", target.host)),
+        Err(_) => Err(format!(
+            "{}: timed out after {} (--timeout) resolving the host name",
+            target.label(),
+            human(timeout)
+        )),
+    }
 }
 
 /// Connects, negotiates TLS (after STARTTLS when asked), and returns the
-/// chain the server sent, leaf first.
+/// chain the server sent, leaf first. `timeout` bounds the whole of it:
+/// name resolution, TCP connect, STARTTLS and the TLS handshake.
 pub fn fetch_chain(
     target: &Target,
     sni: Option<&str>,
     timeout: Duration,
 ) -> Result<Vec<Vec<u8>>, String> {
-    let addr = resolve(target)?;
-    let mut tcp = TcpStream::connect_timeout(&addr, timeout)
-        .map_err(|e| format!("cannot connect to {}: {e}", target.label()))?;
-    tcp.set_read_timeout(Some(timeout)).ok();
-    tcp.set_write_timeout(Some(timeout)).ok();
+    let deadline = Instant::now() + timeout;
+    let timed_out = |during: &str| {
+        format!(
+            "{}: timed out after {} (--timeout) {during}",
+            target.label(),
+            human(timeout)
+        )
+    };
+    let addr = resolve(target, deadline, timeout)?;
+    let left = deadline.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Err(timed_out("before connecting"));
+    }
+    let tcp = TcpStream::connect_timeout(&addr, left).map_err(|e| {
+        if is_timeout(&e) {
+            timed_out("connecting")
+        } else {
+            format!("cannot connect to {}: {e}", target.label())
+        }
+    })?;
+    let mut tcp = Deadlined { tcp, deadline };
     if target.starttls == Some(StartTls::Postgres) {
         // SSLRequest: length 8, code 80877103.
         tcp.write_all(&[0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f])
-            .map_err(|e| format!("{}: {e}", target.label()))?;
+            .map_err(|e| {
+                if is_timeout(&e) {
+                    timed_out("sending the PostgreSQL SSLRequest")
+                } else {
+                    format!("{}: {e}", target.label())
+                }
+            })?;
         let mut answer = [0u8; 1];
-        tcp.read_exact(&mut answer)
-            .map_err(|e| format!("{}: no answer to SSLRequest ({e})", target.label()))?;
+        tcp.read_exact(&mut answer).map_err(|e| {
+            if is_timeout(&e) {
+                timed_out("waiting for the answer to the PostgreSQL SSLRequest")
+            } else {
+                format!("{}: no answer to SSLRequest ({e})", target.label())
+            }
+        })?;
         match answer[0] {
             b'S' => {}
             b'N' => {
@@ -195,13 +295,12 @@ pub fn fetch_chain(
         .with_custom_certificate_verifier(Arc::new(AcceptAnyCert(provider())))
         .with_no_client_auth();
     let name = server_name(target, sni)?;
-    let mut conn = ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
+    let mut conn =
+        ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
     while conn.is_handshaking() {
         conn.complete_io(&mut tcp).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::WouldBlock
-                || e.kind() == std::io::ErrorKind::TimedOut
-            {
-                format!("{}: TLS handshake timed out", target.label())
+            if is_timeout(&e) {
+                timed_out("during the TLS handshake")
             } else {
                 format!("{}: TLS handshake failed: {e}", target.label())
             }

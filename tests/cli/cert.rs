@@ -1218,6 +1218,98 @@ fn failed_creation_leaves_no_half_written_files() {
     assert!(!c.exists());
 }
 
+/// A TCP server on 127.0.0.1 that never finishes a TLS handshake: for each
+/// connection (after answering a PostgreSQL SSLRequest with `S` when
+/// `postgres`), it sends one byte of a TLS record every 0.3 s, at most 100
+/// bytes (30 s), so a per-read timeout never fires.
+fn dripping_server(postgres: bool) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut tcp) = stream else { return };
+            std::thread::spawn(move || {
+                let pause = std::time::Duration::from_millis(300);
+                if postgres {
+                    let mut request = [0u8; 8];
+                    if tcp.read_exact(&mut request).is_err() {
+                        return;
+                    }
+                    std::thread::sleep(pause);
+                    if tcp.write_all(b"S").is_err() {
+                        return;
+                    }
+                }
+                // A handshake record header announcing 16 KiB, then zeros.
+                let header = [0x16u8, 0x03, 0x03, 0x40, 0x00];
+                for i in 0..100 {
+                    std::thread::sleep(pause);
+                    let b = header.get(i).copied().unwrap_or(0);
+                    if tcp.write_all(&[b]).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+/// `cert check --connect` against `port`, timed: (elapsed, exit code, stdout).
+fn timed_check(port: u16, extra: &[&str]) -> (std::time::Duration, Option<i32>, String) {
+    let target = format!("127.0.0.1:{port}");
+    let started = std::time::Instant::now();
+    let out = kw()
+        .args(["cert", "check", "--timeout", "2s", "--connect", &target])
+        .args(extra)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    (
+        started.elapsed(),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn assert_bounded(port: u16, starttls: &[&str]) {
+    let target = format!("127.0.0.1:{port}");
+    let mut json = vec!["--format", "json"];
+    json.extend_from_slice(starttls);
+    let (elapsed, code, stdout) = timed_check(port, &json);
+    assert!(
+        elapsed < std::time::Duration::from_secs(4),
+        "--timeout 2s must bound the whole check, took {elapsed:?}"
+    );
+    assert_eq!(code, Some(4), "a network failure exits 4: {stdout}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let reason = doc["results"][0]["reason"].as_str().unwrap();
+    assert_eq!(doc["results"][0]["status"], "unknown");
+    assert!(
+        reason.contains(&target) && reason.contains("2s") && reason.contains("timed out"),
+        "names the endpoint and the timeout: {reason}"
+    );
+    assert!(!reason.contains('\n'));
+
+    let mut nagios = vec!["--nagios"];
+    nagios.extend_from_slice(starttls);
+    let (elapsed, code, stdout) = timed_check(port, &nagios);
+    assert!(elapsed < std::time::Duration::from_secs(4), "{elapsed:?}");
+    assert_eq!(code, Some(3), "UNKNOWN under --nagios: {stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.starts_with("CERT UNKNOWN") && stdout.contains("timed out after 2s"));
+}
+
+#[test]
+fn hardening_7_timeout_bounds_the_whole_check_of_a_dripping_server() {
+    assert_bounded(dripping_server(false), &[]);
+}
+
+#[test]
+fn hardening_7_timeout_bounds_a_dripping_starttls_exchange() {
+    assert_bounded(dripping_server(true), &["--starttls", "postgres"]);
+}
+
 /// The `openssl` binary, or a failure saying how to get it: the key files
 /// must be checked by the tool nginx and friends use, never skipped.
 fn openssl() -> &'static str {
