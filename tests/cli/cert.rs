@@ -1379,6 +1379,107 @@ fn hardening_13_openssl_reads_every_key_cert_create_and_ca_create_write() {
     assert_openssl_reads(&der_key, true);
 }
 
+/// True when `text` holds Rust Debug syntax: a `{ field: .. }` struct or a byte list.
+fn has_debug_syntax(text: &str) -> bool {
+    text.contains('{') || text.contains("}") || text.contains(", 42,") || text.contains("Context")
+}
+
+#[test]
+fn hardening_14_certificate_errors_are_words_not_debug_output() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    // The served chain is signed by an ECDSA CA; the CA file holds another
+    // CA of the same name with an RSA key: the signature algorithm does not
+    // fit that key.
+    let (ca, ca_key) = dev_ca(&s, dir.path(), &[]);
+    let leaf = dir.path().join("leaf.pem");
+    let key = dir.path().join("leaf-key.pem");
+    let chain = dir.path().join("chain.pem");
+    s.kw(&["cert", "create", "--san", "api.test"])
+        .arg("--ca")
+        .arg(&ca)
+        .arg("--ca-key")
+        .arg(&ca_key)
+        .arg("--out")
+        .arg(&leaf)
+        .arg("--key-out")
+        .arg(&key)
+        .arg("--chain-out")
+        .arg(&chain)
+        .assert()
+        .success();
+    let other = tempfile::tempdir().unwrap();
+    let (rsa_ca, _) = dev_ca(&s, other.path(), &["--key-type", "rsa-2048"]);
+    let (port, server) = tls_server(&leaf, &key, 1);
+    let out = s
+        .kw(&[
+            "cert",
+            "check",
+            "--format",
+            "json",
+            "--connect",
+            &format!("127.0.0.1:{port}"),
+            "--sni",
+            "api.test",
+            "--verify",
+            "--ca-file",
+        ])
+        .arg(&rsa_ca)
+        .output()
+        .unwrap();
+    server.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reason = doc["results"][0]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("chain does not verify: "), "{reason}");
+    assert!(!has_debug_syntax(reason), "{reason}");
+    assert!(
+        reason.contains("1.2.840.10045.4.3.2 (ecdsa-with-SHA256)"),
+        "{reason}"
+    );
+    assert!(out.stderr.is_empty(), "{}", all_output(&out));
+
+    // Not a TLS server at all.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let http = std::thread::spawn(move || {
+        let (mut tcp, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 512];
+        let _ = tcp.read(&mut buf);
+        let _ = tcp.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+    });
+    let out = s
+        .kw(&["cert", "check", "--connect", &format!("127.0.0.1:{port}")])
+        .output()
+        .unwrap();
+    http.join().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let text = all_output(&out);
+    assert!(text.contains("TLS handshake failed"), "{text}");
+    assert!(!has_debug_syntax(&text), "{text}");
+
+    // Damaged certificates, PEM and DER.
+    let pem = std::fs::read_to_string(&leaf).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut damaged = body.into_bytes();
+    damaged[40..60].copy_from_slice(b"AAAAAAAAAAAAAAAAAAAA");
+    let damaged = format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        String::from_utf8(damaged).unwrap()
+    );
+    let bad_pem = write_file(dir.path(), "damaged.pem", &damaged, 0o644);
+    let bad_der = dir.path().join("damaged.der");
+    std::fs::write(&bad_der, b"\x30\x82\x01\x00\x02\x01\x05garbage").unwrap();
+    for f in [&bad_pem, &bad_der] {
+        let out = s.kw(&["cert", "check"]).arg(f).output().unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        assert!(!has_debug_syntax(&all_output(&out)), "{}", all_output(&out));
+        let out = s.kw(&["cert", "inspect"]).arg(f).output().unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        assert!(!has_debug_syntax(&all_output(&out)), "{}", all_output(&out));
+    }
+}
+
 #[test]
 fn hardening_20_days_left_rounds_like_the_expired_reason() {
     let s = TestStore::new();
