@@ -1473,9 +1473,9 @@ pub struct CertCreateArgs {
     #[command(flatten)]
     pub validity: ValidityArgs,
 
-    /// Key type of a new key.
-    #[arg(long, value_enum, default_value_t = crate::certs::create::KeyType::EcdsaP256, conflicts_with = "key_in")]
-    pub key_type: crate::certs::create::KeyType,
+    /// Key type of a new key [default: ecdsa-p256]; with --key-in, the type that key must be.
+    #[arg(long, value_enum)]
+    pub key_type: Option<crate::certs::create::KeyType>,
 
     /// Reuse this private key (renewal) instead of generating one.
     #[arg(long, value_name = "FILE")]
@@ -1602,7 +1602,7 @@ pub struct CertCheckArgs {
     #[arg(long)]
     pub summary: bool,
 
-    /// Connection timeout for --connect.
+    /// Time limit for each --connect endpoint as a whole: name lookup, TCP connect, STARTTLS and TLS handshake.
     #[arg(long, value_name = "DURATION", default_value = "10s")]
     pub timeout: String,
 }

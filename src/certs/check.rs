@@ -101,7 +101,8 @@ pub struct CheckResult {
     pub issuer: Option<String>,
     /// End of validity, RFC 3339.
     pub not_after: Option<String>,
-    /// Whole days left at the evaluation time (negative once expired).
+    /// Whole days left at the evaluation time, by [`days_left`]'s rule
+    /// (negative once expired).
     pub days_left: Option<i64>,
     /// Seconds left.
     pub seconds_left: Option<i64>,
@@ -125,6 +126,14 @@ pub struct Policy {
     pub at: i64,
     /// Names the leaf must cover.
     pub expect_names: Vec<String>,
+}
+
+/// Whole days in `secs` seconds left, rounded toward zero: the same days
+/// the reason shows, so `expires in 3d 4h` is 3 and `expired 35d 0h ago`
+/// is -35 (never -36); anything within a day either side of the expiry is
+/// 0 (the status and reason tell expired from not).
+pub fn days_left(secs: i64) -> i64 {
+    secs / 86_400
 }
 
 fn human_left(secs: i64) -> String {
@@ -173,7 +182,7 @@ pub fn evaluate(
         sans: info.sans.iter().map(|s| s.value.clone()).collect(),
         issuer: Some(info.issuer.clone()),
         not_after: Some(info.not_after.clone()),
-        days_left: Some(left.div_euclid(86_400)),
+        days_left: Some(days_left(left)),
         seconds_left: Some(left),
         status,
         reason,
@@ -563,6 +572,16 @@ mod tests {
     }
 
     const DAY: i64 = 86_400;
+
+    #[test]
+    fn hardening_20_days_left_rounds_toward_zero_like_the_reason() {
+        let expired = -(35 * DAY + 10);
+        assert_eq!(days_left(expired), -35);
+        assert_eq!(human_left(-expired), "35d 0h");
+        assert_eq!(days_left(3 * DAY + 4 * 3600), 3);
+        assert_eq!(days_left(-5 * 3600), 0);
+        assert_eq!(days_left(5 * 3600), 0);
+    }
 
     #[test]
     fn day_thresholds() {

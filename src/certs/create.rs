@@ -35,23 +35,68 @@ pub enum KeyType {
 }
 
 impl KeyType {
-    /// A fresh key pair of this type.
+    /// A fresh key pair of this type, generated as `keygen keypair` does
+    /// (`crate::keypair`): PKCS#8 v1, which OpenSSL 3.0 reads (rcgen's own
+    /// Ed25519 keys are PKCS#8 v2, which `openssl pkey` 3.0 rejects).
     pub fn generate(self) -> Result<KeyPair> {
-        let r = match self {
-            KeyType::EcdsaP256 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256),
-            KeyType::EcdsaP384 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P384_SHA384),
-            KeyType::Ed25519 => KeyPair::generate_for(&rcgen::PKCS_ED25519),
-            KeyType::Rsa2048 => {
-                KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
-            }
-            KeyType::Rsa3072 => {
-                KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_3072)
-            }
-            KeyType::Rsa4096 => {
-                KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_4096)
-            }
+        use crate::keypair::{Keypair, KeypairType};
+        let (kind, alg) = match self {
+            KeyType::EcdsaP256 => (KeypairType::EcdsaP256, &rcgen::PKCS_ECDSA_P256_SHA256),
+            KeyType::EcdsaP384 => (KeypairType::EcdsaP384, &rcgen::PKCS_ECDSA_P384_SHA384),
+            KeyType::Ed25519 => (KeypairType::Ed25519, &rcgen::PKCS_ED25519),
+            KeyType::Rsa2048 => (KeypairType::Rsa2048, &rcgen::PKCS_RSA_SHA256),
+            KeyType::Rsa3072 => (KeypairType::Rsa3072, &rcgen::PKCS_RSA_SHA256),
+            KeyType::Rsa4096 => (KeypairType::Rsa4096, &rcgen::PKCS_RSA_SHA256),
         };
-        r.map_err(|e| Error::internal(format!("key generation failed: {e}")))
+        let kp = Keypair::generate(kind)?;
+        let der = rustls::pki_types::PrivatePkcs8KeyDer::from(kp.private_der.expose());
+        KeyPair::from_pkcs8_der_and_sign_algo(&der, alg)
+            .map_err(|e| Error::internal(format!("key generation failed: {e}")))
+    }
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyType::EcdsaP256 => "ecdsa-p256",
+            KeyType::EcdsaP384 => "ecdsa-p384",
+            KeyType::Ed25519 => "ed25519",
+            KeyType::Rsa2048 => "rsa-2048",
+            KeyType::Rsa3072 => "rsa-3072",
+            KeyType::Rsa4096 => "rsa-4096",
+        }
+    }
+
+    /// The type of an existing key, or its description when it is none
+    /// of these (an RSA key of another size, P-521).
+    pub fn of(key: &KeyPair) -> std::result::Result<KeyType, String> {
+        let alg = key.algorithm();
+        if alg == &rcgen::PKCS_ECDSA_P256_SHA256 {
+            return Ok(KeyType::EcdsaP256);
+        }
+        if alg == &rcgen::PKCS_ECDSA_P384_SHA384 {
+            return Ok(KeyType::EcdsaP384);
+        }
+        if alg == &rcgen::PKCS_ED25519 {
+            return Ok(KeyType::Ed25519);
+        }
+        use rcgen::PublicKeyData;
+        use x509_parser::prelude::FromDer;
+        let spki = key.subject_public_key_info();
+        let bits = match x509_parser::x509::SubjectPublicKeyInfo::from_der(&spki)
+            .ok()
+            .and_then(|(_, k)| match k.parsed() {
+                Ok(x509_parser::public_key::PublicKey::RSA(r)) => Some(r.key_size()),
+                _ => None,
+            }) {
+            Some(bits) => bits,
+            _ => return Err("a key of another type".into()),
+        };
+        match bits {
+            2048 => Ok(KeyType::Rsa2048),
+            3072 => Ok(KeyType::Rsa3072),
+            4096 => Ok(KeyType::Rsa4096),
+            n => Err(format!("rsa-{n}")),
+        }
     }
 
     /// True for RSA keys (which also get keyEncipherment).

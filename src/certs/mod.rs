@@ -77,7 +77,7 @@ fn colon_hex(bytes: &[u8]) -> String {
         .join(":")
 }
 
-fn rfc3339(unix: i64) -> String {
+pub(crate) fn rfc3339(unix: i64) -> String {
     OffsetDateTime::from_unix_timestamp(unix)
         .ok()
         .and_then(|t| {
@@ -88,7 +88,7 @@ fn rfc3339(unix: i64) -> String {
 }
 
 /// The signature algorithm's common name.
-fn sig_name(oid: &str) -> String {
+pub(crate) fn sig_name(oid: &str) -> String {
     match oid {
         "1.2.840.113549.1.1.11" => "sha256WithRSAEncryption",
         "1.2.840.113549.1.1.12" => "sha384WithRSAEncryption",
@@ -248,7 +248,7 @@ pub fn parse_all(data: &[u8]) -> Vec<Parsed> {
             }
             Err(e) => vec![Err(format!(
                 "not a PEM or DER certificate ({})",
-                short_err(&e.to_string())
+                x509_reason(&e)
             ))],
         };
     }
@@ -263,10 +263,7 @@ pub fn parse_all(data: &[u8]) -> Vec<Parsed> {
             {
                 match X509Certificate::from_der(&p.contents) {
                     Ok((_, cert)) => out.push(Ok(info(&cert, &p.contents))),
-                    Err(e) => out.push(Err(format!(
-                        "damaged certificate ({})",
-                        short_err(&e.to_string())
-                    ))),
+                    Err(e) => out.push(Err(format!("damaged certificate ({})", x509_reason(&e)))),
                 }
             }
             Ok(p) => others.push(p.label),
@@ -299,6 +296,19 @@ pub fn is_pem_without_certificates(data: &[u8]) -> bool {
     text.contains("-----BEGIN ")
         && !text.contains("-----BEGIN CERTIFICATE")
         && !text.contains("CERTIFICATE-----")
+}
+
+/// A parse error in words: nom's and asn1-rs's Display print Debug output
+/// (`Parsing Error: Der(UnexpectedTag { .. })`), which keyward never shows.
+fn x509_reason(e: &x509_parser::nom::Err<x509_parser::error::X509Error>) -> String {
+    use x509_parser::error::X509Error;
+    match e {
+        x509_parser::nom::Err::Incomplete(_) => "truncated".into(),
+        x509_parser::nom::Err::Error(x) | x509_parser::nom::Err::Failure(x) => match x {
+            X509Error::Der(_) | X509Error::NomError(_) => "bad DER encoding".into(),
+            other => short_err(&connect::plain(&other.to_string())),
+        },
+    }
 }
 
 fn short_err(s: &str) -> String {

@@ -270,9 +270,30 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
         Some(p) => {
             fsutil::ensure_private(p, "private key")?;
             let pem = std::fs::read_to_string(p).map_err(|e| Error::io("read", p, &e))?;
-            (create::load_key(&pem, &p.display().to_string())?, false)
+            let key = create::load_key(&pem, &p.display().to_string())?;
+            if let Some(wanted) = a.key_type {
+                // Naming the type of the key given is harmless; another type is a mistake.
+                match create::KeyType::of(&key) {
+                    Ok(t) if t == wanted => {}
+                    found => {
+                        let found = found.map(|t| t.name().to_string()).unwrap_or_else(|d| d);
+                        return Err(Error::usage(format!(
+                            "--key-type {} does not match --key-in {}, which is {found}",
+                            wanted.name(),
+                            p.display()
+                        ))
+                        .with_hint("drop --key-type to reuse the key as it is"));
+                    }
+                }
+            }
+            (key, false)
         }
-        None => (a.key_type.generate()?, true),
+        None => (
+            a.key_type
+                .unwrap_or(create::KeyType::EcdsaP256)
+                .generate()?,
+            true,
+        ),
     };
     let rsa = key.algorithm() == &rcgen::PKCS_RSA_SHA256;
     let spec = Spec {
@@ -423,7 +444,7 @@ fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
         let source = path.display().to_string();
         for (i, parsed) in parse_all(&data).into_iter().enumerate() {
             let info = parsed.map_err(|reason| Error::bad_input(format!("{source}: {reason}")))?;
-            let days_left = (info.not_after_unix - at).div_euclid(86_400);
+            let days_left = check::days_left(info.not_after_unix - at);
             let mut doc =
                 serde_json::to_value(&info).map_err(|e| Error::internal(e.to_string()))?;
             doc["source"] = source.clone().into();
@@ -436,7 +457,7 @@ fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
                 .map(|s| format!("{}:{}", s.kind, s.value))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let validity = if days_left < 0 {
+            let validity = if info.not_after_unix <= at {
                 format!(
                     "{} to {} (EXPIRED {} days ago)",
                     info.not_before, info.not_after, -days_left

@@ -1217,3 +1217,354 @@ fn failed_creation_leaves_no_half_written_files() {
     .code(4);
     assert!(!c.exists());
 }
+
+/// A TCP server on 127.0.0.1 that never finishes a TLS handshake: for each
+/// connection (after answering a PostgreSQL SSLRequest with `S` when
+/// `postgres`), it sends one byte of a TLS record every 0.3 s, at most 100
+/// bytes (30 s), so a per-read timeout never fires.
+fn dripping_server(postgres: bool) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut tcp) = stream else { return };
+            std::thread::spawn(move || {
+                let pause = std::time::Duration::from_millis(300);
+                if postgres {
+                    let mut request = [0u8; 8];
+                    if tcp.read_exact(&mut request).is_err() {
+                        return;
+                    }
+                    std::thread::sleep(pause);
+                    if tcp.write_all(b"S").is_err() {
+                        return;
+                    }
+                }
+                // A handshake record header announcing 16 KiB, then zeros.
+                let header = [0x16u8, 0x03, 0x03, 0x40, 0x00];
+                for i in 0..100 {
+                    std::thread::sleep(pause);
+                    let b = header.get(i).copied().unwrap_or(0);
+                    if tcp.write_all(&[b]).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+/// `cert check --connect` against `port`, timed: (elapsed, exit code, stdout).
+fn timed_check(port: u16, extra: &[&str]) -> (std::time::Duration, Option<i32>, String) {
+    let target = format!("127.0.0.1:{port}");
+    let started = std::time::Instant::now();
+    let out = kw()
+        .args(["cert", "check", "--timeout", "2s", "--connect", &target])
+        .args(extra)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    (
+        started.elapsed(),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn assert_bounded(port: u16, starttls: &[&str]) {
+    let target = format!("127.0.0.1:{port}");
+    let mut json = vec!["--format", "json"];
+    json.extend_from_slice(starttls);
+    let (elapsed, code, stdout) = timed_check(port, &json);
+    assert!(
+        elapsed < std::time::Duration::from_secs(4),
+        "--timeout 2s must bound the whole check, took {elapsed:?}"
+    );
+    assert_eq!(code, Some(4), "a network failure exits 4: {stdout}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let reason = doc["results"][0]["reason"].as_str().unwrap();
+    assert_eq!(doc["results"][0]["status"], "unknown");
+    assert!(
+        reason.contains(&target) && reason.contains("2s") && reason.contains("timed out"),
+        "names the endpoint and the timeout: {reason}"
+    );
+    assert!(!reason.contains('\n'));
+
+    let mut nagios = vec!["--nagios"];
+    nagios.extend_from_slice(starttls);
+    let (elapsed, code, stdout) = timed_check(port, &nagios);
+    assert!(elapsed < std::time::Duration::from_secs(4), "{elapsed:?}");
+    assert_eq!(code, Some(3), "UNKNOWN under --nagios: {stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.starts_with("CERT UNKNOWN") && stdout.contains("timed out after 2s"));
+}
+
+#[test]
+fn hardening_7_timeout_bounds_the_whole_check_of_a_dripping_server() {
+    assert_bounded(dripping_server(false), &[]);
+}
+
+#[test]
+fn hardening_7_timeout_bounds_a_dripping_starttls_exchange() {
+    assert_bounded(dripping_server(true), &["--starttls", "postgres"]);
+}
+
+/// The `openssl` binary, or a failure saying how to get it: the key files
+/// must be checked by the tool nginx and friends use, never skipped.
+fn openssl() -> &'static str {
+    let found = std::process::Command::new("openssl")
+        .arg("version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        found,
+        "the openssl binary is needed for this test: install it (apt-get install openssl, dnf install openssl, brew install openssl@3)"
+    );
+    "openssl"
+}
+
+fn assert_openssl_reads(key: &Path, der: bool) {
+    let mut cmd = std::process::Command::new(openssl());
+    cmd.args(["pkey", "-noout", "-in"]).arg(key);
+    if der {
+        cmd.args(["-inform", "DER"]);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "openssl pkey cannot read {}: {}",
+        key.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn hardening_13_openssl_reads_every_key_cert_create_and_ca_create_write() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    for kt in [
+        "ecdsa-p256",
+        "ecdsa-p384",
+        "ed25519",
+        "rsa-2048",
+        "rsa-3072",
+        "rsa-4096",
+    ] {
+        let (_, key) = create(
+            &s,
+            dir.path(),
+            &format!("leaf-{kt}"),
+            &["--cn", "k.test", "--key-type", kt],
+        );
+        assert_openssl_reads(&key, false);
+        let ca = dir.path().join(format!("ca-{kt}.pem"));
+        let ca_key = dir.path().join(format!("ca-{kt}-key.pem"));
+        s.kw(&["cert", "ca", "create", "--cn", "k CA", "--key-type", kt])
+            .arg("--out")
+            .arg(&ca)
+            .arg("--key-out")
+            .arg(&ca_key)
+            .assert()
+            .success();
+        assert_openssl_reads(&ca_key, false);
+    }
+    let (_, der_key) = create(
+        &s,
+        dir.path(),
+        "der",
+        &["--cn", "k.test", "--key-type", "ed25519", "--der"],
+    );
+    assert_openssl_reads(&der_key, true);
+}
+
+/// True when `text` holds Rust Debug syntax: a `{ field: .. }` struct or a byte list.
+fn has_debug_syntax(text: &str) -> bool {
+    text.contains('{') || text.contains("}") || text.contains(", 42,") || text.contains("Context")
+}
+
+#[test]
+fn hardening_14_certificate_errors_are_words_not_debug_output() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    // The served chain is signed by an ECDSA CA; the CA file holds another
+    // CA of the same name with an RSA key: the signature algorithm does not
+    // fit that key.
+    let (ca, ca_key) = dev_ca(&s, dir.path(), &[]);
+    let leaf = dir.path().join("leaf.pem");
+    let key = dir.path().join("leaf-key.pem");
+    let chain = dir.path().join("chain.pem");
+    s.kw(&["cert", "create", "--san", "api.test"])
+        .arg("--ca")
+        .arg(&ca)
+        .arg("--ca-key")
+        .arg(&ca_key)
+        .arg("--out")
+        .arg(&leaf)
+        .arg("--key-out")
+        .arg(&key)
+        .arg("--chain-out")
+        .arg(&chain)
+        .assert()
+        .success();
+    let other = tempfile::tempdir().unwrap();
+    let (rsa_ca, _) = dev_ca(&s, other.path(), &["--key-type", "rsa-2048"]);
+    let (port, server) = tls_server(&leaf, &key, 1);
+    let out = s
+        .kw(&[
+            "cert",
+            "check",
+            "--format",
+            "json",
+            "--connect",
+            &format!("127.0.0.1:{port}"),
+            "--sni",
+            "api.test",
+            "--verify",
+            "--ca-file",
+        ])
+        .arg(&rsa_ca)
+        .output()
+        .unwrap();
+    server.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reason = doc["results"][0]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("chain does not verify: "), "{reason}");
+    assert!(!has_debug_syntax(reason), "{reason}");
+    assert!(
+        reason.contains("1.2.840.10045.4.3.2 (ecdsa-with-SHA256)"),
+        "{reason}"
+    );
+    assert!(out.stderr.is_empty(), "{}", all_output(&out));
+
+    // Not a TLS server at all.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let http = std::thread::spawn(move || {
+        let (mut tcp, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 512];
+        let _ = tcp.read(&mut buf);
+        let _ = tcp.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+    });
+    let out = s
+        .kw(&["cert", "check", "--connect", &format!("127.0.0.1:{port}")])
+        .output()
+        .unwrap();
+    http.join().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let text = all_output(&out);
+    assert!(text.contains("TLS handshake failed"), "{text}");
+    assert!(!has_debug_syntax(&text), "{text}");
+
+    // Damaged certificates, PEM and DER.
+    let pem = std::fs::read_to_string(&leaf).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut damaged = body.into_bytes();
+    damaged[40..60].copy_from_slice(b"AAAAAAAAAAAAAAAAAAAA");
+    let damaged = format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        String::from_utf8(damaged).unwrap()
+    );
+    let bad_pem = write_file(dir.path(), "damaged.pem", &damaged, 0o644);
+    let bad_der = dir.path().join("damaged.der");
+    std::fs::write(&bad_der, b"\x30\x82\x01\x00\x02\x01\x05garbage").unwrap();
+    for f in [&bad_pem, &bad_der] {
+        let out = s.kw(&["cert", "check"]).arg(f).output().unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        assert!(!has_debug_syntax(&all_output(&out)), "{}", all_output(&out));
+        let out = s.kw(&["cert", "inspect"]).arg(f).output().unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        assert!(!has_debug_syntax(&all_output(&out)), "{}", all_output(&out));
+    }
+}
+
+#[test]
+fn hardening_20_days_left_rounds_like_the_expired_reason() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, _) = create(
+        &s,
+        dir.path(),
+        "old",
+        &[
+            "--cn",
+            "old.test",
+            "--not-before",
+            "2024-01-01T00:00:00Z",
+            "--not-after",
+            "2024-02-01T00:00:00Z",
+        ],
+    );
+    let at = |t: &str| {
+        json_with_code(
+            s.kw(&["cert", "check", "--format", "json", "--at", t])
+                .arg(&cert),
+            1,
+        )["results"][0]
+            .clone()
+    };
+    // 35 days and 10 seconds after expiry: "expired 35d 0h ago", -35 days.
+    let r = at("2024-03-07T00:00:10Z");
+    assert_eq!(r["reason"], "expired 35d 0h ago");
+    assert_eq!(r["days_left"], -35);
+    // Five hours after: 0 whole days, as the reason shows hours only.
+    let r = at("2024-02-01T05:00:00Z");
+    assert_eq!(r["reason"], "expired 5h 0m ago");
+    assert_eq!(r["days_left"], 0);
+    // Before expiry, the same rule: 3d 4h left is 3.
+    let r = at("2024-01-28T20:00:00Z");
+    assert_eq!(r["reason"], "expires in 3d 4h");
+    assert_eq!(r["days_left"], 3);
+    // The table shows the same number.
+    let out = s
+        .kw(&[
+            "cert",
+            "check",
+            "--format",
+            "csv",
+            "--at",
+            "2024-03-07T00:00:10Z",
+        ])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(",-35,CRITICAL,expired 35d 0h ago"), "{text}");
+}
+
+#[test]
+fn hardening_20_key_in_accepts_its_own_key_type_and_names_both_otherwise() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    for (kt, other) in [
+        ("ed25519", "ecdsa-p256"),
+        ("rsa-2048", "rsa-3072"),
+        ("ecdsa-p384", "ecdsa-p256"),
+    ] {
+        let (_, key) = create(&s, dir.path(), kt, &["--cn", "k.test", "--key-type", kt]);
+        let renewed = dir.path().join(format!("{kt}-renewed.pem"));
+        s.kw(&["cert", "create", "--cn", "k.test", "--key-type", kt])
+            .arg("--key-in")
+            .arg(&key)
+            .arg("--out")
+            .arg(&renewed)
+            .assert()
+            .success();
+        assert!(renewed.exists());
+        let refused = dir.path().join(format!("{kt}-refused.pem"));
+        s.kw(&["cert", "create", "--cn", "k.test", "--key-type", other])
+            .arg("--key-in")
+            .arg(&key)
+            .arg("--out")
+            .arg(&refused)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains(format!("--key-type {other}"))
+                    .and(predicate::str::contains(format!("which is {kt}"))),
+            );
+        assert!(!refused.exists());
+    }
+}
