@@ -714,19 +714,19 @@ pub struct KdfParams {
     #[arg(long, value_enum, default_value_t = KdfName::Scrypt)]
     pub kdf: KdfName,
 
-    /// scrypt cost N, a power of two (131072 or 2^17).
+    /// scrypt cost N, a power of two (131072 or 2^17; at most 2^20, and 128*N*r*p at most 1 GiB).
     #[arg(long, value_name = "N", value_parser = crate::crypto::kdf::parse_scrypt_n)]
     pub scrypt_n: Option<u64>,
 
-    /// scrypt block size r.
+    /// scrypt block size r (at most 32).
     #[arg(long, value_name = "R")]
     pub scrypt_r: Option<u32>,
 
-    /// scrypt parallelism p.
+    /// scrypt parallelism p (at most 16).
     #[arg(long, value_name = "P")]
     pub scrypt_p: Option<u32>,
 
-    /// PBKDF2 iteration count.
+    /// PBKDF2 iteration count (at most 10,000,000).
     #[arg(long, value_name = "N")]
     pub iterations: Option<u32>,
 }

@@ -240,7 +240,7 @@ fn absurd_parameters_are_usage_errors() {
     let cases: [(&[&str], &str); 12] = [
         (&["--algo", "bcrypt", "--cost", "9"], "below 10"),
         (&["--algo", "bcrypt", "--cost", "32"], "4-31"),
-        (&["--memory", "5GiB"], "4 GiB"),
+        (&["--memory", "5GiB"], "limit of 1 GiB"),
         (&["--memory", "7"], "at least 8 KiB per lane"),
         (&["--memory", "16", "--parallelism", "4"], "8 KiB per lane"),
         (&["--iterations", "0"], "iterations must be"),
@@ -250,7 +250,7 @@ fn absurd_parameters_are_usage_errors() {
             &["--algo", "pbkdf2-sha256", "--iterations", "0"],
             "at least 1 iteration",
         ),
-        (&["--algo", "scrypt", "--cost", "40"], "MiB of memory"),
+        (&["--algo", "scrypt", "--cost", "40"], "limit of 2^20"),
         (&["--cost", "12"], "does not apply to argon2id"),
         (&["--algo", "md5"], "invalid value"),
     ];
@@ -311,6 +311,99 @@ fn malformed_and_unknown_hashes_are_bad_input() {
         assert!(err.contains(expect), "{h}: {err}");
         assert!(out.is_empty(), "{h}: {out}");
         assert!(!err.contains(PW));
+    }
+}
+
+/// Hardening #4: a stored hash whose parameters are over keyward's KDF
+/// limits is bad input (exit 3), refused before any work: each case ends in
+/// well under a second. Before, scrypt's p=2^30-1 aborted on a 137 GB
+/// allocation, argon2 took m=4 GiB, t=100, p=255 and PBKDF2 100,000,000
+/// iterations.
+#[test]
+fn hardening_4_hostile_stored_hashes_are_refused_before_any_work() {
+    const SALT: &str = "c2FsdHNhbHRzYWx0c2FsdA";
+    const HASH: &str = "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    let cases = [
+        (
+            "scrypt$ln=1,r=1,p=1073741823",
+            "scrypt p=1073741823 is over keyward's limit of 16",
+        ),
+        ("scrypt$ln=10,r=8,p=17", "scrypt p=17"),
+        ("scrypt$ln=21,r=1,p=1", "scrypt N=2097152 (2^21) is over"),
+        ("scrypt$ln=10,r=33,p=1", "scrypt r=33"),
+        ("scrypt$ln=20,r=8,p=2", "128*N*r*p"),
+        ("argon2id$v=19$m=4194304,t=1,p=1", "limit of 1 GiB"),
+        ("argon2id$v=19$m=1048577,t=1,p=1", "limit of 1 GiB"),
+        ("argon2id$v=19$m=1048576,t=5,p=1", "m*t"),
+        ("argon2id$v=19$m=64,t=65,p=1", "t=65"),
+        ("argon2i$v=19$m=4096,t=1,p=17", "p=17"),
+        ("pbkdf2-sha256$i=10000001,l=32", "limit of 10,000,000"),
+        ("pbkdf2-sha512$i=50000000,l=32", "limit of 10,000,000"),
+    ];
+    let mut hashes: Vec<(String, &str)> = cases
+        .iter()
+        .map(|(params, expect)| (format!("${params}${SALT}${HASH}"), *expect))
+        .collect();
+    // passlib's own PBKDF2 form.
+    hashes.push((
+        "$pbkdf2-sha256$50000000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"
+            .to_string(),
+        "limit of 10,000,000",
+    ));
+    for (h, expect) in &hashes {
+        for extra in [&[][..], &["--needs-rehash"][..]] {
+            let start = std::time::Instant::now();
+            let (code, out, err) = verify(h, PW, extra);
+            let took = start.elapsed();
+            assert_eq!(code, 3, "{h}: {err}");
+            assert!(err.contains("beyond keyward's limits"), "{h}: {err}");
+            assert!(err.contains(expect), "{h}: {err}");
+            assert!(out.is_empty(), "{h}: {out}");
+            assert!(
+                took < std::time::Duration::from_secs(1),
+                "{h} took {took:?}"
+            );
+        }
+    }
+}
+
+/// Hardening #4: flags over the same limits are usage errors (exit 2),
+/// before any work, in `hash password` and `hash verify --needs-rehash`.
+#[test]
+fn hardening_4_hostile_hash_flags_are_usage_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--parallelism", "17"], "1-16"),
+        (&["--memory", "2GiB"], "limit of 1 GiB"),
+        (&["--memory", "1GiB", "--iterations", "5"], "m*t"),
+        (&["--iterations", "65"], "1-64"),
+        (&["--algo", "scrypt", "--parallelism", "17"], "scrypt p=17"),
+        (&["--algo", "scrypt", "--block-size", "33"], "scrypt r=33"),
+        (&["--algo", "scrypt", "--cost", "21"], "limit of 2^20"),
+        (
+            &["--algo", "pbkdf2-sha256", "--iterations", "4000000000"],
+            "limit of 10,000,000",
+        ),
+    ];
+    let stored = "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$Wb9DOLKUgwlL5fjad9tfCPU0SBAo0PEY/evJRhwtUR0";
+    for (args, expect) in cases {
+        for cmd in [
+            &["hash", "password"][..],
+            &["hash", "verify", stored, "--needs-rehash"][..],
+        ] {
+            let start = std::time::Instant::now();
+            let out = kw()
+                .args(cmd)
+                .args(["--password-env", "PW"])
+                .args(*args)
+                .env("PW", PW)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{cmd:?} {args:?}: {err}");
+            assert!(err.contains(expect), "{cmd:?} {args:?}: {err}");
+            assert!(out.stdout.is_empty());
+            assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        }
     }
 }
 
