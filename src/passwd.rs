@@ -1,5 +1,6 @@
 //! Password hashes as services store them (seeds 001, 002 and 004): argon2id
-//! (the default, with OWASP's parameters), bcrypt, scrypt and
+//! (the default, with RFC 9106's low-memory parameters, or OWASP's minimum
+//! as a preset), bcrypt, scrypt and
 //! PBKDF2-HMAC-SHA256, written as PHC strings (bcrypt: its modular-crypt
 //! form), and read back in the forms the common libraries write:
 //! argon2-cffi and passlib PHC strings (argon2, scrypt), bcrypt
@@ -27,12 +28,22 @@ use serde::Serialize;
 use crate::crypto::kdf::limits;
 use crate::error::{Error, Result};
 
-/// OWASP Password Storage Cheat Sheet: argon2id with 19 MiB.
-pub const ARGON2_DEFAULT_M_KIB: u32 = 19 * 1024;
+/// RFC 9106 §4's second recommended option, for memory-constrained
+/// environments ("low-memory"): argon2id with 64 MiB. It is argon2-cffi's
+/// default, so hashes keyward writes with it do not look out of date to a
+/// service's `check_needs_rehash`. keyward's default.
+pub const ARGON2_RFC9106_LOW_MEMORY_M_KIB: u32 = 64 * 1024;
+/// RFC 9106 low-memory: 3 passes.
+pub const ARGON2_RFC9106_LOW_MEMORY_T: u32 = 3;
+/// RFC 9106 low-memory: 4 lanes.
+pub const ARGON2_RFC9106_LOW_MEMORY_P: u32 = 4;
+/// OWASP Password Storage Cheat Sheet's minimum: argon2id with 19 MiB
+/// (`--preset owasp`).
+pub const ARGON2_OWASP_M_KIB: u32 = 19 * 1024;
 /// OWASP: 2 passes.
-pub const ARGON2_DEFAULT_T: u32 = 2;
+pub const ARGON2_OWASP_T: u32 = 2;
 /// OWASP: 1 lane.
-pub const ARGON2_DEFAULT_P: u32 = 1;
+pub const ARGON2_OWASP_P: u32 = 1;
 /// The most argon2 memory keyward uses or accepts (see [`limits`]).
 pub const ARGON2_MAX_M_KIB: u32 = limits::ARGON2_MAX_M_KIB;
 /// OWASP's equivalent argon2id configurations (m KiB, t), all with p=1:
@@ -66,10 +77,36 @@ pub const PBKDF2_MAX_ITERATIONS: u32 = limits::PBKDF2_MAX_ITERATIONS;
 /// Salt length for argon2, scrypt and PBKDF2 (bcrypt's is fixed at 16).
 pub const SALT_LEN: usize = 16;
 
+/// Named argon2id parameter sets: what `hash password` writes and what
+/// `hash verify --needs-rehash` takes as current, unless flags say otherwise.
+/// The other algorithms have one set of defaults, whatever the preset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+pub enum Preset {
+    /// RFC 9106's low-memory choice, argon2id m=64 MiB, t=3, p=4: argon2-cffi's default (keyward's default).
+    #[default]
+    #[value(name = "rfc9106-low-memory")]
+    #[serde(rename = "rfc9106-low-memory")]
+    Rfc9106LowMemory,
+    /// OWASP's minimum, argon2id m=19 MiB, t=2, p=1: less memory per login, but argon2-cffi's check_needs_rehash flags it.
+    #[value(name = "owasp")]
+    #[serde(rename = "owasp")]
+    Owasp,
+}
+
+impl Preset {
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Rfc9106LowMemory => "rfc9106-low-memory",
+            Preset::Owasp => "owasp",
+        }
+    }
+}
+
 /// The password-hashing algorithms keyward writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 pub enum Algo {
-    /// argon2id (RFC 9106), OWASP's first choice: m=19 MiB, t=2, p=1.
+    /// argon2id (RFC 9106): m=64 MiB, t=3, p=4 (RFC 9106 low-memory) by default; --preset owasp for m=19 MiB, t=2, p=1.
     #[value(name = "argon2id")]
     #[serde(rename = "argon2id")]
     Argon2id,
@@ -139,13 +176,25 @@ pub enum Params {
 }
 
 impl Params {
-    /// Today's defaults for `algo`.
+    /// Today's defaults for `algo` (argon2id: the default preset).
     pub fn default_for(algo: Algo) -> Params {
+        Params::preset(algo, Preset::default())
+    }
+
+    /// The parameters of `preset` for `algo` (only argon2id's differ).
+    pub fn preset(algo: Algo, preset: Preset) -> Params {
         match algo {
-            Algo::Argon2id => Params::Argon2 {
-                m: ARGON2_DEFAULT_M_KIB,
-                t: ARGON2_DEFAULT_T,
-                p: ARGON2_DEFAULT_P,
+            Algo::Argon2id => match preset {
+                Preset::Rfc9106LowMemory => Params::Argon2 {
+                    m: ARGON2_RFC9106_LOW_MEMORY_M_KIB,
+                    t: ARGON2_RFC9106_LOW_MEMORY_T,
+                    p: ARGON2_RFC9106_LOW_MEMORY_P,
+                },
+                Preset::Owasp => Params::Argon2 {
+                    m: ARGON2_OWASP_M_KIB,
+                    t: ARGON2_OWASP_T,
+                    p: ARGON2_OWASP_P,
+                },
             },
             Algo::Bcrypt => Params::Bcrypt {
                 cost: BCRYPT_DEFAULT_COST,
@@ -774,8 +823,11 @@ mod tests {
         let h = hash_password(Algo::Argon2id, Params::Argon2 { m: 64, t: 1, p: 1 }, b"pw").unwrap();
         let parsed = parse_hash(&h).unwrap();
         let why = parsed.rehash_reasons(None, Params::default_for(Algo::Argon2id));
-        assert_eq!(why.len(), 2, "{why:?}");
+        assert_eq!(why.len(), 3, "{why:?}");
         assert!(why[0].contains("m=64"));
+        assert!(why[2].contains("p=1 is below 4"), "{why:?}");
+        let owasp = parsed.rehash_reasons(None, Params::preset(Algo::Argon2id, Preset::Owasp));
+        assert_eq!(owasp.len(), 2, "{owasp:?}");
         let other = parsed.rehash_reasons(Some(Algo::Bcrypt), Params::default_for(Algo::Bcrypt));
         assert!(other[0].contains("current algorithm is bcrypt"));
     }
