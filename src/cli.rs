@@ -252,23 +252,27 @@ pub struct PasswordSource {
 // Hashing parameters; each applies to the algorithms it names.
 #[derive(Debug, Args, Clone)]
 pub struct HashParamArgs {
-    /// argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB].
+    /// argon2id parameter set, which the flags below adjust: rfc9106-low-memory (m=64 MiB, t=3, p=4: RFC 9106's low-memory choice and argon2-cffi's default, so its check_needs_rehash accepts the hash) or owasp (m=19 MiB, t=2, p=1: OWASP's minimum) [default: rfc9106-low-memory].
+    #[arg(long, value_enum, value_name = "PRESET")]
+    pub preset: Option<crate::passwd::Preset>,
+
+    /// argon2 memory: KiB, or with a unit (19MiB, 1GiB; at most 1GiB) [default: 64MiB; owasp: 19MiB].
     #[arg(long, value_name = "SIZE", value_parser = crate::passwd::parse_memory_kib)]
     pub memory: Option<u32>,
 
-    /// argon2 passes [default: 2] or PBKDF2 iterations [default: 600000].
+    /// argon2 passes [default: 3; owasp: 2; at most 64] or PBKDF2 iterations [default: 600000; at most 10000000].
     #[arg(long, value_name = "N")]
     pub iterations: Option<u32>,
 
-    /// argon2 lanes or scrypt p [default: 1].
+    /// argon2 lanes [default: 4; owasp: 1] or scrypt p [default: 1]; at most 16.
     #[arg(long, value_name = "P")]
     pub parallelism: Option<u32>,
 
-    /// bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17].
+    /// bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17; at most 20].
     #[arg(long, value_name = "N")]
     pub cost: Option<u32>,
 
-    /// scrypt block size r [default: 8].
+    /// scrypt block size r [default: 8; at most 32].
     #[arg(long, value_name = "R")]
     pub block_size: Option<u32>,
 }
@@ -297,7 +301,7 @@ pub struct HashVerifyArgs {
     #[command(flatten)]
     pub password: PasswordSource,
 
-    /// Also exit 1 when the hash's parameters are below the current ones (the check services run at login).
+    /// Also exit 1 when the hash's parameters are below the current ones (the check services run at login): the --preset's, adjusted by the parameter flags.
     #[arg(long)]
     pub needs_rehash: bool,
 
@@ -716,19 +720,19 @@ pub struct KdfParams {
     #[arg(long, value_enum, default_value_t = KdfName::Scrypt)]
     pub kdf: KdfName,
 
-    /// scrypt cost N, a power of two (131072 or 2^17).
+    /// scrypt cost N, a power of two (131072 or 2^17; at most 2^20, and 128*N*r*p at most 1 GiB).
     #[arg(long, value_name = "N", value_parser = crate::crypto::kdf::parse_scrypt_n)]
     pub scrypt_n: Option<u64>,
 
-    /// scrypt block size r.
+    /// scrypt block size r (at most 32).
     #[arg(long, value_name = "R")]
     pub scrypt_r: Option<u32>,
 
-    /// scrypt parallelism p.
+    /// scrypt parallelism p (at most 16).
     #[arg(long, value_name = "P")]
     pub scrypt_p: Option<u32>,
 
-    /// PBKDF2 iteration count.
+    /// PBKDF2 iteration count (at most 10,000,000).
     #[arg(long, value_name = "N")]
     pub iterations: Option<u32>,
 }

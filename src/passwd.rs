@@ -1,5 +1,6 @@
 //! Password hashes as services store them (seeds 001, 002 and 004): argon2id
-//! (the default, with OWASP's parameters), bcrypt, scrypt and
+//! (the default, with RFC 9106's low-memory parameters, or OWASP's minimum
+//! as a preset), bcrypt, scrypt and
 //! PBKDF2-HMAC-SHA256, written as PHC strings (bcrypt: its modular-crypt
 //! form), and read back in the forms the common libraries write:
 //! argon2-cffi and passlib PHC strings (argon2, scrypt), bcrypt
@@ -11,30 +12,40 @@
 //! `bcrypt` crate; this module chooses parameters, enforces limits, and
 //! decides whether a stored hash is below today's parameters.
 //!
-//! Parameters are checked before any work: values that make no sense or
-//! would take absurd memory or time are refused with the rule they break
-//! (a usage error for flags, bad input for a stored hash), so that a hostile
-//! hash cannot make `hash verify` allocate gigabytes.
+//! Parameters are checked before any work against the one set of
+//! [`limits`] every KDF input meets: values that make no sense or would
+//! take absurd memory or time are refused with the rule they break (a usage
+//! error for flags, bad input for a stored hash), so that a hostile hash
+//! cannot make `hash verify` allocate more than 1 GiB (argon2 m, scrypt's
+//! 128·N·r·p) or run for more than seconds (argon2 t, PBKDF2 iterations).
+//! bcrypt is bounded only by its format's cost of 31.
 
 use argon2::Argon2;
 use password_hash::phc::PasswordHash;
 use password_hash::{PasswordHasher, PasswordVerifier};
 use serde::Serialize;
 
+use crate::crypto::kdf::limits;
 use crate::error::{Error, Result};
 
-/// OWASP Password Storage Cheat Sheet: argon2id with 19 MiB.
-pub const ARGON2_DEFAULT_M_KIB: u32 = 19 * 1024;
+/// RFC 9106 §4's second recommended option, for memory-constrained
+/// environments ("low-memory"): argon2id with 64 MiB. It is argon2-cffi's
+/// default, so hashes keyward writes with it do not look out of date to a
+/// service's `check_needs_rehash`. keyward's default.
+pub const ARGON2_RFC9106_LOW_MEMORY_M_KIB: u32 = 64 * 1024;
+/// RFC 9106 low-memory: 3 passes.
+pub const ARGON2_RFC9106_LOW_MEMORY_T: u32 = 3;
+/// RFC 9106 low-memory: 4 lanes.
+pub const ARGON2_RFC9106_LOW_MEMORY_P: u32 = 4;
+/// OWASP Password Storage Cheat Sheet's minimum: argon2id with 19 MiB
+/// (`--preset owasp`).
+pub const ARGON2_OWASP_M_KIB: u32 = 19 * 1024;
 /// OWASP: 2 passes.
-pub const ARGON2_DEFAULT_T: u32 = 2;
+pub const ARGON2_OWASP_T: u32 = 2;
 /// OWASP: 1 lane.
-pub const ARGON2_DEFAULT_P: u32 = 1;
-/// The most argon2 memory keyward uses or accepts: 4 GiB, in KiB.
-pub const ARGON2_MAX_M_KIB: u32 = 4 * 1024 * 1024;
-/// The most argon2 passes keyward accepts (no published advice goes near it).
-pub const ARGON2_MAX_T: u32 = 100;
-/// The most argon2 lanes keyward accepts.
-pub const ARGON2_MAX_P: u32 = 255;
+pub const ARGON2_OWASP_P: u32 = 1;
+/// The most argon2 memory keyward uses or accepts (see [`limits`]).
+pub const ARGON2_MAX_M_KIB: u32 = limits::ARGON2_MAX_M_KIB;
 /// OWASP's equivalent argon2id configurations (m KiB, t), all with p=1:
 /// a configuration at or above any of them meets the advice.
 pub const ARGON2_OWASP: [(u32, u32); 5] =
@@ -45,7 +56,7 @@ pub const BCRYPT_DEFAULT_COST: u32 = 12;
 /// The lowest bcrypt cost keyward hashes with (OWASP's minimum).
 pub const BCRYPT_MIN_COST: u32 = 10;
 /// bcrypt's largest cost (2^31 rounds).
-pub const BCRYPT_MAX_COST: u32 = 31;
+pub const BCRYPT_MAX_COST: u32 = limits::BCRYPT_MAX_COST;
 /// bcrypt reads at most 72 bytes of a password.
 pub const BCRYPT_MAX_PASSWORD: usize = 72;
 
@@ -55,23 +66,47 @@ pub const SCRYPT_DEFAULT_LN: u8 = 17;
 pub const SCRYPT_DEFAULT_R: u32 = 8;
 /// scrypt parallelism p.
 pub const SCRYPT_DEFAULT_P: u32 = 1;
-/// The most memory scrypt may take (128·N·r bytes), as for `key derive`.
-pub const SCRYPT_MAX_MEMORY: u64 = crate::crypto::kdf::SCRYPT_MAX_MEMORY;
 
 /// PBKDF2-HMAC-SHA256 iterations (OWASP).
 pub const PBKDF2_DEFAULT_ITERATIONS: u32 = 600_000;
 /// The fewest PBKDF2 iterations the `pbkdf2` crate's password hashes allow.
 pub const PBKDF2_MIN_ITERATIONS: u32 = 1000;
-/// The most PBKDF2 iterations keyward accepts (about 15 s of work).
-pub const PBKDF2_MAX_ITERATIONS: u32 = 100_000_000;
+/// The most PBKDF2 iterations keyward accepts (see [`limits`]).
+pub const PBKDF2_MAX_ITERATIONS: u32 = limits::PBKDF2_MAX_ITERATIONS;
 
 /// Salt length for argon2, scrypt and PBKDF2 (bcrypt's is fixed at 16).
 pub const SALT_LEN: usize = 16;
 
+/// Named argon2id parameter sets: what `hash password` writes and what
+/// `hash verify --needs-rehash` takes as current, unless flags say otherwise.
+/// The other algorithms have one set of defaults, whatever the preset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+pub enum Preset {
+    /// RFC 9106's low-memory choice, argon2id m=64 MiB, t=3, p=4: argon2-cffi's default (keyward's default).
+    #[default]
+    #[value(name = "rfc9106-low-memory")]
+    #[serde(rename = "rfc9106-low-memory")]
+    Rfc9106LowMemory,
+    /// OWASP's minimum, argon2id m=19 MiB, t=2, p=1: less memory per login, but argon2-cffi's check_needs_rehash flags it.
+    #[value(name = "owasp")]
+    #[serde(rename = "owasp")]
+    Owasp,
+}
+
+impl Preset {
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Rfc9106LowMemory => "rfc9106-low-memory",
+            Preset::Owasp => "owasp",
+        }
+    }
+}
+
 /// The password-hashing algorithms keyward writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 pub enum Algo {
-    /// argon2id (RFC 9106), OWASP's first choice: m=19 MiB, t=2, p=1.
+    /// argon2id (RFC 9106): m=64 MiB, t=3, p=4 (RFC 9106 low-memory) by default; --preset owasp for m=19 MiB, t=2, p=1.
     #[value(name = "argon2id")]
     #[serde(rename = "argon2id")]
     Argon2id,
@@ -141,13 +176,25 @@ pub enum Params {
 }
 
 impl Params {
-    /// Today's defaults for `algo`.
+    /// Today's defaults for `algo` (argon2id: the default preset).
     pub fn default_for(algo: Algo) -> Params {
+        Params::preset(algo, Preset::default())
+    }
+
+    /// The parameters of `preset` for `algo` (only argon2id's differ).
+    pub fn preset(algo: Algo, preset: Preset) -> Params {
         match algo {
-            Algo::Argon2id => Params::Argon2 {
-                m: ARGON2_DEFAULT_M_KIB,
-                t: ARGON2_DEFAULT_T,
-                p: ARGON2_DEFAULT_P,
+            Algo::Argon2id => match preset {
+                Preset::Rfc9106LowMemory => Params::Argon2 {
+                    m: ARGON2_RFC9106_LOW_MEMORY_M_KIB,
+                    t: ARGON2_RFC9106_LOW_MEMORY_T,
+                    p: ARGON2_RFC9106_LOW_MEMORY_P,
+                },
+                Preset::Owasp => Params::Argon2 {
+                    m: ARGON2_OWASP_M_KIB,
+                    t: ARGON2_OWASP_T,
+                    p: ARGON2_OWASP_P,
+                },
             },
             Algo::Bcrypt => Params::Bcrypt {
                 cost: BCRYPT_DEFAULT_COST,
@@ -174,77 +221,19 @@ impl Params {
     }
 
     /// Checks the parameters against what the algorithm allows and what
-    /// keyward will spend; the message names the rule.
+    /// keyward will spend (the one set of [`limits`] every KDF input
+    /// meets); the message names the rule.
     pub fn check_limits(&self) -> std::result::Result<(), String> {
         match *self {
-            Params::Argon2 { m, t, p } => {
-                if p == 0 || p > ARGON2_MAX_P {
-                    return Err(format!(
-                        "argon2 parallelism must be 1-{ARGON2_MAX_P}; got {p}"
-                    ));
-                }
-                if t == 0 || t > ARGON2_MAX_T {
-                    return Err(format!(
-                        "argon2 iterations must be 1-{ARGON2_MAX_T}; got {t}"
-                    ));
-                }
-                if u64::from(m) < 8 * u64::from(p) {
-                    return Err(format!(
-                        "argon2 memory must be at least 8 KiB per lane (8*p = {} KiB); got {m} KiB",
-                        8 * p
-                    ));
-                }
-                if m > ARGON2_MAX_M_KIB {
-                    return Err(format!(
-                        "argon2 memory of {m} KiB is over keyward's limit of 4 GiB ({ARGON2_MAX_M_KIB} KiB)"
-                    ));
-                }
-                Ok(())
-            }
-            Params::Bcrypt { cost } => {
-                if !(4..=BCRYPT_MAX_COST).contains(&cost) {
-                    return Err(format!(
-                        "bcrypt cost must be 4-{BCRYPT_MAX_COST}; got {cost}"
-                    ));
-                }
-                Ok(())
-            }
+            Params::Argon2 { m, t, p } => limits::check_argon2(m, t, p),
+            Params::Bcrypt { cost } => limits::check_bcrypt(cost),
             Params::Scrypt { ln, r, p } => {
                 if ln == 0 || ln >= 64 {
                     return Err(format!("scrypt ln (log2 N) must be 1-63; got {ln}"));
                 }
-                if r == 0 || p == 0 {
-                    return Err(format!(
-                        "scrypt r and p must be at least 1; got r={r}, p={p}"
-                    ));
-                }
-                if u64::from(r) * u64::from(p) >= 1 << 30 {
-                    return Err(format!(
-                        "scrypt needs r*p < 2^30 (RFC 7914); got r*p={}",
-                        u64::from(r) * u64::from(p)
-                    ));
-                }
-                let memory = 128u128 * (1u128 << ln) * u128::from(r);
-                if memory > u128::from(SCRYPT_MAX_MEMORY) {
-                    return Err(format!(
-                        "scrypt with N=2^{ln}, r={r} needs {} MiB of memory (128*N*r bytes); keyward allows at most {} MiB",
-                        memory >> 20,
-                        SCRYPT_MAX_MEMORY >> 20
-                    ));
-                }
-                Ok(())
+                limits::check_scrypt(1u64 << ln, r, p)
             }
-            Params::Pbkdf2 { iterations } => {
-                if iterations == 0 {
-                    return Err("PBKDF2 needs at least 1 iteration; got 0".into());
-                }
-                if iterations > PBKDF2_MAX_ITERATIONS {
-                    return Err(format!(
-                        "PBKDF2 with {iterations} iterations is over keyward's limit of {PBKDF2_MAX_ITERATIONS}"
-                    ));
-                }
-                Ok(())
-            }
+            Params::Pbkdf2 { iterations } => limits::check_pbkdf2(iterations),
         }
     }
 
@@ -517,7 +506,11 @@ fn parse_passlib_pbkdf2(text: &str, id: &str) -> Result<StoredHash> {
     }
     pbkdf2::mcf::PasswordHashRef::new(text).map_err(|_| bad("not a modular-crypt string"))?;
     let params = Params::Pbkdf2 { iterations };
-    params.check_limits().map_err(|m| bad(&m))?;
+    params.check_limits().map_err(|m| {
+        Error::bad_input(format!(
+            "the {id} hash's parameters are beyond keyward's limits: {m}"
+        ))
+    })?;
     let b64len = |s: &str| s.len() * 3 / 4;
     Ok(StoredHash {
         info: HashInfo {
@@ -673,7 +666,7 @@ pub fn parse_memory_kib(s: &str) -> std::result::Result<u32, String> {
     let kib = n
         .checked_mul(mult)
         .ok_or_else(|| format!("'{s}' is too large"))?;
-    u32::try_from(kib).map_err(|_| format!("'{s}' is too large (at most 4 GiB)"))
+    u32::try_from(kib).map_err(|_| format!("'{s}' is too large (keyward's limit is 1 GiB)"))
 }
 
 #[cfg(test)]
@@ -746,6 +739,15 @@ mod tests {
             "$2b$12$tooshort",
             "$2x$12$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
             "$scrypt$ln=40,r=8,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            // Hardening #4: each would have been worked on (or aborted on a
+            // 137 GB allocation, for scrypt's p) before.
+            "$scrypt$ln=1,r=1,p=1073741823$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            "$scrypt$ln=21,r=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=4194304,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=64,t=100,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=4096,t=1,p=255$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+            "$pbkdf2-sha256$i=50000000,l=32$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+            "$pbkdf2-sha256$50000000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I",
         ] {
             let e = parse_hash(bad).unwrap_err();
             assert_eq!(e.exit_code(), 3, "{bad}: {}", e.message());
@@ -821,8 +823,11 @@ mod tests {
         let h = hash_password(Algo::Argon2id, Params::Argon2 { m: 64, t: 1, p: 1 }, b"pw").unwrap();
         let parsed = parse_hash(&h).unwrap();
         let why = parsed.rehash_reasons(None, Params::default_for(Algo::Argon2id));
-        assert_eq!(why.len(), 2, "{why:?}");
+        assert_eq!(why.len(), 3, "{why:?}");
         assert!(why[0].contains("m=64"));
+        assert!(why[2].contains("p=1 is below 4"), "{why:?}");
+        let owasp = parsed.rehash_reasons(None, Params::preset(Algo::Argon2id, Preset::Owasp));
+        assert_eq!(owasp.len(), 2, "{owasp:?}");
         let other = parsed.rehash_reasons(Some(Algo::Bcrypt), Params::default_for(Algo::Bcrypt));
         assert!(other[0].contains("current algorithm is bcrypt"));
     }

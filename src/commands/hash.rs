@@ -67,17 +67,35 @@ fn not_for(flag: &str, algo: Algo, what: &str) -> Error {
 }
 
 fn any_param(f: &HashParamArgs) -> bool {
-    f.memory.is_some()
+    f.preset.is_some()
+        || f.memory.is_some()
         || f.iterations.is_some()
         || f.parallelism.is_some()
         || f.cost.is_some()
         || f.block_size.is_some()
 }
 
-/// The parameters for `algo`: the defaults, overridden by the flags that
-/// apply to it; a flag that does not apply is a usage error.
+/// The parameters for `algo`: the preset's (the default one unless
+/// `--preset` names another), overridden by the flags that apply to it; a
+/// flag that does not apply is a usage error.
 fn params_from_flags(algo: Algo, f: &HashParamArgs) -> Result<Params> {
-    let d = Params::default_for(algo);
+    if let Some(preset) = f.preset
+        && algo != Algo::Argon2id
+    {
+        return Err(not_for(
+            "--preset",
+            algo,
+            &format!(
+                "the presets are argon2id parameter sets; {} has one set of defaults",
+                algo.name()
+            ),
+        )
+        .with_hint(format!(
+            "drop --preset {}, or give --algo argon2id",
+            preset.name()
+        )));
+    }
+    let d = Params::preset(algo, f.preset.unwrap_or_default());
     let params = match (algo, d) {
         (Algo::Argon2id, Params::Argon2 { m, t, p }) => {
             if f.cost.is_some() {
@@ -199,7 +217,7 @@ fn password(ctx: &Ctx, a: HashPasswordArgs) -> Result<Outcome> {
 fn verify(ctx: &Ctx, a: HashVerifyArgs) -> Result<Outcome> {
     if any_param(&a.params) && !a.needs_rehash {
         return Err(Error::usage(
-            "--memory, --iterations, --parallelism, --cost and --block-size only matter with --needs-rehash",
+            "--preset, --memory, --iterations, --parallelism, --cost and --block-size only matter with --needs-rehash",
         ));
     }
     let hash_text = if a.hash == "-" {

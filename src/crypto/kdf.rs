@@ -18,8 +18,155 @@ pub const SCRYPT_DEFAULT_R: u32 = 8;
 pub const SCRYPT_DEFAULT_P: u32 = 1;
 /// OWASP's PBKDF2-HMAC-SHA256 iteration count today.
 pub const PBKDF2_DEFAULT_ITERATIONS: u32 = 600_000;
-/// Memory keyward will let scrypt take (128·N·r bytes): 2 GiB.
-pub const SCRYPT_MAX_MEMORY: u64 = 2 << 30;
+
+/// The one set of limits on every KDF input keyward takes: flags
+/// (`key derive`, `key import`, `hash password`, `hash verify
+/// --needs-rehash`), stored password hashes (`hash verify`) and keyring
+/// headers. Each is checked before any work is done, so that no value, from
+/// a flag or from a hostile file, makes keyward allocate more than 1 GiB or
+/// compute for more than a few seconds. Callers turn a broken limit into a
+/// usage error (a flag, exit 2) or bad input (a stored value, exit 3).
+///
+/// The limits sit well above every published recommendation: OWASP's
+/// scrypt N=2^17, r=8, p=1 (128 MiB) and PBKDF2-HMAC-SHA256 600,000
+/// iterations; RFC 7914's largest test vector, N=2^20, r=8, p=1 (1 GiB);
+/// RFC 9106's argon2id m=64 MiB, t=3, p=4 (its first choice, m=2 GiB, is
+/// over the memory limit) and libsodium's SENSITIVE m=1 GiB, t=4.
+pub mod limits {
+    /// scrypt's largest N: 2^20 (RFC 7914's largest test vector).
+    pub const SCRYPT_MAX_LOG_N: u32 = 20;
+    /// scrypt's largest block size r (the usual is 8).
+    pub const SCRYPT_MAX_R: u32 = 32;
+    /// scrypt's largest parallelism p (the usual is 1).
+    pub const SCRYPT_MAX_P: u32 = 16;
+    /// The most 128·N·r·p may be: 1 GiB. That is scrypt's memory when its
+    /// p lanes run at once, and it bounds the work when they run one after
+    /// the other (as the `scrypt` crate runs them: 128·N·r bytes at a time).
+    pub const SCRYPT_MAX_BYTES: u64 = 1 << 30;
+    /// PBKDF2's most iterations: 10,000,000 (about 17 times OWASP's 600,000
+    /// for HMAC-SHA256; a few seconds).
+    pub const PBKDF2_MAX_ITERATIONS: u32 = 10_000_000;
+    /// argon2's most memory: 1 GiB, in KiB.
+    pub const ARGON2_MAX_M_KIB: u32 = 1 << 20;
+    /// argon2's most passes.
+    pub const ARGON2_MAX_T: u32 = 64;
+    /// argon2's most lanes.
+    pub const ARGON2_MAX_P: u32 = 16;
+    /// The most argon2 memory times passes (m·t, KiB): 4 GiB, libsodium's
+    /// SENSITIVE (1 GiB, t=4); it bounds the work as 128·N·r·p does scrypt's.
+    pub const ARGON2_MAX_M_T_KIB: u64 = 4 << 20;
+    /// bcrypt's largest cost, its format's own (2^31 rounds).
+    pub const BCRYPT_MAX_COST: u32 = 31;
+
+    fn pow2(n: u64) -> String {
+        if n.is_power_of_two() {
+            format!("{n} (2^{})", n.trailing_zeros())
+        } else {
+            n.to_string()
+        }
+    }
+
+    /// scrypt N, r, p: valid for RFC 7914 and within keyward's limits. The
+    /// message names the parameter and the rule.
+    pub fn check_scrypt(n: u64, r: u32, p: u32) -> Result<(), String> {
+        if n < 2 || !n.is_power_of_two() {
+            return Err(format!(
+                "scrypt N must be a power of two of at least 2; got {n}"
+            ));
+        }
+        if r == 0 || p == 0 {
+            return Err(format!(
+                "scrypt r and p must be at least 1; got r={r}, p={p}"
+            ));
+        }
+        if u64::from(r) * u64::from(p) >= 1 << 30 {
+            return Err(format!(
+                "scrypt needs r*p < 2^30 (RFC 7914); got r*p={}",
+                u64::from(r) * u64::from(p)
+            ));
+        }
+        if n > 1 << SCRYPT_MAX_LOG_N {
+            return Err(format!(
+                "scrypt N={} is over keyward's limit of 2^{SCRYPT_MAX_LOG_N}",
+                pow2(n)
+            ));
+        }
+        if r > SCRYPT_MAX_R {
+            return Err(format!(
+                "scrypt r={r} is over keyward's limit of {SCRYPT_MAX_R}"
+            ));
+        }
+        if p > SCRYPT_MAX_P {
+            return Err(format!(
+                "scrypt p={p} is over keyward's limit of {SCRYPT_MAX_P}"
+            ));
+        }
+        let bytes = 128 * n * u64::from(r) * u64::from(p);
+        if bytes > SCRYPT_MAX_BYTES {
+            return Err(format!(
+                "scrypt with N={}, r={r}, p={p} needs {} MiB of memory and work (128*N*r*p bytes); keyward allows at most {} MiB",
+                pow2(n),
+                bytes >> 20,
+                SCRYPT_MAX_BYTES >> 20
+            ));
+        }
+        Ok(())
+    }
+
+    /// A PBKDF2 iteration count: at least 1, at most the limit.
+    pub fn check_pbkdf2(iterations: u32) -> Result<(), String> {
+        if iterations == 0 {
+            return Err("PBKDF2 needs at least 1 iteration; got 0".into());
+        }
+        if iterations > PBKDF2_MAX_ITERATIONS {
+            return Err(format!(
+                "PBKDF2 with {iterations} iterations is over keyward's limit of 10,000,000"
+            ));
+        }
+        Ok(())
+    }
+
+    /// argon2 m (KiB), t, p: valid for RFC 9106 and within keyward's limits.
+    pub fn check_argon2(m: u32, t: u32, p: u32) -> Result<(), String> {
+        if p == 0 || p > ARGON2_MAX_P {
+            return Err(format!(
+                "argon2 parallelism must be 1-{ARGON2_MAX_P}; got p={p}"
+            ));
+        }
+        if t == 0 || t > ARGON2_MAX_T {
+            return Err(format!(
+                "argon2 iterations must be 1-{ARGON2_MAX_T}; got t={t}"
+            ));
+        }
+        if u64::from(m) < 8 * u64::from(p) {
+            return Err(format!(
+                "argon2 memory must be at least 8 KiB per lane (8*p = {} KiB); got m={m} KiB",
+                8 * p
+            ));
+        }
+        if m > ARGON2_MAX_M_KIB {
+            return Err(format!(
+                "argon2 memory m={m} KiB is over keyward's limit of 1 GiB ({ARGON2_MAX_M_KIB} KiB)"
+            ));
+        }
+        if u64::from(m) * u64::from(t) > ARGON2_MAX_M_T_KIB {
+            return Err(format!(
+                "argon2 with m={m} KiB and t={t} is over keyward's limit of m*t = 4 GiB ({ARGON2_MAX_M_T_KIB} KiB, such as 1 GiB with t=4)"
+            ));
+        }
+        Ok(())
+    }
+
+    /// A bcrypt cost: 4-31, the format's own range.
+    pub fn check_bcrypt(cost: u32) -> Result<(), String> {
+        if !(4..=BCRYPT_MAX_COST).contains(&cost) {
+            return Err(format!(
+                "bcrypt cost must be 4-{BCRYPT_MAX_COST}; got {cost}"
+            ));
+        }
+        Ok(())
+    }
+}
 
 /// A key-derivation function with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -51,43 +198,15 @@ impl Kdf {
         }
     }
 
-    /// Checks the parameters; the error names the rule that was broken.
+    /// Checks the parameters against [`limits`]; the error (bad input, for
+    /// a stored value: callers map it to a usage error for flags) names the
+    /// rule that was broken.
     pub fn validate(&self) -> Result<()> {
         match *self {
-            Kdf::Scrypt { n, r, p } => {
-                if n < 2 || !n.is_power_of_two() {
-                    return Err(Error::bad_input(format!(
-                        "scrypt N must be a power of two of at least 2; got {n}"
-                    )));
-                }
-                if r == 0 || p == 0 {
-                    return Err(Error::bad_input(format!(
-                        "scrypt r and p must be at least 1; got r={r}, p={p}"
-                    )));
-                }
-                if u64::from(r) * u64::from(p) >= 1 << 30 {
-                    return Err(Error::bad_input(format!(
-                        "scrypt needs r*p < 2^30 (RFC 7914); got r*p={}",
-                        u64::from(r) * u64::from(p)
-                    )));
-                }
-                let memory = 128u128 * u128::from(n) * u128::from(r);
-                if memory > u128::from(SCRYPT_MAX_MEMORY) {
-                    return Err(Error::bad_input(format!(
-                        "scrypt with N={n}, r={r} needs {} MiB of memory (128*N*r bytes); keyward allows at most {} MiB",
-                        memory >> 20,
-                        SCRYPT_MAX_MEMORY >> 20
-                    )));
-                }
-                Ok(())
-            }
-            Kdf::Pbkdf2 { iterations } => {
-                if iterations == 0 {
-                    return Err(Error::bad_input("PBKDF2 needs at least 1 iteration; got 0"));
-                }
-                Ok(())
-            }
+            Kdf::Scrypt { n, r, p } => limits::check_scrypt(n, r, p),
+            Kdf::Pbkdf2 { iterations } => limits::check_pbkdf2(iterations),
         }
+        .map_err(Error::bad_input)
     }
 
     /// Valid but weak parameters, each with the advice it falls short of.
@@ -276,10 +395,69 @@ mod tests {
         }
         .validate()
         .unwrap_err();
-        assert!(e.message().contains("MiB"));
+        assert!(e.message().contains("limit of 2^20"), "{}", e.message());
+        let e = Kdf::Scrypt {
+            n: 1 << 20,
+            r: 8,
+            p: 2,
+        }
+        .validate()
+        .unwrap_err();
+        assert!(e.message().contains("2048 MiB"), "{}", e.message());
         let e = Kdf::Pbkdf2 { iterations: 0 }.validate().unwrap_err();
         assert!(e.message().contains("at least 1 iteration"));
         assert_eq!(e.exit_code(), 3);
+    }
+
+    /// Hardening #4: every limit, at and just over it.
+    #[test]
+    fn hardening_4_limits_hold_at_their_edges() {
+        use limits::*;
+        // The published parameter sets all fit.
+        assert!(check_scrypt(1 << 17, 8, 1).is_ok()); // OWASP
+        assert!(check_scrypt(1 << 20, 8, 1).is_ok()); // RFC 7914's largest vector
+        assert!(check_scrypt(1024, 8, 16).is_ok()); // RFC 7914's second vector
+        assert!(check_argon2(65536, 3, 4).is_ok()); // RFC 9106 low-memory
+        assert!(check_argon2(1 << 20, 4, 1).is_ok()); // libsodium SENSITIVE
+        assert!(check_pbkdf2(PBKDF2_MAX_ITERATIONS).is_ok());
+        // One step over each.
+        assert!(
+            check_scrypt(1 << 21, 1, 1)
+                .unwrap_err()
+                .contains("N=2097152 (2^21)")
+        );
+        assert!(check_scrypt(2, 33, 1).unwrap_err().contains("r=33"));
+        assert!(check_scrypt(2, 1, 17).unwrap_err().contains("p=17"));
+        assert!(
+            check_scrypt(2, 1, (1 << 30) - 1)
+                .unwrap_err()
+                .contains("p=1073741823")
+        );
+        assert!(
+            check_scrypt(1 << 20, 8, 2)
+                .unwrap_err()
+                .contains("128*N*r*p")
+        );
+        assert!(check_pbkdf2(PBKDF2_MAX_ITERATIONS + 1).is_err());
+        assert!(check_pbkdf2(u32::MAX).is_err());
+        assert!(
+            check_argon2(ARGON2_MAX_M_KIB + 1, 1, 1)
+                .unwrap_err()
+                .contains("1 GiB")
+        );
+        assert!(check_argon2(1 << 20, 5, 1).unwrap_err().contains("m*t"));
+        assert!(check_argon2(64, 65, 1).unwrap_err().contains("t=65"));
+        assert!(check_argon2(256, 1, 17).unwrap_err().contains("p=17"));
+        assert!(check_bcrypt(32).is_err());
+        assert!(check_bcrypt(31).is_ok());
+        // A stored value over a limit is bad input, exit 3.
+        let e = Kdf::Pbkdf2 {
+            iterations: 4_000_000_000,
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(e.exit_code(), 3);
+        assert!(e.message().contains("10,000,000"), "{}", e.message());
     }
 
     #[test]

@@ -133,6 +133,27 @@ pub enum KekSource {
     },
 }
 
+impl KekSource {
+    /// Checks the header's scrypt parameters against keyward's KDF limits
+    /// before any work: a header is not authenticated until the KEK it
+    /// describes has been derived, so a hostile one must not be able to
+    /// make that derivation take gigabytes or minutes. Bad input (exit 3).
+    pub fn check_limits(&self, path: &Path) -> Result<()> {
+        match self {
+            KekSource::Key => Ok(()),
+            KekSource::Passphrase { n, r, p, .. } => {
+                crate::crypto::kdf::limits::check_scrypt(*n, *r, *p).map_err(|m| {
+                    Error::bad_input(format!(
+                        "{}: the keyring header's KEK parameters are beyond keyward's limits: {m}",
+                        path.display()
+                    ))
+                    .with_hint("the file was altered, or written by something other than keyward")
+                })
+            }
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct FileHeader {
     format: String,
@@ -245,6 +266,8 @@ pub fn read_source(path: &Path) -> Result<Option<KekSource>> {
             let h: FileHeader = serde_json::from_slice(&bytes).map_err(|e| {
                 Error::bad_input(format!("{} is not a keyward keyring: {e}", path.display()))
             })?;
+            // Before a passphrase is asked for.
+            h.kek.check_limits(path)?;
             Ok(Some(h.kek))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -308,6 +331,7 @@ impl Keyring {
                 header.version
             )));
         }
+        header.kek.check_limits(path)?;
         let kek = derive_kek(&header.kek, input)?;
         let sealed = STANDARD.decode(header.sealed.trim()).map_err(|_| {
             Error::bad_input(format!("{}: the sealed part is not base64", path.display()))

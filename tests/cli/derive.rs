@@ -173,7 +173,11 @@ fn invalid_parameters_are_usage_errors_naming_the_rule() {
             &["--scrypt-r", "65536", "--scrypt-p", "16384"],
             "r*p < 2^30",
         ),
-        (&["--scrypt-n", "2^22"], "MiB of memory"),
+        (&["--scrypt-n", "2^22"], "limit of 2^20"),
+        (
+            &["--scrypt-r", "8", "--scrypt-p", "2", "--scrypt-n", "2^20"],
+            "MiB of memory",
+        ),
         (&["--scrypt-r", "0"], "at least 1"),
         (
             &["--kdf", "pbkdf2", "--iterations", "0"],
@@ -194,6 +198,67 @@ fn invalid_parameters_are_usage_errors_naming_the_rule() {
             .code(2)
             .stdout("")
             .stderr(predicate::str::contains(*message));
+    }
+}
+
+/// Hardening #4: `key derive` and `key import`'s derivation flags meet the
+/// same KDF limits as stored hashes; over them is exit 2 before any work
+/// (4,000,000,000 PBKDF2 iterations, or scrypt p=100000, used to run).
+#[test]
+fn hardening_4_kdf_flags_over_the_limits_are_usage_errors_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--scrypt-p", "17", "--scrypt-n", "2^10"], "scrypt p=17"),
+        (
+            &["--kdf", "pbkdf2", "--iterations", "4000000000"],
+            "limit of 10,000,000",
+        ),
+        (
+            &["--kdf", "pbkdf2", "--iterations", "10000001"],
+            "limit of 10,000,000",
+        ),
+        (
+            &["--scrypt-p", "100000"],
+            "scrypt p=100000 is over keyward's limit of 16",
+        ),
+        (&["--scrypt-r", "33", "--scrypt-n", "2^10"], "scrypt r=33"),
+        (&["--scrypt-n", "2^21", "--scrypt-r", "1"], "limit of 2^20"),
+    ];
+    for (args, message) in cases {
+        for cmd in [
+            &[
+                "key",
+                "derive",
+                "--passphrase-env",
+                "PASS",
+                "--salt-hex",
+                NACL,
+            ][..],
+            &[
+                "key",
+                "import",
+                "--derive-passphrase-env",
+                "PASS",
+                "--salt-hex",
+                NACL,
+            ][..],
+        ] {
+            let ring = dir.path().join("keyring.json");
+            let start = std::time::Instant::now();
+            kw().args(cmd)
+                .args(*args)
+                .arg("--store")
+                .arg(dir.path().join("keyward.db"))
+                .env("PASS", "pw")
+                .env("KEYWARD_KEYRING", &ring)
+                .env("KEYWARD_KEK", KEY_HEX)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::contains(*message));
+            assert!(start.elapsed() < std::time::Duration::from_secs(1));
+            assert!(!ring.exists(), "{cmd:?} {args:?} created the keyring");
+        }
     }
 }
 

@@ -38,9 +38,9 @@ fn verify(hash: &str, password: &str, args: &[&str]) -> (i32, String, String) {
 }
 
 #[test]
-fn default_is_argon2id_with_owasp_parameters() {
+fn default_is_argon2id_with_rfc9106_low_memory_parameters() {
     let h = hash(&[]);
-    assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{h}");
+    assert!(h.starts_with("$argon2id$v=19$m=65536,t=3,p=4$"), "{h}");
     let (code, out, _) = verify(&h, PW, &[]);
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("match"), "{out}");
@@ -66,7 +66,7 @@ fn every_algorithm_round_trips() {
         ),
         (
             &["--memory", "64", "--iterations", "1"],
-            "$argon2id$v=19$m=64,t=1,p=1$",
+            "$argon2id$v=19$m=64,t=1,p=4$",
         ),
     ];
     for (args, prefix) in cases {
@@ -107,7 +107,7 @@ fn below_owasp_is_accepted_with_a_warning() {
         err.contains("warning") && err.contains("below OWASP"),
         "{err}"
     );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("$argon2id$v=19$m=4096,t=1,p=1$"));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("$argon2id$v=19$m=4096,t=1,p=4$"));
 }
 
 #[test]
@@ -240,7 +240,7 @@ fn absurd_parameters_are_usage_errors() {
     let cases: [(&[&str], &str); 12] = [
         (&["--algo", "bcrypt", "--cost", "9"], "below 10"),
         (&["--algo", "bcrypt", "--cost", "32"], "4-31"),
-        (&["--memory", "5GiB"], "4 GiB"),
+        (&["--memory", "5GiB"], "limit of 1 GiB"),
         (&["--memory", "7"], "at least 8 KiB per lane"),
         (&["--memory", "16", "--parallelism", "4"], "8 KiB per lane"),
         (&["--iterations", "0"], "iterations must be"),
@@ -250,7 +250,7 @@ fn absurd_parameters_are_usage_errors() {
             &["--algo", "pbkdf2-sha256", "--iterations", "0"],
             "at least 1 iteration",
         ),
-        (&["--algo", "scrypt", "--cost", "40"], "MiB of memory"),
+        (&["--algo", "scrypt", "--cost", "40"], "limit of 2^20"),
         (&["--cost", "12"], "does not apply to argon2id"),
         (&["--algo", "md5"], "invalid value"),
     ];
@@ -314,13 +314,106 @@ fn malformed_and_unknown_hashes_are_bad_input() {
     }
 }
 
+/// Hardening #4: a stored hash whose parameters are over keyward's KDF
+/// limits is bad input (exit 3), refused before any work: each case ends in
+/// well under a second. Before, scrypt's p=2^30-1 aborted on a 137 GB
+/// allocation, argon2 took m=4 GiB, t=100, p=255 and PBKDF2 100,000,000
+/// iterations.
+#[test]
+fn hardening_4_hostile_stored_hashes_are_refused_before_any_work() {
+    const SALT: &str = "c2FsdHNhbHRzYWx0c2FsdA";
+    const HASH: &str = "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    let cases = [
+        (
+            "scrypt$ln=1,r=1,p=1073741823",
+            "scrypt p=1073741823 is over keyward's limit of 16",
+        ),
+        ("scrypt$ln=10,r=8,p=17", "scrypt p=17"),
+        ("scrypt$ln=21,r=1,p=1", "scrypt N=2097152 (2^21) is over"),
+        ("scrypt$ln=10,r=33,p=1", "scrypt r=33"),
+        ("scrypt$ln=20,r=8,p=2", "128*N*r*p"),
+        ("argon2id$v=19$m=4194304,t=1,p=1", "limit of 1 GiB"),
+        ("argon2id$v=19$m=1048577,t=1,p=1", "limit of 1 GiB"),
+        ("argon2id$v=19$m=1048576,t=5,p=1", "m*t"),
+        ("argon2id$v=19$m=64,t=65,p=1", "t=65"),
+        ("argon2i$v=19$m=4096,t=1,p=17", "p=17"),
+        ("pbkdf2-sha256$i=10000001,l=32", "limit of 10,000,000"),
+        ("pbkdf2-sha512$i=50000000,l=32", "limit of 10,000,000"),
+    ];
+    let mut hashes: Vec<(String, &str)> = cases
+        .iter()
+        .map(|(params, expect)| (format!("${params}${SALT}${HASH}"), *expect))
+        .collect();
+    // passlib's own PBKDF2 form.
+    hashes.push((
+        "$pbkdf2-sha256$50000000$MDEyMzQ1Njc4OWFiY2RlZg$hRRjgXWkW8ResfIvBP99J/T4vkgEmMRV/0tJTOjR59I"
+            .to_string(),
+        "limit of 10,000,000",
+    ));
+    for (h, expect) in &hashes {
+        for extra in [&[][..], &["--needs-rehash"][..]] {
+            let start = std::time::Instant::now();
+            let (code, out, err) = verify(h, PW, extra);
+            let took = start.elapsed();
+            assert_eq!(code, 3, "{h}: {err}");
+            assert!(err.contains("beyond keyward's limits"), "{h}: {err}");
+            assert!(err.contains(expect), "{h}: {err}");
+            assert!(out.is_empty(), "{h}: {out}");
+            assert!(
+                took < std::time::Duration::from_secs(1),
+                "{h} took {took:?}"
+            );
+        }
+    }
+}
+
+/// Hardening #4: flags over the same limits are usage errors (exit 2),
+/// before any work, in `hash password` and `hash verify --needs-rehash`.
+#[test]
+fn hardening_4_hostile_hash_flags_are_usage_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--parallelism", "17"], "1-16"),
+        (&["--memory", "2GiB"], "limit of 1 GiB"),
+        (&["--memory", "1GiB", "--iterations", "5"], "m*t"),
+        (&["--iterations", "65"], "1-64"),
+        (&["--algo", "scrypt", "--parallelism", "17"], "scrypt p=17"),
+        (&["--algo", "scrypt", "--block-size", "33"], "scrypt r=33"),
+        (&["--algo", "scrypt", "--cost", "21"], "limit of 2^20"),
+        (
+            &["--algo", "pbkdf2-sha256", "--iterations", "4000000000"],
+            "limit of 10,000,000",
+        ),
+    ];
+    let stored = "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$Wb9DOLKUgwlL5fjad9tfCPU0SBAo0PEY/evJRhwtUR0";
+    for (args, expect) in cases {
+        for cmd in [
+            &["hash", "password"][..],
+            &["hash", "verify", stored, "--needs-rehash"][..],
+        ] {
+            let start = std::time::Instant::now();
+            let out = kw()
+                .args(cmd)
+                .args(["--password-env", "PW"])
+                .args(*args)
+                .env("PW", PW)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{cmd:?} {args:?}: {err}");
+            assert!(err.contains(expect), "{cmd:?} {args:?}: {err}");
+            assert!(out.stdout.is_empty());
+            assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        }
+    }
+}
+
 #[test]
 fn needs_rehash_compares_with_the_current_parameters() {
     let weak = hash(&["--memory", "4096", "--iterations", "1"]);
     let (code, out, _) = verify(&weak, PW, &["--needs-rehash"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("needs rehash") && out.contains("m=4096 KiB is below 19456"),
+        out.contains("needs rehash") && out.contains("m=4096 KiB is below 65536"),
         "{out}"
     );
     // Stronger-than-default flags define "current" for a service with its own policy.
@@ -328,7 +421,7 @@ fn needs_rehash_compares_with_the_current_parameters() {
     let (code, out, _) = verify(&fine, PW, &["--needs-rehash"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("parameters current"), "{out}");
-    let (code, _, _) = verify(&fine, PW, &["--needs-rehash", "--memory", "64MiB"]);
+    let (code, _, _) = verify(&fine, PW, &["--needs-rehash", "--memory", "128MiB"]);
     assert_eq!(code, 1);
     // A mismatch is a mismatch whatever the parameters.
     assert_eq!(verify(&fine, "wrong password!", &["--needs-rehash"]).0, 1);
@@ -343,6 +436,87 @@ fn needs_rehash_compares_with_the_current_parameters() {
     // Parameter flags without --needs-rehash mean nothing, so they are refused.
     assert_eq!(verify(&fine, PW, &["--memory", "64MiB"]).0, 2);
     assert_eq!(verify(&fine, PW, &["--needs-rehash", "--cost", "12"]).0, 2);
+}
+
+/// Hardening #21: `hash password` defaults to RFC 9106's low-memory
+/// argon2id (m=64 MiB, t=3, p=4), keeps OWASP's minimum as `--preset
+/// owasp`, and `hash verify --needs-rehash` judges against the chosen
+/// preset, which the parameter flags adjust.
+#[test]
+fn hardening_21_presets_for_hashing_and_needs_rehash() {
+    let default = hash(&[]);
+    assert!(
+        default.starts_with("$argon2id$v=19$m=65536,t=3,p=4$"),
+        "{default}"
+    );
+    let owasp = hash(&["--preset", "owasp"]);
+    assert!(
+        owasp.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{owasp}"
+    );
+    let adjusted = hash(&["--preset", "owasp", "--memory", "32MiB"]);
+    assert!(
+        adjusted.starts_with("$argon2id$v=19$m=32768,t=2,p=1$"),
+        "{adjusted}"
+    );
+    // The default preset is current for itself; an OWASP-preset hash is
+    // below it in m, t and p, and current for --preset owasp.
+    let (code, out, _) = verify(&default, PW, &["--needs-rehash"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = verify(&owasp, PW, &["--needs-rehash"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("m=19456 KiB is below 65536 KiB")
+            && out.contains("t=2 is below 3")
+            && out.contains("p=1 is below 4"),
+        "{out}"
+    );
+    let (code, out, _) = verify(&owasp, PW, &["--needs-rehash", "--preset", "owasp"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("parameters current"), "{out}");
+    let (code, _, _) = verify(&default, PW, &["--needs-rehash", "--preset", "owasp"]);
+    assert_eq!(code, 0);
+    let (code, out, _) = verify(
+        &owasp,
+        PW,
+        &["--needs-rehash", "--preset", "owasp", "--iterations", "3"],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("t=2 is below 3"), "{out}");
+    // --preset names argon2id parameter sets: with another algorithm, and
+    // without --needs-rehash, it is a usage error.
+    let out = kw()
+        .args(["hash", "password", "--password-env", "PW"])
+        .args(["--algo", "bcrypt", "--preset", "owasp"])
+        .env("PW", PW)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(all_output(&out).contains("--preset does not apply to bcrypt"));
+    assert_eq!(verify(&owasp, PW, &["--preset", "owasp"]).0, 2);
+    let b10 = hash(&["--algo", "bcrypt", "--cost", "10"]);
+    assert_eq!(
+        verify(&b10, PW, &["--needs-rehash", "--preset", "owasp"]).0,
+        2
+    );
+    // Migrating to argon2id under a preset: a bcrypt hash is out of date.
+    let (code, out, _) = verify(
+        &b10,
+        PW,
+        &["--needs-rehash", "--algo", "argon2id", "--preset", "owasp"],
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("the current algorithm is argon2id"), "{out}");
+    // --help names both presets and their parameters.
+    let help = stdout_of(kw().args(["hash", "password", "--help"]));
+    assert!(
+        help.contains("rfc9106-low-memory") && help.contains("m=64 MiB, t=3, p=4"),
+        "{help}"
+    );
+    assert!(
+        help.contains("owasp") && help.contains("m=19 MiB, t=2, p=1"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -367,6 +541,7 @@ fn verify_reports_json() {
     assert_eq!(doc["form"], "phc");
     assert_eq!(doc["params"]["m"], 4096);
     assert_eq!(doc["needs_rehash"], true);
+    // m and t below RFC 9106 low-memory's m=65536, t=3 (p=4 is the preset's).
     assert_eq!(doc["rehash_reasons"].as_array().unwrap().len(), 2);
     let doc = json_with_code(
         kw().args([
@@ -422,7 +597,8 @@ fn argon2_cffi_reads_keywards_hashes_and_keyward_reads_its() {
     let Some(py) = python_with("argon2") else {
         return;
     };
-    let h = hash(&[]);
+    // keyward's OWASP preset is what argon2-cffi judges with those parameters.
+    let h = hash(&["--preset", "owasp"]);
     let out = python_out(
         &py,
         "import os,sys,argon2\nph=argon2.PasswordHasher()\nprint(ph.verify(sys.argv[1], os.environ['PW']))\ntry:\n    ph.verify(sys.argv[1], 'wrong')\n    print('bad')\nexcept argon2.exceptions.VerifyMismatchError:\n    print('mismatch')\nprint(argon2.PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1).check_needs_rehash(sys.argv[1]))",
@@ -451,6 +627,31 @@ fn argon2_cffi_reads_keywards_hashes_and_keyward_reads_its() {
     );
     assert_eq!(verify(lines[1], PW, &[]).0, 0);
     assert_eq!(verify(lines[2], PW, &["--needs-rehash"]).0, 1);
+}
+
+/// Hardening #21: a keyward hash with the defaults is one argon2-cffi
+/// verifies and whose `check_needs_rehash`, with argon2-cffi's own defaults
+/// (RFC 9106 low-memory), is False; before, keyward wrote m=19456, t=2,
+/// p=1, which it flagged, so a service rehashed at every login.
+#[test]
+fn hardening_21_default_hashes_are_current_for_argon2_cffi() {
+    let Some(py) = python_with("argon2") else {
+        return;
+    };
+    let h = hash(&[]);
+    let out = python_out(
+        &py,
+        "import os,sys,argon2\nph=argon2.PasswordHasher()\nprint(ph.verify(sys.argv[1], os.environ['PW']))\nprint(ph.check_needs_rehash(sys.argv[1]))",
+        &[&h],
+        &[("PW", PW)],
+    );
+    assert_eq!(out, "True\nFalse\n", "{h}");
+    // The same in keyward with the explicit preset name.
+    assert_eq!(
+        hash(&["--preset", "rfc9106-low-memory"])[..31],
+        h[..31],
+        "{h}"
+    );
 }
 
 #[test]

@@ -135,3 +135,71 @@ fn hardening_22_help_lines_are_true() {
     assert!(!opening.contains("Config validation and PostgreSQL audit logs are on the way"));
     assert!(!opening.contains("a SQLite database's"));
 }
+
+/// Hardening #4: the keyring header is plaintext and is only authenticated
+/// once the KEK it describes has been derived, so its scrypt parameters are
+/// checked against keyward's KDF limits first. A header saying p=100000
+/// (which used to run scrypt for minutes) is exit 3 at once, before a
+/// passphrase is even asked for, and the keyring is left as it was.
+#[test]
+fn hardening_4_a_hostile_keyring_header_is_refused_before_any_work() {
+    let ring = Ring::new();
+    let path = ring.dir.path().join("keyring.json");
+    let pass = |c: &mut assert_cmd::Command| {
+        c.args(["--passphrase-env", "RING"])
+            .env_remove("KEYWARD_KEK")
+            .env("RING", "keyring passphrase");
+    };
+    let mut c = ring.kw(&["key", "new", "--primary"]);
+    pass(&mut c);
+    c.assert().success();
+    let good = std::fs::read_to_string(&path).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&good).unwrap();
+    assert_eq!(doc["kek"]["source"], "passphrase");
+    for (field, value, expect) in [
+        ("r", serde_json::json!(1024), "scrypt r=1024"),
+        (
+            "p",
+            serde_json::json!(100000),
+            "scrypt p=100000 is over keyward's limit of 16",
+        ),
+        (
+            "n",
+            serde_json::json!(1u64 << 40),
+            "scrypt N=1099511627776 (2^40)",
+        ),
+    ] {
+        let mut hostile = doc.clone();
+        hostile["kek"][field] = value;
+        let text = serde_json::to_string_pretty(&hostile).unwrap();
+        std::fs::write(&path, &text).unwrap();
+        for args in [
+            &["key", "list"][..],
+            &["key", "new"][..],
+            &["key", "promote", "1"][..],
+        ] {
+            for with_passphrase in [true, false] {
+                let mut c = ring.kw(args);
+                if with_passphrase {
+                    pass(&mut c);
+                }
+                let start = std::time::Instant::now();
+                c.assert()
+                    .code(3)
+                    .stderr(predicate::str::contains("keyring header"))
+                    .stderr(predicate::str::contains(expect));
+                assert!(
+                    start.elapsed() < std::time::Duration::from_secs(1),
+                    "{args:?} took {:?}",
+                    start.elapsed()
+                );
+                assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+            }
+        }
+    }
+    // The untouched header still opens.
+    std::fs::write(&path, &good).unwrap();
+    let mut c = ring.kw(&["key", "list"]);
+    pass(&mut c);
+    c.assert().success();
+}
