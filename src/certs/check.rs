@@ -238,24 +238,13 @@ pub fn check_file(
     from_dir: bool,
 ) -> Vec<CheckResult> {
     let source = path.display().to_string();
-    let data = match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE => {
-            return vec![unknown(
-                &source,
-                format!("larger than {} MiB", MAX_FILE >> 20),
-                false,
-            )];
-        }
-        Ok(_) => std::fs::read(path),
-        Err(e) => Err(e),
-    };
-    match data {
+    match crate::fsutil::read_bounded(path, MAX_FILE) {
         Ok(d) if from_dir && is_pem_without_certificates(&d) => Vec::new(),
         Ok(d) if d.is_empty() => vec![unknown(&source, "empty file".into(), false)],
         Ok(d) => check_bytes(&source, &d, policy, leaf_only),
         Err(e) => {
-            let err = crate::error::Error::io("read", path, &e);
-            vec![unknown(&source, err.message().to_string(), true)]
+            let environment = e.kind() == crate::error::ErrorKind::Environment;
+            vec![unknown(&source, e.message().to_string(), environment)]
         }
     }
 }

@@ -269,7 +269,7 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
     let (key, key_is_new) = match &a.key_in {
         Some(p) => {
             fsutil::ensure_private(p, "private key")?;
-            let pem = std::fs::read_to_string(p).map_err(|e| Error::io("read", p, &e))?;
+            let pem = fsutil::read_text_bounded(p, fsutil::MAX_SECRET_FILE_BYTES)?;
             let key = create::load_key(&pem, &p.display().to_string())?;
             if let Some(wanted) = a.key_type {
                 // Naming the type of the key given is harmless; another type is a mistake.
@@ -317,7 +317,7 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
 
     let (pem, ca_pem) = match (&a.ca, &a.ca_key) {
         (Some(ca), Some(ca_key)) => {
-            let ca_pem = std::fs::read_to_string(ca).map_err(|e| Error::io("read", ca, &e))?;
+            let ca_pem = fsutil::read_text_bounded(ca, fsutil::MAX_INPUT_BYTES)?;
             let ca_info = parse_all(ca_pem.as_bytes())
                 .into_iter()
                 .next()
@@ -338,8 +338,7 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
                 ));
             }
             fsutil::ensure_private(ca_key, "CA key")?;
-            let ca_key_pem =
-                std::fs::read_to_string(ca_key).map_err(|e| Error::io("read", ca_key, &e))?;
+            let ca_key_pem = fsutil::read_text_bounded(ca_key, fsutil::MAX_SECRET_FILE_BYTES)?;
             let ca_kp = create::load_key(&ca_key_pem, &ca_key.display().to_string())?;
             (
                 create::signed_by_ca(&spec, &key, &ca_pem, ca_kp, &ca.display().to_string())?,
@@ -429,7 +428,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         Ok(crate::secret::read_stdin(16 << 20, "the input")?.to_vec())
     } else {
-        std::fs::read(path).map_err(|e| Error::io("read", path, &e))
+        fsutil::read_bounded(path, 16 << 20)
     }
 }
 
@@ -570,7 +569,7 @@ fn check_cmd(ctx: &Ctx, a: CertCheckArgs) -> Result<Outcome> {
         .collect::<Result<Vec<_>>>()?;
     let roots = if a.verify {
         let ca = match &a.ca_file {
-            Some(p) => Some(std::fs::read(p).map_err(|e| Error::io("read", p, &e))?),
+            Some(p) => Some(fsutil::read_bounded(p, fsutil::MAX_INPUT_BYTES)?),
             None => None,
         };
         Some(crate::certs::connect::roots(ca.as_deref()).map_err(Error::bad_input)?)

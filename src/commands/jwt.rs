@@ -39,7 +39,7 @@ fn alg_name(a: Algorithm) -> String {
 }
 
 fn read_pem(path: &Path) -> Result<(String, PemKind, bool)> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+    let text = crate::fsutil::read_text_bounded(path, crate::fsutil::MAX_INPUT_BYTES)?;
     let (kind, private) = jwt::pem_kind(&text, &path.display().to_string())?;
     if private {
         crate::fsutil::ensure_private(path, "private key")?;
@@ -201,7 +201,7 @@ type KeyChoice = std::result::Result<(DecodingKey, Vec<Algorithm>), String>;
 
 fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoice> {
     if let Some(path) = &a.jwks {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+        let text = crate::fsutil::read_text_bounded(path, crate::fsutil::MAX_INPUT_BYTES)?;
         let set: JwkSet = serde_json::from_str(&text).map_err(|e| {
             Error::bad_input(format!("{} is not a JWKS document: {e}", path.display()))
         })?;

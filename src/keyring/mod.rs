@@ -259,9 +259,15 @@ pub fn lock_for_update(path: &Path) -> Result<fsutil::FileLock> {
     fsutil::lock_exclusive(Path::new(&lock), path, std::time::Duration::from_secs(30))
 }
 
+/// The largest keyring file keyward reads: 16 MiB (about 100,000 keys).
+const MAX_KEYRING_BYTES: u64 = 16 << 20;
+
 /// Reads the header only: how to get the KEK, without needing it.
 pub fn read_source(path: &Path) -> Result<Option<KekSource>> {
-    match std::fs::read(path) {
+    if !path.exists() {
+        return Ok(None);
+    }
+    match fsutil::read_bounded(path, MAX_KEYRING_BYTES) {
         Ok(bytes) => {
             let h: FileHeader = serde_json::from_slice(&bytes).map_err(|e| {
                 Error::bad_input(format!("{} is not a keyward keyring: {e}", path.display()))
@@ -270,8 +276,7 @@ pub fn read_source(path: &Path) -> Result<Option<KekSource>> {
             h.kek.check_limits(path)?;
             Ok(Some(h.kek))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io("read", path, &e)),
+        Err(e) => Err(e),
     }
 }
 
@@ -305,14 +310,14 @@ impl Keyring {
 
     /// Opens and unseals the keyring at `path`.
     pub fn open(path: &Path, input: &KekInput) -> Result<Keyring> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            let err = Error::io("read the keyring", path, &e);
-            if e.kind() == std::io::ErrorKind::NotFound {
-                err.with_hint("create it with `keyward key new --primary`")
-            } else {
-                err
-            }
-        })?;
+        if !path.exists() {
+            return Err(Error::environment(format!(
+                "cannot read the keyring {}: no such file",
+                path.display()
+            ))
+            .with_hint("create it with `keyward key new --primary`"));
+        }
+        let bytes = fsutil::read_bounded(path, MAX_KEYRING_BYTES)?;
         fsutil::ensure_private(path, "keyring")?;
         let header: FileHeader = serde_json::from_slice(&bytes).map_err(|e| {
             Error::bad_input(format!("{} is not a keyward keyring: {e}", path.display()))
