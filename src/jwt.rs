@@ -159,8 +159,9 @@ pub fn encoding_key(pem: &str, kind: PemKind, path: &str) -> Result<EncodingKey>
     };
     r.map_err(|e| {
         Error::bad_input(format!(
-            "{path}: not a usable {} private key ({e})",
-            kind.name()
+            "{path}: not a usable {} private key ({})",
+            kind.name(),
+            describe_error(&e)
         ))
     })
 }
@@ -180,8 +181,9 @@ pub fn decoding_key(pem: &str, kind: PemKind, private: bool, path: &str) -> Resu
     };
     r.map_err(|e| {
         Error::bad_input(format!(
-            "{path}: not a usable {} public key ({e})",
-            kind.name()
+            "{path}: not a usable {} public key ({})",
+            kind.name(),
+            describe_error(&e)
         ))
     })
 }
@@ -221,8 +223,37 @@ pub struct Unverified {
     pub claims: Map<String, Value>,
 }
 
+/// A JSON object's members in order, duplicates kept (a `Map` would keep
+/// the last silently, while another parser may take the first).
+struct Members(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Members;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Members, A::Error> {
+                let mut v = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Value>()? {
+                    v.push(entry);
+                }
+                Ok(Members(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// Decodes header and claims without checking anything (`inspect`, and
-/// `verify`'s precise messages for `alg: none`).
+/// `verify`'s precise messages before the signature is checked). A token
+/// that is not three base64url parts, with a JSON object in the first two
+/// (each name once), is malformed: exit 3.
 pub fn decode_unverified(token: &str) -> Result<Unverified> {
     let parts: Vec<&str> = token.split('.').collect();
     if parts.len() != 3 {
@@ -235,17 +266,180 @@ pub fn decode_unverified(token: &str) -> Result<Unverified> {
         let bytes = URL_SAFE_NO_PAD_INDIFFERENT
             .decode(parts[i])
             .map_err(|_| Error::bad_input(format!("not a JWT: the {name} is not base64url")))?;
-        match serde_json::from_slice(&bytes) {
-            Ok(Value::Object(m)) => Ok(m),
-            _ => Err(Error::bad_input(format!(
-                "not a JWT: the {name} is not a JSON object"
-            ))),
+        let members = match serde_json::from_slice::<Members>(&bytes) {
+            Ok(m) => m.0,
+            Err(_) => {
+                return Err(Error::bad_input(format!(
+                    "not a JWT: the {name} is not a JSON object"
+                )));
+            }
+        };
+        let mut map = Map::new();
+        for (k, v) in members {
+            if map.contains_key(&k) {
+                return Err(Error::bad_input(format!(
+                    "not a JWT: the {name} has the member {} twice (RFC 7515 section 5.2)",
+                    Value::String(k)
+                )));
+            }
+            map.insert(k, v);
         }
+        Ok(map)
     };
-    Ok(Unverified {
-        header: part(0, "header")?,
-        claims: part(1, "claims")?,
-    })
+    let header = part(0, "header")?;
+    let claims = part(1, "claims")?;
+    URL_SAFE_NO_PAD_INDIFFERENT
+        .decode(parts[2])
+        .map_err(|_| Error::bad_input("not a JWT: the signature is not base64url"))?;
+    Ok(Unverified { header, claims })
+}
+
+/// The stricter form `verify` needs: RFC 7515 §2 base64url has no `=`
+/// padding (`inspect` reads a padded token all the same).
+pub fn check_compact(token: &str) -> Result<()> {
+    for (part, name) in token.split('.').zip(["header", "claims", "signature"]) {
+        if URL_SAFE_NO_PAD.decode(part).is_err() {
+            return Err(Error::bad_input(format!(
+                "not a JWT: the {name} is padded base64url; a JWT's parts have no '=' padding (RFC 7515 section 2)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The header members `verify` reads have the types RFC 7515 gives them;
+/// a header that breaks this is malformed (exit 3). An unknown `alg` is
+/// refused by the allow-list.
+pub fn check_header(header: &Map<String, Value>) -> Result<()> {
+    if header.get("alg").is_some_and(|a| !a.is_string()) {
+        return Err(Error::bad_input(
+            "not a JWT: the header's alg is not a string",
+        ));
+    }
+    for (name, value) in header {
+        if name == "alg" {
+            continue;
+        }
+        let mut one = Map::new();
+        one.insert("alg".into(), "HS256".into());
+        one.insert(name.clone(), value.clone());
+        // Only the members jsonwebtoken knows can fail here, so `name` is
+        // one of RFC 7515's.
+        if let Err(e) = serde_json::from_value::<jsonwebtoken::Header>(Value::Object(one)) {
+            return Err(Error::bad_input(format!(
+                "not a JWT: the header's {name} is malformed ({e})"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A NumericDate claim (RFC 7519 section 2: seconds since 1970, perhaps
+/// with a fraction): `Ok(None)` when absent or null, `Err` with the
+/// reason when it is not a number.
+pub fn numeric_date(
+    claims: &Map<String, Value>,
+    name: &str,
+) -> std::result::Result<Option<f64>, String> {
+    match claims.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_f64()
+            .filter(|f| f.is_finite())
+            .map(Some)
+            .ok_or_else(|| format!("the {name} claim is not a usable number")),
+        Some(_) => Err(format!(
+            "the {name} claim is not a number (RFC 7519 NumericDate: seconds since 1970)"
+        )),
+    }
+}
+
+/// Whole seconds of `secs`, saturating, for durations.
+fn duration_of(secs: f64) -> time::Duration {
+    time::Duration::seconds(secs as i64)
+}
+
+/// Checks exp, nbf and iat at `now` (Unix seconds, with a fraction):
+/// why the token fails, if it does. `exp` is required unless `allow_no_exp`;
+/// `leeway` (seconds) applies to exp and nbf.
+pub fn check_times(
+    claims: &Map<String, Value>,
+    now: f64,
+    leeway: f64,
+    allow_no_exp: bool,
+) -> Option<String> {
+    let (exp, nbf) = match (
+        numeric_date(claims, "exp"),
+        numeric_date(claims, "nbf"),
+        numeric_date(claims, "iat"),
+    ) {
+        (Err(m), _, _) | (_, Err(m), _) | (_, _, Err(m)) => return Some(m),
+        (Ok(exp), Ok(nbf), Ok(_)) => (exp, nbf),
+    };
+    match exp {
+        None if !allow_no_exp => {
+            return Some("the token has no exp (pass --allow-no-exp to accept that)".into());
+        }
+        // RFC 7519 §4.1.4: the current time must be before exp.
+        Some(e) if now >= e + leeway => {
+            return Some(format!(
+                "the token has expired ({} ago)",
+                crate::timeutil::human_duration(duration_of(now - e))
+            ));
+        }
+        _ => {}
+    }
+    match nbf {
+        Some(n) if now + leeway < n => Some(format!(
+            "the token is not valid yet (nbf is {} ahead)",
+            crate::timeutil::human_duration(duration_of(n - now))
+        )),
+        _ => None,
+    }
+}
+
+/// A jsonwebtoken error in words (its own Display prints some kinds as
+/// Rust debug output).
+pub fn describe_error(e: &jsonwebtoken::errors::Error) -> String {
+    use jsonwebtoken::errors::ErrorKind as K;
+    match e.kind() {
+        K::InvalidToken => "not a JWT (it is not header.claims.signature)".into(),
+        K::InvalidSignature => "the signature does not match the key".into(),
+        K::InvalidEcdsaKey => "the key is not a usable ECDSA key".into(),
+        K::InvalidEddsaKey => "the key is not a usable Ed25519 key".into(),
+        K::InvalidRsaKey(m) => format!("the key is not a usable RSA key ({m})"),
+        K::RsaFailedSigning => "RSA signing failed".into(),
+        K::Signing(m) => format!("signing failed ({m})"),
+        K::InvalidAlgorithmName => "the algorithm name is not one keyward knows".into(),
+        K::UnsupportedAlgorithm => "the algorithm is not supported".into(),
+        K::InvalidKeyFormat => "the key is not in a format this algorithm can use".into(),
+        K::MissingRequiredClaim(c) => format!("the token has no {c} claim"),
+        K::InvalidClaimFormat(c) => format!("the {c} claim is not of the type RFC 7519 gives it"),
+        K::ExpiredSignature => "the token has expired".into(),
+        K::InvalidIssuer => "the issuer is not the one expected".into(),
+        K::InvalidAudience => "the audience is not the one expected".into(),
+        K::InvalidSubject => "the subject is not the one expected".into(),
+        K::ImmatureSignature => "the token is not valid yet (nbf)".into(),
+        K::InvalidAlgorithm => {
+            "the token's algorithm does not fit the key (algorithm confusion refused)".into()
+        }
+        K::MissingAlgorithm => "no algorithm is accepted".into(),
+        K::Base64(e) => format!("a part is not base64url ({e})"),
+        K::Json(e) => format!("a part is not the JSON a JWT holds ({e})"),
+        K::Utf8(e) => format!("a part is not UTF-8 text ({e})"),
+        K::Provider(m) => format!("the crypto provider failed ({m})"),
+        _ => "the token cannot be checked".into(),
+    }
+}
+
+/// True for the jsonwebtoken errors that mean the token is malformed
+/// (exit 3), not that a valid-looking token failed a check.
+pub fn is_malformed(e: &jsonwebtoken::errors::Error) -> bool {
+    use jsonwebtoken::errors::ErrorKind as K;
+    matches!(
+        e.kind(),
+        K::InvalidToken | K::Base64(_) | K::Json(_) | K::Utf8(_)
+    )
 }
 
 /// Warnings about an unverified token at `now` (Unix seconds).

@@ -547,3 +547,105 @@ fn hardening_1_aud_and_iss_flags_require_the_claim() {
     verify(&s, &numeric, &["--aud", "memoric"]).code(1);
     verify(&s, &numeric, &["--iss", "keyward"]).code(1);
 }
+
+/// Output of a failed `verify` (stdout and stderr) for the checks that every
+/// message is in words: no Rust debug output.
+fn assert_in_words(out: &std::process::Output) {
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for debug in [
+        "Error(",
+        "InvalidClaimFormat",
+        "Base64(",
+        "Json(",
+        "Invalid",
+        "{",
+    ] {
+        assert!(!text.contains(debug), "debug output in: {text}");
+    }
+    assert_eq!(text.trim().lines().count(), 1, "one line: {text}");
+}
+
+/// Hardening #14: claim errors in words; a malformed token is exit 3; a
+/// non-numeric exp, nbf or iat says so.
+#[test]
+fn hardening_14_jwt_errors_in_words() {
+    let s = TestStore::new();
+    let exp = now() + 600;
+    for (claims, says) in [
+        (
+            r#"{"sub":"x","exp":"tomorrow"}"#.to_string(),
+            "the exp claim is not a number",
+        ),
+        (
+            format!(r#"{{"sub":"x","exp":{exp},"nbf":"soon"}}"#),
+            "the nbf claim is not a number",
+        ),
+        (
+            format!(r#"{{"sub":"x","exp":{exp},"iat":[1]}}"#),
+            "the iat claim is not a number",
+        ),
+        (r#"{"sub":"x","exp":-5}"#.to_string(), "has expired"),
+    ] {
+        let t = hs256(SECRET, r#"{"alg":"HS256"}"#, &claims);
+        let out = verify(&s, &t, &[])
+            .code(1)
+            .stdout(predicate::str::contains(says))
+            .get_output()
+            .clone();
+        assert_in_words(&out);
+        // The string exp is not "missing", even with --allow-no-exp.
+        if says.contains("exp claim") {
+            verify(&s, &t, &["--allow-no-exp"])
+                .code(1)
+                .stdout(predicate::str::contains(says));
+        }
+    }
+    // Malformed tokens: exit 3, "not a JWT: ...".
+    let good = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"x","exp":{exp}}}"#),
+    );
+    let (head, rest) = good.split_once('.').unwrap();
+    let (body, _sig) = rest.split_once('.').unwrap();
+    let padded_header = format!("{}=", URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256" }"#));
+    let kid_number = hs256(
+        SECRET,
+        r#"{"alg":"HS256","kid":5}"#,
+        &format!(r#"{{"sub":"x","exp":{exp}}}"#),
+    );
+    let twice = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"x","exp":1,"exp":{exp}}}"#),
+    );
+    for (token, says) in [
+        (
+            format!("{head}.{body}.not*base64"),
+            "the signature is not base64url",
+        ),
+        (
+            format!("{padded_header}.{body}.AAAA"),
+            "the header is padded base64url",
+        ),
+        (kid_number, "the header's kid is malformed"),
+        (twice, "the claims has the member \"exp\" twice"),
+    ] {
+        let out = verify(&s, &token, &[])
+            .code(3)
+            .stderr(predicate::str::contains(format!("not a JWT: {says}")))
+            .get_output()
+            .clone();
+        assert_in_words(&out);
+    }
+    // inspect reads the duplicate the same way: malformed.
+    s.kw(&["jwt", "inspect"])
+        .write_stdin(hs256(SECRET, r#"{"alg":"HS256","alg":"none"}"#, "{}"))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("twice"));
+}
