@@ -308,8 +308,8 @@ pub fn check_compact(token: &str) -> Result<()> {
 }
 
 /// The header members `verify` reads have the types RFC 7515 gives them;
-/// a header that breaks this is malformed (exit 3). An unknown `alg` is
-/// refused by the allow-list.
+/// a header that breaks this is malformed (exit 3). `crit` is checked by
+/// [`critical_extensions`], and an unknown `alg` by the allow-list.
 pub fn check_header(header: &Map<String, Value>) -> Result<()> {
     if header.get("alg").is_some_and(|a| !a.is_string()) {
         return Err(Error::bad_input(
@@ -317,7 +317,7 @@ pub fn check_header(header: &Map<String, Value>) -> Result<()> {
         ));
     }
     for (name, value) in header {
-        if name == "alg" {
+        if name == "alg" || name == "crit" {
             continue;
         }
         let mut one = Map::new();
@@ -332,6 +332,31 @@ pub fn check_header(header: &Map<String, Value>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// RFC 7515 §4.1.11: a token whose header lists a critical extension the
+/// recipient does not understand is invalid; keyward understands none.
+/// Why the token fails, if it does.
+pub fn critical_extensions(header: &Map<String, Value>) -> Option<String> {
+    let crit = header.get("crit")?;
+    let names: Option<Vec<&str>> = crit
+        .as_array()
+        .filter(|a| !a.is_empty())
+        .and_then(|a| a.iter().map(Value::as_str).collect());
+    match names {
+        None => Some(
+            "the token's header has a malformed crit (it must be a non-empty array of extension names, RFC 7515 section 4.1.11)"
+                .into(),
+        ),
+        Some(names) => Some(format!(
+            "the token's header lists critical extension(s) keyward does not understand: {}",
+            names
+                .iter()
+                .map(|n| Value::String((*n).to_string()).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// A NumericDate claim (RFC 7519 section 2: seconds since 1970, perhaps
@@ -449,6 +474,9 @@ pub fn warnings(t: &Unverified, now: i64) -> Vec<String> {
     if alg.eq_ignore_ascii_case("none") || alg.is_empty() {
         w.push("alg is none: the token is unsigned and anyone can forge it".into());
     }
+    if let Some(reason) = critical_extensions(&t.header) {
+        w.push(format!("{reason}; verify refuses it"));
+    }
     match t.claims.get("exp").and_then(Value::as_i64) {
         None => w.push("no exp: the token never expires".into()),
         Some(exp) if exp <= now => w.push(format!(
@@ -511,5 +539,21 @@ mod tests {
         let t = decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.x")
             .unwrap();
         assert!(!warnings(&t, 1_700_000_000).is_empty());
+    }
+
+    #[test]
+    fn hardening_15_crit_is_understood_by_nobody() {
+        let header = |v: Value| v.as_object().unwrap().clone();
+        assert!(critical_extensions(&header(serde_json::json!({"alg": "HS256"}))).is_none());
+        let r = critical_extensions(&header(serde_json::json!({"crit": ["x"]}))).unwrap();
+        assert!(r.ends_with("does not understand: \"x\""), "{r}");
+        for bad in [
+            serde_json::json!([]),
+            serde_json::json!("x"),
+            serde_json::json!([2]),
+        ] {
+            let r = critical_extensions(&header(serde_json::json!({"crit": bad}))).unwrap();
+            assert!(r.contains("malformed crit"), "{r}");
+        }
     }
 }

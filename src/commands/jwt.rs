@@ -377,6 +377,8 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
         .to_string();
     let failure = if header_alg.eq_ignore_ascii_case("none") || header_alg.is_empty() {
         Some("the token is unsigned (alg none), which keyward never accepts".to_string())
+    } else if let Some(reason) = jwt::critical_extensions(&unverified.header) {
+        Some(reason)
     } else if !allowed.iter().any(|x| alg_name(*x) == header_alg) {
         Some(format!(
             "algorithm {header_alg} is not accepted here (accepted: {})",

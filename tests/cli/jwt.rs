@@ -649,3 +649,37 @@ fn hardening_14_jwt_errors_in_words() {
         .code(3)
         .stderr(predicate::str::contains("twice"));
 }
+
+/// Hardening #15 (RFC 7515 §4.1.11): a critical extension keyward does not
+/// understand, or a `crit` that is not a non-empty array of names, makes
+/// the token invalid.
+#[test]
+fn hardening_15_unknown_critical_extensions_are_refused() {
+    let s = TestStore::new();
+    let claims = format!(r#"{{"sub":"x","exp":{}}}"#, now() + 600);
+    let t = hs256(
+        SECRET,
+        r#"{"alg":"HS256","crit":["http://example.com/x","b64"],"b64":false}"#,
+        &claims,
+    );
+    verify(&s, &t, &[]).code(1).stdout(predicate::str::contains(
+        "the token's header lists critical extension(s) keyward does not understand: \"http://example.com/x\", \"b64\"",
+    ));
+    for crit in [r#""b64""#, "[]", "[1]", "null", "{}"] {
+        let t = hs256(
+            SECRET,
+            &format!(r#"{{"alg":"HS256","crit":{crit}}}"#),
+            &claims,
+        );
+        verify(&s, &t, &[])
+            .code(1)
+            .stdout(predicate::str::contains("malformed crit"));
+    }
+    // Without crit the same token is valid.
+    verify(
+        &s,
+        &hs256(SECRET, r#"{"alg":"HS256","b64":false}"#, &claims),
+        &[],
+    )
+    .success();
+}
