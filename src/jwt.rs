@@ -379,6 +379,16 @@ pub fn numeric_date(
     }
 }
 
+/// The instant `secs` after 1970 (a NumericDate), when `time` can hold it.
+pub fn datetime_of(secs: f64) -> Option<time::OffsetDateTime> {
+    let whole = secs.floor();
+    // The fraction alone, so that its nanoseconds keep their precision.
+    let nanos = ((secs - whole) * 1e9).round() as i64;
+    time::OffsetDateTime::from_unix_timestamp(whole as i64)
+        .ok()?
+        .checked_add(time::Duration::nanoseconds(nanos))
+}
+
 /// Whole seconds of `secs`, saturating, for durations.
 fn duration_of(secs: f64) -> time::Duration {
     time::Duration::seconds(secs as i64)
@@ -477,30 +487,29 @@ pub fn warnings(t: &Unverified, now: i64) -> Vec<String> {
     if let Some(reason) = critical_extensions(&t.header) {
         w.push(format!("{reason}; verify refuses it"));
     }
-    match t.claims.get("exp").and_then(Value::as_i64) {
-        None => w.push("no exp: the token never expires".into()),
-        Some(exp) if exp <= now => w.push(format!(
-            "expired {} ago",
-            crate::timeutil::human_duration(time::Duration::seconds(now.saturating_sub(exp)))
-        )),
-        Some(exp) if exp.saturating_sub(now) > 86_400 => w.push(format!(
-            "exp is {} ahead, more than 24 h",
-            crate::timeutil::human_duration(time::Duration::seconds(exp.saturating_sub(now)))
-        )),
+    // RFC 7519 NumericDate: a number of seconds, perhaps with a fraction.
+    let now = now as f64;
+    let human = |secs: f64| crate::timeutil::human_duration(duration_of(secs));
+    match numeric_date(&t.claims, "exp") {
+        Err(m) => w.push(format!("{m}: verify refuses the token")),
+        Ok(None) => w.push("no exp: the token never expires".into()),
+        Ok(Some(exp)) if exp <= now => w.push(format!("expired {} ago", human(now - exp))),
+        Ok(Some(exp)) if exp - now > 86_400.0 => {
+            w.push(format!("exp is {} ahead, more than 24 h", human(exp - now)))
+        }
+        Ok(Some(_)) => {}
+    }
+    match numeric_date(&t.claims, "iat") {
+        Err(m) => w.push(format!("{m}: verify refuses the token")),
+        Ok(Some(iat)) if iat > now + 60.0 => w.push("iat is in the future".into()),
         _ => {}
     }
-    if let Some(iat) = t.claims.get("iat").and_then(Value::as_i64)
-        && iat > now.saturating_add(60)
-    {
-        w.push("iat is in the future".into());
-    }
-    if let Some(nbf) = t.claims.get("nbf").and_then(Value::as_i64)
-        && nbf > now
-    {
-        w.push(format!(
-            "not valid yet: nbf is {} ahead",
-            crate::timeutil::human_duration(time::Duration::seconds(nbf.saturating_sub(now)))
-        ));
+    match numeric_date(&t.claims, "nbf") {
+        Err(m) => w.push(format!("{m}: verify refuses the token")),
+        Ok(Some(nbf)) if nbf > now => {
+            w.push(format!("not valid yet: nbf is {} ahead", human(nbf - now)))
+        }
+        _ => {}
     }
     w
 }
@@ -536,9 +545,14 @@ mod tests {
         assert!(w.iter().any(|m| m.contains("no exp")));
         assert!(decode_unverified("a.b").is_err());
         assert!(pem_block("-----BEGIN X-----END X-----").is_none());
-        let t = decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.x")
+        let t = decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.AA")
             .unwrap();
         assert!(!warnings(&t, 1_700_000_000).is_empty());
+        // Hardening #14: a signature that is not base64url is malformed.
+        assert!(
+            decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.x")
+                .is_err()
+        );
     }
 
     #[test]
@@ -555,5 +569,40 @@ mod tests {
             let r = critical_extensions(&header(serde_json::json!({"crit": bad}))).unwrap();
             assert!(r.contains("malformed crit"), "{r}");
         }
+    }
+
+    #[test]
+    fn hardening_15_numeric_dates_may_have_fractions() {
+        let claims = |v: Value| v.as_object().unwrap().clone();
+        let c = claims(serde_json::json!({"exp": 1.9e9, "iat": 1_700_000_000.5}));
+        assert_eq!(numeric_date(&c, "exp"), Ok(Some(1.9e9)));
+        assert_eq!(
+            datetime_of(1_700_000_000.25)
+                .unwrap()
+                .unix_timestamp_nanos(),
+            1_700_000_000_250_000_000
+        );
+        assert!(check_times(&c, 1_800_000_000.0, 0.0, false).is_none());
+        assert!(
+            check_times(&c, 1.9e9 + 0.5, 0.0, false)
+                .unwrap()
+                .contains("expired")
+        );
+        assert!(check_times(&c, 1.9e9 - 0.5, 0.0, false).is_none());
+        let c = claims(serde_json::json!({"exp": "tomorrow"}));
+        let r = check_times(&c, 0.0, 0.0, true).unwrap();
+        assert!(r.contains("exp claim is not a number"), "{r}");
+        let c = claims(serde_json::json!({"nbf": 100.5}));
+        assert!(
+            check_times(&c, 100.0, 0.0, true)
+                .unwrap()
+                .contains("not valid yet")
+        );
+        assert!(check_times(&c, 100.0, 1.0, true).is_none());
+        assert!(
+            check_times(&c, 100.0, 0.0, false)
+                .unwrap()
+                .contains("no exp")
+        );
     }
 }

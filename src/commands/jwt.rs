@@ -396,7 +396,11 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
         check_signed_token(&a, &token, &key, &allowed, &unverified, leeway)?
     };
     let now = crate::timeutil::now().unix_timestamp();
-    let exp = unverified.claims.get("exp").and_then(Value::as_i64);
+    // A valid token's exp is a number (perhaps with a fraction) or absent.
+    let exp = jwt::numeric_date(&unverified.claims, "exp")
+        .ok()
+        .flatten()
+        .map(|e| (e - now as f64).floor() as i64);
     if ctx.out.format() == Format::Json {
         let mut doc = json!({"valid": failure.is_none(), "alg": header_alg});
         match &failure {
@@ -404,7 +408,7 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
             None => {
                 doc["claims"] = Value::Object(unverified.claims.clone());
                 doc["header"] = Value::Object(unverified.header.clone());
-                doc["expires_in_seconds"] = exp.map(|e| e - now).into();
+                doc["expires_in_seconds"] = exp.into();
             }
         }
         ctx.out.json(&doc)?;
@@ -418,10 +422,10 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
                     .and_then(Value::as_str)
                     .unwrap_or("-");
                 let left = exp
-                    .map(|e| {
+                    .map(|secs| {
                         format!(
                             "expires in {}",
-                            human_duration(time::Duration::seconds(e - now))
+                            human_duration(time::Duration::seconds(secs))
                         )
                     })
                     .unwrap_or_else(|| "never expires".into());
@@ -437,13 +441,18 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     })
 }
 
+/// A NumericDate (seconds, perhaps with a fraction) as a date and how far.
 fn readable_time(v: &Value, now: i64) -> Option<String> {
-    let t = v.as_i64()?;
-    let when = time::OffsetDateTime::from_unix_timestamp(t).ok()?;
-    let rel = if t >= now {
-        format!("in {}", human_duration(time::Duration::seconds(t - now)))
+    let t = v.as_f64()?;
+    let when = jwt::datetime_of(t)?;
+    let secs = (t - now as f64) as i64;
+    let rel = if secs >= 0 {
+        format!("in {}", human_duration(time::Duration::seconds(secs)))
     } else {
-        format!("{} ago", human_duration(time::Duration::seconds(now - t)))
+        format!(
+            "{} ago",
+            human_duration(time::Duration::seconds(secs.saturating_neg()))
+        )
     };
     Some(format!("{} ({rel})", crate::timeutil::format_ms(when)))
 }
@@ -459,8 +468,7 @@ fn inspect(ctx: &Ctx, a: JwtInspectArgs) -> Result<Outcome> {
         let times: Map<String, Value> = ["iat", "nbf", "exp"]
             .iter()
             .filter_map(|k| {
-                let v = t.claims.get(*k)?.as_i64()?;
-                let when = time::OffsetDateTime::from_unix_timestamp(v).ok()?;
+                let when = jwt::datetime_of(t.claims.get(*k)?.as_f64()?)?;
                 Some((k.to_string(), crate::timeutil::format_ms(when).into()))
             })
             .collect();

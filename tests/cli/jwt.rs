@@ -683,3 +683,84 @@ fn hardening_15_unknown_critical_extensions_are_refused() {
     )
     .success();
 }
+
+/// Hardening #15 (RFC 7519 §2, NumericDate may have a fraction): a float
+/// exp is a time, not "never expires"; nbf and iat likewise; inspect shows
+/// them as dates.
+#[test]
+fn hardening_15_fractional_times() {
+    let s = TestStore::new();
+    let soon = now() + 600;
+    for exp in [format!("{soon}.5"), format!("{}e3", soon as f64 / 1000.0)] {
+        let t = hs256(
+            SECRET,
+            r#"{"alg":"HS256"}"#,
+            &format!(r#"{{"sub":"x","iat":{}.25,"exp":{exp}}}"#, now()),
+        );
+        verify(&s, &t, &[]).success().stdout(
+            predicate::str::contains("expires in 9m")
+                .or(predicate::str::contains("expires in 10m")),
+        );
+        let doc = json_of(
+            s.kw(&["jwt", "verify", "--secret-env", "S", "--format", "json"])
+                .env("S", SECRET)
+                .write_stdin(t.clone()),
+        );
+        assert!(
+            (590..=601).contains(&doc["expires_in_seconds"].as_i64().unwrap()),
+            "{doc}"
+        );
+        let doc = json_of(
+            s.kw(&["jwt", "inspect", "--format", "json"])
+                .write_stdin(t.clone()),
+        );
+        assert!(
+            doc["times"]["exp"].as_str().unwrap().ends_with('Z'),
+            "{doc}"
+        );
+        assert!(
+            doc["times"]["iat"].as_str().unwrap().ends_with(".250Z"),
+            "{doc}"
+        );
+        assert!(
+            !doc["warnings"].to_string().contains("never expires"),
+            "{doc}"
+        );
+        let text = stdout_of(s.kw(&["jwt", "inspect"]).write_stdin(t));
+        assert!(
+            text.contains("(in 9m") || text.contains("(in 10m"),
+            "{text}"
+        );
+    }
+    let past = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"x","exp":{}.5}}"#, now() - 100),
+    );
+    verify(&s, &past, &[])
+        .code(1)
+        .stdout(predicate::str::contains("has expired"));
+    let later = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(
+            r#"{{"sub":"x","nbf":{}.5,"exp":{}}}"#,
+            now() + 300,
+            now() + 900
+        ),
+    );
+    verify(&s, &later, &[])
+        .code(1)
+        .stdout(predicate::str::contains("not valid yet"));
+    // inspect names a non-numeric exp for what it is.
+    let words = hs256(SECRET, r#"{"alg":"HS256"}"#, r#"{"exp":"tomorrow"}"#);
+    let doc = json_of(
+        s.kw(&["jwt", "inspect", "--format", "json"])
+            .write_stdin(words),
+    );
+    let w = doc["warnings"].to_string();
+    assert!(
+        w.contains("the exp claim is not a number") && !w.contains("no exp"),
+        "{w}"
+    );
+}
