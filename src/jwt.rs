@@ -166,14 +166,54 @@ pub fn encoding_key(pem: &str, kind: PemKind, path: &str) -> Result<EncodingKey>
     })
 }
 
-/// A verifying key from a public (or private) PEM.
-pub fn decoding_key(pem: &str, kind: PemKind, private: bool, path: &str) -> Result<DecodingKey> {
-    if private {
-        return Err(Error::bad_input(format!(
-            "{path} is a private key; verify with the public key"
-        ))
-        .with_hint("openssl pkey -in KEY -pubout > public.pem"));
+/// The public key (SPKI, as PEM) of a private PEM: PKCS#8, PKCS#1
+/// (`RSA PRIVATE KEY`) or SEC1 (`EC PRIVATE KEY`).
+pub fn public_pem_of_private(pem: &str, kind: PemKind, path: &str) -> Result<String> {
+    use aws_lc_rs::encoding::{AsDer, PublicKeyX509Der};
+    use aws_lc_rs::signature::KeyPair as _;
+    let unusable = || Error::bad_input(format!("{path}: not a usable {} private key", kind.name()));
+    let (label, der) = pem_block(pem).ok_or_else(unusable)?;
+    let spki: PublicKeyX509Der<'static> = match kind {
+        PemKind::Rsa => {
+            let kp = if label == "RSA PRIVATE KEY" {
+                aws_lc_rs::rsa::KeyPair::from_der(&der)
+            } else {
+                aws_lc_rs::rsa::KeyPair::from_pkcs8(&der)
+            }
+            .map_err(|_| unusable())?;
+            kp.public_key().as_der()
+        }
+        PemKind::EcP256 | PemKind::EcP384 => {
+            let alg = if kind == PemKind::EcP256 {
+                &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING
+            } else {
+                &aws_lc_rs::signature::ECDSA_P384_SHA384_ASN1_SIGNING
+            };
+            aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(alg, &der)
+                .map_err(|_| unusable())?
+                .public_key()
+                .as_der()
+        }
+        PemKind::Ed25519 => aws_lc_rs::signature::Ed25519KeyPair::from_pkcs8_maybe_unchecked(&der)
+            .map_err(|_| unusable())?
+            .public_key()
+            .as_der(),
     }
+    .map_err(|_| unusable())?;
+    pkcs8::der::pem::encode_string("PUBLIC KEY", pkcs8::LineEnding::LF, spki.as_ref())
+        .map_err(|_| unusable())
+}
+
+/// A verifying key from a public or private PEM (a private key's public
+/// half is derived from it).
+pub fn decoding_key(pem: &str, kind: PemKind, private: bool, path: &str) -> Result<DecodingKey> {
+    let public;
+    let pem = if private {
+        public = public_pem_of_private(pem, kind, path)?;
+        public.as_str()
+    } else {
+        pem
+    };
     let r = match kind {
         PemKind::Rsa => DecodingKey::from_rsa_pem(pem.as_bytes()),
         PemKind::EcP256 | PemKind::EcP384 => DecodingKey::from_ec_pem(pem.as_bytes()),

@@ -341,12 +341,12 @@ fn asymmetric_keys_and_algorithm_confusion() {
         .code(1)
         .stdout(predicate::str::contains("HS256 is not accepted"));
 
-    // Wrong kinds of key file.
+    // Wrong kinds of key file. (A private key verifies: hardening #15.)
     s.kw(&["jwt", "verify", "--key-file", rsa.to_str().unwrap()])
         .write_stdin(mint(&s, &[]))
         .assert()
-        .code(3)
-        .stderr(predicate::str::contains("private key"));
+        .code(1)
+        .stdout(predicate::str::contains("HS256 is not accepted"));
     s.kw(&[
         "jwt",
         "mint",
@@ -763,4 +763,106 @@ fn hardening_15_fractional_times() {
         w.contains("the exp claim is not a number") && !w.contains("no exp"),
         "{w}"
     );
+}
+
+/// Hardening #15: `--key-file` with a private key verifies, as its help
+/// says: the public key is derived from it (PKCS#8, PKCS#1 and SEC1).
+#[test]
+fn hardening_15_verify_with_a_private_key() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let Some((rsa, _)) = openssl_keypair(
+        dir.path(),
+        &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
+        "rsa",
+    ) else {
+        return;
+    };
+    let (ec, _) = openssl_keypair(
+        dir.path(),
+        &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
+        "ec",
+    )
+    .unwrap();
+    let (ec384, _) = openssl_keypair(
+        dir.path(),
+        &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
+        "ec384",
+    )
+    .unwrap();
+    let (ed, _) = openssl_keypair(dir.path(), &["-algorithm", "ed25519"], "ed").unwrap();
+    // The traditional forms: PKCS#1 for RSA, SEC1 for EC.
+    let traditional = |from: &std::path::Path, cmd: &str, name: &str| {
+        let out = dir.path().join(name);
+        let ok = std::process::Command::new("openssl")
+            .args([cmd, "-traditional", "-in"])
+            .arg(from)
+            .arg("-out")
+            .arg(&out)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+            || std::process::Command::new("openssl")
+                .args([cmd, "-in"])
+                .arg(from)
+                .arg("-out")
+                .arg(&out)
+                .status()
+                .unwrap()
+                .success();
+        assert!(ok);
+        std::fs::set_permissions(&out, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .unwrap();
+        out
+    };
+    let rsa1 = traditional(&rsa, "rsa", "rsa1.pem");
+    let sec1 = traditional(&ec, "ec", "sec1.pem");
+    assert!(
+        std::fs::read_to_string(&rsa1)
+            .unwrap()
+            .contains("BEGIN RSA PRIVATE KEY")
+    );
+    assert!(
+        std::fs::read_to_string(&sec1)
+            .unwrap()
+            .contains("BEGIN EC PRIVATE KEY")
+    );
+    for (private, verifier, alg) in [
+        (&rsa, &rsa, "RS256"),
+        (&rsa, &rsa1, "RS256"),
+        (&ec, &ec, "ES256"),
+        (&ec, &sec1, "ES256"),
+        (&ec384, &ec384, "ES384"),
+        (&ed, &ed, "EdDSA"),
+    ] {
+        let token = stdout_of(&mut s.kw(&[
+            "jwt",
+            "mint",
+            "--sub",
+            "svc",
+            "--key-file",
+            private.to_str().unwrap(),
+        ]));
+        s.kw(&["jwt", "verify", "--key-file", verifier.to_str().unwrap()])
+            .write_stdin(token.clone())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!("valid: {alg}")));
+    }
+    // Another key of the same kind does not verify.
+    let (ed2, _) = openssl_keypair(dir.path(), &["-algorithm", "ed25519"], "ed2").unwrap();
+    let token = stdout_of(&mut s.kw(&[
+        "jwt",
+        "mint",
+        "--sub",
+        "svc",
+        "--key-file",
+        ed.to_str().unwrap(),
+    ]));
+    s.kw(&["jwt", "verify", "--key-file", ed2.to_str().unwrap()])
+        .write_stdin(token)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("signature does not match"));
 }
