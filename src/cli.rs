@@ -1280,6 +1280,24 @@ pub struct JwtKeyArgs {
     /// A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify.
     #[arg(long, value_name = "PEM")]
     pub key_file: Option<PathBuf>,
+
+    /// How the HS secret's text gives the key: its bytes (text), or decoded
+    /// from base64, base64url (a JWK's `k`) or hex.
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = JwtSecretEncoding::Text, conflicts_with = "key_file")]
+    pub secret_encoding: JwtSecretEncoding,
+}
+
+/// How an HS secret's text is turned into the key's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JwtSecretEncoding {
+    /// The text's UTF-8 bytes (as PyJWT and most services use a secret).
+    Text,
+    /// Standard base64, padded or not.
+    Base64,
+    /// URL-safe base64, padded or not (a JWK's `k`).
+    Base64url,
+    /// Hexadecimal.
+    Hex,
 }
 
 // `jwt mint`.
@@ -1336,7 +1354,7 @@ pub struct JwtVerifyArgs {
     pub key: JwtKeyArgs,
 
     /// A JWKS file; the key is chosen by the token's kid.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["secret_env", "secret_file", "key_file"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["secret_env", "secret_file", "key_file", "secret_encoding"])]
     pub jwks: Option<PathBuf>,
 
     /// Accepted algorithms (repeatable) [default: those the key fits].

@@ -8,8 +8,9 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD, URL_SAFE_NO_PAD
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use serde_json::{Map, Value};
 
-use crate::cli::JwtAlg;
+use crate::cli::{JwtAlg, JwtSecretEncoding};
 use crate::error::{Error, Result};
+use crate::secret::SecretBytes;
 
 impl From<JwtAlg> for Algorithm {
     fn from(a: JwtAlg) -> Self {
@@ -48,6 +49,34 @@ pub fn hs_algs_for(len: usize) -> Vec<Algorithm> {
         v.push(Algorithm::HS512);
     }
     v
+}
+
+/// The HS key's bytes from the secret's text, per `--secret-encoding`.
+/// Whitespace around an encoded secret is dropped; the text itself is
+/// never put in a message.
+pub fn hs_key_bytes(text: &str, encoding: JwtSecretEncoding) -> Result<SecretBytes> {
+    use base64::engine::general_purpose::{
+        STANDARD_NO_PAD_INDIFFERENT, URL_SAFE_NO_PAD_INDIFFERENT as URL,
+    };
+    let t = text.trim();
+    let (decoded, name) = match encoding {
+        JwtSecretEncoding::Text => return Ok(SecretBytes::new(text.as_bytes().to_vec())),
+        JwtSecretEncoding::Base64 => (STANDARD_NO_PAD_INDIFFERENT.decode(t).ok(), "base64"),
+        JwtSecretEncoding::Base64url => (URL.decode(t).ok(), "base64url"),
+        JwtSecretEncoding::Hex => (hex::decode(t).ok(), "hex"),
+    };
+    let bytes = decoded.ok_or_else(|| {
+        Error::bad_input(format!(
+            "the JWT secret is not valid {name} (--secret-encoding {name})"
+        ))
+        .with_hint("--secret-encoding text takes the secret's text as it is")
+    })?;
+    if bytes.is_empty() {
+        return Err(Error::bad_input(format!(
+            "the JWT secret decodes ({name}) to nothing"
+        )));
+    }
+    Ok(SecretBytes::new(bytes))
 }
 
 /// The kind of key in a PEM file.

@@ -14,7 +14,7 @@ use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
 use crate::jwt::{self, PemKind};
 use crate::output::Format;
-use crate::secret::{SecretPrompt, SecretString, read_secret};
+use crate::secret::{SecretBytes, SecretPrompt, SecretString, read_secret};
 use crate::timeutil::{human_duration, parse_duration};
 
 const SECRET_PROMPT: SecretPrompt = SecretPrompt {
@@ -47,12 +47,15 @@ fn read_pem(path: &Path) -> Result<(String, PemKind, bool)> {
     Ok((text, kind, private))
 }
 
-fn read_hs_secret(k: &JwtKeyArgs) -> Result<SecretString> {
-    read_secret(
+/// The HS secret's text, and the key's bytes from it (`--secret-encoding`).
+fn read_hs_secret(k: &JwtKeyArgs) -> Result<(SecretString, SecretBytes)> {
+    let text = read_secret(
         k.secret_env.as_deref(),
         k.secret_file.as_deref(),
         &SECRET_PROMPT,
-    )
+    )?;
+    let key = jwt::hs_key_bytes(text.expose(), k.secret_encoding)?;
+    Ok((text, key))
 }
 
 fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
@@ -106,7 +109,7 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
                     alg_name(alg)
                 )));
             }
-            let secret = read_hs_secret(&a.key)?;
+            let (_text, secret) = read_hs_secret(&a.key)?;
             let min = jwt::min_secret_len(alg);
             if secret.len() < min {
                 let msg = format!(
@@ -121,10 +124,7 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
                 }
                 ctx.out.warn(&msg);
             }
-            (
-                alg,
-                jsonwebtoken::EncodingKey::from_secret(secret.expose().as_bytes()),
-            )
+            (alg, jsonwebtoken::EncodingKey::from_secret(secret.expose()))
         }
     };
     let now = crate::timeutil::now().unix_timestamp();
@@ -249,9 +249,9 @@ fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoic
             kind.algorithms(),
         )));
     }
-    let secret = read_hs_secret(&a.key)?;
+    let (_text, secret) = read_hs_secret(&a.key)?;
     Ok(Ok((
-        DecodingKey::from_secret(secret.expose().as_bytes()),
+        DecodingKey::from_secret(secret.expose()),
         jwt::hs_algs_for(secret.len()),
     )))
 }

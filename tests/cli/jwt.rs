@@ -12,12 +12,17 @@ const SECRET: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789
 
 /// An HS256 token built by hand, for claims keyward would never mint.
 fn hs256(secret: &str, header: &str, claims: &str) -> String {
+    hs256_bytes(secret.as_bytes(), header, claims)
+}
+
+/// The same with a key of any bytes (not necessarily text).
+fn hs256_bytes(secret: &[u8], header: &str, claims: &str) -> String {
     let signing_input = format!(
         "{}.{}",
         URL_SAFE_NO_PAD.encode(header),
         URL_SAFE_NO_PAD.encode(claims)
     );
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).unwrap();
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret).unwrap();
     mac.update(signing_input.as_bytes());
     format!(
         "{signing_input}.{}",
@@ -865,4 +870,114 @@ fn hardening_15_verify_with_a_private_key() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("signature does not match"));
+}
+
+/// Hardening #15: `--secret-encoding text|base64|base64url|hex` for HS
+/// secrets that are not text (a JWK's `k`, a base64 secret).
+#[test]
+fn hardening_15_secret_encodings() {
+    let s = TestStore::new();
+    // 48 random-looking bytes, most of them not UTF-8 text.
+    let raw: Vec<u8> = (0u8..48)
+        .map(|i| i.wrapping_mul(151).wrapping_add(0x80))
+        .collect();
+    assert!(std::str::from_utf8(&raw).is_err());
+    let claims = format!(r#"{{"sub":"bytes","exp":{}}}"#, now() + 600);
+    let token = hs256_bytes(&raw, r#"{"alg":"HS256"}"#, &claims);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&raw);
+    let b64url = URL_SAFE_NO_PAD.encode(&raw);
+    let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+    let check = |encoding: &str, secret: &str| {
+        s.kw(&[
+            "jwt",
+            "verify",
+            "--secret-env",
+            "S",
+            "--secret-encoding",
+            encoding,
+        ])
+        .env("S", secret)
+        .write_stdin(token.clone())
+        .assert()
+    };
+    check("base64", &b64)
+        .success()
+        .stdout(predicate::str::contains("sub bytes"));
+    check("base64url", &b64url).success();
+    check("hex", &hex).success();
+    check("base64", &format!("{b64}\n")).success();
+    // As text, the base64 form is another key.
+    check("text", &b64)
+        .code(1)
+        .stdout(predicate::str::contains("signature does not match"));
+    // A bad encoding says so, without the secret.
+    for (encoding, secret) in [
+        ("base64", "not base64!"),
+        ("hex", "abc"),
+        ("base64url", "a+b/"),
+    ] {
+        check(encoding, secret)
+            .code(3)
+            .stderr(predicate::str::contains(format!(
+                "the JWT secret is not valid {encoding}"
+            )))
+            .stderr(predicate::str::contains(secret).not());
+    }
+    // Mint decodes the same way: the token verifies with the raw bytes.
+    let minted = stdout_of(
+        s.kw(&[
+            "jwt",
+            "mint",
+            "--secret-env",
+            "S",
+            "--secret-encoding",
+            "hex",
+            "--sub",
+            "m",
+        ])
+        .env("S", &hex),
+    );
+    let minted = minted.trim();
+    let (input, sig) = minted.rsplit_once('.').unwrap();
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&raw).unwrap();
+    mac.update(input.as_bytes());
+    assert_eq!(URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()), sig);
+    // The length rules count the decoded bytes: 16 bytes are too few for HS256.
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--secret-env",
+        "S",
+        "--secret-encoding",
+        "hex",
+        "--sub",
+        "m",
+    ])
+    .env("S", &hex[..32])
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("the secret is 16 bytes"));
+    // Not with a PEM key or a JWKS.
+    s.kw(&[
+        "jwt",
+        "verify",
+        "--key-file",
+        "k.pem",
+        "--secret-encoding",
+        "hex",
+    ])
+    .write_stdin(token.clone())
+    .assert()
+    .code(2);
+    s.kw(&[
+        "jwt",
+        "verify",
+        "--jwks",
+        "j.json",
+        "--secret-encoding",
+        "hex",
+    ])
+    .write_stdin(token.clone())
+    .assert()
+    .code(2);
 }
