@@ -203,7 +203,7 @@ fn token_input(ctx: &Ctx, arg: Option<&String>) -> Result<String> {
 /// A key and the algorithms it fits, or why the token cannot be checked with the JWKS.
 type KeyChoice = std::result::Result<(DecodingKey, Vec<Algorithm>), String>;
 
-fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoice> {
+fn verify_key(ctx: &Ctx, a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoice> {
     if let Some(path) = &a.jwks {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
         let set: JwkSet = serde_json::from_str(&text).map_err(|e| {
@@ -250,6 +250,21 @@ fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoic
         )));
     }
     let (_text, secret) = read_hs_secret(&a.key)?;
+    // RFC 7518 §3.2: too short a secret still verifies (old tokens), with
+    // a warning, measured against the token's HS algorithm.
+    let alg = match header.get("alg").and_then(Value::as_str) {
+        Some("HS384") => Algorithm::HS384,
+        Some("HS512") => Algorithm::HS512,
+        _ => Algorithm::HS256,
+    };
+    let min = jwt::min_secret_len(alg);
+    if secret.len() < min {
+        ctx.out.warn(&format!(
+            "the secret is {} bytes; {} needs at least {min} (RFC 7518 section 3.2): anyone who guesses it can mint tokens",
+            secret.len(),
+            alg_name(alg)
+        ));
+    }
     Ok(Ok((
         DecodingKey::from_secret(secret.expose()),
         jwt::hs_algs_for(secret.len()),
@@ -343,7 +358,7 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     let unverified = jwt::decode_unverified(&token)?;
     jwt::check_compact(&token)?;
     jwt::check_header(&unverified.header)?;
-    let (key, fits) = match verify_key(&a, &unverified.header)? {
+    let (key, fits) = match verify_key(ctx, &a, &unverified.header)? {
         Ok(k) => k,
         Err(reason) => {
             if ctx.out.format() == Format::Json {

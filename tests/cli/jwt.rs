@@ -981,3 +981,37 @@ fn hardening_15_secret_encodings() {
     .assert()
     .code(2);
 }
+
+/// Hardening #15: verifying with an HS secret shorter than RFC 7518 §3.2
+/// allows warns on stderr, and still verifies.
+#[test]
+fn hardening_15_short_secrets_warn_on_verify() {
+    let s = TestStore::new();
+    let claims = format!(r#"{{"sub":"x","exp":{}}}"#, now() + 600);
+    let short = "Zq3kVh9w2Lr8Tn5X"; // 16 bytes
+    let t = hs256(short, r#"{"alg":"HS256"}"#, &claims);
+    s.kw(&["jwt", "verify", "--secret-env", "S"])
+        .env("S", short)
+        .write_stdin(t)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid: HS256"))
+        .stderr(predicate::str::contains(
+            "warning: the secret is 16 bytes; HS256 needs at least 32",
+        ))
+        .stderr(predicate::str::contains(short).not());
+    // 48 bytes are enough for HS256 and HS384, too few for HS512.
+    let t = hs256(SECRET, r#"{"alg":"HS256"}"#, &claims);
+    s.kw(&["jwt", "verify", "--secret-env", "S"])
+        .env("S", &SECRET[..48])
+        .write_stdin(t)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::is_empty());
+    let t = hs256(&SECRET[..48], r#"{"alg":"HS512"}"#, &claims);
+    s.kw(&["jwt", "verify", "--secret-env", "S", "--alg", "HS512"])
+        .env("S", &SECRET[..48])
+        .write_stdin(t)
+        .assert()
+        .stderr(predicate::str::contains("HS512 needs at least 64"));
+}
