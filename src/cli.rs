@@ -1338,7 +1338,8 @@ pub struct JwtMintArgs {
     #[arg(long, value_name = "KID")]
     pub kid: Option<String>,
 
-    /// Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it).
+    /// Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids
+    /// it) or a known placeholder (as `config check` lists them).
     #[arg(long)]
     pub allow_weak: bool,
 }

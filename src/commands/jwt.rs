@@ -109,20 +109,31 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
                     alg_name(alg)
                 )));
             }
-            let (_text, secret) = read_hs_secret(&a.key)?;
+            let (text, secret) = read_hs_secret(&a.key)?;
             let min = jwt::min_secret_len(alg);
+            let mut weak = Vec::new();
             if secret.len() < min {
-                let msg = format!(
+                weak.push(format!(
                     "the secret is {} bytes; {} needs at least {min} (RFC 7518 section 3.2)",
                     secret.len(),
                     alg_name(alg)
-                );
-                if !a.allow_weak {
-                    return Err(Error::bad_input(msg).with_hint(
-                        "generate one with `keyward keygen jwt-secret`, or pass --allow-weak",
-                    ));
-                }
-                ctx.out.warn(&msg);
+                ));
+            }
+            // The config rules' own list of placeholder and sample secrets.
+            if let Some(why) = crate::config_check::rules::placeholder(text.expose()) {
+                weak.push(format!(
+                    "the secret is a known placeholder ({why}): anyone who reads the same documentation can mint tokens"
+                ));
+            }
+            if let Some(first) = weak.first()
+                && !a.allow_weak
+            {
+                return Err(Error::bad_input(first.clone()).with_hint(
+                    "generate one with `keyward keygen jwt-secret`, or pass --allow-weak",
+                ));
+            }
+            for msg in &weak {
+                ctx.out.warn(msg);
             }
             (alg, jsonwebtoken::EncodingKey::from_secret(secret.expose()))
         }

@@ -307,7 +307,8 @@ fn pyjwt() -> Option<String> {
 fn jwts_interoperate_with_pyjwt() {
     let Some(py) = pyjwt() else { return };
     let s = TestStore::new();
-    let secret = "a-pyjwt-shared-secret-of-at-least-32-bytes";
+    // Random-looking: `jwt mint` refuses placeholder and sample secrets.
+    let secret = "Tn5Xy1Bp6Mc4Df7Gs0JaZq3kVh9w2Lr8Qe4";
     let token = stdout_of(
         s.kw(&[
             "jwt",

@@ -8,7 +8,8 @@ use sha2::Sha256;
 
 use crate::util::*;
 
-const SECRET: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+/// 64 random characters (no placeholder: `jwt mint` refuses those).
+const SECRET: &str = "Kx7Qm2Vt9Rb4Wn8Lp3Hs6Jd1Fg5Zc0YaUe2Ti7Oy4Pr9Ew3Nq6Mk1Bv8Xs5Ch0Gj";
 
 /// An HS256 token built by hand, for claims keyward would never mint.
 fn hs256(secret: &str, header: &str, claims: &str) -> String {
@@ -1014,4 +1015,59 @@ fn hardening_15_short_secrets_warn_on_verify() {
         .write_stdin(t)
         .assert()
         .stderr(predicate::str::contains("HS512 needs at least 64"));
+}
+
+/// Hardening #15: `jwt mint` refuses the secrets the config rules know as
+/// placeholders or samples, like a short one (`--allow-weak` overrides).
+#[test]
+fn hardening_15_placeholder_secrets_are_refused() {
+    let s = TestStore::new();
+    for placeholder in [
+        "your-jwt-secret-key-here-minimum-32-characters",
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "change-this-to-a-long-random-string-in-production",
+    ] {
+        s.kw(&["jwt", "mint", "--secret-env", "S", "--sub", "x"])
+            .env("S", placeholder)
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(
+                "the secret is a known placeholder",
+            ))
+            .stderr(predicate::str::contains("--allow-weak"))
+            .stderr(predicate::str::contains(placeholder).not());
+        let token = stdout_of(
+            s.kw(&[
+                "jwt",
+                "mint",
+                "--secret-env",
+                "S",
+                "--sub",
+                "x",
+                "--allow-weak",
+            ])
+            .env("S", placeholder),
+        );
+        // Verify does not judge the secret: old tokens keep verifying.
+        s.kw(&["jwt", "verify", "--secret-env", "S"])
+            .env("S", placeholder)
+            .write_stdin(token.trim().to_string())
+            .assert()
+            .success();
+    }
+    s.kw(&[
+        "jwt",
+        "mint",
+        "--secret-env",
+        "S",
+        "--sub",
+        "x",
+        "--allow-weak",
+    ])
+    .env("S", "your-jwt-secret-key-here-minimum-32-characters")
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(
+        "warning: the secret is a known placeholder",
+    ));
 }
