@@ -1287,6 +1287,15 @@ pub struct JwtKeyArgs {
     pub secret_encoding: JwtSecretEncoding,
 }
 
+/// How `jwt mint` writes the scopes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JwtScopesAs {
+    /// One string, the scopes separated by spaces: "a b".
+    String,
+    /// A JSON list of strings: ["a", "b"].
+    List,
+}
+
 /// How an HS secret's text is turned into the key's bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum JwtSecretEncoding {
@@ -1322,9 +1331,18 @@ pub struct JwtMintArgs {
     #[arg(long, value_name = "ISS")]
     pub iss: Option<String>,
 
-    /// Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068).
+    /// Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068)
+    /// unless --scopes-claim / --scopes-as say otherwise.
     #[arg(long, value_delimiter = ',', value_name = "SCOPE,...")]
     pub scope: Vec<String>,
+
+    /// The claim the scopes go in (e.g. `scopes` for a service that reads that).
+    #[arg(long, value_name = "NAME", default_value = "scope", requires = "scope")]
+    pub scopes_claim: String,
+
+    /// How the scopes are written: one space-separated string (RFC 8693 section 4.2) or a JSON list.
+    #[arg(long, value_enum, value_name = "FORM", default_value_t = JwtScopesAs::String, requires = "scope")]
+    pub scopes_as: JwtScopesAs,
 
     /// Lifetime: 30s, 15m, 1h, 7d.
     #[arg(long, value_name = "DURATION", default_value = "1h")]

@@ -9,7 +9,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Header, Validation};
 use serde_json::{Map, Value, json};
 
 use crate::audit::Entry;
-use crate::cli::{JwtCommand, JwtInspectArgs, JwtKeyArgs, JwtMintArgs, JwtVerifyArgs};
+use crate::cli::{JwtCommand, JwtInspectArgs, JwtKeyArgs, JwtMintArgs, JwtScopesAs, JwtVerifyArgs};
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
 use crate::jwt::{self, PemKind};
@@ -76,6 +76,20 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
         extra.insert(k, v);
     }
     let scopes = crate::apikey::validate_scopes(&a.scope)?;
+    let scopes_claim = a.scopes_claim.trim();
+    if scopes_claim.is_empty() {
+        return Err(Error::usage("--scopes-claim needs a claim name"));
+    }
+    if scopes_claim != "scope" && jwt::RESERVED.contains(&scopes_claim) {
+        return Err(Error::usage(format!(
+            "--scopes-claim cannot be '{scopes_claim}', a registered claim with its own flag"
+        )));
+    }
+    if !scopes.is_empty() && extra.contains_key(scopes_claim) {
+        return Err(Error::usage(format!(
+            "--claim sets '{scopes_claim}', which --scope fills (--scopes-claim {scopes_claim})"
+        )));
+    }
     let (alg, key) = match &a.key.key_file {
         Some(path) => {
             let (pem, kind, private) = read_pem(path)?;
@@ -154,7 +168,11 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
         claims.insert("iss".into(), iss.clone().into());
     }
     if !scopes.is_empty() {
-        claims.insert("scope".into(), scopes.join(" ").into());
+        let value: Value = match a.scopes_as {
+            JwtScopesAs::String => scopes.join(" ").into(),
+            JwtScopesAs::List => scopes.clone().into(),
+        };
+        claims.insert(scopes_claim.to_string(), value);
     }
     let mut header = Header::new(alg);
     header.kid = a.kid.clone();

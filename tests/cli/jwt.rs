@@ -1071,3 +1071,73 @@ fn hardening_15_placeholder_secrets_are_refused() {
         "warning: the secret is a known placeholder",
     ));
 }
+
+/// Hardening #15: `--scopes-claim NAME` and `--scopes-as list|string` for
+/// services that read another claim or a list (seed 002 reads `scopes`).
+#[test]
+fn hardening_15_scopes_claim_and_form() {
+    let s = TestStore::new();
+    let claims_of = |token: &str| {
+        json_of(
+            s.kw(&["jwt", "inspect", "--format", "json"])
+                .write_stdin(token.to_string()),
+        )["claims"]
+            .clone()
+    };
+    // The default is unchanged: one space-separated `scope` string.
+    let c = claims_of(&mint(&s, &["--scope", "a,b"]));
+    assert_eq!(c["scope"], "a b");
+    let c = claims_of(&mint(
+        &s,
+        &[
+            "--scope",
+            "memories:read,memories:write",
+            "--scopes-claim",
+            "scopes",
+            "--scopes-as",
+            "list",
+        ],
+    ));
+    assert_eq!(
+        c["scopes"],
+        serde_json::json!(["memories:read", "memories:write"])
+    );
+    assert!(c.get("scope").is_none(), "{c}");
+    let c = claims_of(&mint(&s, &["--scope", "a", "--scopes-as", "list"]));
+    assert_eq!(c["scope"], serde_json::json!(["a"]));
+    let c = claims_of(&mint(&s, &["--scope", "a,b", "--scopes-claim", "scp"]));
+    assert_eq!(c["scp"], "a b");
+    let cases: &[(&[&str], &str)] = &[
+        (&["--scopes-claim", "scopes"], "--scope"),
+        (&["--scopes-as", "list"], "--scope"),
+        (
+            &["--scope", "a", "--scopes-claim", "exp"],
+            "registered claim",
+        ),
+        (
+            &["--scope", "a", "--scopes-claim", ""],
+            "needs a claim name",
+        ),
+        (
+            &[
+                "--scope",
+                "a",
+                "--scopes-claim",
+                "scopes",
+                "--claim",
+                "scopes=x",
+            ],
+            "--claim sets 'scopes'",
+        ),
+        (&["--scope", "a", "--scopes-as", "set"], "--scopes-as"),
+    ];
+    for (args, msg) in cases {
+        let mut a = vec!["jwt", "mint", "--secret-env", "S", "--sub", "x"];
+        a.extend_from_slice(args);
+        s.kw(&a)
+            .env("S", SECRET)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*msg));
+    }
+}
