@@ -1316,6 +1316,33 @@ pub struct JwtKeyArgs {
     /// A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify.
     #[arg(long, value_name = "PEM")]
     pub key_file: Option<PathBuf>,
+
+    /// How the HS secret's text gives the key: its bytes (text), or decoded
+    /// from base64, base64url (a JWK's `k`) or hex.
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = JwtSecretEncoding::Text, conflicts_with = "key_file")]
+    pub secret_encoding: JwtSecretEncoding,
+}
+
+/// How `jwt mint` writes the scopes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JwtScopesAs {
+    /// One string, the scopes separated by spaces: "a b".
+    String,
+    /// A JSON list of strings: ["a", "b"].
+    List,
+}
+
+/// How an HS secret's text is turned into the key's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JwtSecretEncoding {
+    /// The text's UTF-8 bytes (as PyJWT and most services use a secret).
+    Text,
+    /// Standard base64, padded or not.
+    Base64,
+    /// URL-safe base64, padded or not (a JWK's `k`).
+    Base64url,
+    /// Hexadecimal.
+    Hex,
 }
 
 // `jwt mint`.
@@ -1340,9 +1367,18 @@ pub struct JwtMintArgs {
     #[arg(long, value_name = "ISS")]
     pub iss: Option<String>,
 
-    /// Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068).
+    /// Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068)
+    /// unless --scopes-claim / --scopes-as say otherwise.
     #[arg(long, value_delimiter = ',', value_name = "SCOPE,...")]
     pub scope: Vec<String>,
+
+    /// The claim the scopes go in (e.g. `scopes` for a service that reads that).
+    #[arg(long, value_name = "NAME", default_value = "scope", requires = "scope")]
+    pub scopes_claim: String,
+
+    /// How the scopes are written: one space-separated string (RFC 8693 section 4.2) or a JSON list.
+    #[arg(long, value_enum, value_name = "FORM", default_value_t = JwtScopesAs::String, requires = "scope")]
+    pub scopes_as: JwtScopesAs,
 
     /// Lifetime: 30s, 15m, 1h, 7d.
     #[arg(long, value_name = "DURATION", default_value = "1h")]
@@ -1356,7 +1392,8 @@ pub struct JwtMintArgs {
     #[arg(long, value_name = "KID")]
     pub kid: Option<String>,
 
-    /// Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it).
+    /// Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids
+    /// it) or a known placeholder (as `config check` lists them).
     #[arg(long)]
     pub allow_weak: bool,
 }
@@ -1372,7 +1409,7 @@ pub struct JwtVerifyArgs {
     pub key: JwtKeyArgs,
 
     /// A JWKS file; the key is chosen by the token's kid.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["secret_env", "secret_file", "key_file"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["secret_env", "secret_file", "key_file", "secret_encoding"])]
     pub jwks: Option<PathBuf>,
 
     /// Accepted algorithms (repeatable) [default: those the key fits].

@@ -8,8 +8,9 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD, URL_SAFE_NO_PAD
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use serde_json::{Map, Value};
 
-use crate::cli::JwtAlg;
+use crate::cli::{JwtAlg, JwtSecretEncoding};
 use crate::error::{Error, Result};
+use crate::secret::SecretBytes;
 
 impl From<JwtAlg> for Algorithm {
     fn from(a: JwtAlg) -> Self {
@@ -48,6 +49,34 @@ pub fn hs_algs_for(len: usize) -> Vec<Algorithm> {
         v.push(Algorithm::HS512);
     }
     v
+}
+
+/// The HS key's bytes from the secret's text, per `--secret-encoding`.
+/// Whitespace around an encoded secret is dropped; the text itself is
+/// never put in a message.
+pub fn hs_key_bytes(text: &str, encoding: JwtSecretEncoding) -> Result<SecretBytes> {
+    use base64::engine::general_purpose::{
+        STANDARD_NO_PAD_INDIFFERENT, URL_SAFE_NO_PAD_INDIFFERENT as URL,
+    };
+    let t = text.trim();
+    let (decoded, name) = match encoding {
+        JwtSecretEncoding::Text => return Ok(SecretBytes::new(text.as_bytes().to_vec())),
+        JwtSecretEncoding::Base64 => (STANDARD_NO_PAD_INDIFFERENT.decode(t).ok(), "base64"),
+        JwtSecretEncoding::Base64url => (URL.decode(t).ok(), "base64url"),
+        JwtSecretEncoding::Hex => (hex::decode(t).ok(), "hex"),
+    };
+    let bytes = decoded.ok_or_else(|| {
+        Error::bad_input(format!(
+            "the JWT secret is not valid {name} (--secret-encoding {name})"
+        ))
+        .with_hint("--secret-encoding text takes the secret's text as it is")
+    })?;
+    if bytes.is_empty() {
+        return Err(Error::bad_input(format!(
+            "the JWT secret decodes ({name}) to nothing"
+        )));
+    }
+    Ok(SecretBytes::new(bytes))
 }
 
 /// The kind of key in a PEM file.
@@ -159,20 +188,61 @@ pub fn encoding_key(pem: &str, kind: PemKind, path: &str) -> Result<EncodingKey>
     };
     r.map_err(|e| {
         Error::bad_input(format!(
-            "{path}: not a usable {} private key ({e})",
-            kind.name()
+            "{path}: not a usable {} private key ({})",
+            kind.name(),
+            describe_error(&e)
         ))
     })
 }
 
-/// A verifying key from a public (or private) PEM.
-pub fn decoding_key(pem: &str, kind: PemKind, private: bool, path: &str) -> Result<DecodingKey> {
-    if private {
-        return Err(Error::bad_input(format!(
-            "{path} is a private key; verify with the public key"
-        ))
-        .with_hint("openssl pkey -in KEY -pubout > public.pem"));
+/// The public key (SPKI, as PEM) of a private PEM: PKCS#8, PKCS#1
+/// (`RSA PRIVATE KEY`) or SEC1 (`EC PRIVATE KEY`).
+pub fn public_pem_of_private(pem: &str, kind: PemKind, path: &str) -> Result<String> {
+    use aws_lc_rs::encoding::{AsDer, PublicKeyX509Der};
+    use aws_lc_rs::signature::KeyPair as _;
+    let unusable = || Error::bad_input(format!("{path}: not a usable {} private key", kind.name()));
+    let (label, der) = pem_block(pem).ok_or_else(unusable)?;
+    let spki: PublicKeyX509Der<'static> = match kind {
+        PemKind::Rsa => {
+            let kp = if label == "RSA PRIVATE KEY" {
+                aws_lc_rs::rsa::KeyPair::from_der(&der)
+            } else {
+                aws_lc_rs::rsa::KeyPair::from_pkcs8(&der)
+            }
+            .map_err(|_| unusable())?;
+            kp.public_key().as_der()
+        }
+        PemKind::EcP256 | PemKind::EcP384 => {
+            let alg = if kind == PemKind::EcP256 {
+                &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING
+            } else {
+                &aws_lc_rs::signature::ECDSA_P384_SHA384_ASN1_SIGNING
+            };
+            aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(alg, &der)
+                .map_err(|_| unusable())?
+                .public_key()
+                .as_der()
+        }
+        PemKind::Ed25519 => aws_lc_rs::signature::Ed25519KeyPair::from_pkcs8_maybe_unchecked(&der)
+            .map_err(|_| unusable())?
+            .public_key()
+            .as_der(),
     }
+    .map_err(|_| unusable())?;
+    pkcs8::der::pem::encode_string("PUBLIC KEY", pkcs8::LineEnding::LF, spki.as_ref())
+        .map_err(|_| unusable())
+}
+
+/// A verifying key from a public or private PEM (a private key's public
+/// half is derived from it).
+pub fn decoding_key(pem: &str, kind: PemKind, private: bool, path: &str) -> Result<DecodingKey> {
+    let public;
+    let pem = if private {
+        public = public_pem_of_private(pem, kind, path)?;
+        public.as_str()
+    } else {
+        pem
+    };
     let r = match kind {
         PemKind::Rsa => DecodingKey::from_rsa_pem(pem.as_bytes()),
         PemKind::EcP256 | PemKind::EcP384 => DecodingKey::from_ec_pem(pem.as_bytes()),
@@ -180,8 +250,9 @@ pub fn decoding_key(pem: &str, kind: PemKind, private: bool, path: &str) -> Resu
     };
     r.map_err(|e| {
         Error::bad_input(format!(
-            "{path}: not a usable {} public key ({e})",
-            kind.name()
+            "{path}: not a usable {} public key ({})",
+            kind.name(),
+            describe_error(&e)
         ))
     })
 }
@@ -221,8 +292,37 @@ pub struct Unverified {
     pub claims: Map<String, Value>,
 }
 
+/// A JSON object's members in order, duplicates kept (a `Map` would keep
+/// the last silently, while another parser may take the first).
+struct Members(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Members;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Members, A::Error> {
+                let mut v = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Value>()? {
+                    v.push(entry);
+                }
+                Ok(Members(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// Decodes header and claims without checking anything (`inspect`, and
-/// `verify`'s precise messages for `alg: none`).
+/// `verify`'s precise messages before the signature is checked). A token
+/// that is not three base64url parts, with a JSON object in the first two
+/// (each name once), is malformed: exit 3.
 pub fn decode_unverified(token: &str) -> Result<Unverified> {
     let parts: Vec<&str> = token.split('.').collect();
     if parts.len() != 3 {
@@ -235,17 +335,215 @@ pub fn decode_unverified(token: &str) -> Result<Unverified> {
         let bytes = URL_SAFE_NO_PAD_INDIFFERENT
             .decode(parts[i])
             .map_err(|_| Error::bad_input(format!("not a JWT: the {name} is not base64url")))?;
-        match serde_json::from_slice(&bytes) {
-            Ok(Value::Object(m)) => Ok(m),
-            _ => Err(Error::bad_input(format!(
-                "not a JWT: the {name} is not a JSON object"
-            ))),
+        let members = match serde_json::from_slice::<Members>(&bytes) {
+            Ok(m) => m.0,
+            Err(_) => {
+                return Err(Error::bad_input(format!(
+                    "not a JWT: the {name} is not a JSON object"
+                )));
+            }
+        };
+        let mut map = Map::new();
+        for (k, v) in members {
+            if map.contains_key(&k) {
+                return Err(Error::bad_input(format!(
+                    "not a JWT: the {name} has the member {} twice (RFC 7515 section 5.2)",
+                    Value::String(k)
+                )));
+            }
+            map.insert(k, v);
         }
+        Ok(map)
     };
-    Ok(Unverified {
-        header: part(0, "header")?,
-        claims: part(1, "claims")?,
-    })
+    let header = part(0, "header")?;
+    let claims = part(1, "claims")?;
+    URL_SAFE_NO_PAD_INDIFFERENT
+        .decode(parts[2])
+        .map_err(|_| Error::bad_input("not a JWT: the signature is not base64url"))?;
+    Ok(Unverified { header, claims })
+}
+
+/// The stricter form `verify` needs: RFC 7515 §2 base64url has no `=`
+/// padding (`inspect` reads a padded token all the same).
+pub fn check_compact(token: &str) -> Result<()> {
+    for (part, name) in token.split('.').zip(["header", "claims", "signature"]) {
+        if URL_SAFE_NO_PAD.decode(part).is_err() {
+            return Err(Error::bad_input(format!(
+                "not a JWT: the {name} is padded base64url; a JWT's parts have no '=' padding (RFC 7515 section 2)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The header members `verify` reads have the types RFC 7515 gives them;
+/// a header that breaks this is malformed (exit 3). `crit` is checked by
+/// [`critical_extensions`], and an unknown `alg` by the allow-list.
+pub fn check_header(header: &Map<String, Value>) -> Result<()> {
+    if header.get("alg").is_some_and(|a| !a.is_string()) {
+        return Err(Error::bad_input(
+            "not a JWT: the header's alg is not a string",
+        ));
+    }
+    for (name, value) in header {
+        if name == "alg" || name == "crit" {
+            continue;
+        }
+        let mut one = Map::new();
+        one.insert("alg".into(), "HS256".into());
+        one.insert(name.clone(), value.clone());
+        // Only the members jsonwebtoken knows can fail here, so `name` is
+        // one of RFC 7515's.
+        if let Err(e) = serde_json::from_value::<jsonwebtoken::Header>(Value::Object(one)) {
+            return Err(Error::bad_input(format!(
+                "not a JWT: the header's {name} is malformed ({e})"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// RFC 7515 §4.1.11: a token whose header lists a critical extension the
+/// recipient does not understand is invalid; keyward understands none.
+/// Why the token fails, if it does.
+pub fn critical_extensions(header: &Map<String, Value>) -> Option<String> {
+    let crit = header.get("crit")?;
+    let names: Option<Vec<&str>> = crit
+        .as_array()
+        .filter(|a| !a.is_empty())
+        .and_then(|a| a.iter().map(Value::as_str).collect());
+    match names {
+        None => Some(
+            "the token's header has a malformed crit (it must be a non-empty array of extension names, RFC 7515 section 4.1.11)"
+                .into(),
+        ),
+        Some(names) => Some(format!(
+            "the token's header lists critical extension(s) keyward does not understand: {}",
+            names
+                .iter()
+                .map(|n| Value::String((*n).to_string()).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// A NumericDate claim (RFC 7519 section 2: seconds since 1970, perhaps
+/// with a fraction): `Ok(None)` when absent or null, `Err` with the
+/// reason when it is not a number.
+pub fn numeric_date(
+    claims: &Map<String, Value>,
+    name: &str,
+) -> std::result::Result<Option<f64>, String> {
+    match claims.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_f64()
+            .filter(|f| f.is_finite())
+            .map(Some)
+            .ok_or_else(|| format!("the {name} claim is not a usable number")),
+        Some(_) => Err(format!(
+            "the {name} claim is not a number (RFC 7519 NumericDate: seconds since 1970)"
+        )),
+    }
+}
+
+/// The instant `secs` after 1970 (a NumericDate), when `time` can hold it.
+pub fn datetime_of(secs: f64) -> Option<time::OffsetDateTime> {
+    let whole = secs.floor();
+    // The fraction alone, so that its nanoseconds keep their precision.
+    let nanos = ((secs - whole) * 1e9).round() as i64;
+    time::OffsetDateTime::from_unix_timestamp(whole as i64)
+        .ok()?
+        .checked_add(time::Duration::nanoseconds(nanos))
+}
+
+/// Whole seconds of `secs`, saturating, for durations.
+fn duration_of(secs: f64) -> time::Duration {
+    time::Duration::seconds(secs as i64)
+}
+
+/// Checks exp, nbf and iat at `now` (Unix seconds, with a fraction):
+/// why the token fails, if it does. `exp` is required unless `allow_no_exp`;
+/// `leeway` (seconds) applies to exp and nbf.
+pub fn check_times(
+    claims: &Map<String, Value>,
+    now: f64,
+    leeway: f64,
+    allow_no_exp: bool,
+) -> Option<String> {
+    let (exp, nbf) = match (
+        numeric_date(claims, "exp"),
+        numeric_date(claims, "nbf"),
+        numeric_date(claims, "iat"),
+    ) {
+        (Err(m), _, _) | (_, Err(m), _) | (_, _, Err(m)) => return Some(m),
+        (Ok(exp), Ok(nbf), Ok(_)) => (exp, nbf),
+    };
+    match exp {
+        None if !allow_no_exp => {
+            return Some("the token has no exp (pass --allow-no-exp to accept that)".into());
+        }
+        // RFC 7519 §4.1.4: the current time must be before exp.
+        Some(e) if now >= e + leeway => {
+            return Some(format!(
+                "the token has expired ({} ago)",
+                crate::timeutil::human_duration(duration_of(now - e))
+            ));
+        }
+        _ => {}
+    }
+    match nbf {
+        Some(n) if now + leeway < n => Some(format!(
+            "the token is not valid yet (nbf is {} ahead)",
+            crate::timeutil::human_duration(duration_of(n - now))
+        )),
+        _ => None,
+    }
+}
+
+/// A jsonwebtoken error in words (its own Display prints some kinds as
+/// Rust debug output).
+pub fn describe_error(e: &jsonwebtoken::errors::Error) -> String {
+    use jsonwebtoken::errors::ErrorKind as K;
+    match e.kind() {
+        K::InvalidToken => "not a JWT (it is not header.claims.signature)".into(),
+        K::InvalidSignature => "the signature does not match the key".into(),
+        K::InvalidEcdsaKey => "the key is not a usable ECDSA key".into(),
+        K::InvalidEddsaKey => "the key is not a usable Ed25519 key".into(),
+        K::InvalidRsaKey(m) => format!("the key is not a usable RSA key ({m})"),
+        K::RsaFailedSigning => "RSA signing failed".into(),
+        K::Signing(m) => format!("signing failed ({m})"),
+        K::InvalidAlgorithmName => "the algorithm name is not one keyward knows".into(),
+        K::UnsupportedAlgorithm => "the algorithm is not supported".into(),
+        K::InvalidKeyFormat => "the key is not in a format this algorithm can use".into(),
+        K::MissingRequiredClaim(c) => format!("the token has no {c} claim"),
+        K::InvalidClaimFormat(c) => format!("the {c} claim is not of the type RFC 7519 gives it"),
+        K::ExpiredSignature => "the token has expired".into(),
+        K::InvalidIssuer => "the issuer is not the one expected".into(),
+        K::InvalidAudience => "the audience is not the one expected".into(),
+        K::InvalidSubject => "the subject is not the one expected".into(),
+        K::ImmatureSignature => "the token is not valid yet (nbf)".into(),
+        K::InvalidAlgorithm => {
+            "the token's algorithm does not fit the key (algorithm confusion refused)".into()
+        }
+        K::MissingAlgorithm => "no algorithm is accepted".into(),
+        K::Base64(e) => format!("a part is not base64url ({e})"),
+        K::Json(e) => format!("a part is not the JSON a JWT holds ({e})"),
+        K::Utf8(e) => format!("a part is not UTF-8 text ({e})"),
+        K::Provider(m) => format!("the crypto provider failed ({m})"),
+        _ => "the token cannot be checked".into(),
+    }
+}
+
+/// True for the jsonwebtoken errors that mean the token is malformed
+/// (exit 3), not that a valid-looking token failed a check.
+pub fn is_malformed(e: &jsonwebtoken::errors::Error) -> bool {
+    use jsonwebtoken::errors::ErrorKind as K;
+    matches!(
+        e.kind(),
+        K::InvalidToken | K::Base64(_) | K::Json(_) | K::Utf8(_)
+    )
 }
 
 /// Warnings about an unverified token at `now` (Unix seconds).
@@ -255,30 +553,32 @@ pub fn warnings(t: &Unverified, now: i64) -> Vec<String> {
     if alg.eq_ignore_ascii_case("none") || alg.is_empty() {
         w.push("alg is none: the token is unsigned and anyone can forge it".into());
     }
-    match t.claims.get("exp").and_then(Value::as_i64) {
-        None => w.push("no exp: the token never expires".into()),
-        Some(exp) if exp <= now => w.push(format!(
-            "expired {} ago",
-            crate::timeutil::human_duration(time::Duration::seconds(now.saturating_sub(exp)))
-        )),
-        Some(exp) if exp.saturating_sub(now) > 86_400 => w.push(format!(
-            "exp is {} ahead, more than 24 h",
-            crate::timeutil::human_duration(time::Duration::seconds(exp.saturating_sub(now)))
-        )),
+    if let Some(reason) = critical_extensions(&t.header) {
+        w.push(format!("{reason}; verify refuses it"));
+    }
+    // RFC 7519 NumericDate: a number of seconds, perhaps with a fraction.
+    let now = now as f64;
+    let human = |secs: f64| crate::timeutil::human_duration(duration_of(secs));
+    match numeric_date(&t.claims, "exp") {
+        Err(m) => w.push(format!("{m}: verify refuses the token")),
+        Ok(None) => w.push("no exp: the token never expires".into()),
+        Ok(Some(exp)) if exp <= now => w.push(format!("expired {} ago", human(now - exp))),
+        Ok(Some(exp)) if exp - now > 86_400.0 => {
+            w.push(format!("exp is {} ahead, more than 24 h", human(exp - now)))
+        }
+        Ok(Some(_)) => {}
+    }
+    match numeric_date(&t.claims, "iat") {
+        Err(m) => w.push(format!("{m}: verify refuses the token")),
+        Ok(Some(iat)) if iat > now + 60.0 => w.push("iat is in the future".into()),
         _ => {}
     }
-    if let Some(iat) = t.claims.get("iat").and_then(Value::as_i64)
-        && iat > now.saturating_add(60)
-    {
-        w.push("iat is in the future".into());
-    }
-    if let Some(nbf) = t.claims.get("nbf").and_then(Value::as_i64)
-        && nbf > now
-    {
-        w.push(format!(
-            "not valid yet: nbf is {} ahead",
-            crate::timeutil::human_duration(time::Duration::seconds(nbf.saturating_sub(now)))
-        ));
+    match numeric_date(&t.claims, "nbf") {
+        Err(m) => w.push(format!("{m}: verify refuses the token")),
+        Ok(Some(nbf)) if nbf > now => {
+            w.push(format!("not valid yet: nbf is {} ahead", human(nbf - now)))
+        }
+        _ => {}
     }
     w
 }
@@ -314,8 +614,64 @@ mod tests {
         assert!(w.iter().any(|m| m.contains("no exp")));
         assert!(decode_unverified("a.b").is_err());
         assert!(pem_block("-----BEGIN X-----END X-----").is_none());
-        let t = decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.x")
+        let t = decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.AA")
             .unwrap();
         assert!(!warnings(&t, 1_700_000_000).is_empty());
+        // Hardening #14: a signature that is not base64url is malformed.
+        assert!(
+            decode_unverified("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOi05MjIzMzcyMDM2ODU0Nzc1ODA4fQ.x")
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn hardening_15_crit_is_understood_by_nobody() {
+        let header = |v: Value| v.as_object().unwrap().clone();
+        assert!(critical_extensions(&header(serde_json::json!({"alg": "HS256"}))).is_none());
+        let r = critical_extensions(&header(serde_json::json!({"crit": ["x"]}))).unwrap();
+        assert!(r.ends_with("does not understand: \"x\""), "{r}");
+        for bad in [
+            serde_json::json!([]),
+            serde_json::json!("x"),
+            serde_json::json!([2]),
+        ] {
+            let r = critical_extensions(&header(serde_json::json!({"crit": bad}))).unwrap();
+            assert!(r.contains("malformed crit"), "{r}");
+        }
+    }
+
+    #[test]
+    fn hardening_15_numeric_dates_may_have_fractions() {
+        let claims = |v: Value| v.as_object().unwrap().clone();
+        let c = claims(serde_json::json!({"exp": 1.9e9, "iat": 1_700_000_000.5}));
+        assert_eq!(numeric_date(&c, "exp"), Ok(Some(1.9e9)));
+        assert_eq!(
+            datetime_of(1_700_000_000.25)
+                .unwrap()
+                .unix_timestamp_nanos(),
+            1_700_000_000_250_000_000
+        );
+        assert!(check_times(&c, 1_800_000_000.0, 0.0, false).is_none());
+        assert!(
+            check_times(&c, 1.9e9 + 0.5, 0.0, false)
+                .unwrap()
+                .contains("expired")
+        );
+        assert!(check_times(&c, 1.9e9 - 0.5, 0.0, false).is_none());
+        let c = claims(serde_json::json!({"exp": "tomorrow"}));
+        let r = check_times(&c, 0.0, 0.0, true).unwrap();
+        assert!(r.contains("exp claim is not a number"), "{r}");
+        let c = claims(serde_json::json!({"nbf": 100.5}));
+        assert!(
+            check_times(&c, 100.0, 0.0, true)
+                .unwrap()
+                .contains("not valid yet")
+        );
+        assert!(check_times(&c, 100.0, 1.0, true).is_none());
+        assert!(
+            check_times(&c, 100.0, 0.0, false)
+                .unwrap()
+                .contains("no exp")
+        );
     }
 }

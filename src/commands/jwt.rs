@@ -9,12 +9,12 @@ use jsonwebtoken::{Algorithm, DecodingKey, Header, Validation};
 use serde_json::{Map, Value, json};
 
 use crate::audit::Entry;
-use crate::cli::{JwtCommand, JwtInspectArgs, JwtKeyArgs, JwtMintArgs, JwtVerifyArgs};
+use crate::cli::{JwtCommand, JwtInspectArgs, JwtKeyArgs, JwtMintArgs, JwtScopesAs, JwtVerifyArgs};
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
 use crate::jwt::{self, PemKind};
 use crate::output::Format;
-use crate::secret::{SecretPrompt, SecretString, read_secret};
+use crate::secret::{SecretBytes, SecretPrompt, SecretString, read_secret};
 use crate::timeutil::{human_duration, parse_duration};
 
 const SECRET_PROMPT: SecretPrompt = SecretPrompt {
@@ -47,12 +47,15 @@ fn read_pem(path: &Path) -> Result<(String, PemKind, bool)> {
     Ok((text, kind, private))
 }
 
-fn read_hs_secret(k: &JwtKeyArgs) -> Result<SecretString> {
-    read_secret(
+/// The HS secret's text, and the key's bytes from it (`--secret-encoding`).
+fn read_hs_secret(k: &JwtKeyArgs) -> Result<(SecretString, SecretBytes)> {
+    let text = read_secret(
         k.secret_env.as_deref(),
         k.secret_file.as_deref(),
         &SECRET_PROMPT,
-    )
+    )?;
+    let key = jwt::hs_key_bytes(text.expose(), k.secret_encoding)?;
+    Ok((text, key))
 }
 
 fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
@@ -73,6 +76,20 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
         extra.insert(k, v);
     }
     let scopes = crate::apikey::validate_scopes(&a.scope)?;
+    let scopes_claim = a.scopes_claim.trim();
+    if scopes_claim.is_empty() {
+        return Err(Error::usage("--scopes-claim needs a claim name"));
+    }
+    if scopes_claim != "scope" && jwt::RESERVED.contains(&scopes_claim) {
+        return Err(Error::usage(format!(
+            "--scopes-claim cannot be '{scopes_claim}', a registered claim with its own flag"
+        )));
+    }
+    if !scopes.is_empty() && extra.contains_key(scopes_claim) {
+        return Err(Error::usage(format!(
+            "--claim sets '{scopes_claim}', which --scope fills (--scopes-claim {scopes_claim})"
+        )));
+    }
     let (alg, key) = match &a.key.key_file {
         Some(path) => {
             let (pem, kind, private) = read_pem(path)?;
@@ -106,25 +123,33 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
                     alg_name(alg)
                 )));
             }
-            let secret = read_hs_secret(&a.key)?;
+            let (text, secret) = read_hs_secret(&a.key)?;
             let min = jwt::min_secret_len(alg);
+            let mut weak = Vec::new();
             if secret.len() < min {
-                let msg = format!(
+                weak.push(format!(
                     "the secret is {} bytes; {} needs at least {min} (RFC 7518 section 3.2)",
                     secret.len(),
                     alg_name(alg)
-                );
-                if !a.allow_weak {
-                    return Err(Error::bad_input(msg).with_hint(
-                        "generate one with `keyward keygen jwt-secret`, or pass --allow-weak",
-                    ));
-                }
-                ctx.out.warn(&msg);
+                ));
             }
-            (
-                alg,
-                jsonwebtoken::EncodingKey::from_secret(secret.expose().as_bytes()),
-            )
+            // The config rules' own list of placeholder and sample secrets.
+            if let Some(why) = crate::config_check::rules::placeholder(text.expose()) {
+                weak.push(format!(
+                    "the secret is a known placeholder ({why}): anyone who reads the same documentation can mint tokens"
+                ));
+            }
+            if let Some(first) = weak.first()
+                && !a.allow_weak
+            {
+                return Err(Error::bad_input(first.clone()).with_hint(
+                    "generate one with `keyward keygen jwt-secret`, or pass --allow-weak",
+                ));
+            }
+            for msg in &weak {
+                ctx.out.warn(msg);
+            }
+            (alg, jsonwebtoken::EncodingKey::from_secret(secret.expose()))
         }
     };
     let now = crate::timeutil::now().unix_timestamp();
@@ -143,12 +168,20 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
         claims.insert("iss".into(), iss.clone().into());
     }
     if !scopes.is_empty() {
-        claims.insert("scope".into(), scopes.join(" ").into());
+        let value: Value = match a.scopes_as {
+            JwtScopesAs::String => scopes.join(" ").into(),
+            JwtScopesAs::List => scopes.clone().into(),
+        };
+        claims.insert(scopes_claim.to_string(), value);
     }
     let mut header = Header::new(alg);
     header.kid = a.kid.clone();
-    let token = jsonwebtoken::encode(&header, &claims, &key)
-        .map_err(|e| Error::bad_input(format!("cannot sign the token: {e}")))?;
+    let token = jsonwebtoken::encode(&header, &claims, &key).map_err(|e| {
+        Error::bad_input(format!(
+            "cannot sign the token: {}",
+            jwt::describe_error(&e)
+        ))
+    })?;
 
     let auditor = ctx.auditor()?;
     let mut store = ctx.store()?;
@@ -199,7 +232,7 @@ fn token_input(ctx: &Ctx, arg: Option<&String>) -> Result<String> {
 /// A key and the algorithms it fits, or why the token cannot be checked with the JWKS.
 type KeyChoice = std::result::Result<(DecodingKey, Vec<Algorithm>), String>;
 
-fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoice> {
+fn verify_key(ctx: &Ctx, a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoice> {
     if let Some(path) = &a.jwks {
         let text = crate::fsutil::read_text_bounded(path, crate::fsutil::MAX_INPUT_BYTES)?;
         let set: JwkSet = serde_json::from_str(&text).map_err(|e| {
@@ -221,8 +254,13 @@ fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoic
                 )));
             }
         };
-        let key = DecodingKey::from_jwk(jwk)
-            .map_err(|e| Error::bad_input(format!("unusable JWK in {}: {e}", path.display())))?;
+        let key = DecodingKey::from_jwk(jwk).map_err(|e| {
+            Error::bad_input(format!(
+                "unusable JWK in {}: {}",
+                path.display(),
+                jwt::describe_error(&e)
+            ))
+        })?;
         let algs = match jwk
             .common
             .key_algorithm
@@ -240,9 +278,24 @@ fn verify_key(a: &JwtVerifyArgs, header: &Map<String, Value>) -> Result<KeyChoic
             kind.algorithms(),
         )));
     }
-    let secret = read_hs_secret(&a.key)?;
+    let (_text, secret) = read_hs_secret(&a.key)?;
+    // RFC 7518 §3.2: too short a secret still verifies (old tokens), with
+    // a warning, measured against the token's HS algorithm.
+    let alg = match header.get("alg").and_then(Value::as_str) {
+        Some("HS384") => Algorithm::HS384,
+        Some("HS512") => Algorithm::HS512,
+        _ => Algorithm::HS256,
+    };
+    let min = jwt::min_secret_len(alg);
+    if secret.len() < min {
+        ctx.out.warn(&format!(
+            "the secret is {} bytes; {} needs at least {min} (RFC 7518 section 3.2): anyone who guesses it can mint tokens",
+            secret.len(),
+            alg_name(alg)
+        ));
+    }
     Ok(Ok((
-        DecodingKey::from_secret(secret.expose().as_bytes()),
+        DecodingKey::from_secret(secret.expose()),
         jwt::hs_algs_for(secret.len()),
     )))
 }
@@ -259,13 +312,82 @@ fn missing_expected_claim(a: &JwtVerifyArgs, claims: &Map<String, Value>) -> Opt
     }
 }
 
+/// The signature (by jsonwebtoken), then the times and `--aud`/`--iss`:
+/// why the token fails, if it does. Exp, nbf and iat are checked here, not
+/// by jsonwebtoken, which calls a non-numeric exp missing and reads no iat.
+fn check_signed_token(
+    a: &JwtVerifyArgs,
+    token: &str,
+    key: &DecodingKey,
+    allowed: &[Algorithm],
+    unverified: &jwt::Unverified,
+    leeway: time::Duration,
+) -> Result<Option<String>> {
+    let mut v = Validation::new(allowed[0]);
+    v.algorithms = allowed.to_vec();
+    v.validate_nbf = false;
+    v.validate_exp = false;
+    let mut required: Vec<&str> = Vec::new();
+    if a.aud.is_some() {
+        required.push("aud");
+    }
+    if a.iss.is_some() {
+        required.push("iss");
+    }
+    v.set_required_spec_claims(&required);
+    match &a.aud {
+        Some(aud) => v.set_audience(&[aud]),
+        None => v.validate_aud = false,
+    }
+    if let Some(iss) = &a.iss {
+        v.set_issuer(&[iss]);
+    }
+    let checked = jsonwebtoken::decode::<Value>(token, key, &v);
+    let claims_failure = match &checked {
+        Err(e)
+            if matches!(
+                e.kind(),
+                JwtErrorKind::InvalidAudience | JwtErrorKind::InvalidIssuer
+            ) =>
+        {
+            Some(e)
+        }
+        Err(e) if jwt::is_malformed(e) => {
+            return Err(Error::bad_input(format!(
+                "not a JWT: {}",
+                jwt::describe_error(e)
+            )));
+        }
+        Err(e) => return Ok(Some(jwt::describe_error(e))),
+        Ok(_) => None,
+    };
+    // The signature matches: the times come before the audience and issuer.
+    let now = crate::timeutil::now().unix_timestamp_nanos() as f64 / 1e9;
+    let leeway = leeway.as_seconds_f64().max(0.0);
+    if let Some(reason) = jwt::check_times(&unverified.claims, now, leeway, a.allow_no_exp) {
+        return Ok(Some(reason));
+    }
+    Ok(claims_failure.map(|e| match e.kind() {
+        JwtErrorKind::InvalidAudience => format!(
+            "the audience is not {}",
+            a.aud.as_deref().unwrap_or("accepted")
+        ),
+        _ => format!(
+            "the issuer is not {}",
+            a.iss.as_deref().unwrap_or("accepted")
+        ),
+    }))
+}
+
 fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     ctx.out
         .require("jwt verify", &[Format::Text, Format::Json])?;
     let leeway = parse_duration(&a.leeway).map_err(|m| Error::usage(format!("--leeway: {m}")))?;
     let token = token_input(ctx, a.token.as_ref())?;
     let unverified = jwt::decode_unverified(&token)?;
-    let (key, fits) = match verify_key(&a, &unverified.header)? {
+    jwt::check_compact(&token)?;
+    jwt::check_header(&unverified.header)?;
+    let (key, fits) = match verify_key(ctx, &a, &unverified.header)? {
         Ok(k) => k,
         Err(reason) => {
             if ctx.out.format() == Format::Json {
@@ -299,6 +421,8 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
         .to_string();
     let failure = if header_alg.eq_ignore_ascii_case("none") || header_alg.is_empty() {
         Some("the token is unsigned (alg none), which keyward never accepts".to_string())
+    } else if let Some(reason) = jwt::critical_extensions(&unverified.header) {
+        Some(reason)
     } else if !allowed.iter().any(|x| alg_name(*x) == header_alg) {
         Some(format!(
             "algorithm {header_alg} is not accepted here (accepted: {})",
@@ -313,59 +437,14 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
         // issuer) rejects a token that does not name one.
         Some(format!("the token has no {c} claim, and --{c} was given"))
     } else {
-        let mut v = Validation::new(allowed[0]);
-        v.algorithms = allowed.clone();
-        v.leeway = leeway.whole_seconds().max(0) as u64;
-        v.validate_nbf = true;
-        v.validate_exp = true;
-        let mut required: Vec<&str> = Vec::new();
-        if !a.allow_no_exp {
-            required.push("exp");
-        }
-        if a.aud.is_some() {
-            required.push("aud");
-        }
-        if a.iss.is_some() {
-            required.push("iss");
-        }
-        v.set_required_spec_claims(&required);
-        match &a.aud {
-            Some(aud) => v.set_audience(&[aud]),
-            None => v.validate_aud = false,
-        }
-        if let Some(iss) = &a.iss {
-            v.set_issuer(&[iss]);
-        }
-        match jsonwebtoken::decode::<Value>(&token, &key, &v) {
-            Ok(_) => None,
-            Err(e) => Some(match e.kind() {
-                JwtErrorKind::InvalidSignature => {
-                    "the signature does not match the key".to_string()
-                }
-                JwtErrorKind::ExpiredSignature => "the token has expired".to_string(),
-                JwtErrorKind::ImmatureSignature => "the token is not valid yet (nbf)".to_string(),
-                JwtErrorKind::InvalidAudience => format!(
-                    "the audience is not {}",
-                    a.aud.as_deref().unwrap_or("accepted")
-                ),
-                JwtErrorKind::InvalidIssuer => format!(
-                    "the issuer is not {}",
-                    a.iss.as_deref().unwrap_or("accepted")
-                ),
-                JwtErrorKind::MissingRequiredClaim(c) if c == "exp" => {
-                    "the token has no exp (pass --allow-no-exp to accept that)".to_string()
-                }
-                JwtErrorKind::MissingRequiredClaim(c) => format!("the token has no {c} claim"),
-                JwtErrorKind::InvalidAlgorithm => {
-                    "the token's algorithm does not fit the key (algorithm confusion refused)"
-                        .to_string()
-                }
-                other => format!("invalid token: {other:?}"),
-            }),
-        }
+        check_signed_token(&a, &token, &key, &allowed, &unverified, leeway)?
     };
     let now = crate::timeutil::now().unix_timestamp();
-    let exp = unverified.claims.get("exp").and_then(Value::as_i64);
+    // A valid token's exp is a number (perhaps with a fraction) or absent.
+    let exp = jwt::numeric_date(&unverified.claims, "exp")
+        .ok()
+        .flatten()
+        .map(|e| (e - now as f64).floor() as i64);
     if ctx.out.format() == Format::Json {
         let mut doc = json!({"valid": failure.is_none(), "alg": header_alg});
         match &failure {
@@ -373,7 +452,7 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
             None => {
                 doc["claims"] = Value::Object(unverified.claims.clone());
                 doc["header"] = Value::Object(unverified.header.clone());
-                doc["expires_in_seconds"] = exp.map(|e| e - now).into();
+                doc["expires_in_seconds"] = exp.into();
             }
         }
         ctx.out.json(&doc)?;
@@ -387,10 +466,10 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
                     .and_then(Value::as_str)
                     .unwrap_or("-");
                 let left = exp
-                    .map(|e| {
+                    .map(|secs| {
                         format!(
                             "expires in {}",
-                            human_duration(time::Duration::seconds(e - now))
+                            human_duration(time::Duration::seconds(secs))
                         )
                     })
                     .unwrap_or_else(|| "never expires".into());
@@ -406,13 +485,18 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     })
 }
 
+/// A NumericDate (seconds, perhaps with a fraction) as a date and how far.
 fn readable_time(v: &Value, now: i64) -> Option<String> {
-    let t = v.as_i64()?;
-    let when = time::OffsetDateTime::from_unix_timestamp(t).ok()?;
-    let rel = if t >= now {
-        format!("in {}", human_duration(time::Duration::seconds(t - now)))
+    let t = v.as_f64()?;
+    let when = jwt::datetime_of(t)?;
+    let secs = (t - now as f64) as i64;
+    let rel = if secs >= 0 {
+        format!("in {}", human_duration(time::Duration::seconds(secs)))
     } else {
-        format!("{} ago", human_duration(time::Duration::seconds(now - t)))
+        format!(
+            "{} ago",
+            human_duration(time::Duration::seconds(secs.saturating_neg()))
+        )
     };
     Some(format!("{} ({rel})", crate::timeutil::format_ms(when)))
 }
@@ -428,8 +512,7 @@ fn inspect(ctx: &Ctx, a: JwtInspectArgs) -> Result<Outcome> {
         let times: Map<String, Value> = ["iat", "nbf", "exp"]
             .iter()
             .filter_map(|k| {
-                let v = t.claims.get(*k)?.as_i64()?;
-                let when = time::OffsetDateTime::from_unix_timestamp(v).ok()?;
+                let when = jwt::datetime_of(t.claims.get(*k)?.as_f64()?)?;
                 Some((k.to_string(), crate::timeutil::format_ms(when).into()))
             })
             .collect();

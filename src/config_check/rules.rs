@@ -812,8 +812,10 @@ fn angle_placeholder(l: &str) -> bool {
     })
 }
 
-/// Why `v` is a known placeholder, if it is one.
-fn placeholder(v: &str) -> Option<&'static str> {
+/// Why `v` is a known placeholder, default or sample secret, if it is one
+/// (the rule "Secret is a known placeholder or default"; `jwt mint` refuses
+/// the same secrets).
+pub fn placeholder(v: &str) -> Option<&'static str> {
     let l = v.trim().to_ascii_lowercase();
     const EXACT: &[&str] = &[
         "changeme",

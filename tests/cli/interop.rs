@@ -307,7 +307,8 @@ fn pyjwt() -> Option<String> {
 fn jwts_interoperate_with_pyjwt() {
     let Some(py) = pyjwt() else { return };
     let s = TestStore::new();
-    let secret = "a-pyjwt-shared-secret-of-at-least-32-bytes";
+    // Random-looking: `jwt mint` refuses placeholder and sample secrets.
+    let secret = "Tn5Xy1Bp6Mc4Df7Gs0JaZq3kVh9w2Lr8Qe4";
     let token = stdout_of(
         s.kw(&[
             "jwt",
@@ -422,5 +423,49 @@ print(n)
         "300",
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Hardening #15: a PyJWT token signed with raw random bytes (not text)
+/// verifies with the base64 form of those bytes, and a keyward token minted
+/// from a base64url secret (a JWK's `k`) decodes in PyJWT with the bytes.
+#[test]
+fn hardening_15_pyjwt_binary_secrets() {
+    let Some(py) = pyjwt() else { return };
+    let s = TestStore::new();
+    let code = "import jwt,os,time,base64\nk=os.urandom(64)\nprint(jwt.encode({'sub':'raw','exp':int(time.time())+600}, k, algorithm='HS256'))\nprint(base64.b64encode(k).decode())\nprint(base64.urlsafe_b64encode(k).decode().rstrip('='))";
+    let out = run_py(&py, code, "", &[]);
+    let lines: Vec<&str> = out.lines().collect();
+    let (token, b64, b64url) = (lines[0], lines[1], lines[2]);
+    s.kw(&[
+        "jwt",
+        "verify",
+        "--secret-env",
+        "S",
+        "--secret-encoding",
+        "base64",
+    ])
+    .env("S", b64)
+    .write_stdin(token.to_string())
+    .assert()
+    .success()
+    .stdout(predicates::str::contains("sub raw"));
+    let minted = stdout_of(
+        s.kw(&[
+            "jwt",
+            "mint",
+            "--secret-env",
+            "S",
+            "--secret-encoding",
+            "base64url",
+            "--sub",
+            "from-k",
+        ])
+        .env("S", b64url),
+    );
+    let code = "import jwt,os,sys,base64\nk=base64.urlsafe_b64decode(os.environ['K']+'==')\nprint(jwt.decode(sys.stdin.read().strip(), k, algorithms=['HS256'])['sub'])";
+    assert_eq!(
+        run_py(&py, code, &minted, &[("K", b64url)]).trim(),
+        "from-k"
     );
 }
