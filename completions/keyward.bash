@@ -2447,7 +2447,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hash__subcmd__password)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --algo --memory --iterations --parallelism --cost --block-size --password-env --password-file --password-stdin --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --algo --preset --memory --iterations --parallelism --cost --block-size --password-env --password-file --password-stdin --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2471,6 +2471,10 @@ _keyward() {
                     ;;
                 --algo)
                     COMPREPLY=($(compgen -W "argon2id bcrypt scrypt pbkdf2-sha256" -- "${cur}"))
+                    return 0
+                    ;;
+                --preset)
+                    COMPREPLY=($(compgen -W "rfc9106-low-memory owasp" -- "${cur}"))
                     return 0
                     ;;
                 --memory)
@@ -2509,7 +2513,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hash__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --password-env --password-file --password-stdin --needs-rehash --algo --memory --iterations --parallelism --cost --block-size --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --password-env --password-file --password-stdin --needs-rehash --algo --preset --memory --iterations --parallelism --cost --block-size --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2541,6 +2545,10 @@ _keyward() {
                     ;;
                 --algo)
                     COMPREPLY=($(compgen -W "argon2id bcrypt scrypt pbkdf2-sha256" -- "${cur}"))
+                    return 0
+                    ;;
+                --preset)
+                    COMPREPLY=($(compgen -W "rfc9106-low-memory owasp" -- "${cur}"))
                     return 0
                     ;;
                 --memory)
@@ -3745,7 +3753,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt__subcmd__mint)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --alg --sub --aud --iss --scope --ttl --claim --kid --allow-weak --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --secret-encoding --alg --sub --aud --iss --scope --scopes-claim --scopes-as --ttl --claim --kid --allow-weak --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3777,6 +3785,10 @@ _keyward() {
                     ;;
                 --key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-encoding)
+                    COMPREPLY=($(compgen -W "text base64 base64url hex" -- "${cur}"))
                     return 0
                     ;;
                 --alg)
@@ -3799,6 +3811,14 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes-claim)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes-as)
+                    COMPREPLY=($(compgen -W "string list" -- "${cur}"))
+                    return 0
+                    ;;
                 --ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3819,7 +3839,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --jwks --alg --aud --iss --leeway --allow-no-exp --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --secret-encoding --jwks --alg --aud --iss --leeway --allow-no-exp --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3851,6 +3871,10 @@ _keyward() {
                     ;;
                 --key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-encoding)
+                    COMPREPLY=($(compgen -W "text base64 base64url hex" -- "${cur}"))
                     return 0
                     ;;
                 --jwks)

@@ -264,10 +264,10 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l kdf -d 'The key-derivation function' -r -f -a "scrypt\t'scrypt (RFC 7914); default N=2^17, r=8, p=1'
 pbkdf2\t'PBKDF2 with HMAC-SHA256; default 600,000 iterations'"
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-r -d 'scrypt block size r' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-p -d 'scrypt parallelism p' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l iterations -d 'PBKDF2 iteration count' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17; at most 2^20, and 128*N*r*p at most 1 GiB)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-r -d 'scrypt block size r (at most 32)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l scrypt-p -d 'scrypt parallelism p (at most 16)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l iterations -d 'PBKDF2 iteration count (at most 10,000,000)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l passphrase-env -d 'Read the passphrase from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l passphrase-file -d 'Read the passphrase from this file (one trailing newline is dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l salt-hex -d 'The salt, in hex' -r
@@ -423,10 +423,10 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l salt-hex -d 'The derivation salt, hex' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l kdf -d 'The key-derivation function' -r -f -a "scrypt\t'scrypt (RFC 7914); default N=2^17, r=8, p=1'
 pbkdf2\t'PBKDF2 with HMAC-SHA256; default 600,000 iterations'"
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l scrypt-r -d 'scrypt block size r' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l scrypt-p -d 'scrypt parallelism p' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l iterations -d 'PBKDF2 iteration count' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17; at most 2^20, and 128*N*r*p at most 1 GiB)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l scrypt-r -d 'scrypt block size r (at most 32)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l scrypt-p -d 'scrypt parallelism p (at most 16)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l iterations -d 'PBKDF2 iteration count (at most 10,000,000)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l id -d 'The key id to give it (to match the id in existing envelopes) [default: the next free]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l note -d 'A note kept with the key' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
@@ -669,6 +669,10 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-encoding -d 'How the HS secret\'s text gives the key: its bytes (text), or decoded from base64, base64url (a JWK\'s `k`) or hex' -r -f -a "text\t'The text\'s UTF-8 bytes (as PyJWT and most services use a secret)'
+base64\t'Standard base64, padded or not'
+base64url\t'URL-safe base64, padded or not (a JWK\'s `k`)'
+hex\t'Hexadecimal'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l alg -d 'Signing algorithm [default: HS256 with a secret; the key\'s own with a PEM]' -r -f -a "HS256\t'HMAC-SHA256 with a shared secret'
 HS384\t'HMAC-SHA384'
 HS512\t'HMAC-SHA512'
@@ -682,13 +686,16 @@ EdDSA\t'Ed25519'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l sub -d 'Subject (sub)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l aud -d 'Audience (aud)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l iss -d 'Issuer (iss)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l scope -d 'Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l scope -d 'Scopes, comma-separated; written as the space-separated `scope` claim (RFC 9068) unless --scopes-claim / --scopes-as say otherwise' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l scopes-claim -d 'The claim the scopes go in (e.g. `scopes` for a service that reads that)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l scopes-as -d 'How the scopes are written: one space-separated string (RFC 8693 section 4.2) or a JSON list' -r -f -a "string\t'One string, the scopes separated by spaces: "a b"'
+list\t'A JSON list of strings: ["a", "b"]'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l ttl -d 'Lifetime: 30s, 15m, 1h, 7d' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l claim -d 'An extra claim, k=v; v is JSON when it parses as JSON, else a string (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l kid -d 'The key id (kid) header' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
-complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l allow-weak -d 'Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it)'
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l allow-weak -d 'Allow an HS secret shorter than the hash (RFC 7518 section 3.2 forbids it) or a known placeholder (as `config check` lists them)'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -704,6 +711,10 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l key-file -d 'A PEM key: private to mint (RS*, PS*, ES*, EdDSA), public or private to verify' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-encoding -d 'How the HS secret\'s text gives the key: its bytes (text), or decoded from base64, base64url (a JWK\'s `k`) or hex' -r -f -a "text\t'The text\'s UTF-8 bytes (as PyJWT and most services use a secret)'
+base64\t'Standard base64, padded or not'
+base64url\t'URL-safe base64, padded or not (a JWK\'s `k`)'
+hex\t'Hexadecimal'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l jwks -d 'A JWKS file; the key is chosen by the token\'s kid' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l alg -d 'Accepted algorithms (repeatable) [default: those the key fits]' -r -f -a "HS256\t'HMAC-SHA256 with a shared secret'
 HS384\t'HMAC-SHA384'
@@ -958,7 +969,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l days -d 'Days of validity (warns above 398, the browsers\' limit, and 825, Apple\'s)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l not-before -d 'Start of validity: an RFC 3339 time or a date [default: now]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l not-after -d 'End of validity: an RFC 3339 time or a date (a past one makes a deliberately expired certificate)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l key-type -d 'Key type of a new key' -r -f -a "ecdsa-p256\t'ECDSA on P-256 (fast, small, universally supported)'
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l key-type -d 'Key type of a new key [default: ecdsa-p256]; with --key-in, the type that key must be' -r -f -a "ecdsa-p256\t'ECDSA on P-256 (fast, small, universally supported)'
 ecdsa-p384\t'ECDSA on P-384'
 ed25519\t'Ed25519 (not accepted by every TLS client yet)'
 rsa-2048\t'RSA 2048'
@@ -1027,7 +1038,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l critical -d 'Critical at this much time left (7d) or share of lifetime used (90%)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l at -d 'Evaluate at this moment (RFC 3339 or a date) instead of now' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l expect-name -d 'The leaf must cover this name, wildcards included (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l timeout -d 'Connection timeout for --connect' -r
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l timeout -d 'Time limit for each --connect endpoint as a whole: name lookup, TCP connect, STARTTLS and TLS handshake' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l verify -d 'Also verify served chains against the system roots or --ca-file'
@@ -1182,15 +1193,17 @@ always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l algo -d 'The algorithm' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l algo -d 'The algorithm' -r -f -a "argon2id\t'argon2id (RFC 9106): m=64 MiB, t=3, p=4 (RFC 9106 low-memory) by default; --preset owasp for m=19 MiB, t=2, p=1'
 bcrypt\t'bcrypt ($2b$), cost 12 by default; passwords of at most 72 bytes'
 scrypt\t'scrypt in its PHC form ($scrypt$ln=17,r=8,p=1$...)'
 pbkdf2-sha256\t'PBKDF2-HMAC-SHA256 in its PHC form ($pbkdf2-sha256$i=600000,l=32$...)'"
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l memory -d 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l iterations -d 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l parallelism -d 'argon2 lanes or scrypt p [default: 1]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l cost -d 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l block-size -d 'scrypt block size r [default: 8]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l preset -d 'argon2id parameter set, which the flags below adjust: rfc9106-low-memory (m=64 MiB, t=3, p=4: RFC 9106\'s low-memory choice and argon2-cffi\'s default, so its check_needs_rehash accepts the hash) or owasp (m=19 MiB, t=2, p=1: OWASP\'s minimum) [default: rfc9106-low-memory]' -r -f -a "rfc9106-low-memory\t'RFC 9106\'s low-memory choice, argon2id m=64 MiB, t=3, p=4: argon2-cffi\'s default (keyward\'s default)'
+owasp\t'OWASP\'s minimum, argon2id m=19 MiB, t=2, p=1: less memory per login, but argon2-cffi\'s check_needs_rehash flags it'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l memory -d 'argon2 memory: KiB, or with a unit (19MiB, 1GiB; at most 1GiB) [default: 64MiB; owasp: 19MiB]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l iterations -d 'argon2 passes [default: 3; owasp: 2; at most 64] or PBKDF2 iterations [default: 600000; at most 10000000]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l parallelism -d 'argon2 lanes [default: 4; owasp: 1] or scrypt p [default: 1]; at most 16' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l cost -d 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17; at most 20]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l block-size -d 'scrypt block size r [default: 8; at most 32]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-env -d 'Read the password from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -1210,19 +1223,21 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-env -d 'Read the password from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l algo -d 'With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash\'s own]' -r -f -a "argon2id\t'argon2id (RFC 9106), OWASP\'s first choice: m=19 MiB, t=2, p=1'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l algo -d 'With --needs-rehash: the current algorithm; a hash of another one needs rehashing [default: the hash\'s own]' -r -f -a "argon2id\t'argon2id (RFC 9106): m=64 MiB, t=3, p=4 (RFC 9106 low-memory) by default; --preset owasp for m=19 MiB, t=2, p=1'
 bcrypt\t'bcrypt ($2b$), cost 12 by default; passwords of at most 72 bytes'
 scrypt\t'scrypt in its PHC form ($scrypt$ln=17,r=8,p=1$...)'
 pbkdf2-sha256\t'PBKDF2-HMAC-SHA256 in its PHC form ($pbkdf2-sha256$i=600000,l=32$...)'"
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l memory -d 'argon2 memory: KiB, or with a unit (19MiB, 1GiB) [default: 19MiB]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l iterations -d 'argon2 passes [default: 2] or PBKDF2 iterations [default: 600000]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l parallelism -d 'argon2 lanes or scrypt p [default: 1]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l cost -d 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l block-size -d 'scrypt block size r [default: 8]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l preset -d 'argon2id parameter set, which the flags below adjust: rfc9106-low-memory (m=64 MiB, t=3, p=4: RFC 9106\'s low-memory choice and argon2-cffi\'s default, so its check_needs_rehash accepts the hash) or owasp (m=19 MiB, t=2, p=1: OWASP\'s minimum) [default: rfc9106-low-memory]' -r -f -a "rfc9106-low-memory\t'RFC 9106\'s low-memory choice, argon2id m=64 MiB, t=3, p=4: argon2-cffi\'s default (keyward\'s default)'
+owasp\t'OWASP\'s minimum, argon2id m=19 MiB, t=2, p=1: less memory per login, but argon2-cffi\'s check_needs_rehash flags it'"
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l memory -d 'argon2 memory: KiB, or with a unit (19MiB, 1GiB; at most 1GiB) [default: 64MiB; owasp: 19MiB]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l iterations -d 'argon2 passes [default: 3; owasp: 2; at most 64] or PBKDF2 iterations [default: 600000; at most 10000000]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l parallelism -d 'argon2 lanes [default: 4; owasp: 1] or scrypt p [default: 1]; at most 16' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l cost -d 'bcrypt cost [default: 12, at least 10] or scrypt log2(N) [default: 17; at most 20]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l block-size -d 'scrypt block size r [default: 8; at most 32]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-stdin -d 'Read the password from stdin (one trailing newline dropped)'
-complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l needs-rehash -d 'Also exit 1 when the hash\'s parameters are below the current ones (the check services run at login)'
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l needs-rehash -d 'Also exit 1 when the hash\'s parameters are below the current ones (the check services run at login): the --preset\'s, adjusted by the parameter flags'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from help" -f -a "password" -d 'Hash a password: print its PHC string (bcrypt: $2b$), nothing else'
