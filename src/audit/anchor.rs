@@ -246,14 +246,23 @@ pub fn check_anchors(
             status,
         });
     }
-    if let Some((id, kind, message)) = worst
-        && report.first_broken_at.is_none_or(|b| id < b)
-    {
+    if let Some((id, kind, message)) = worst {
+        let b = super::Break { id, kind, message };
         report.intact = false;
-        report.first_broken_at = Some(id);
-        report.broken = Some(super::Break { id, kind, message });
-        report.last_id = None;
-        report.last_hash = None;
+        report.breaks_total += 1;
+        let at = report
+            .breaks
+            .iter()
+            .position(|x| x.id > id)
+            .unwrap_or(report.breaks.len());
+        report.breaks.insert(at, b.clone());
+        report.breaks.truncate(super::MAX_BREAKS_LISTED);
+        if report.first_broken_at.is_none_or(|f| id < f) {
+            report.first_broken_at = Some(id);
+            report.broken = Some(b);
+            report.last_id = None;
+            report.last_hash = None;
+        }
     }
     Ok(())
 }

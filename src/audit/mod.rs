@@ -21,7 +21,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::secret::SecretString;
 
 pub mod anchor;
@@ -41,6 +41,74 @@ pub enum HashMode {
     HmacSha256,
     /// Plain SHA-256: detects accidents and naive edits, not a forger who rehashes.
     Sha256,
+    /// A keyed chain checked without its key (`audit verify` only): the
+    /// links between rows are checked (deleted, inserted, reordered rows),
+    /// not the rows' contents.
+    LinksOnly,
+}
+
+impl HashMode {
+    /// The name kept in the store (`store_meta.audit_chain`).
+    fn stored_name(self) -> &'static str {
+        match self {
+            HashMode::HmacSha256 => "hmac-sha256",
+            HashMode::Sha256 | HashMode::LinksOnly => "sha256",
+        }
+    }
+}
+
+/// How the store says its audit chain is hashed: recorded by the first
+/// write (or, for a store from before the record, learned from its last
+/// row), so a writer with a missing or different key is refused before it
+/// breaks the chain for good.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainRecord {
+    /// The chain's mode.
+    pub mode: HashMode,
+    /// The fingerprint of the HMAC key (`hmac-sha256` only).
+    pub key_id: Option<String>,
+}
+
+/// Reads the store's record of its chain mode; `None` before any write,
+/// or in a store from before the record (schema version 1).
+pub fn chain_record(conn: &Connection) -> Result<Option<ChainRecord>> {
+    let sql_err = crate::store::query_error;
+    let has_table: bool = conn
+        .query_row(
+            "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(sql_err)?;
+    if !has_table {
+        return Ok(None);
+    }
+    let get = |k: &str| -> Result<Option<String>> {
+        conn.query_row("SELECT value FROM store_meta WHERE key = ?1", [k], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(sql_err)
+    };
+    Ok(match get("audit_chain")?.as_deref() {
+        Some("hmac-sha256") => Some(ChainRecord {
+            mode: HashMode::HmacSha256,
+            key_id: get("audit_key_id")?,
+        }),
+        Some(_) => Some(ChainRecord {
+            mode: HashMode::Sha256,
+            key_id: None,
+        }),
+        None => None,
+    })
+}
+
+/// A fingerprint of an audit key that says nothing about the key:
+/// HMAC-SHA256 of a fixed label under it, 16 hex digits.
+fn key_id(key: &[u8]) -> String {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key");
+    mac.update(b"keyward audit key id v1");
+    hex::encode(&mac.finalize().into_bytes()[..8])
 }
 
 /// The outcome of an audited action.
@@ -253,6 +321,87 @@ impl Auditor {
         Auditor { actor, host, key }
     }
 
+    /// This auditor's chain record: its mode and key fingerprint.
+    pub fn record(&self) -> ChainRecord {
+        ChainRecord {
+            mode: self.mode(),
+            key_id: self.key.as_ref().map(|k| key_id(k.expose().as_bytes())),
+        }
+    }
+
+    /// Refuses (exit 4) to write to a chain hashed with another key, or
+    /// keyed when this auditor has no key (or the reverse): one entry made
+    /// that way would break the chain for good. Records the chain's mode
+    /// on the first write. Called inside the write transaction by
+    /// [`Auditor::append`], and before any change by
+    /// [`Auditor::check_chain`].
+    fn fit_chain(&self, conn: &Connection, record: bool) -> Result<()> {
+        let mine = self.record();
+        let recorded = chain_record(conn)?;
+        let theirs = match &recorded {
+            Some(r) => Some(r.clone()),
+            None => self.learn_chain(conn)?,
+        };
+        if let Some(r) = theirs
+            && r != mine
+        {
+            return Err(chain_mismatch(&r, &mine));
+        }
+        if record && recorded.is_none() {
+            let sql_err = crate::store::query_error;
+            conn.execute(
+                "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('audit_chain', ?1)",
+                [mine.mode.stored_name()],
+            )
+            .map_err(sql_err)?;
+            if let Some(id) = &mine.key_id {
+                conn.execute(
+                    "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('audit_key_id', ?1)",
+                    [id],
+                )
+                .map_err(sql_err)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A store written before the record: the chain's mode from its last
+    /// row (None for an empty log: this writer decides).
+    fn learn_chain(&self, conn: &Connection) -> Result<Option<ChainRecord>> {
+        let sql_err = crate::store::query_error;
+        let last = conn
+            .query_row(
+                &format!("SELECT {ROW_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT 1"),
+                [],
+                Row::from_sql,
+            )
+            .optional()
+            .map_err(sql_err)?;
+        let Some(last) = last else { return Ok(None) };
+        let canonical = last.canonical();
+        if self.hash(&last.prev_hash, &canonical) == last.hash {
+            return Ok(Some(self.record()));
+        }
+        if hash_with(None, &last.prev_hash, &canonical) == last.hash {
+            return Ok(Some(ChainRecord {
+                mode: HashMode::Sha256,
+                key_id: None,
+            }));
+        }
+        // Keyed with a key this writer does not have (or the last row was
+        // tampered with): refuse rather than guess.
+        Ok(Some(ChainRecord {
+            mode: HashMode::HmacSha256,
+            key_id: None,
+        }))
+    }
+
+    /// Checks, before a command changes anything, that this auditor can
+    /// append to the store's chain (exit 4 when not).
+    pub fn check_chain(&self, conn: &Connection) -> Result<()> {
+        self.fit_chain(conn, false)
+    }
+
     /// HMAC when a key is set, else plain SHA-256.
     pub fn mode(&self) -> HashMode {
         if self.key.is_some() {
@@ -275,6 +424,7 @@ impl Auditor {
     /// `BEGIN IMMEDIATE` transaction serialises appenders, so the chain
     /// never forks.
     pub fn append(&self, tx: &Transaction<'_>, entry: &Entry) -> Result<i64> {
+        self.fit_chain(tx, true)?;
         let prev: Option<String> = tx
             .query_row(
                 "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -319,6 +469,42 @@ impl Auditor {
         .map_err(crate::store::query_error)?;
         Ok(tx.last_insert_rowid())
     }
+}
+
+/// Why a writer does not fit the chain, in words, with what to do.
+fn chain_mismatch(chain: &ChainRecord, writer: &ChainRecord) -> Error {
+    let which = |r: &ChainRecord| {
+        r.key_id
+            .as_deref()
+            .map(|id| format!(" (key id {id})"))
+            .unwrap_or_default()
+    };
+    let (msg, hint) = match (chain.mode, writer.mode) {
+        (HashMode::HmacSha256, HashMode::Sha256) => (
+            format!(
+                "this store's audit chain is keyed with HMAC-SHA256{} and KEYWARD_AUDIT_KEY is not set: an entry without the key would break the chain",
+                which(chain)
+            ),
+            "set KEYWARD_AUDIT_KEY to the chain's key; nothing was changed",
+        ),
+        (HashMode::HmacSha256, _) => (
+            format!(
+                "KEYWARD_AUDIT_KEY{} is not the key this store's audit chain is keyed with{}",
+                which(writer),
+                if chain.key_id.is_some() {
+                    which(chain)
+                } else {
+                    " (its last entry does not verify with it)".into()
+                }
+            ),
+            "set KEYWARD_AUDIT_KEY to the chain's key (run `keyward audit verify` with it); nothing was changed",
+        ),
+        _ => (
+            "this store's audit chain is plain SHA-256 and KEYWARD_AUDIT_KEY is set: a keyed entry would break the chain".to_string(),
+            "unset KEYWARD_AUDIT_KEY for this store (a keyed chain starts with a new store); nothing was changed",
+        ),
+    };
+    Error::environment(msg).with_hint(hint)
 }
 
 fn hash_with(key: Option<&[u8]>, prev_hash: &str, canonical: &str) -> String {
@@ -385,6 +571,10 @@ pub struct VerifyReport {
     /// What broke there.
     #[serde(rename = "break")]
     pub broken: Option<Break>,
+    /// Every break, in chain order (the first [`MAX_BREAKS_LISTED`]).
+    pub breaks: Vec<Break>,
+    /// How many breaks there are in all.
+    pub breaks_total: u64,
     /// Set when the log verifies without the key but not with it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
@@ -396,26 +586,63 @@ pub struct VerifyReport {
     pub anchors: Vec<anchor::AnchorResult>,
 }
 
-/// Verifies the whole chain in id order, streaming (memory stays flat).
+/// The most breaks `audit verify` describes one by one; past this it
+/// counts them (each description costs a few look-ups).
+pub const MAX_BREAKS_LISTED: usize = 100;
+
+/// Verifies the whole chain in id order, streaming (memory stays flat),
+/// reporting every break, not only the first. The store's record of its
+/// chain decides how: a keyed chain checked without its key is checked
+/// link by link (and says so); with another key, exit 4.
 pub fn verify(conn: &Connection, auditor: &Auditor) -> Result<VerifyReport> {
-    let mut report = walk(conn, auditor.key.as_ref().map(|k| k.expose().as_bytes()))?;
-    report.mode = auditor.mode();
-    if !report.intact && auditor.mode() == HashMode::HmacSha256 {
-        let plain = walk(conn, None)?;
-        if plain
-            .first_broken_at
-            .is_none_or(|id| Some(id) > report.first_broken_at)
-        {
+    let recorded = chain_record(conn)?;
+    let key = auditor.key.as_ref().map(|k| k.expose().as_bytes());
+    let mode = match &recorded {
+        Some(r) if r.mode == HashMode::HmacSha256 && key.is_none() => HashMode::LinksOnly,
+        Some(r) if r.mode == HashMode::HmacSha256 => {
+            let mine = auditor.record();
+            if r.key_id.is_some() && r.key_id != mine.key_id {
+                return Err(chain_mismatch(r, &mine));
+            }
+            HashMode::HmacSha256
+        }
+        Some(_) => HashMode::Sha256,
+        None => auditor.mode(),
+    };
+    let mut report = walk(
+        conn,
+        if mode == HashMode::Sha256 { None } else { key },
+        mode,
+    )?;
+    match (&recorded, mode) {
+        (_, HashMode::LinksOnly) => {
             report.hint = Some(
-                "rows up to the break verify as plain SHA-256: they were written without KEYWARD_AUDIT_KEY (or with another key)"
+                "this chain is keyed (HMAC-SHA256) and KEYWARD_AUDIT_KEY is not set: only the links between rows were checked (deleted, inserted or reordered rows), not the rows' contents"
                     .into(),
             );
         }
+        (Some(_), HashMode::Sha256) if key.is_some() => {
+            report.hint =
+                Some("this store's chain is plain SHA-256; KEYWARD_AUDIT_KEY was not used".into());
+        }
+        (None, HashMode::HmacSha256) if !report.intact => {
+            let plain = walk(conn, None, HashMode::Sha256)?;
+            if plain
+                .first_broken_at
+                .is_none_or(|id| Some(id) > report.first_broken_at)
+            {
+                report.hint = Some(
+                    "rows up to the break verify as plain SHA-256: they were written without KEYWARD_AUDIT_KEY (or with another key)"
+                        .into(),
+                );
+            }
+        }
+        _ => {}
     }
     Ok(report)
 }
 
-fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
+fn walk(conn: &Connection, key: Option<&[u8]>, mode: HashMode) -> Result<VerifyReport> {
     let sql_err = crate::store::query_error;
     let mut stmt = conn
         .prepare(&format!("SELECT {ROW_COLUMNS} FROM audit_log ORDER BY id"))
@@ -432,19 +659,31 @@ fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
     let mut count = 0u64;
     let mut report = VerifyReport {
         intact: true,
-        mode: if key.is_some() {
-            HashMode::HmacSha256
-        } else {
-            HashMode::Sha256
-        },
+        mode,
         rows: 0,
         last_id: None,
         last_hash: None,
         first_broken_at: None,
         broken: None,
+        breaks: Vec::new(),
+        breaks_total: 0,
         hint: None,
         pruned_through: None,
         anchors: Vec::new(),
+    };
+    // The last row that verified before the first break (an anchor is
+    // only taken from an intact prefix).
+    let mut last_good: Option<(i64, String)> = None;
+    let record = |report: &mut VerifyReport, b: Break| {
+        if report.breaks_total == 0 {
+            report.first_broken_at = Some(b.id);
+            report.broken = Some(b.clone());
+        }
+        report.intact = false;
+        report.breaks_total += 1;
+        if report.breaks.len() < MAX_BREAKS_LISTED {
+            report.breaks.push(b);
+        }
     };
     while let Some(r) = rows.next().map_err(sql_err)? {
         let row = Row::from_sql(r).map_err(sql_err)?;
@@ -458,60 +697,83 @@ fn walk(conn: &Connection, key: Option<&[u8]>) -> Result<VerifyReport> {
             expected_prev = row.prev_hash.clone();
             report.pruned_through = Some(p.through_id);
         }
-        let content_ok = hash_with(key, &row.prev_hash, &row.canonical()) == row.hash;
+        // Without the key of a keyed chain, a row's content cannot be checked.
+        let content_ok = mode == HashMode::LinksOnly
+            || hash_with(key, &row.prev_hash, &row.canonical()) == row.hash;
         let link_ok = row.prev_hash == expected_prev;
         if content_ok && link_ok {
-            expected_prev = row.hash.clone();
-            prev_link = row.prev_hash.clone();
-            prev_id = Some(row.id);
-            report.last_id = Some(row.id);
-            report.last_hash = Some(row.hash.clone());
-            continue;
-        }
-        // This row links past the previous one: the previous row was inserted
-        // (with a valid hash, as anyone can make without KEYWARD_AUDIT_KEY).
-        if content_ok && !link_ok && prev_id.is_some() && row.prev_hash == prev_link {
+            if report.breaks_total == 0 {
+                last_good = Some((row.id, row.hash.clone()));
+            }
+        } else if content_ok && prev_id.is_some() && row.prev_hash == prev_link {
+            // This row links past the previous one: the previous row was
+            // inserted (with a valid hash, as anyone can make without
+            // KEYWARD_AUDIT_KEY).
             let id = prev_id.unwrap_or(row.id);
-            report.intact = false;
-            report.first_broken_at = Some(id);
-            report.broken = Some(Break {
-                id,
-                kind: BreakKind::Inserted,
-                message: format!("row {id} was inserted: row {} chains past it", row.id),
-            });
-            report.last_id = None;
-            report.last_hash = None;
-            break;
+            if report.breaks_total == 0 {
+                last_good = None;
+            }
+            record(
+                &mut report,
+                Break {
+                    id,
+                    kind: BreakKind::Inserted,
+                    message: format!("row {id} was inserted: row {} chains past it", row.id),
+                },
+            );
+        } else {
+            let kind = if report.breaks_total < MAX_BREAKS_LISTED as u64 {
+                classify(conn, &row, content_ok, &expected_prev)?
+            } else if content_ok {
+                BreakKind::Deleted
+            } else {
+                BreakKind::Modified
+            };
+            let after = prev_id
+                .map(|p| format!("after row {p}"))
+                .unwrap_or_else(|| "at the start".into());
+            let message = match kind {
+                BreakKind::Modified => format!(
+                    "row {} was modified: its hash does not match its content",
+                    row.id
+                ),
+                BreakKind::Inserted => {
+                    format!("row {} was inserted: the chain runs around it", row.id)
+                }
+                BreakKind::Deleted => format!("rows were deleted {after}, before row {}", row.id),
+                BreakKind::Reordered => format!(
+                    "row {} is out of order: it belongs later in the chain",
+                    row.id
+                ),
+                BreakKind::Truncated => format!("the log was cut off before row {}", row.id),
+            };
+            record(
+                &mut report,
+                Break {
+                    id: row.id,
+                    kind,
+                    message,
+                },
+            );
         }
-        let kind = classify(conn, &row, content_ok, &expected_prev)?;
-        let after = prev_id
-            .map(|p| format!("after row {p}"))
-            .unwrap_or_else(|| "at the start".into());
-        let message = match kind {
-            BreakKind::Modified => format!(
-                "row {} was modified: its hash does not match its content",
-                row.id
-            ),
-            BreakKind::Inserted => format!("row {} was inserted: the chain runs around it", row.id),
-            BreakKind::Deleted => format!("rows were deleted {after}, before row {}", row.id),
-            BreakKind::Reordered => format!(
-                "row {} is out of order: it belongs later in the chain",
-                row.id
-            ),
-            BreakKind::Truncated => format!("the log was cut off before row {}", row.id),
-        };
-        report.intact = false;
-        report.first_broken_at = Some(row.id);
-        report.broken = Some(Break {
-            id: row.id,
-            kind,
-            message,
-        });
-        break;
+        // Go on from this row as it stands, so a later break (a second
+        // tampering) is found too.
+        expected_prev = row.hash.clone();
+        prev_link = row.prev_hash.clone();
+        prev_id = Some(row.id);
     }
-    // Count the rest so the report says how big the log is.
-    while rows.next().map_err(sql_err)?.is_some() {
-        count += 1;
+    if report.intact {
+        if let Some((id, hash)) = last_good {
+            report.last_id = Some(id);
+            report.last_hash = Some(hash);
+        }
+    } else if report.broken.as_ref().map(|b| b.kind) != Some(BreakKind::Inserted) {
+        // As before: the intact prefix's end, unless an insertion made
+        // that prefix's last row itself suspect.
+        if let Some((id, hash)) = last_good {
+            report.last_id = Some(id);
+            report.last_hash = Some(hash);
+        }
     }
     report.rows = count;
     Ok(report)
@@ -755,9 +1017,99 @@ mod tests {
         let (_d, store, a) = setup(3, None);
         assert!(check(&store, &a).intact);
         let keyed = Auditor::with_key("x".into(), "h".into(), Some(SecretString::new("k".into())));
+        // The store records a plain chain: a key given to verify is not used.
+        let r = verify(store.conn(), &keyed).unwrap();
+        assert!(r.intact);
+        assert_eq!(r.mode, HashMode::Sha256);
+        assert!(r.hint.unwrap().contains("not used"));
+        // A store from before the record (schema 1): the old inference.
+        store
+            .conn()
+            .execute_batch("DELETE FROM store_meta")
+            .unwrap();
         let r = verify(store.conn(), &keyed).unwrap();
         assert_eq!(r.first_broken_at, Some(1));
         assert!(r.hint.unwrap().contains("without KEYWARD_AUDIT_KEY"));
+    }
+
+    fn appended(store: &mut Store, a: &Auditor) -> Result<i64> {
+        store.write(|tx| a.append(tx, &Entry::new("test.more", "thing", "x")))
+    }
+
+    /// Hardening #9: a writer whose key does not fit the chain is refused
+    /// before it writes; the store records the chain's mode.
+    #[test]
+    fn hardening_9_writers_that_do_not_fit_the_chain_are_refused() {
+        let key = |k: &str| Some(SecretString::new(k.into()));
+        let (_d, mut store, a) = setup(3, Some("right key"));
+        assert_eq!(chain_record(store.conn()).unwrap(), Some(a.record()));
+        for (who, why) in [(None, "is not set"), (key("wrong key"), "is not the key")] {
+            let w = Auditor::with_key("x".into(), "h".into(), who);
+            let e = appended(&mut store, &w).unwrap_err();
+            assert_eq!(e.kind(), crate::error::ErrorKind::Environment);
+            assert!(e.message().contains(why), "{}", e.message());
+            assert!(w.check_chain(store.conn()).is_err());
+        }
+        assert_eq!(check(&store, &a).rows, 3, "nothing was appended");
+        assert!(appended(&mut store, &a).is_ok());
+        // A plain chain refuses a keyed writer.
+        let (_d2, mut plain, p) = setup(2, None);
+        let w = Auditor::with_key("x".into(), "h".into(), key("k"));
+        assert!(
+            appended(&mut plain, &w)
+                .unwrap_err()
+                .message()
+                .contains("plain SHA-256")
+        );
+        assert!(appended(&mut plain, &p).is_ok());
+        // A store from before the record learns the mode from its last row.
+        store
+            .conn()
+            .execute_batch("DELETE FROM store_meta")
+            .unwrap();
+        let w = Auditor::with_key("x".into(), "h".into(), None);
+        assert!(appended(&mut store, &w).is_err());
+        assert!(appended(&mut store, &a).is_ok());
+        assert_eq!(chain_record(store.conn()).unwrap(), Some(a.record()));
+    }
+
+    /// Hardening #9: verify reports every break, and checks a keyed chain's
+    /// links when it runs without the key, saying so.
+    #[test]
+    fn hardening_9_every_break_is_reported_and_links_are_checked_without_the_key() {
+        let (_d, store, a) = setup(20, Some("k"));
+        store
+            .conn()
+            .execute_batch(
+                "UPDATE audit_log SET actor = 'mallory' WHERE id = 4;
+                 DELETE FROM audit_log WHERE id = 11;
+                 UPDATE audit_log SET details = '{}' WHERE id = 17;",
+            )
+            .unwrap();
+        let r = check(&store, &a);
+        assert!(!r.intact);
+        assert_eq!(r.first_broken_at, Some(4));
+        let found: Vec<(i64, BreakKind)> = r.breaks.iter().map(|b| (b.id, b.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                (4, BreakKind::Modified),
+                (12, BreakKind::Deleted),
+                (17, BreakKind::Modified)
+            ]
+        );
+        assert_eq!(r.breaks_total, 3);
+        // Without the key: only the deletion (a link) can be seen, and the
+        // report says how it checked.
+        let none = Auditor::with_key("x".into(), "h".into(), None);
+        let r = check(&store, &none);
+        assert_eq!(r.mode, HashMode::LinksOnly);
+        let found: Vec<i64> = r.breaks.iter().map(|b| b.id).collect();
+        assert_eq!(found, [12]);
+        assert!(r.hint.unwrap().contains("only the links"));
+        // With another key: refused, not a wall of false breaks.
+        let other = Auditor::with_key("x".into(), "h".into(), Some(SecretString::new("o".into())));
+        assert!(verify(store.conn(), &other).is_err());
     }
 
     #[test]

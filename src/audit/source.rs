@@ -845,6 +845,14 @@ impl SqlSource {
         self.keyward
     }
 
+    /// The store, for keyward's own log (borrowed).
+    pub fn as_store(&self) -> Option<&Store> {
+        match &self.conn {
+            Conn::Store(s) => Some(s),
+            Conn::Plain(_) => None,
+        }
+    }
+
     /// The store, for keyward's own log.
     pub fn into_store(self) -> Option<Store> {
         match self.conn {

@@ -35,6 +35,9 @@ fn mode_text(mode: audit::HashMode) -> &'static str {
         audit::HashMode::Sha256 => {
             "plain SHA-256 (KEYWARD_AUDIT_KEY is not set: a forger who rehashes would not be caught)"
         }
+        audit::HashMode::LinksOnly => {
+            "links only (a keyed chain checked without KEYWARD_AUDIT_KEY: rows' contents not checked)"
+        }
     }
 }
 
@@ -55,11 +58,25 @@ fn verify(ctx: &Ctx, a: AuditVerifyArgs) -> Result<Outcome> {
     if ctx.out.format() == Format::Json {
         ctx.out.json(&report)?;
     } else {
-        if let Some(b) = &report.broken {
-            ctx.out
-                .line(&format!("BROKEN at row {}: {}", b.id, b.message))?;
-            ctx.out
-                .line(&format!("checked {} rows with {mode}", report.rows))?;
+        if report.broken.is_some() {
+            for b in &report.breaks {
+                ctx.out
+                    .line(&format!("BROKEN at row {}: {}", b.id, b.message))?;
+            }
+            let unlisted = report.breaks_total - report.breaks.len() as u64;
+            if unlisted > 0 {
+                ctx.out.line(&format!("... and {unlisted} more breaks"))?;
+            }
+            ctx.out.line(&format!(
+                "checked {} rows with {mode}: {} {}",
+                report.rows,
+                report.breaks_total,
+                if report.breaks_total == 1 {
+                    "break"
+                } else {
+                    "breaks"
+                }
+            ))?;
             if let Some(h) = &report.hint {
                 ctx.out.line(&format!("hint: {h}"))?;
             }
@@ -75,6 +92,9 @@ fn verify(ctx: &Ctx, a: AuditVerifyArgs) -> Result<Outcome> {
             }
             if let (Some(id), Some(h)) = (report.last_id, &report.last_hash) {
                 ctx.out.line(&format!("last row {id}, hash {h}"))?;
+            }
+            if let Some(h) = &report.hint {
+                ctx.out.line(&format!("note: {h}"))?;
             }
         }
         for r in &report.anchors {
@@ -649,6 +669,14 @@ fn export(ctx: &Ctx, a: AuditExportArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Success);
     };
+    // The export of keyward's own log is recorded in it: a writer whose
+    // key does not fit the chain is refused before anything is printed.
+    let auditor = ctx.auditor()?;
+    if let Src::Sql(s) = &src
+        && let Some(store) = s.as_store()
+    {
+        auditor.check_chain(store.conn())?;
+    }
     let mut stream = Stream::new(format, false)?;
     src.for_each(
         &filter,
@@ -668,7 +696,6 @@ fn export(ctx: &Ctx, a: AuditExportArgs) -> Result<Outcome> {
         && s.is_store()
         && let Some(mut store) = s.into_store()
     {
-        let auditor = ctx.auditor()?;
         let f = &a.filters;
         let details = serde_json::json!({
             "entries": count,
@@ -677,12 +704,23 @@ fn export(ctx: &Ctx, a: AuditExportArgs) -> Result<Outcome> {
             "resource": f.resource, "outcome": f.outcome, "risk": f.risk.map(|r| format!("{r:?}").to_ascii_lowercase()),
             "host": f.host, "grep": f.grep, "where": f.wheres,
         });
-        store.write(|tx| {
+        let recorded = store.write(|tx| {
             auditor.append(
                 tx,
                 &Entry::new("audit.export", "audit_log", "").details(details),
             )
-        })?;
+        });
+        // A store this process may read but not write (an auditor's
+        // account, a read-only mount): the export stands, unrecorded.
+        if let Err(e) = recorded {
+            if e.kind() != crate::error::ErrorKind::Environment {
+                return Err(e);
+            }
+            ctx.out.warn(&format!(
+                "the export is not recorded in the audit log: {}",
+                e.message()
+            ));
+        }
     }
     Ok(Outcome::Success)
 }

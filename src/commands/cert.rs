@@ -349,7 +349,7 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
     };
     let info = info_of(&pem)?;
     let cert_out = cert_bytes(&pem, a.files.der)?;
-    let mut audit = (ctx.store()?, ctx.auditor()?);
+    let mut audit = ctx.audited()?;
     all_or_nothing(|w| {
         // Key first: a certificate without its key is useless, the reverse is harmless.
         if let Some(kp) = key_out {
@@ -399,7 +399,7 @@ fn create_ca(ctx: &Ctx, a: CaCreateArgs) -> Result<Outcome> {
     )?;
     let info = info_of(&pem)?;
     let cert_out = cert_bytes(&pem, a.files.der)?;
-    let mut audit = (ctx.store()?, ctx.auditor()?);
+    let mut audit = ctx.audited()?;
     all_or_nothing(|w| {
         w.write(
             key_out,

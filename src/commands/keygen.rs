@@ -206,7 +206,7 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
     // opened leaves every destination untouched.
     let format_name = if a.der { "der" } else { "pem" };
     let (public, fingerprint) = std::thread::scope(|s| -> Result<(Vec<u8>, String)> {
-        let opening = s.spawn(|| -> Result<_> { Ok((ctx.store()?, ctx.auditor()?)) });
+        let opening = s.spawn(|| -> Result<_> { ctx.audited() });
         let kp = Keypair::generate(a.key_type)?;
         let private = kp.private_bytes(
             a.der,

@@ -50,6 +50,16 @@ impl Ctx {
         Store::open_for_reading(&resolve_path(self.store_flag.as_deref())?)
     }
 
+    /// The store and auditor of a command that changes something, checked
+    /// up front: an audit key that does not fit the store's chain is
+    /// refused (exit 4) before the command changes anything.
+    pub fn audited(&self) -> Result<(Store, Auditor)> {
+        let store = self.store()?;
+        let auditor = self.auditor()?;
+        auditor.check_chain(store.conn())?;
+        Ok((store, auditor))
+    }
+
     /// Who acts, from where, with the audit chain's key.
     pub fn auditor(&self) -> Result<Auditor> {
         let actor = self.actor.clone().unwrap_or_else(login_name);

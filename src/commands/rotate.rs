@@ -349,7 +349,7 @@ fn rotate_table(
     });
     // The store and auditor are opened once, for both entries.
     let mut audit = if !a.dry_run && (sampled > 0 || a.encrypt_plaintext) {
-        Some((ctx.store()?, ctx.auditor()?))
+        Some(ctx.audited()?)
     } else {
         None
     };

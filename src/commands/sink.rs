@@ -83,7 +83,7 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
     // never the key). The store is opened first so a broken store fails
     // before anything is written.
     let mut audit = if sink.out.is_some() || sink.env_file.is_some() {
-        Some((ctx.store()?, ctx.auditor()?))
+        Some(ctx.audited()?)
     } else {
         None
     };

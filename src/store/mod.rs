@@ -21,7 +21,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use crate::error::{Error, Result};
 
 /// The numbered schema migrations; `user_version` is how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// The schema version this keyward writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -238,10 +238,12 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         };
+        // An older schema is read as it is (what a migration adds is
+        // optional to readers); a newer one is refused as always.
         let version = store.user_version()?;
-        if version != SCHEMA_VERSION {
-            return Err(Error::environment(format!(
-                "the store {} is read-only and has schema version {version}, not this keyward's {SCHEMA_VERSION}",
+        if !(1..=SCHEMA_VERSION).contains(&version) {
+            return Err(Error::bad_input(format!(
+                "the store {} has schema version {version}; this keyward reads versions 1 to {SCHEMA_VERSION}",
                 path.display()
             )));
         }

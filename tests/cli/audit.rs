@@ -34,14 +34,13 @@ fn an_intact_log_verifies_and_says_how() {
     assert_eq!(doc["intact"], true);
     assert_eq!(doc["mode"], "hmac-sha256");
     assert_eq!(doc["last_id"], 4);
-    // Without the key the rows do not verify, and keyward says why.
-    let doc = json_with_code(
-        s.kw(&["audit", "verify", "--format", "json"])
-            .env("KEYWARD_AUDIT_KEY", "another-key"),
-        1,
-    );
-    assert_eq!(doc["intact"], false);
-    assert_eq!(doc["first_broken_at"], 1);
+    // With another key: exit 4, naming the key ids (hardening #9), not a
+    // chain broken at row 1.
+    s.kw(&["audit", "verify", "--format", "json"])
+        .env("KEYWARD_AUDIT_KEY", "another-key")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("is not the key"));
     let plain = TestStore::new();
     plain
         .kw(&["apikey", "issue", "--name", "x"])
@@ -101,6 +100,7 @@ fn swapped_rows_are_found() {
 fn query_shows_entries_newest_first_in_every_format() {
     let s = store_with_entries(3);
     s.kw(&["apikey", "verify"])
+        .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef")
         .write_stdin("kw_bad")
         .assert()
         .code(1);
@@ -146,6 +146,7 @@ fn query_shows_entries_newest_first_in_every_format() {
         .stdout("")
         .stderr(predicate::str::contains("no audit entries"));
     s.kw(&["--actor", "ops-bot", "apikey", "issue", "--name", "bot"])
+        .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef")
         .assert()
         .success();
     let last = json_of(&mut s.kw(&["audit", "query", "--limit", "1", "--format", "json"]));
@@ -186,4 +187,75 @@ fn writing_a_key_file_is_audited_with_the_path_not_the_key() {
     // Printing a key to stdout changes nothing, so it is not audited.
     s.kw(&["keygen", "master"]).assert().success();
     assert_eq!(s.count("SELECT count(*) FROM audit_log"), 2);
+}
+
+/// Hardening #9: a writer without the chain's key, or with another one,
+/// is refused (exit 4) before it changes anything; `verify` reports every
+/// break, and says when it checks a keyed chain without its key.
+#[test]
+fn hardening_9_a_keyed_chain_refuses_writers_without_its_key_and_verify_finds_every_break() {
+    let s = store_with_entries(6);
+    let keys_before = s.count("SELECT COUNT(*) FROM api_keys");
+    for key in [None, Some("another-key-0123456789abcdef0123")] {
+        let mut c = s.kw(&["apikey", "issue", "--name", "intruder"]);
+        if let Some(k) = key {
+            c.env("KEYWARD_AUDIT_KEY", k);
+        }
+        c.assert()
+            .code(4)
+            .stderr(
+                predicate::str::contains("audit chain").and(predicate::str::contains(
+                    if key.is_none() {
+                        "is not set"
+                    } else {
+                        "is not the key"
+                    },
+                )),
+            );
+    }
+    assert_eq!(s.count("SELECT COUNT(*) FROM api_keys"), keys_before);
+    // A secret written to a file: refused before the file is written.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("master.key");
+    s.kw(&["keygen", "master", "--out"])
+        .arg(&out)
+        .assert()
+        .code(4);
+    assert!(!out.exists());
+    verify_keyed(&s).success();
+    // Without the key: the links are checked, and the report says so.
+    s.kw(&["audit", "verify"]).assert().success().stdout(
+        predicate::str::contains("links only").and(predicate::str::contains(
+            "KEYWARD_AUDIT_KEY is not set: only the links",
+        )),
+    );
+    // Two tamperings: both are reported, not only the first.
+    s.sql(
+        "UPDATE audit_log SET actor = 'mallory' WHERE id = 2; DELETE FROM audit_log WHERE id = 5;",
+    );
+    let doc = json_with_code(
+        s.kw(&["audit", "verify", "--format", "json"])
+            .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef"),
+        1,
+    );
+    assert_eq!(doc["breaks_total"], 2, "{doc}");
+    assert_eq!(doc["breaks"][0]["id"], 2);
+    assert_eq!(doc["breaks"][0]["kind"], "modified");
+    assert_eq!(doc["breaks"][1]["id"], 6);
+    assert_eq!(doc["breaks"][1]["kind"], "deleted");
+    assert_eq!(doc["first_broken_at"], 2);
+    verify_keyed(&s).code(1).stdout(
+        predicate::str::contains("BROKEN at row 2")
+            .and(predicate::str::contains("BROKEN at row 6")),
+    );
+    // Without the key only the deletion shows.
+    let doc = json_with_code(&mut s.kw(&["audit", "verify", "--format", "json"]), 1);
+    assert_eq!(doc["mode"], "links-only");
+    assert_eq!(doc["breaks_total"], 1);
+    // With another key: exit 4, not a wall of false breaks.
+    s.kw(&["audit", "verify"])
+        .env("KEYWARD_AUDIT_KEY", "another-key-0123456789abcdef0123")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("is not the key"));
 }

@@ -1109,19 +1109,26 @@ fn hardening_2_keyward_actor_never_filters_audit_reads() {
     // (each export adds its own audit.export entry, exported by the next).
     let out = stdout_of(
         s.kw(&["audit", "export", "--format", "ndjson"])
+            .env("KEYWARD_AUDIT_KEY", AUDIT_KEY)
             .env("KEYWARD_ACTOR", "cron"),
     );
     assert_eq!(out.lines().count() as i64, all);
-    let out = stdout_of(&mut s.kw(&["--actor", "cron", "audit", "export", "--format", "ndjson"]));
+    let out = stdout_of(
+        s.kw(&["--actor", "cron", "audit", "export", "--format", "ndjson"])
+            .env("KEYWARD_AUDIT_KEY", AUDIT_KEY),
+    );
     assert_eq!(out.lines().count() as i64, all + 1);
     assert_eq!(
         s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'audit.export' AND actor = 'cron'"),
         2,
         "who exported is still recorded"
     );
-    let out = stdout_of(&mut s.kw(&[
-        "audit", "export", "--format", "ndjson", "--actor", "actor-1",
-    ]));
+    let out = stdout_of(
+        s.kw(&[
+            "audit", "export", "--format", "ndjson", "--actor", "actor-1",
+        ])
+        .env("KEYWARD_AUDIT_KEY", AUDIT_KEY),
+    );
     assert_eq!(out.lines().count() as i64, by_filter);
     // tail: the newest entries whoever the operator is.
     let out = stdout_of(
@@ -1131,6 +1138,7 @@ fn hardening_2_keyward_actor_never_filters_audit_reads() {
     assert_eq!(out.lines().count(), 5);
     // Who acts is still taken from KEYWARD_ACTOR / --actor for changes.
     s.kw(&["apikey", "issue", "--name", "who"])
+        .env("KEYWARD_AUDIT_KEY", AUDIT_KEY)
         .env("KEYWARD_ACTOR", "env-operator")
         .assert()
         .success();
@@ -1163,6 +1171,9 @@ fn hardening_20_limit_zero_and_out_of_range_are_refused() {
         "json",
     ]));
     assert_eq!(max.as_array().unwrap().len(), 60);
-    let out = stdout_of(&mut s.kw(&["audit", "export", "--limit", "5"]));
+    let out = stdout_of(
+        s.kw(&["audit", "export", "--limit", "5"])
+            .env("KEYWARD_AUDIT_KEY", AUDIT_KEY),
+    );
     assert_eq!(out.lines().count(), 5);
 }
