@@ -1043,9 +1043,15 @@ impl JsonlSource {
         }
     }
 
-    /// One line as a record; None when it is not a JSON object.
+    /// One line as a record; None when it is neither a JSON object nor a
+    /// Python dict's `repr` (`{'user': None, 'success': False}`, what
+    /// Python writes with `f"{entry}\n"`).
     pub fn parse_line(&self, text: &str, label: &str, line_no: u64) -> Option<Record> {
-        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let v: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(_) if text.starts_with('{') => super::pyrepr::parse(text)?,
+            Err(_) => return None,
+        };
         let obj = v.as_object()?;
         let mut used: Vec<&str> = Vec::new();
         let mut get = |f: Field| -> Option<&serde_json::Value> {

@@ -1353,3 +1353,70 @@ fn hardening_10_tz_reads_naive_sqlite_times_in_a_zone() {
         .sum();
     assert_eq!(total, 200);
 }
+
+/// Hardening #10 (b): lines that Python wrote as `f"{entry}\n"` (a dict's
+/// repr) are read beside JSON lines; a line that is neither is still
+/// skipped and counted.
+#[test]
+fn hardening_10_python_repr_lines_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("security_events.log");
+    std::fs::write(
+        &log,
+        concat!(
+            "{\"timestamp\": \"2026-11-20T10:00:00\", \"event_type\": \"auth_success\", \"service_host\": \"localhost:8002\", \"details\": {\"attempt\": 1}}\n",
+            "{'event_type': 'auth_failure', 'success': False, 'user': None, 'details': {'ip': '1.2.3.4', 'reason': \"it's \\\"bad\\\"\", 'codes': (401, 403)}, 'timestamp': '2026-11-20T10:01:00.000001', 'service_host': 'localhost:8002'}\n",
+            "{'event_type': 'key_rotation', 'success': True, 'user': 'o\\'brien', 'details': {'note': 'caf\\u00e9 {x}: y,z'}, 'timestamp': '2026-11-20T10:02:00+01:00'}\n",
+            "{'event_type': 'broken', 'timestamp': '2026-11-20T10:03:00'\n",
+            "plain text\n",
+        ),
+    )
+    .unwrap();
+    let src = format!("jsonl:{}", log.display());
+    let out = kw()
+        .args([
+            "audit", "query", "--source", &src, "--format", "json", "--order", "asc",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("security_events.log:4: skipped 2 lines that are not a JSON object"),
+        "{stderr}"
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[0]["action"], "auth_success");
+    assert_eq!(rows[1]["action"], "auth_failure");
+    assert_eq!(rows[1]["outcome"], "failure", "False is a failure");
+    assert_eq!(
+        rows[1]["actor"],
+        serde_json::Value::Null,
+        "None is no actor"
+    );
+    assert_eq!(rows[1]["host"], "localhost:8002");
+    assert_eq!(rows[1]["ts"], "2026-11-20T10:01:00.000Z");
+    assert_eq!(
+        rows[1]["details"],
+        serde_json::json!({"ip": "1.2.3.4", "reason": "it's \"bad\"", "codes": [401, 403]})
+    );
+    assert_eq!(rows[2]["actor"], "o'brien");
+    assert_eq!(rows[2]["outcome"], "success");
+    assert_eq!(rows[2]["ts"], "2026-11-20T09:02:00.000Z");
+    assert_eq!(rows[2]["details"]["note"], "café {x}: y,z");
+    // Filters see them like any entry.
+    let failed = json_of(kw().args([
+        "audit",
+        "query",
+        "--source",
+        &src,
+        "--format",
+        "json",
+        "--outcome",
+        "failure",
+        "--where",
+        "details.ip = \"1.2.3.4\"",
+    ]));
+    assert_eq!(failed.as_array().unwrap().len(), 1);
+}
