@@ -1018,6 +1018,10 @@ pub struct AuditSourceArgs {
     /// Read a source's column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable).
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
+
+    /// The zone of a sqlite: or jsonl: source's times written without one (Python's datetime.now().isoformat(), '2026-11-20 10:00:00'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), or an offset: +02:00, -0530. Not a zone name (Europe/Berlin): for that run with TZ=Europe/Berlin and --tz local. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC.
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
 }
 
 // Which entries.

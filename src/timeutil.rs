@@ -4,7 +4,7 @@
 
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
-use time::{Date, Duration, OffsetDateTime, UtcOffset};
+use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 use crate::error::{Error, Result};
 
@@ -104,6 +104,123 @@ pub fn parse_expiry(s: &str, now: OffsetDateTime, flag: &str) -> Result<OffsetDa
     Ok(t)
 }
 
+/// The UTC offset of local time at `t` (TZ or /etc/localtime, DST
+/// included), as the C library gives it; UTC when it cannot tell.
+pub fn local_offset(t: OffsetDateTime) -> UtcOffset {
+    let secs: libc::time_t = t.unix_timestamp() as libc::time_t;
+    // SAFETY: localtime_r writes only into `tm`, which we own; a zeroed tm
+    // is a valid value of that plain C struct.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let ok = unsafe { !libc::localtime_r(&secs, &mut tm).is_null() };
+    if !ok {
+        return UtcOffset::UTC;
+    }
+    UtcOffset::from_whole_seconds(tm.tm_gmtoff as i32).unwrap_or(UtcOffset::UTC)
+}
+
+/// The zone in which a source's times without an offset are read
+/// (`audit --tz`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    /// UTC, the default.
+    #[default]
+    Utc,
+    /// A fixed offset such as +02:00.
+    Fixed(UtcOffset),
+    /// The machine's local zone, as tables show it (TZ or /etc/localtime).
+    Local,
+}
+
+impl Zone {
+    /// True for UTC (or an offset of zero).
+    pub fn is_utc(self) -> bool {
+        match self {
+            Zone::Utc => true,
+            Zone::Fixed(o) => o.is_utc(),
+            Zone::Local => false,
+        }
+    }
+
+    /// The instant a wall-clock time in this zone names. In local time a
+    /// time repeated when clocks go back is the first of the two, and one
+    /// skipped when they go forward is read with the offset before the
+    /// change (as Python does with `fold=0`).
+    pub fn assume(self, wall: PrimitiveDateTime) -> OffsetDateTime {
+        match self {
+            Zone::Utc => wall.assume_utc(),
+            Zone::Fixed(o) => wall.assume_offset(o),
+            Zone::Local => {
+                let probe = wall.assume_utc();
+                let before = local_offset(probe - Duration::days(1));
+                let after = local_offset(probe + Duration::days(1));
+                let fits = |o: UtcOffset| {
+                    let t = wall.assume_offset(o);
+                    (local_offset(t) == o).then_some(t)
+                };
+                match (fits(before), fits(after)) {
+                    (Some(a), Some(b)) => a.min(b),
+                    (Some(a), None) => a,
+                    (None, Some(b)) => b,
+                    (None, None) => {
+                        // Neither neighbour's offset (a change of rules, not
+                        // a DST switch): the offset at that instant.
+                        let o = local_offset(probe);
+                        fits(o).unwrap_or_else(|| wall.assume_offset(before))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Parses `--tz`: `UTC`, `local`, or an offset (`+02:00`, `-0530`, `+02`).
+/// An IANA name is refused with a hint: keyward has no zone database.
+pub fn parse_zone(s: &str, flag: &str) -> Result<Zone> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("gmt")
+    {
+        return Ok(Zone::Utc);
+    }
+    if t.eq_ignore_ascii_case("local") {
+        return Ok(Zone::Local);
+    }
+    if let Some(rest) = t.strip_prefix(['+', '-']) {
+        let digits: String = rest.chars().filter(|c| *c != ':').collect();
+        let colon_ok = match rest.find(':') {
+            None => true,
+            Some(i) => i == 2 && rest.len() == 5,
+        };
+        if colon_ok
+            && (digits.len() == 2 || digits.len() == 4)
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            let h: i8 = digits[..2].parse().unwrap_or(99);
+            let m: i8 = digits.get(2..4).map_or(Ok(0), str::parse).unwrap_or(99);
+            if h <= 23 && m <= 59 {
+                let sign = if t.starts_with('-') { -1 } else { 1 };
+                if let Ok(o) = UtcOffset::from_hms(sign * h, sign * m, 0) {
+                    return Ok(if o.is_utc() {
+                        Zone::Utc
+                    } else {
+                        Zone::Fixed(o)
+                    });
+                }
+            }
+        }
+        return Err(Error::usage(format!(
+            "{flag} '{t}': an offset is written +HH:MM or -HHMM (for example +02:00 or -0530), under 24 hours"
+        )));
+    }
+    if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(Error::usage(format!(
+            "{flag} '{t}': zone names are not supported (keyward has no zone database); give an offset such as +01:00, or run with TZ={t} and {flag} local"
+        )));
+    }
+    Err(Error::usage(format!(
+        "{flag} '{t}': use UTC, local, or an offset such as +02:00 or -0530"
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +255,47 @@ mod tests {
         );
         assert!(parse_expiry("soon", now, "--expires").is_err());
         assert!(parse_expiry("5y", now, "--expires").is_err());
+    }
+
+    #[test]
+    fn hardening_10_zones() {
+        use time::macros::offset;
+        assert_eq!(parse_zone("UTC", "--tz").unwrap(), Zone::Utc);
+        assert_eq!(parse_zone("local", "--tz").unwrap(), Zone::Local);
+        assert_eq!(parse_zone("+00:00", "--tz").unwrap(), Zone::Utc);
+        for (s, want) in [
+            ("+02:00", offset!(+2)),
+            ("-0530", offset!(-5:30)),
+            ("+05", offset!(+5)),
+            ("+23:59", offset!(+23:59)),
+        ] {
+            assert_eq!(parse_zone(s, "--tz").unwrap(), Zone::Fixed(want), "{s}");
+        }
+        for bad in [
+            "+24:00",
+            "+2",
+            "+02:5",
+            "+0260",
+            "+02:00:00",
+            "Europe/Berlin",
+            "CET",
+            "",
+            "2h",
+        ] {
+            let e = parse_zone(bad, "--tz").unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
+        let e = parse_zone("Europe/Berlin", "--tz").unwrap_err().to_string();
+        assert!(
+            e.contains("TZ=Europe/Berlin") && e.contains("+01:00"),
+            "{e}"
+        );
+        let wall = datetime!(2026-11-20 10:00);
+        assert_eq!(Zone::Utc.assume(wall), datetime!(2026-11-20 10:00 UTC));
+        assert_eq!(
+            Zone::Fixed(offset!(+2)).assume(wall),
+            datetime!(2026-11-20 08:00 UTC)
+        );
     }
 
     #[test]

@@ -595,8 +595,16 @@ pub fn parse_bound(s: &str, now: OffsetDateTime, flag: &str) -> Result<OffsetDat
 /// same without one (taken as UTC: Python's `datetime.utcnow().isoformat()`),
 /// with a space instead of the `T`, and a bare date.
 pub fn parse_time_text(s: &str) -> Option<OffsetDateTime> {
+    parse_time_text_in(s, crate::timeutil::Zone::Utc)
+}
+
+/// [`parse_time_text`], reading a time without a zone (or a bare date) as
+/// wall-clock time in `zone` (`--tz`). A time that names its zone (`Z`,
+/// `+01:00`, `+0100`) is read as written.
+pub fn parse_time_text_in(s: &str, zone: crate::timeutil::Zone) -> Option<OffsetDateTime> {
     use time::format_description::well_known::Rfc3339;
     use time::macros::format_description;
+    let naive = |t: OffsetDateTime| zone.assume(time::PrimitiveDateTime::new(t.date(), t.time()));
     let s = s.trim();
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
         return Some(t);
@@ -625,17 +633,17 @@ pub fn parse_time_text(s: &str) -> Option<OffsetDateTime> {
         }
     }
     if let Ok(t) = OffsetDateTime::parse(&format!("{normal}Z"), &Rfc3339) {
-        return Some(t);
+        return Some(naive(t));
     }
     if let Ok(t) = time::PrimitiveDateTime::parse(
         &normal,
         format_description!("[year]-[month]-[day]T[hour]:[minute]"),
     ) {
-        return Some(t.assume_utc());
+        return Some(zone.assume(t));
     }
     time::Date::parse(s, format_description!("[year]-[month]-[day]"))
         .ok()
-        .map(|d| d.midnight().assume_utc())
+        .map(|d| zone.assume(d.midnight()))
 }
 
 /// Epoch seconds (or milliseconds, when the number is too large to be

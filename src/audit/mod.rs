@@ -28,6 +28,7 @@ pub mod anchor;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
+pub mod pyrepr;
 pub mod source;
 
 /// `prev_hash` of the first row.

@@ -16,10 +16,11 @@ use time::OffsetDateTime;
 
 use super::filter::{
     Cond, Field, Filter, Literal, Op, Path as CondPath, Record, from_epoch, is_glob,
-    parse_time_text, risks_from,
+    parse_time_text_in, risks_from,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::timeutil::Zone;
 
 /// Oldest or newest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,7 +206,8 @@ enum TimeKind {
     Keyward,
     /// ISO-like text; `sep` is the character between date and time.
     /// Bounds are pushed into SQL widened (by a day when values carry
-    /// zones) and made exact in Rust.
+    /// zones, or are read in a `--tz` other than UTC: the text is then not
+    /// UTC) and made exact in Rust.
     Text { sep: char, zoned: bool },
     /// Epoch seconds or milliseconds.
     Epoch { millis: bool },
@@ -226,6 +228,8 @@ pub struct SqlSource {
     cols: [Option<String>; 10],
     time: TimeKind,
     keyward: bool,
+    /// The zone of times written without one (`--tz`).
+    zone: Zone,
 }
 
 impl std::fmt::Debug for SqlSource {
@@ -249,6 +253,7 @@ impl SqlSource {
             cols,
             time: TimeKind::Keyward,
             keyward: true,
+            zone: Zone::Utc,
         }
     }
 
@@ -324,9 +329,27 @@ impl SqlSource {
             cols,
             time: TimeKind::Absent,
             keyward: false,
+            zone: Zone::Utc,
         };
         src.time = src.detect_time()?;
         Ok(src)
+    }
+
+    /// Reads the table's times that carry no zone as wall-clock time in
+    /// `zone` (`--tz`). keyward's store always writes UTC with `Z`.
+    pub fn with_zone(mut self, zone: Zone) -> SqlSource {
+        if self.keyward {
+            return self;
+        }
+        self.zone = zone;
+        if !zone.is_utc()
+            && let TimeKind::Text { sep, .. } = self.time
+        {
+            // The text no longer sorts as UTC: widen SQL bounds by a day
+            // and group days and hours in Rust.
+            self.time = TimeKind::Text { sep, zoned: true };
+        }
+        self
     }
 
     fn conn(&self) -> &Connection {
@@ -621,7 +644,7 @@ impl SqlSource {
             SqlValue::Text(t) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
                 time_of_epoch(t.parse().unwrap_or(f64::NAN))
             }
-            SqlValue::Text(t) => match parse_time_text(&t) {
+            SqlValue::Text(t) => match parse_time_text_in(&t, self.zone) {
                 Some(v) if self.time != TimeKind::Keyward => {
                     (crate::timeutil::format_ms(v), Some(v))
                 }
@@ -893,6 +916,8 @@ pub struct JsonlSource {
     /// Lines longer than [`MAX_LINE_BYTES`], skipped unread: (file, first
     /// line, count).
     pub too_long: std::cell::RefCell<Vec<(String, u64, u64)>>,
+    /// The zone of times written without one (`--tz`).
+    zone: Zone,
 }
 
 impl JsonlSource {
@@ -941,7 +966,16 @@ impl JsonlSource {
             keys,
             skipped: Default::default(),
             too_long: Default::default(),
+            zone: Zone::Utc,
         })
+    }
+
+    /// Reads times that carry no zone as wall-clock time in `zone`
+    /// (`--tz`); times with `Z` or an offset, and epoch numbers, are read
+    /// as written.
+    pub fn with_zone(mut self, zone: Zone) -> JsonlSource {
+        self.zone = zone;
+        self
     }
 
     /// The files read, oldest first.
@@ -1017,9 +1051,15 @@ impl JsonlSource {
         }
     }
 
-    /// One line as a record; None when it is not a JSON object.
+    /// One line as a record; None when it is neither a JSON object nor a
+    /// Python dict's `repr` (`{'user': None, 'success': False}`, what
+    /// Python writes with `f"{entry}\n"`).
     pub fn parse_line(&self, text: &str, label: &str, line_no: u64) -> Option<Record> {
-        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let v: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(_) if text.starts_with('{') => super::pyrepr::parse(text)?,
+            Err(_) => return None,
+        };
         let obj = v.as_object()?;
         let mut used: Vec<&str> = Vec::new();
         let mut get = |f: Field| -> Option<&serde_json::Value> {
@@ -1044,7 +1084,7 @@ impl JsonlSource {
         };
         let (ts, time) = match get(Field::Time) {
             Some(serde_json::Value::Number(n)) => time_of_epoch(n.as_f64().unwrap_or(f64::NAN)),
-            Some(serde_json::Value::String(s)) => match parse_time_text(s) {
+            Some(serde_json::Value::String(s)) => match parse_time_text_in(s, self.zone) {
                 Some(t) => (crate::timeutil::format_ms(t), Some(t)),
                 None => (s.clone(), None),
             },

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use time::{OffsetDateTime, UtcOffset};
+use time::UtcOffset;
 
 use crate::audit::anchor::{self, AnchorStatus};
 use crate::audit::filter::{Field, Filter, Record, details_text, parse_bound, parse_where};
@@ -253,11 +253,21 @@ fn open_source(ctx: &Ctx, a: &AuditSourceArgs) -> Result<Option<Src>> {
         .iter()
         .map(|m| parse_mapping(m))
         .collect::<Result<Vec<_>>>()?;
+    let zone =
+        a.tz.as_deref()
+            .map(|z| crate::timeutil::parse_zone(z, "--tz"))
+            .transpose()?
+            .unwrap_or_default();
     match a.source.as_deref() {
         None | Some("store") => {
             if !maps.is_empty() {
                 return Err(Error::usage(
                     "--map applies to sqlite: and jsonl: sources, not keyward's store",
+                ));
+            }
+            if a.tz.is_some() {
+                return Err(Error::usage(
+                    "--tz applies to sqlite: and jsonl: sources: keyward's store writes UTC times with Z",
                 ));
             }
             let path = resolve_path(ctx.store_flag.as_deref())?;
@@ -270,13 +280,14 @@ fn open_source(ctx: &Ctx, a: &AuditSourceArgs) -> Result<Option<Src>> {
         }
         Some(s) => {
             if let Some(p) = s.strip_prefix("sqlite:") {
-                Ok(Some(Src::Sql(SqlSource::service_table(
-                    std::path::Path::new(p),
-                    &a.table,
-                    &maps,
-                )?)))
+                Ok(Some(Src::Sql(
+                    SqlSource::service_table(std::path::Path::new(p), &a.table, &maps)?
+                        .with_zone(zone),
+                )))
             } else if let Some(p) = s.strip_prefix("jsonl:") {
-                Ok(Some(Src::Jsonl(JsonlSource::open(p, &maps)?)))
+                Ok(Some(Src::Jsonl(
+                    JsonlSource::open(p, &maps)?.with_zone(zone),
+                )))
             } else {
                 Err(Error::usage(format!(
                     "--source '{s}': use store, sqlite:PATH or jsonl:PATH"
@@ -306,19 +317,6 @@ fn order(o: OrderArg) -> Order {
     }
 }
 
-/// The UTC offset of local time at `t` (TZ rules, DST included).
-fn local_offset(t: OffsetDateTime) -> UtcOffset {
-    let secs: libc::time_t = t.unix_timestamp() as libc::time_t;
-    // SAFETY: localtime_r writes only into `tm`, which we own; a zeroed tm
-    // is a valid value of that plain C struct.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    let ok = unsafe { !libc::localtime_r(&secs, &mut tm).is_null() };
-    if !ok {
-        return UtcOffset::UTC;
-    }
-    UtcOffset::from_whole_seconds(tm.tm_gmtoff as i32).unwrap_or(UtcOffset::UTC)
-}
-
 fn shown_time(r: &Record, utc: bool) -> String {
     use time::macros::format_description;
     let Some(t) = r.time else {
@@ -333,7 +331,7 @@ fn shown_time(r: &Record, utc: bool) -> String {
         let fmt = format_description!(
             "[year]-[month]-[day] [hour]:[minute]:[second] [offset_hour sign:mandatory]:[offset_minute]"
         );
-        t.to_offset(local_offset(t))
+        t.to_offset(crate::timeutil::local_offset(t))
             .format(&fmt)
             .unwrap_or_else(|_| r.ts.clone())
     }

@@ -1177,3 +1177,257 @@ fn hardening_20_limit_zero_and_out_of_range_are_refused() {
     );
     assert_eq!(out.lines().count(), 5);
 }
+
+/// Hardening #10 (a): `--tz` reads a source's times written without a zone
+/// (Python's `datetime.now().isoformat()`) in that zone; times with Z or an
+/// offset and epoch numbers are unaffected, and filters compare instants.
+#[test]
+fn hardening_10_tz_reads_naive_json_lines_times_in_a_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("security_events.log");
+    std::fs::write(
+        &log,
+        "{\"timestamp\": \"2026-11-20T10:00:00.000001\", \"event_type\": \"naive_iso\"}\n\
+         {\"timestamp\": \"2026-11-20 10:30:00\", \"event_type\": \"naive_space\"}\n\
+         {\"timestamp\": \"2026-11-20T10:00:00Z\", \"event_type\": \"zulu\"}\n\
+         {\"timestamp\": \"2026-11-20T12:00:00+01:00\", \"event_type\": \"offset\"}\n\
+         {\"timestamp\": 1795345200, \"event_type\": \"epoch\"}\n\
+         {\"timestamp\": \"2026-07-01T10:00:00\", \"event_type\": \"summer\"}\n\
+         {\"timestamp\": \"2026-03-29T02:30:00\", \"event_type\": \"skipped\"}\n\
+         {\"timestamp\": \"2026-10-25T02:30:00\", \"event_type\": \"repeated\"}\n",
+    )
+    .unwrap();
+    let src = format!("jsonl:{}", log.display());
+    let times = |extra: &[&str], tz_env: Option<&str>| {
+        let mut args = vec!["audit", "query", "--source", &src, "--format", "json"];
+        args.extend_from_slice(&["--order", "asc"]);
+        args.extend_from_slice(extra);
+        let mut cmd = kw();
+        cmd.args(&args);
+        if let Some(z) = tz_env {
+            cmd.env("TZ", z);
+        }
+        json_of(&mut cmd)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["action"].as_str().unwrap().to_string(),
+                    r["ts"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let utc = times(&[], None);
+    assert_eq!(
+        utc["naive_iso"], "2026-11-20T10:00:00.000Z",
+        "UTC by default"
+    );
+    assert_eq!(utc["naive_space"], "2026-11-20T10:30:00.000Z");
+    assert_eq!(times(&["--tz", "UTC"], None), utc);
+    let plus2 = times(&["--tz", "+02:00"], None);
+    assert_eq!(plus2["naive_iso"], "2026-11-20T08:00:00.000Z");
+    assert_eq!(plus2["naive_space"], "2026-11-20T08:30:00.000Z");
+    assert_eq!(plus2["summer"], "2026-07-01T08:00:00.000Z");
+    for zoned in ["zulu", "offset", "epoch"] {
+        assert_eq!(plus2[zoned], utc[zoned], "{zoned} keeps its own zone");
+    }
+    assert_eq!(plus2["offset"], "2026-11-20T11:00:00.000Z");
+    let minus = times(&["--tz", "-0530"], None);
+    assert_eq!(minus["naive_iso"], "2026-11-20T15:30:00.000Z");
+    // local: TZ's rules, summer time included (a POSIX TZ needs no tzdata).
+    let cet = "CET-1CEST,M3.5.0,M10.5.0/3";
+    let local = times(&["--tz", "local"], Some(cet));
+    assert_eq!(local["naive_iso"], "2026-11-20T09:00:00.000Z");
+    assert_eq!(
+        local["summer"], "2026-07-01T08:00:00.000Z",
+        "CEST is +02:00"
+    );
+    assert_eq!(local["zulu"], "2026-11-20T10:00:00.000Z");
+    assert_eq!(
+        local["skipped"], "2026-03-29T01:30:00.000Z",
+        "a skipped wall time takes the offset before the change"
+    );
+    assert_eq!(
+        local["repeated"], "2026-10-25T00:30:00.000Z",
+        "a repeated wall time is the first"
+    );
+    assert_eq!(times(&[], Some(cet)), utc, "TZ alone changes nothing");
+    // Filters compare the re-zoned instants.
+    let window = times(
+        &[
+            "--tz",
+            "+02:00",
+            "--since",
+            "2026-11-20T08:15:00Z",
+            "--until",
+            "2026-11-20T11:30:00Z",
+        ],
+        None,
+    );
+    assert_eq!(
+        window.keys().map(String::as_str).collect::<Vec<_>>(),
+        vec!["naive_space", "offset", "zulu"]
+    );
+    // export and tail take it too.
+    let out = stdout_of(kw().args([
+        "audit",
+        "export",
+        "--source",
+        &src,
+        "--tz",
+        "+02:00",
+        "--action",
+        "naive_iso",
+    ]));
+    assert!(out.contains("2026-11-20T08:00:00.000Z"), "{out}");
+    let out = stdout_of(kw().args([
+        "audit", "tail", "--source", &src, "--tz", "+02:00", "--utc", "-n", "8",
+    ]));
+    assert!(out.contains("2026-11-20 08:00:00"), "{out}");
+    // Zone names need a database keyward does not carry: a hint, exit 2.
+    kw().args(["audit", "query", "--source", &src, "--tz", "Europe/Berlin"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("TZ=Europe/Berlin")
+                .and(predicate::str::contains("--tz local")),
+        );
+    for bad in ["+25:00", "+2", "soon", ""] {
+        kw().args(["audit", "query", "--source", &src, "--tz", bad])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--tz"));
+    }
+    let store = dir.path().join("store.db");
+    kw().args([
+        "--store",
+        store.to_str().unwrap(),
+        "audit",
+        "query",
+        "--tz",
+        "+02:00",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(
+        "--tz applies to sqlite: and jsonl:",
+    ));
+}
+
+/// Hardening #10 (a): a service table's naive times (seed 001's
+/// `2026-11-01 00:00:00.123456`) under `--tz`, bounds pushed into SQL
+/// included, and days grouped by the re-zoned instants.
+#[test]
+fn hardening_10_tz_reads_naive_sqlite_times_in_a_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed001_table(dir.path());
+    let src = format!("sqlite:{}", db.display());
+    let q = |args: &[&str]| {
+        let mut all = vec!["audit", "query", "--source", &src, "--format", "json"];
+        all.extend_from_slice(args);
+        json_of(kw().args(&all))
+    };
+    let window = [
+        "--since",
+        "2026-10-31T22:00:00Z",
+        "--until",
+        "2026-10-31T23:00:00Z",
+    ];
+    assert_eq!(q(&window).as_array().unwrap().len(), 0, "UTC by default");
+    let mut args = window.to_vec();
+    args.extend_from_slice(&["--tz", "+02:00"]);
+    let rows = q(&args);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["id"], 1);
+    assert_eq!(rows[0]["ts"], "2026-10-31T22:00:00.123Z");
+    let count = |args: &[&str]| {
+        let mut all = vec!["audit", "query", "--source", &src, "--count"];
+        all.extend_from_slice(args);
+        stdout_of(kw().args(&all)).trim().to_string()
+    };
+    assert_eq!(
+        count(&["--tz", "+02:00", "--until", "2026-11-01T00:00:00Z"]),
+        "2"
+    );
+    assert_eq!(count(&["--until", "2026-11-01T00:00:00Z"]), "0");
+    let days = q(&["--tz", "+02:00", "--group-by", "day"]);
+    assert_eq!(days[0]["key"], "2026-10-31", "{days}");
+    assert_eq!(days[0]["count"], 2);
+    let total: u64 = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 200);
+}
+
+/// Hardening #10 (b): lines that Python wrote as `f"{entry}\n"` (a dict's
+/// repr) are read beside JSON lines; a line that is neither is still
+/// skipped and counted.
+#[test]
+fn hardening_10_python_repr_lines_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("security_events.log");
+    std::fs::write(
+        &log,
+        concat!(
+            "{\"timestamp\": \"2026-11-20T10:00:00\", \"event_type\": \"auth_success\", \"service_host\": \"localhost:8002\", \"details\": {\"attempt\": 1}}\n",
+            "{'event_type': 'auth_failure', 'success': False, 'user': None, 'details': {'ip': '1.2.3.4', 'reason': \"it's \\\"bad\\\"\", 'codes': (401, 403)}, 'timestamp': '2026-11-20T10:01:00.000001', 'service_host': 'localhost:8002'}\n",
+            "{'event_type': 'key_rotation', 'success': True, 'user': 'o\\'brien', 'details': {'note': 'caf\\u00e9 {x}: y,z'}, 'timestamp': '2026-11-20T10:02:00+01:00'}\n",
+            "{'event_type': 'broken', 'timestamp': '2026-11-20T10:03:00'\n",
+            "plain text\n",
+        ),
+    )
+    .unwrap();
+    let src = format!("jsonl:{}", log.display());
+    let out = kw()
+        .args([
+            "audit", "query", "--source", &src, "--format", "json", "--order", "asc",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("security_events.log:4: skipped 2 lines that are not a JSON object"),
+        "{stderr}"
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[0]["action"], "auth_success");
+    assert_eq!(rows[1]["action"], "auth_failure");
+    assert_eq!(rows[1]["outcome"], "failure", "False is a failure");
+    assert_eq!(
+        rows[1]["actor"],
+        serde_json::Value::Null,
+        "None is no actor"
+    );
+    assert_eq!(rows[1]["host"], "localhost:8002");
+    assert_eq!(rows[1]["ts"], "2026-11-20T10:01:00.000Z");
+    assert_eq!(
+        rows[1]["details"],
+        serde_json::json!({"ip": "1.2.3.4", "reason": "it's \"bad\"", "codes": [401, 403]})
+    );
+    assert_eq!(rows[2]["actor"], "o'brien");
+    assert_eq!(rows[2]["outcome"], "success");
+    assert_eq!(rows[2]["ts"], "2026-11-20T09:02:00.000Z");
+    assert_eq!(rows[2]["details"]["note"], "café {x}: y,z");
+    // Filters see them like any entry.
+    let failed = json_of(kw().args([
+        "audit",
+        "query",
+        "--source",
+        &src,
+        "--format",
+        "json",
+        "--outcome",
+        "failure",
+        "--where",
+        "details.ip = \"1.2.3.4\"",
+    ]));
+    assert_eq!(failed.as_array().unwrap().len(), 1);
+}
