@@ -715,4 +715,18 @@ mod tests {
             assert!(!got.contains("SecretPW"), "{conn} -> {got}");
         }
     }
+
+    /// A string that is neither a file nor a recognised connection string
+    /// (libpq keywords are lowercase) is not echoed with its password.
+    #[test]
+    fn hardening_11_unrecognised_connection_strings_are_redacted() {
+        let target = Target::simple(
+            "Host=db password=Hunter2\\ SecretPW".into(),
+            "t".into(),
+            vec!["c".into()],
+        );
+        let e = crate::rotate::Table::open(&target, false).err().unwrap();
+        assert_eq!(e.exit_code(), 4);
+        assert_eq!(e.message(), "Host=db: no such database file");
+    }
 }
