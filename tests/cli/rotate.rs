@@ -2593,7 +2593,7 @@ impl PasswordCatcher {
         std::thread::spawn(move || {
             for conn in listener.incoming() {
                 let Ok(mut s) = conn else { continue };
-                let mut read_msg = |s: &mut std::net::TcpStream, tagged: bool| -> Option<Vec<u8>> {
+                let read_msg = |s: &mut std::net::TcpStream, tagged: bool| -> Option<Vec<u8>> {
                     let mut tag = [0u8; 1];
                     if tagged {
                         s.read_exact(&mut tag).ok()?;
@@ -2806,7 +2806,12 @@ fn hardening_11_db_env_and_pgpassword_against_the_real_server() {
         ))
         .unwrap();
     let home = tempfile::tempdir().unwrap();
-    let db = format!("postgres://{role}@127.0.0.1:5432/test");
+    // The test server's host, port and database, as the new role.
+    let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let server = after_scheme
+        .rsplit_once('@')
+        .map_or(after_scheme, |(_, r)| r);
+    let db = format!("postgres://{role}@{server}");
     let run = |db: &str| {
         let mut c = kw();
         c.args([
