@@ -592,45 +592,54 @@ pub struct KeyringArgs {
 // as `rotate` (a SQLite file or a PostgreSQL URL, columns, JSON fields, a
 // plan), all optional.
 #[derive(Debug, Args, Clone)]
+#[command(group(clap::ArgGroup::new("usage_db").args(["db", "db_env"])))]
 pub struct UsageArgs {
     /// A database whose values use the keys: a SQLite file or a PostgreSQL URL.
-    #[arg(long, value_name = "DB")]
+    #[arg(long, value_name = "DB", conflicts_with = "db_env")]
     pub db: Option<String>,
 
+    /// Read the database (as --db takes it) from this environment variable: keeps a PostgreSQL password out of the command line.
+    #[arg(long, value_name = "NAME")]
+    pub db_env: Option<String>,
+
     /// The table.
-    #[arg(long, value_name = "TABLE", requires = "db")]
+    #[arg(long, value_name = "TABLE", requires = "usage_db")]
     pub table: Option<String>,
 
     /// An encrypted column (repeatable).
-    #[arg(long, value_name = "COLUMN", requires = "db")]
+    #[arg(long, value_name = "COLUMN", requires = "usage_db")]
     pub column: Vec<String>,
 
     /// An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable).
-    #[arg(long, value_name = "COLUMN:FIELD", requires = "db")]
+    #[arg(long, value_name = "COLUMN:FIELD", requires = "usage_db")]
     pub json_field: Vec<String>,
 
     /// A TOML plan naming several tables, columns and JSON fields (as for rotate).
-    #[arg(long, value_name = "FILE", requires = "db", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
+    #[arg(long, value_name = "FILE", requires = "usage_db", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
     pub plan: Option<PathBuf>,
 
     /// The key column, or columns comma-separated [default: the primary key, else rowid].
-    #[arg(long, value_name = "COLUMNS", requires = "db")]
+    #[arg(long, value_name = "COLUMNS", requires = "usage_db")]
     pub pk: Option<String>,
 
     /// Only rows matching this SQL condition.
-    #[arg(long = "where", value_name = "SQL", requires = "db")]
+    #[arg(long = "where", value_name = "SQL", requires = "usage_db")]
     pub filter: Option<String>,
 
     /// The values are bound to table/column/primary-key (as rotate --context-from-row).
-    #[arg(long, requires = "db")]
+    #[arg(long, requires = "usage_db")]
     pub context_from_row: bool,
 }
 
 impl UsageArgs {
     /// The tables as `rotate` takes them, when a database is given.
     pub fn table_args(&self) -> Option<RotateTableArgs> {
+        if self.db.is_none() && self.db_env.is_none() {
+            return None;
+        }
         Some(RotateTableArgs {
-            db: self.db.clone()?,
+            db: self.db.clone(),
+            db_env: self.db_env.clone(),
             table: self.table.clone(),
             column: self.column.clone(),
             json_field: self.json_field.clone(),
@@ -1739,10 +1748,15 @@ pub enum RotateCommand {
 
 // The table to work on.
 #[derive(Debug, Args, Clone)]
+#[command(group(clap::ArgGroup::new("table_db").args(["db", "db_env"]).required(true)))]
 pub struct RotateTableArgs {
     /// The service's database: a SQLite file, or a PostgreSQL URL or libpq connection string.
-    #[arg(long, value_name = "DB")]
-    pub db: String,
+    #[arg(long, value_name = "DB", conflicts_with = "db_env")]
+    pub db: Option<String>,
+
+    /// Read the database (as --db takes it) from this environment variable: keeps a PostgreSQL password out of the command line.
+    #[arg(long, value_name = "NAME")]
+    pub db_env: Option<String>,
 
     /// The table.
     #[arg(long, value_name = "TABLE", required_unless_present = "plan")]

@@ -129,10 +129,11 @@ fn usage_counts(
     };
     if table_args.plan.is_none() && table_args.table.is_none() {
         return Err(Error::usage(
-            "--db needs --table with --column or --json-field (or --plan)",
+            "--db (or --db-env) needs --table with --column or --json-field (or --plan)",
         ));
     }
-    let targets = crate::commands::rotate::targets(&table_args)?;
+    let db = crate::commands::rotate::database(&table_args)?;
+    let targets = crate::commands::rotate::targets(&table_args, &db)?;
     let primary = ring.primary().map(|k| (k.key.clone(), k.id));
     let (target_key, target_id) = primary.unwrap_or_else(|| (Key256::from_bytes([0; 32]), 0));
     let old: Vec<DecryptKey> = ring
@@ -144,7 +145,7 @@ fn usage_counts(
     let mut total = crate::rotate::Status::default();
     let mut names = Vec::new();
     for target in &targets {
-        let mut opened = crate::commands::rotate::Opened::open(&table_args.db, target, false)?;
+        let mut opened = crate::commands::rotate::Opened::open(&db, target, false)?;
         let st = crate::rotate::survey(opened.rows(), &keys, 10)?;
         total.rows += st.rows;
         total.null += st.null;

@@ -109,13 +109,34 @@ fn keep_freed_memory() {
     }
 }
 
-/// The tables to work on: from the flags, or from `--plan`.
-pub(crate) fn targets(t: &RotateTableArgs) -> Result<Vec<Target>> {
+/// The database: `--db`, or the environment variable `--db-env` names
+/// (where a connection string's password stays out of `ps`).
+pub(crate) fn database(t: &RotateTableArgs) -> Result<String> {
+    match (&t.db, &t.db_env) {
+        (Some(db), _) => Ok(db.clone()),
+        (None, Some(name)) => {
+            let prompt = crate::secret::SecretPrompt {
+                what: "database",
+                env_flag: "--db-env",
+                file_flag: "--db",
+                confirm: false,
+                private_file: false,
+            };
+            let value = crate::secret::read_secret(Some(name), None, &prompt)?;
+            Ok(value.expose().to_string())
+        }
+        (None, None) => Err(Error::usage("give --db or --db-env")),
+    }
+}
+
+/// The tables to work on in `db` (see [`database`]): from the flags, or
+/// from `--plan`.
+pub(crate) fn targets(t: &RotateTableArgs, db: &str) -> Result<Vec<Target>> {
     // Only SQLite uses the path; a PostgreSQL URL is kept without its password.
-    let db = PathBuf::from(if is_postgres(&t.db) {
-        rotate::pg::redact(&t.db)
+    let db = PathBuf::from(if is_postgres(db) {
+        rotate::pg::redact(db)
     } else {
-        t.db.clone()
+        db.to_string()
     });
     let build = |table: &str,
                  columns: &[String],
@@ -244,7 +265,8 @@ impl rotate::Progress for Bar {
 }
 
 fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
-    let targets = targets(&a.table)?;
+    let db = database(&a.table)?;
+    let targets = targets(&a.table, &db)?;
     if a.throttle.is_some_and(|t| t.is_nan() || t <= 0.0) {
         return Err(Error::usage(
             "--throttle must be a positive number of rows per second",
@@ -255,7 +277,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
     // Every table is opened and preflighted before anything is written.
     let mut tables = Vec::with_capacity(targets.len());
     for target in &targets {
-        let mut table = Opened::open(&a.table.db, target, !a.dry_run)?;
+        let mut table = Opened::open(&db, target, !a.dry_run)?;
         let (sampled, _) = rotate::preflight(table.rows(), &keys, 100, skip)?;
         tables.push((table, sampled));
     }
@@ -344,7 +366,7 @@ fn rotate_table(
     opts: &Options,
 ) -> Result<rotate::Report> {
     let scope = json!({
-        "db": if is_postgres(&a.table.db) { rotate::pg::redact(&a.table.db) } else { target.db.display().to_string() }, "table": target.table, "columns": target.columns,
+        "db": target.db.display().to_string(), "table": target.table, "columns": target.columns,
         "to": a.to, "target_key": keys.target_id(), "dry_run": a.dry_run,
     });
     // The store and auditor are opened once, for both entries.
@@ -459,11 +481,12 @@ fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
 }
 
 fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
-    let targets = targets(&a.table)?;
+    let db = database(&a.table)?;
+    let targets = targets(&a.table, &db)?;
     let keys = check_keys(&a)?;
     let mut surveys = Vec::new();
     for target in &targets {
-        let mut table = Opened::open(&a.table.db, target, false)?;
+        let mut table = Opened::open(&db, target, false)?;
         surveys.push((target, rotate::survey(table.rows(), &keys, 20)?));
     }
     let bad = surveys.iter().any(|(_, st)| st.undecryptable > 0);

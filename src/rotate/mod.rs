@@ -494,9 +494,16 @@ impl Table {
     pub fn open(target: &Target, write: bool) -> Result<Table> {
         let db = &target.db;
         if !db.exists() {
+            // Not a file: perhaps a connection string keyward did not
+            // recognise (`Host=db password=...`), so never echoed whole.
+            let shown = db.display().to_string();
+            let shown = if shown.to_ascii_lowercase().contains("password") {
+                crate::pgtls::redact(&shown)
+            } else {
+                shown
+            };
             return Err(Error::environment(format!(
-                "{}: no such database file",
-                db.display()
+                "{shown}: no such database file"
             )));
         }
         let flags = if write {

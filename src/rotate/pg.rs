@@ -79,77 +79,10 @@ fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-/// A connection string without its password, for messages: the URL form
-/// (`postgres://user:secret@host/db`) loses `:secret` and any `password=`
-/// query parameter; the key=value form (`host=db password=secret`) loses
-/// its `password=...` pair, quoted or not.
+/// A connection string without its password, for messages (see
+/// [`crate::pgtls::redact`]).
 pub fn redact(conn: &str) -> String {
-    if is_conn_string_url(conn) {
-        let scheme_end = conn.find("://").map_or(0, |i| i + 3);
-        // The user part ends at the last `@`: a password may hold `@`, `?`,
-        // `/` or `#`, and a host cannot hold `@`. Only after it does the
-        // query start.
-        let (head, rest) = match conn[scheme_end..].rfind('@') {
-            Some(at) => {
-                let creds = &conn[scheme_end..scheme_end + at];
-                let user = creds.split(':').next().unwrap_or("");
-                (
-                    format!("{}{user}@", &conn[..scheme_end]),
-                    &conn[scheme_end + at + 1..],
-                )
-            }
-            None => (conn[..scheme_end].to_string(), &conn[scheme_end..]),
-        };
-        let (host, query) = match rest.split_once('?') {
-            Some((h, q)) => (h, Some(q)),
-            None => (rest, None),
-        };
-        let mut out = format!("{head}{host}");
-        if let Some(q) = query {
-            let kept: Vec<&str> = q
-                .split('&')
-                .filter(|p| !p.to_ascii_lowercase().starts_with("password="))
-                .collect();
-            if !kept.is_empty() {
-                out.push('?');
-                out.push_str(&kept.join("&"));
-            }
-        }
-        return out;
-    }
-    // key=value: walk the pairs, skipping password's value (which may be
-    // 'quoted', with \' and \\ escapes, and hold spaces).
-    let mut out = Vec::new();
-    let mut rest = conn.trim_start();
-    while !rest.is_empty() {
-        let eq = rest.find('=').unwrap_or(rest.len());
-        let key = rest[..eq].trim();
-        let mut after = rest.get(eq + 1..).unwrap_or("").trim_start();
-        let value_len = if after.starts_with('\'') {
-            let mut escaped = false;
-            let mut end = after.len();
-            for (i, c) in after.char_indices().skip(1) {
-                match c {
-                    '\\' if !escaped => escaped = true,
-                    '\'' if !escaped => {
-                        end = i + 1;
-                        break;
-                    }
-                    _ => escaped = false,
-                }
-            }
-            end
-        } else {
-            after.find(char::is_whitespace).unwrap_or(after.len())
-        };
-        let value = &after[..value_len];
-        if !key.eq_ignore_ascii_case("password") {
-            out.push(format!("{key}={value}"));
-        }
-        after = &after[value_len..];
-        rest = after.trim_start();
-    }
-    out.join(" ")
+    crate::pgtls::redact(conn)
 }
 
 /// Whether `db` names a PostgreSQL server rather than a SQLite file: a
@@ -168,7 +101,7 @@ pub fn is_conn_string(db: &str) -> bool {
 }
 
 fn is_conn_string_url(db: &str) -> bool {
-    db.starts_with("postgres://") || db.starts_with("postgresql://")
+    crate::pgtls::is_url(db)
 }
 
 fn pg_err(url: &str, e: postgres::Error) -> Error {
@@ -738,5 +671,62 @@ mod tests {
         assert!(is_conn_string("postgresql://db/x"));
         assert!(!is_conn_string("memories.db"));
         assert!(!is_conn_string("./data/host.db"));
+    }
+
+    /// libpq key=value values escape with backslashes, bare or quoted: the
+    /// whole value goes, and nothing of it is taken for another pair.
+    #[test]
+    fn hardening_11_redaction_parses_conninfo_escapes() {
+        let cases = [
+            (
+                r"host=db password=Hunter2\ SecretPW dbname=x",
+                "host=db dbname=x",
+            ),
+            (r"password=Hunter2\ SecretPW", ""),
+            (
+                r"host=db password='a b\' c SecretPW' dbname=x",
+                "host=db dbname=x",
+            ),
+            (r"host=db password='a\\' dbname=x", "host=db dbname=x"),
+            (
+                r"host=db password='a\\\' SecretPW' dbname=x",
+                "host=db dbname=x",
+            ),
+            (r"host=db password = 'x SecretPW' port=5", "host=db port=5"),
+            (r"host=db password=a\\ user=u", "host=db user=u"),
+            (r"host=db password=\'SecretPW user=u", "host=db user=u"),
+            (r"host=db password='unterminated SecretPW", "host=db"),
+            (r"host=db PASSWORD=SecretPW", "host=db"),
+            (r"host=db password= SecretPW", "host=db"),
+            (r"host=db bogus SecretPW password=x", "host=db"),
+            (
+                r"application_name='my app' password=SecretPW",
+                "application_name='my app'",
+            ),
+            (
+                "postgres://u@db/x?Password=SecretPW&sslmode=require",
+                "postgres://u@db/x?sslmode=require",
+            ),
+            ("postgres://u@db/x?pass%77ord=SecretPW", "postgres://u@db/x"),
+        ];
+        for (conn, want) in cases {
+            let got = redact(conn);
+            assert_eq!(got, want, "{conn}");
+            assert!(!got.contains("SecretPW"), "{conn} -> {got}");
+        }
+    }
+
+    /// A string that is neither a file nor a recognised connection string
+    /// (libpq keywords are lowercase) is not echoed with its password.
+    #[test]
+    fn hardening_11_unrecognised_connection_strings_are_redacted() {
+        let target = Target::simple(
+            "Host=db password=Hunter2\\ SecretPW".into(),
+            "t".into(),
+            vec!["c".into()],
+        );
+        let e = crate::rotate::Table::open(&target, false).err().unwrap();
+        assert_eq!(e.exit_code(), 4);
+        assert_eq!(e.message(), "Host=db: no such database file");
     }
 }

@@ -2574,3 +2574,282 @@ fn hardening_19_a_run_stopped_at_a_write_reports_only_what_it_wrote() {
     };
     assert_eq!(under_new, 0);
 }
+
+/// A stand-in PostgreSQL server on 127.0.0.1 that asks every client for a
+/// cleartext password and records what it sends (None: the client sent
+/// none), then refuses it as a real server would. The trust-auth test
+/// server accepts any password, so only this shows which one is sent.
+struct PasswordCatcher {
+    port: u16,
+    seen: std::sync::mpsc::Receiver<Option<String>>,
+}
+
+impl PasswordCatcher {
+    fn start() -> PasswordCatcher {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (tx, seen) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(mut s) = conn else { continue };
+                let read_msg = |s: &mut std::net::TcpStream, tagged: bool| -> Option<Vec<u8>> {
+                    let mut tag = [0u8; 1];
+                    if tagged {
+                        s.read_exact(&mut tag).ok()?;
+                    }
+                    let mut len = [0u8; 4];
+                    s.read_exact(&mut len).ok()?;
+                    let mut body = vec![0u8; (u32::from_be_bytes(len) as usize).checked_sub(4)?];
+                    s.read_exact(&mut body).ok()?;
+                    Some(body)
+                };
+                // SSLRequest (refused), then the startup message.
+                let Some(mut first) = read_msg(&mut s, false) else {
+                    continue;
+                };
+                if first == [0x04, 0xd2, 0x16, 0x2f] {
+                    let _ = s.write_all(b"N");
+                    let Some(next) = read_msg(&mut s, false) else {
+                        continue;
+                    };
+                    first = next;
+                }
+                let _ = first;
+                // AuthenticationCleartextPassword.
+                let _ = s.write_all(&[b'R', 0, 0, 0, 8, 0, 0, 0, 3]);
+                let password = read_msg(&mut s, true).map(|b| {
+                    String::from_utf8_lossy(b.strip_suffix(&[0]).unwrap_or(&b)).into_owned()
+                });
+                let mut err = Vec::new();
+                for (code, text) in [
+                    (b'S', "FATAL"),
+                    (b'V', "FATAL"),
+                    (b'C', "28P01"),
+                    (b'M', "password authentication failed for user \"kwuser\""),
+                ] {
+                    err.push(code);
+                    err.extend_from_slice(text.as_bytes());
+                    err.push(0);
+                }
+                err.push(0);
+                let mut msg = vec![b'E'];
+                msg.extend_from_slice(&((err.len() + 4) as u32).to_be_bytes());
+                msg.extend_from_slice(&err);
+                let _ = s.write_all(&msg);
+                let _ = tx.send(password);
+            }
+        });
+        PasswordCatcher { port, seen }
+    }
+
+    /// What the last connection sent (None when none reached the server).
+    fn sent(&self) -> Option<Option<String>> {
+        self.seen
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .ok()
+    }
+}
+
+/// `rotate status --db-env DB` with `env`, in a home without a .pgpass;
+/// its whole output, which must never hold a password.
+fn status_with(db: &str, env: &[(&str, &str)], home: &Path, code: i32) -> String {
+    let mut c = kw();
+    c.args([
+        "rotate",
+        "status",
+        "--db-env",
+        "KW_TEST_DB",
+        "--table",
+        "t",
+        "--column",
+        "c",
+        "--key-env",
+        "A",
+    ])
+    .env("KW_TEST_DB", db)
+    .env("A", hexkey(1))
+    .env("HOME", home)
+    .env_remove("PGPASSWORD")
+    .env_remove("PGPASSFILE");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().unwrap();
+    let text = all_output(&out);
+    assert_eq!(out.status.code(), Some(code), "{text}");
+    for secret in ["SecretPW", "EnvPW", "FilePW", "UrlPW"] {
+        assert!(!text.contains(secret), "{secret} in: {text}");
+    }
+    text
+}
+
+/// Passwords kept off the command line reach the server, in libpq's
+/// order: the connection string's own, else PGPASSWORD, else the password
+/// file (PGPASSFILE, else ~/.pgpass), which is ignored with a warning when
+/// group or others may read it. None of them is ever printed.
+#[test]
+fn hardening_11_passwords_off_the_command_line_reach_the_server() {
+    let server = PasswordCatcher::start();
+    let port = server.port;
+    let home = tempfile::tempdir().unwrap();
+    let url = format!("postgres://kwuser@127.0.0.1:{port}/kwdb?connect_timeout=5");
+    let sent = |db: &str, env: &[(&str, &str)], code: i32| -> (Option<String>, String) {
+        let text = status_with(db, env, home.path(), code);
+        (server.sent().unwrap_or(None), text)
+    };
+    // PGPASSWORD, for a URL without a password.
+    let (pw, text) = sent(&url, &[("PGPASSWORD", "EnvPW-1")], 3);
+    assert_eq!(pw.as_deref(), Some("EnvPW-1"));
+    assert!(text.contains("password authentication failed"), "{text}");
+    // The URL's own password wins.
+    let with_pw = format!("postgres://kwuser:UrlPW-2@127.0.0.1:{port}/kwdb");
+    let (pw, _) = sent(&with_pw, &[("PGPASSWORD", "EnvPW-1")], 3);
+    assert_eq!(pw.as_deref(), Some("UrlPW-2"));
+    // A key=value string with an escaped space, and one quoted.
+    let kv =
+        format!(r"host=127.0.0.1 port={port} user=kwuser dbname=kwdb password=Hunter2\ SecretPW");
+    let (pw, text) = sent(&kv, &[], 3);
+    assert_eq!(pw.as_deref(), Some("Hunter2 SecretPW"));
+    assert!(
+        text.contains(&format!("host=127.0.0.1 port={port}")),
+        "{text}"
+    );
+    let kv =
+        format!(r"host=127.0.0.1 port={port} user=kwuser password='it\'s a SecretPW' dbname=kwdb");
+    let (pw, _) = sent(&kv, &[], 3);
+    assert_eq!(pw.as_deref(), Some("it's a SecretPW"));
+    // PGPASSFILE: the first matching line, escapes undone.
+    let dir = tempfile::tempdir().unwrap();
+    let pgpass = write_file(
+        dir.path(),
+        "pgpass",
+        &format!(
+            "# kwuser's\n127.0.0.1:{port}:other:kwuser:NotThisOne\n\
+             127.0.0.1:{port}:kwdb:kwuser:FilePW\\:3\n*:*:*:*:NotThisEither\n"
+        ),
+        0o600,
+    );
+    let file = pgpass.to_str().unwrap();
+    let (pw, _) = sent(&url, &[("PGPASSFILE", file)], 3);
+    assert_eq!(pw.as_deref(), Some("FilePW:3"));
+    // PGPASSWORD comes before the file.
+    let (pw, _) = sent(&url, &[("PGPASSFILE", file), ("PGPASSWORD", "EnvPW-4")], 3);
+    assert_eq!(pw.as_deref(), Some("EnvPW-4"));
+    // ~/.pgpass without PGPASSFILE.
+    let dot = write_file(
+        home.path(),
+        ".pgpass",
+        &format!("*:{port}:*:kwuser:FilePW-5\n"),
+        0o600,
+    );
+    let (pw, _) = sent(&url, &[], 3);
+    assert_eq!(pw.as_deref(), Some("FilePW-5"));
+    // A file others may read is ignored, with a warning: no password is sent.
+    std::fs::set_permissions(&dot, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let text = status_with(&url, &[], home.path(), 4);
+    assert!(
+        text.contains("warning: password file") && text.contains("group or world access"),
+        "{text}"
+    );
+    assert_eq!(server.sent(), Some(None));
+    // key list reads --db-env too.
+    let ring = tempfile::tempdir().unwrap();
+    let ring_cmd = |args: &[&str]| {
+        let mut c = kw();
+        c.arg("--store")
+            .arg(ring.path().join("keyward.db"))
+            .args(args)
+            .env("KEYWARD_KEYRING", ring.path().join("keyring.json"))
+            .env("KEYWARD_KEK", KEY_HEX)
+            .env("HOME", home.path())
+            .env_remove("PGPASSFILE");
+        c
+    };
+    ring_cmd(&["key", "new", "--primary"]).assert().success();
+    let out = ring_cmd(&[
+        "key",
+        "list",
+        "--db-env",
+        "KW_TEST_DB",
+        "--table",
+        "t",
+        "--column",
+        "c",
+    ])
+    .env("KW_TEST_DB", &url)
+    .env("PGPASSWORD", "EnvPW-6")
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", all_output(&out));
+    assert!(!all_output(&out).contains("EnvPW"));
+    assert_eq!(server.sent().unwrap_or(None).as_deref(), Some("EnvPW-6"));
+}
+
+/// Against the real server: a role with a password, the URL in --db-env
+/// without it and the password in PGPASSWORD; then the same on a port where
+/// nothing listens, whose error names the server but not the password.
+#[test]
+fn hardening_11_db_env_and_pgpassword_against_the_real_server() {
+    let Some((url, mut client)) = test_postgres() else {
+        return;
+    };
+    let role = format!("kw_pw_{}", std::process::id());
+    let table = format!("{role}_t");
+    client
+        .batch_execute(&format!(
+            "DROP TABLE IF EXISTS {table}; DROP ROLE IF EXISTS {role};
+             CREATE ROLE {role} LOGIN PASSWORD 'SecretPW-real';
+             CREATE TABLE {table} (id bigint PRIMARY KEY, c text);
+             INSERT INTO {table} VALUES (1, NULL), (2, 'plain');
+             GRANT SELECT, UPDATE ON {table} TO {role};"
+        ))
+        .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    // The test server's host, port and database, as the new role.
+    let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let server = after_scheme
+        .rsplit_once('@')
+        .map_or(after_scheme, |(_, r)| r);
+    let db = format!("postgres://{role}@{server}");
+    let run = |db: &str| {
+        let mut c = kw();
+        c.args([
+            "rotate",
+            "status",
+            "--db-env",
+            "KW_TEST_DB",
+            "--table",
+            &table,
+            "--column",
+            "c",
+            "--key-env",
+            "A",
+            "--format",
+            "json",
+        ])
+        .env("KW_TEST_DB", db)
+        .env("PGPASSWORD", "SecretPW-real")
+        .env("A", hexkey(1))
+        .env("HOME", home.path())
+        .env_remove("PGPASSFILE");
+        c.output().unwrap()
+    };
+    let out = run(&db);
+    let text = all_output(&out);
+    let ok = out.status.code() == Some(0)
+        && text.contains("\"rows\": 2")
+        && text.contains("\"plaintext\": 1");
+    let out = run(&format!(
+        "host=127.0.0.1 port=1 user={role} dbname=test connect_timeout=2"
+    ));
+    let bad = all_output(&out);
+    client
+        .batch_execute(&format!("DROP TABLE {table}; DROP ROLE {role};"))
+        .unwrap();
+    assert!(ok, "{text}");
+    assert!(!text.contains("SecretPW"), "{text}");
+    assert_eq!(out.status.code(), Some(4), "{bad}");
+    assert!(bad.contains("PostgreSQL at host=127.0.0.1 port=1"), "{bad}");
+    assert!(!bad.contains("SecretPW"), "{bad}");
+}

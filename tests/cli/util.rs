@@ -11,7 +11,8 @@ pub fn kw() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("keyward");
     for (k, _) in std::env::vars_os() {
         let k = k.to_string_lossy().to_string();
-        if k.starts_with("KEYWARD_") || k == "NO_COLOR" {
+        // PGPASSWORD and PGPASSFILE would give PostgreSQL tests a password.
+        if k.starts_with("KEYWARD_") || k == "NO_COLOR" || k == "PGPASSWORD" || k == "PGPASSFILE" {
             cmd.env_remove(&k);
         }
     }
