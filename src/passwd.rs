@@ -406,6 +406,21 @@ pub fn parse_hash(text: &str) -> Result<StoredHash> {
         "scrypt" => {
             // passlib's scrypt strings are this same PHC form.
             let phc = PasswordHash::new(text).map_err(|e| bad(format!("scrypt: {e}")))?;
+            // The scrypt crate (0.12) multiplies r by p in u32 before it
+            // checks them: r*p >= 2^32 overflows there (a panic where
+            // overflow checks are on). keyward's limits on r and p first.
+            let r = phc.params.get_decimal("r");
+            let p = phc.params.get_decimal("p");
+            limits::check_scrypt(
+                2,
+                r.unwrap_or(scrypt::Params::RECOMMENDED_R),
+                p.unwrap_or(scrypt::Params::RECOMMENDED_P),
+            )
+            .map_err(|m| {
+                Error::bad_input(format!(
+                    "the scrypt hash's parameters are beyond keyward's limits: {m}"
+                ))
+            })?;
             let p = scrypt::Params::try_from(&phc).map_err(|e| bad(format!("scrypt: {e}")))?;
             let params = Params::Scrypt {
                 ln: p.log_n(),
@@ -679,6 +694,21 @@ mod tests {
             Algo::Bcrypt => Params::Bcrypt { cost: 4 },
             Algo::Scrypt => Params::Scrypt { ln: 4, r: 8, p: 1 },
             Algo::Pbkdf2Sha256 => Params::Pbkdf2 { iterations: 1000 },
+        }
+    }
+
+    /// Found by the fuzz target (tests/fuzz.rs): r*p of 2^32 overflowed
+    /// inside the scrypt crate, a panic in debug builds.
+    #[test]
+    fn scrypt_r_times_p_beyond_u32_is_refused_not_a_panic() {
+        for text in [
+            "$scrypt$ln=0,r=4194304,p=1024$AAAAAAAAAAA$AAAAAAAAAAAAAA",
+            "$scrypt$ln=4,r=65536,p=65536$AAAAAAAAAAA$AAAAAAAAAAAAAA",
+            "$scrypt$ln=4,p=536870912$AAAAAAAAAAA$AAAAAAAAAAAAAA",
+            "$scrypt$ln=4,r=4294967295,p=4294967295$AAAAAAAAAAA$AAAAAAAAAAAAAA",
+        ] {
+            let e = parse_hash(text).unwrap_err();
+            assert!(e.message().contains("limits"), "{text}: {}", e.message());
         }
     }
 
