@@ -317,6 +317,40 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
+/// Removes the temporary files that [`stage`] made for `path` in processes
+/// that are gone (killed between writing and renaming): `.NAME.keyward-PID-
+/// RANDOM.tmp` whose PID is not a running process. Best effort; call it
+/// under the lock that serialises writers of `path`.
+pub fn remove_stale_temps(path: &Path) {
+    let (Some(name), Ok(entries)) = (path.file_name(), fs::read_dir(parent_dir(path))) else {
+        return;
+    };
+    let prefix = format!(".{}.keyward-", name.to_string_lossy());
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<libc::pid_t>().ok())
+            .filter(|p| *p > 0)
+        else {
+            continue;
+        };
+        // SAFETY: kill with signal 0 only asks whether the process exists.
+        let gone = unsafe { libc::kill(pid, 0) } != 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+        if gone {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn temp_path(dir: &Path, path: &Path) -> Result<PathBuf> {
     let name = path
         .file_name()

@@ -8,8 +8,10 @@ use crate::commands::Ctx;
 use crate::crypto::keys::{Key256, read_key};
 use crate::error::{Error, Outcome, Result};
 use crate::fsutil::FileLock;
+use crate::fsutil::Overwrite;
 use crate::keyring::{
-    KekInput, KekSource, KeyInfo, KeyState, Keyring, lock_for_update, read_source, resolve_path,
+    KekInput, KekSource, KeyInfo, KeyState, Keyring, PendingAudit, lock_for_update, read_source,
+    resolve_path,
 };
 use crate::output::Format;
 use crate::rotate::codec::{DecryptKey, Keys, TargetFormat};
@@ -70,50 +72,145 @@ fn no_keyring(path: &std::path::Path) -> Error {
 
 /// Opens the keyring to change it: its write lock first, held until the
 /// returned lock drops (after `save`).
-fn open_for_update(args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
+fn open_for_update(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
     let path = resolve_path(args.keyring.as_deref())?;
     if !path.exists() {
         return Err(no_keyring(&path));
     }
     let lock = lock_for_update(&path)?;
-    Ok((lock, open(args)?))
-}
-
-/// As [`open_for_update`], creating the keyring when there is none.
-fn open_or_create(args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
-    let path = resolve_path(args.keyring.as_deref())?;
-    let lock = lock_for_update(&path)?;
-    // Read under the lock: another process may have created it meanwhile.
-    let ring = match read_source(&path)? {
-        Some(source) => Keyring::open(&path, &kek_input(args, false, Some(&source))?)?,
-        None => Keyring::create(&path, &kek_input(args, true, None)?)?,
-    };
+    let mut ring = open(args)?;
+    complete_pending(ctx, &mut ring)?;
     Ok((lock, ring))
 }
 
-fn audit(
+/// As [`open_for_update`], creating the keyring when there is none.
+fn open_or_create(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
+    let path = resolve_path(args.keyring.as_deref())?;
+    let lock = lock_for_update(&path)?;
+    // Read under the lock: another process may have created it meanwhile.
+    let mut ring = match read_source(&path)? {
+        Some(source) => Keyring::open(&path, &kek_input(args, false, Some(&source))?)?,
+        None => Keyring::create(&path, &kek_input(args, true, None)?)?,
+    };
+    complete_pending(ctx, &mut ring)?;
+    Ok((lock, ring))
+}
+
+/// Saves a keyring change together with its audit entry: both or neither.
+///
+/// The store's write lock is taken first (a locked store fails before the
+/// keyring changes) and the chain's key checked; the keyring is saved
+/// with the entry it owes sealed inside it ([`PendingAudit`]); the entry is
+/// appended and committed; then the keyring is saved without it. If the
+/// entry cannot be committed, the keyring file is put back as it was. A
+/// process killed between the writes leaves the pending entry in the
+/// keyring, and the next change completes it ([`complete_pending`]).
+fn commit(
     ctx: &Ctx,
-    ring: &Keyring,
+    ring: &mut Keyring,
     action: &str,
     id: u32,
     risk: Risk,
     extra: serde_json::Value,
 ) -> Result<()> {
-    let auditor = ctx.auditor()?;
-    let mut store = ctx.store()?;
+    let (mut store, auditor) = ctx.audited()?;
     let entry = ring.get(id)?;
-    let mut details = json!({"keyring": ring.path().display().to_string(), "fingerprint": entry.key.fingerprint(), "state": entry.state});
+    let change_id = hex::encode(crate::crypto::random::array::<8>()?);
+    let mut details = json!({"keyring": ring.path().display().to_string(), "fingerprint": entry.key.fingerprint(), "state": entry.state, "change_id": change_id});
     if let (Some(d), Some(e)) = (details.as_object_mut(), extra.as_object()) {
         d.extend(e.clone());
     }
-    store.write(|tx| {
+    let before = match std::fs::read(ring.path()) {
+        Ok(b) => Some(zeroize::Zeroizing::new(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io("read", ring.path(), &e)),
+    };
+    ring.pending_audit = Some(PendingAudit {
+        change_id,
+        action: action.to_string(),
+        key_id: id,
+        risk: risk.as_str().to_string(),
+        details: details.clone(),
+    });
+    let written = store.write(|tx| {
+        ring.save()?;
         auditor.append(
             tx,
             &Entry::new(action, "key", id.to_string())
                 .risk(risk)
                 .details(details),
         )
+    });
+    ring.pending_audit = None;
+    if let Err(e) = written {
+        // Put the keyring back as it was: the change did not happen.
+        let restored = match &before {
+            Some(b) => crate::fsutil::write_atomic(ring.path(), b, 0o600, Overwrite::Replace),
+            None => std::fs::remove_file(ring.path())
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|io| Error::io("remove", ring.path(), &io)),
+        };
+        if restored.is_err() {
+            ctx.out.warn("the keyring could not be put back; the next keyring change completes this one's audit entry");
+        }
+        return Err(e);
+    }
+    // The entry is committed; a failure here only leaves the journal for
+    // the next change to clear.
+    ring.save()
+}
+
+/// Completes the audit entry of an earlier change that was interrupted
+/// between saving the keyring and committing its entry (kill -9, power
+/// loss): appends it unless the log already has it, then clears it.
+fn complete_pending(ctx: &Ctx, ring: &mut Keyring) -> Result<()> {
+    let Some(p) = ring.pending_audit.clone() else {
+        return Ok(());
+    };
+    let (mut store, auditor) = ctx.audited()?;
+    let risk = match p.risk.as_str() {
+        "medium" => Risk::Medium,
+        "high" => Risk::High,
+        "critical" => Risk::Critical,
+        _ => Risk::Low,
+    };
+    let appended = store.write(|tx| {
+        let present: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = ?1 AND json_extract(details, '$.change_id') = ?2)",
+                rusqlite::params![p.action, p.change_id],
+                |r| r.get(0),
+            )
+            .map_err(crate::store::query_error)?;
+        if present {
+            return Ok(false);
+        }
+        let mut details = p.details.clone();
+        if let Some(d) = details.as_object_mut() {
+            d.insert("recovered".into(), true.into());
+        }
+        auditor.append(
+            tx,
+            &Entry::new(&p.action, "key", p.key_id.to_string())
+                .risk(risk)
+                .details(details),
+        )?;
+        Ok(true)
     })?;
+    ring.pending_audit = None;
+    ring.save()?;
+    if appended {
+        ctx.out.warn(&format!(
+            "an earlier {} of key {} was interrupted before its audit entry was written; the entry is written now",
+            p.action, p.key_id
+        ));
+    }
     Ok(())
 }
 
@@ -214,12 +311,11 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
         KeyCommand::Derive(_) => Err(Error::internal("derive is not a keyring command")),
         KeyCommand::New(a) => new(ctx, a),
         KeyCommand::Promote { id, keyring } => {
-            let (_lock, mut ring) = open_for_update(&keyring)?;
+            let (_lock, mut ring) = open_for_update(ctx, &keyring)?;
             let old = ring.promote(id)?;
-            ring.save()?;
-            audit(
+            commit(
                 ctx,
-                &ring,
+                &mut ring,
                 "key.promote",
                 id,
                 Risk::Medium,
@@ -236,6 +332,12 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
         }
         KeyCommand::List { keyring, usage } => {
             let ring = open(&keyring)?;
+            if let Some(p) = &ring.pending_audit {
+                ctx.out.warn(&format!(
+                    "an earlier {} of key {} has no audit entry yet (it was interrupted); the next keyring change writes it",
+                    p.action, p.key_id
+                ));
+            }
             let counts = usage_counts(&ring, &usage)?;
             let infos: Vec<KeyInfo> = ring.keys.iter().map(|k| k.info()).collect();
             print_keys(ctx, &infos, counts.as_ref().map(|(c, _)| c))?;
@@ -260,7 +362,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
             keyring,
             usage,
         } => {
-            let (_lock, mut ring) = open_for_update(&keyring)?;
+            let (_lock, mut ring) = open_for_update(ctx, &keyring)?;
             match ring.get(id)?.state {
                 KeyState::Primary => ring.retire(id)?,
                 KeyState::Retired => {
@@ -308,10 +410,9 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
                 }
             }
             ring.retire(id)?;
-            ring.save()?;
-            audit(
+            commit(
                 ctx,
-                &ring,
+                &mut ring,
                 "key.retire",
                 id,
                 Risk::High,
@@ -321,10 +422,9 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         KeyCommand::Restore { id, keyring } => {
-            let (_lock, mut ring) = open_for_update(&keyring)?;
+            let (_lock, mut ring) = open_for_update(ctx, &keyring)?;
             ring.restore(id)?;
-            ring.save()?;
-            audit(ctx, &ring, "key.restore", id, Risk::Medium, json!({}))?;
+            commit(ctx, &mut ring, "key.restore", id, Risk::Medium, json!({}))?;
             ctx.out.note(&format!(
                 "key {id} is active again (decrypts; `key promote {id}` to encrypt with it)"
             ));
@@ -344,7 +444,7 @@ fn validate_note(note: &Option<String>) -> Result<()> {
 
 fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
     validate_note(&a.note)?;
-    let (_lock, mut ring) = open_or_create(&a.keyring)?;
+    let (_lock, mut ring) = open_or_create(ctx, &a.keyring)?;
     let id = ring.add(
         Key256::generate()?,
         None,
@@ -352,8 +452,7 @@ fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
         a.note.clone(),
         a.primary,
     )?;
-    ring.save()?;
-    audit(ctx, &ring, "key.new", id, Risk::Low, json!({}))?;
+    commit(ctx, &mut ring, "key.new", id, Risk::Low, json!({}))?;
     let state = ring.get(id)?.state;
     ctx.out.note(&format!(
         "added key {id} ({}) to {}{}",
@@ -414,12 +513,11 @@ fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
             "give the key: --key-env, --key-file, or --derive-passphrase-env with --salt-hex",
         ));
     };
-    let (_lock, mut ring) = open_or_create(&a.keyring)?;
+    let (_lock, mut ring) = open_or_create(ctx, &a.keyring)?;
     let id = ring.add(key, a.id, &origin, a.note.clone(), a.primary)?;
-    ring.save()?;
-    audit(
+    commit(
         ctx,
-        &ring,
+        &mut ring,
         "key.import",
         id,
         Risk::Medium,

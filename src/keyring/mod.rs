@@ -176,6 +176,29 @@ struct StoredKey {
 #[derive(Serialize, Deserialize)]
 struct Sealed {
     keys: Vec<StoredKey>,
+    /// A change saved to the keyring whose audit entry is not known to be
+    /// committed yet (see [`PendingAudit`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pending_audit: Option<PendingAudit>,
+}
+
+/// The audit entry of a keyring change, kept (sealed) in the keyring from
+/// the moment the change is saved until its entry is committed: a process
+/// killed between the two writes leaves it here, and the next change of
+/// the keyring appends the entry (unless it is already in the log, found
+/// by `change_id`) before anything else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingAudit {
+    /// A random id, also in the entry's details.
+    pub change_id: String,
+    /// The action (`key.new`, `key.promote`, ...).
+    pub action: String,
+    /// The key it concerns.
+    pub key_id: u32,
+    /// The entry's risk (`low`, `medium`, `high`).
+    pub risk: String,
+    /// The entry's details (never key material).
+    pub details: serde_json::Value,
 }
 
 /// Where the KEK comes from on this run.
@@ -203,6 +226,8 @@ pub struct Keyring {
     kek: Key256,
     /// The keys, by id.
     pub keys: Vec<KeyEntry>,
+    /// A change whose audit entry is not known to be committed.
+    pub pending_audit: Option<PendingAudit>,
 }
 
 fn aad(kek: &KekSource) -> Vec<u8> {
@@ -256,7 +281,11 @@ pub fn lock_for_update(path: &Path) -> Result<fsutil::FileLock> {
     }
     let mut lock = path.as_os_str().to_owned();
     lock.push(".lock");
-    fsutil::lock_exclusive(Path::new(&lock), path, std::time::Duration::from_secs(30))
+    let held = fsutil::lock_exclusive(Path::new(&lock), path, std::time::Duration::from_secs(30))?;
+    // Under the lock: temporary files of writers that died (kill -9
+    // between writing and renaming) are theirs no more.
+    fsutil::remove_stale_temps(path);
+    Ok(held)
 }
 
 /// The largest keyring file keyward reads: 16 MiB (about 100,000 keys).
@@ -305,6 +334,7 @@ impl Keyring {
             kek_source: source,
             kek,
             keys: Vec::new(),
+            pending_audit: None,
         })
     }
 
@@ -375,6 +405,7 @@ impl Keyring {
             kek_source: header.kek,
             kek,
             keys,
+            pending_audit: parsed.pending_audit.take(),
         };
         ring.check()?;
         Ok(ring)
@@ -421,6 +452,7 @@ impl Keyring {
                     material: hex::encode(k.key.expose()),
                 })
                 .collect(),
+            pending_audit: self.pending_audit.clone(),
         };
         let mut plain = Zeroizing::new(
             serde_json::to_vec(&sealed).map_err(|e| Error::internal(e.to_string()))?,

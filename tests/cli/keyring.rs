@@ -203,3 +203,188 @@ fn hardening_4_a_hostile_keyring_header_is_refused_before_any_work() {
     pass(&mut c);
     c.assert().success();
 }
+
+fn ring_path(r: &Ring) -> std::path::PathBuf {
+    r.dir.path().join("keyring.json")
+}
+
+fn store_path(r: &Ring) -> std::path::PathBuf {
+    r.dir.path().join("keyward.db")
+}
+
+fn entries(r: &Ring, action: &str) -> i64 {
+    let c = rusqlite::Connection::open(store_path(r)).unwrap();
+    c.query_row(
+        "SELECT COUNT(*) FROM audit_log WHERE action = ?1",
+        [action],
+        |row| row.get(0),
+    )
+    .unwrap()
+}
+
+/// Opens the test keyring through the library (KEK = KEY_HEX).
+fn lib_ring(r: &Ring) -> keyward::keyring::Keyring {
+    let (kek, _) = keyward::crypto::keys::Key256::parse(KEY_HEX).unwrap();
+    keyward::keyring::Keyring::open(&ring_path(r), &keyward::keyring::KekInput::Key(kek)).unwrap()
+}
+
+/// Hardening #8: with the store locked, a keyring change fails (exit 4)
+/// before the keyring changes.
+#[test]
+fn hardening_8_a_locked_store_fails_the_change_before_the_keyring_changes() {
+    let r = Ring::new();
+    r.kw(&["key", "new", "--primary"]).assert().success();
+    r.kw(&["key", "new"]).assert().success();
+    let before = std::fs::read(ring_path(&r)).unwrap();
+    let holder = rusqlite::Connection::open(store_path(&r)).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    for args in [
+        vec!["key", "new"],
+        vec!["key", "promote", "2"],
+        vec!["key", "retire", "2", "--force", "--yes"],
+    ] {
+        r.kw(&args)
+            .env("KEYWARD_BUSY_TIMEOUT", "200")
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains("locked"));
+        assert_eq!(
+            std::fs::read(ring_path(&r)).unwrap(),
+            before,
+            "{args:?} changed the keyring"
+        );
+    }
+    holder.execute_batch("ROLLBACK").unwrap();
+    r.kw(&["key", "promote", "2"]).assert().success();
+    assert_eq!(entries(&r, "key.promote"), 1);
+}
+
+/// Hardening #8: a change saved to the keyring whose audit entry was never
+/// committed (a process killed between the two writes) is completed by
+/// the next change; one that was committed is not written twice.
+#[test]
+fn hardening_8_an_interrupted_change_is_completed_by_the_next_one() {
+    let r = Ring::new();
+    r.kw(&["key", "new", "--primary"]).assert().success();
+    // What a kill between the keyring write and the audit commit leaves:
+    // key 2 in the keyring, its entry pending, none in the log.
+    let mut ring = lib_ring(&r);
+    let id = ring
+        .add(
+            keyward::crypto::keys::Key256::generate().unwrap(),
+            None,
+            "generated",
+            None,
+            false,
+        )
+        .unwrap();
+    ring.pending_audit = Some(keyward::keyring::PendingAudit {
+        change_id: "00112233aabbccdd".into(),
+        action: "key.new".into(),
+        key_id: id,
+        risk: "low".into(),
+        details: serde_json::json!({"change_id": "00112233aabbccdd", "state": "active"}),
+    });
+    ring.save().unwrap();
+    assert_eq!(entries(&r, "key.new"), 1);
+    r.kw(&["key", "list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("has no audit entry yet"));
+    r.kw(&["key", "promote", "2"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("interrupted"));
+    assert_eq!(entries(&r, "key.new"), 2, "the missing entry was written");
+    assert_eq!(entries(&r, "key.promote"), 1);
+    assert!(lib_ring(&r).pending_audit.is_none());
+    // Committed but not cleared (killed after the commit): not written twice.
+    let last_change: String = {
+        let c = rusqlite::Connection::open(store_path(&r)).unwrap();
+        c.query_row(
+            "SELECT json_extract(details, '$.change_id') FROM audit_log WHERE action = 'key.promote'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap()
+    };
+    let mut ring = lib_ring(&r);
+    ring.pending_audit = Some(keyward::keyring::PendingAudit {
+        change_id: last_change,
+        action: "key.promote".into(),
+        key_id: 2,
+        risk: "medium".into(),
+        details: serde_json::json!({}),
+    });
+    ring.save().unwrap();
+    r.kw(&["key", "new"]).assert().success();
+    assert_eq!(entries(&r, "key.promote"), 1, "not appended twice");
+    assert!(lib_ring(&r).pending_audit.is_none());
+    r.kw(&["audit", "verify"]).assert().success();
+}
+
+/// Hardening #8: kill -9 at random moments of `key new`: afterwards every
+/// key has exactly one `key.new` entry, the chain verifies, and no
+/// temporary file of a dead process is left.
+#[test]
+fn hardening_8_kill_9_during_key_commands_loses_no_audit_entry() {
+    let r = Ring::new();
+    r.kw(&["key", "new", "--primary"]).assert().success();
+    // A temporary file of a process that no longer exists, and one of a
+    // live process (this one), which must be kept.
+    let dead = r
+        .dir
+        .path()
+        .join(".keyring.json.keyward-2147483000-aabbccddeeff.tmp");
+    let live = r.dir.path().join(format!(
+        ".keyring.json.keyward-{}-aabbccddeeff.tmp",
+        std::process::id()
+    ));
+    std::fs::write(&dead, b"x").unwrap();
+    std::fs::write(&live, b"x").unwrap();
+    let mut rng = 0x2545f4914f6cdd1du64;
+    for _ in 0..40 {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let mut child = std::process::Command::new(kw_path())
+            .arg("--store")
+            .arg(store_path(&r))
+            .args(["key", "new"])
+            .env("KEYWARD_KEYRING", ring_path(&r))
+            .env("KEYWARD_KEK", KEY_HEX)
+            .env("XDG_DATA_HOME", r.dir.path())
+            .env_remove("KEYWARD_AUDIT_KEY")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(rng % 30_000));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    // One more change completes whatever was interrupted.
+    r.kw(&["key", "new"]).assert().success();
+    let keys = json_of(&mut r.kw(&["key", "list", "--format", "json"]));
+    let c = rusqlite::Connection::open(store_path(&r)).unwrap();
+    for k in keys.as_array().unwrap() {
+        let n: i64 = c
+            .query_row(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'key.new' AND resource_id = ?1",
+                [k["id"].to_string()],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1, "key {} has {n} key.new entries", k["id"]);
+    }
+    r.kw(&["audit", "verify"]).assert().success();
+    assert!(!dead.exists(), "a dead process's temporary file is removed");
+    assert!(live.exists(), "a live process's temporary file is kept");
+    let stale: Vec<_> = std::fs::read_dir(r.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".tmp") && !n.contains(&std::process::id().to_string()))
+        .collect();
+    assert!(stale.is_empty(), "{stale:?}");
+}
