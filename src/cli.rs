@@ -390,7 +390,7 @@ pub struct SinkArgs {
     #[arg(long, value_name = "NAME", requires = "env_file")]
     pub var: Option<String>,
 
-    /// Replace an existing --out file or --var definition.
+    /// Replace an existing --out file or --var definition; with --env-file also write through a symlink into another directory, or into a file other users can read (with a warning).
     #[arg(long)]
     pub force: bool,
 }
