@@ -813,9 +813,15 @@ mod tests {
         let original =
             "# comment\r\nOTHER=keep me  \r\nMULTI=\"a\r\nb\"\r\nJWT_SECRET=old\r\nlast=1";
         fs::write(&p, original).unwrap();
-        fs::set_permissions(&p, fs::Permissions::from_mode(0o620)).unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o400)).unwrap();
         let err = set_env_var(&p, "JWT_SECRET", "new", false).unwrap_err();
         assert!(err.message().contains("line 5"), "{}", err.message());
+        assert_eq!(fs::read_to_string(&p).unwrap(), original);
+        // Group-writable: refused first (hardening #16), kept under --force.
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o620)).unwrap();
+        let err = set_env_var(&p, "JWT_SECRET", "new", false).unwrap_err();
+        assert!(err.message().contains("mode 0620"), "{}", err.message());
+        assert_eq!(err.exit_code(), 4);
         assert_eq!(fs::read_to_string(&p).unwrap(), original);
 
         assert_eq!(set_env_var(&p, "JWT_SECRET", "new", true).unwrap().line, 5);
@@ -839,7 +845,7 @@ mod tests {
         assert_eq!(set_env_var(&p, "MULTI", "z", true).unwrap().line, 3);
         assert_eq!(
             fs::read_to_string(&p).unwrap(),
-            "# comment\r\nOTHER=keep me  \r\nMULTI=z\r\nJWT_SECRET=new\r\nlast=1\r\nNEW=v\r\n"
+            "# comment\r\nOTHER=keep me  \r\nMULTI=\"z\"\r\nJWT_SECRET=new\r\nlast=1\r\nNEW=v\r\n"
         );
     }
 
