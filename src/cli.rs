@@ -390,7 +390,7 @@ pub struct SinkArgs {
     #[arg(long, value_name = "NAME", requires = "env_file")]
     pub var: Option<String>,
 
-    /// Replace an existing --out file or --var definition.
+    /// Replace an existing --out file or --var definition; with --env-file also write through a symlink into another directory, or into a file other users can read (with a warning).
     #[arg(long)]
     pub force: bool,
 }
@@ -917,6 +917,22 @@ pub struct ApikeyIssueArgs {
     /// A note kept with the key.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+
+    /// Write the new key into this dotenv file as --var NAME instead of showing it (atomically; every other line kept).
+    #[arg(long, value_name = "FILE", requires = "var")]
+    pub env_file: Option<PathBuf>,
+
+    /// The variable to set in --env-file, e.g. API_KEYS.
+    #[arg(long, value_name = "NAME", requires = "env_file")]
+    pub var: Option<String>,
+
+    /// Add the key to the comma-separated list in --var (created if absent), keeping the keys already there.
+    #[arg(long, requires = "env_file")]
+    pub append: bool,
+
+    /// Replace an existing --var definition (without --append); write through a symlink into another directory, or into a file other users can read (with a warning).
+    #[arg(long, requires = "env_file")]
+    pub force: bool,
 }
 
 // `apikey list`.

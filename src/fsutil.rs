@@ -465,36 +465,218 @@ pub fn dotenv_value(value: &str) -> String {
     });
     if plain {
         value.to_owned()
-    } else if !value.contains('\'') {
+    } else if can_single_quote(value) {
         format!("'{value}'")
     } else {
-        let escaped = value
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('$', "\\$");
-        format!("\"{escaped}\"")
+        double_quoted(value)
     }
 }
 
-/// Sets `var` in the dotenv file at `path`, atomically. A file that does
-/// not exist is created with mode 0600. An existing definition is an error
-/// unless `overwrite` is `Replace`; then its lines (all of them, when a
-/// quoted value spans several) are replaced where they stand. Every other
-/// byte of the file is kept, its mode and (where allowed) its owner too.
-/// Returns the 1-based line where the variable now stands.
-pub fn set_env_var(path: &Path, var: &str, value: &str, overwrite: Overwrite) -> Result<usize> {
-    // Edit the file a symlinked .env points at, so the service sees the change.
-    let resolved = std::fs::canonicalize(path).ok();
-    let path = resolved.as_deref().unwrap_or(path);
+/// A value single quotes can hold literally: no `'`, no line break.
+fn can_single_quote(value: &str) -> bool {
+    !value.contains(['\'', '\n', '\r'])
+}
+
+/// `"value"` with `\`, `"`, `$` and line breaks escaped.
+fn double_quoted(value: &str) -> String {
+    let escaped = value
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('$', "\\$")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r");
+    format!("\"{escaped}\"")
+}
+
+/// The value in the quoting style the old one had (hardening #16): single
+/// quotes stay single when the value allows it (else escaped double
+/// quotes), double quotes stay double, an unquoted value is quoted only
+/// when it needs it.
+fn requote(value: &str, style: Option<char>) -> String {
+    match style {
+        Some('\'') if can_single_quote(value) => format!("'{value}'"),
+        Some(_) => double_quoted(value),
+        None => dotenv_value(value),
+    }
+}
+
+/// One definition taken apart: everything before the value (indent,
+/// `export `, the name, `=` with its spaces), the value's quote, its
+/// decoded text, and everything after it on its last line (spaces, an
+/// inline comment), without the line break.
+struct Assignment {
+    prefix: String,
+    quote: Option<char>,
+    value: Zeroizing<String>,
+    suffix: String,
+}
+
+/// Parses the text of one definition (its lines joined, terminators
+/// included; the last terminator removed by the caller).
+fn split_assignment(text: &str) -> Option<Assignment> {
+    let first = text.lines().next().unwrap_or("");
+    // parse_assignment gives the value as the tail of the line.
+    let (_, value_text) = parse_assignment(first)?;
+    let start = first.len() - value_text.len();
+    let prefix = text[..start].to_string();
+    let rest = &text[start..];
+    let mut value = Zeroizing::new(String::new());
+    match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            let mut chars = rest[1..].char_indices();
+            let mut end = None;
+            while let Some((i, c)) = chars.next() {
+                if c == q {
+                    end = Some(1 + i + 1);
+                    break;
+                }
+                if q == '"' && c == '\\' {
+                    match chars.next() {
+                        Some((_, 'n')) => value.push('\n'),
+                        Some((_, 'r')) => value.push('\r'),
+                        Some((_, 't')) => value.push('\t'),
+                        Some((_, other)) => value.push(other),
+                        None => value.push('\\'),
+                    }
+                    continue;
+                }
+                value.push(c);
+            }
+            // A quote never closed: the whole line is the value, kept as is.
+            let end = end?;
+            Some(Assignment {
+                prefix,
+                quote: Some(q),
+                value,
+                suffix: rest[end..].to_string(),
+            })
+        }
+        _ => {
+            // Unquoted: up to a ` #` comment, trailing blanks not included.
+            let cut = rest
+                .match_indices('#')
+                .find(|(i, _)| *i > 0 && rest[..*i].ends_with([' ', '\t']))
+                .map_or(rest.len(), |(i, _)| i);
+            let v = rest[..cut].trim_end_matches([' ', '\t']);
+            value.push_str(v);
+            Some(Assignment {
+                prefix,
+                quote: None,
+                value,
+                suffix: rest[v.len()..].to_string(),
+            })
+        }
+    }
+}
+
+/// What a dotenv edit did, for the caller's notes and warnings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvEdit {
+    /// The 1-based line where the variable now stands.
+    pub line: usize,
+    /// The file written: the target when the path is a symlink.
+    pub written: PathBuf,
+    /// Set when the path was a symlink into another directory (written
+    /// through under `--force`).
+    pub symlink_to: Option<PathBuf>,
+    /// Set when the file allows group or other access (kept under `--force`).
+    pub loose_mode: Option<u32>,
+    /// How many items the variable holds after an append.
+    pub items: usize,
+}
+
+/// How [`edit_env_var`] changes the variable.
+#[derive(Debug, Clone, Copy)]
+pub enum EnvChange<'a> {
+    /// Set it to this value; an existing definition needs `--force`.
+    Set(&'a str),
+    /// Add this item to its comma-separated list (creating it if absent).
+    Append(&'a str),
+}
+
+/// Sets `var` in the dotenv file at `path`, atomically: [`edit_env_var`]
+/// with [`EnvChange::Set`].
+pub fn set_env_var(path: &Path, var: &str, value: &str, force: bool) -> Result<EnvEdit> {
+    edit_env_var(path, var, EnvChange::Set(value), force)
+}
+
+/// Refuses (exit 4) a dotenv path that is a symlink into another directory,
+/// or an existing file that group or others may access, unless `force`.
+/// Returns the file to write, whether it is reached through such a
+/// symlink, and its loose mode if any.
+fn check_env_target(path: &Path, force: bool) -> Result<(PathBuf, Option<PathBuf>, Option<u32>)> {
+    let link = fs::symlink_metadata(path).map(|m| m.file_type().is_symlink());
+    let mut target = path.to_path_buf();
+    let mut foreign = None;
+    if let Ok(true) = link {
+        let resolved = fs::canonicalize(path).map_err(|e| {
+            Error::io("follow the symlink", path, &e).with_hint(
+                "the symlink points at nothing; create its target or name the file itself",
+            )
+        })?;
+        let link_dir = fs::canonicalize(parent_dir(path)).unwrap_or_else(|_| parent_dir(path));
+        if resolved.parent() != Some(link_dir.as_path()) {
+            if !force {
+                return Err(Error::environment(format!(
+                    "{} is a symlink to {} in another directory; keyward does not write a secret through it",
+                    path.display(),
+                    resolved.display()
+                ))
+                .with_hint("name the target file, or add --force to write through the symlink"));
+            }
+            foreign = Some(resolved.clone());
+        }
+        target = resolved;
+    }
+    let loose = match fs::metadata(&target) {
+        Ok(m) if m.permissions().mode() & 0o077 != 0 => Some(m.permissions().mode() & 0o777),
+        _ => None,
+    };
+    if let Some(mode) = loose
+        && !force
+    {
+        return Err(Error::environment(format!(
+            "{} is accessible by other users (mode {mode:04o}); keyward does not write a secret into it",
+            target.display()
+        ))
+        .with_hint(format!(
+            "chmod 600 {} first, or add --force to write anyway",
+            target.display()
+        )));
+    }
+    Ok((target, foreign, loose))
+}
+
+/// Changes `var` in the dotenv file at `path`, atomically. A file that does
+/// not exist is created with mode 0600. A symlink into another directory
+/// and a file others may access are refused unless `force` (hardening #16).
+/// An existing definition is replaced only with `force` ([`EnvChange::Set`])
+/// or extended ([`EnvChange::Append`]); its `export `, quoting style and
+/// inline comment are kept, and with `Set` later duplicates are dropped so
+/// no loader sees the old value. Every other byte of the file is kept, its
+/// mode and (where allowed) its owner too.
+pub fn edit_env_var(path: &Path, var: &str, change: EnvChange<'_>, force: bool) -> Result<EnvEdit> {
+    let (target, symlink_to, loose_mode) = check_env_target(path, force)?;
+    let path = target.as_path();
+    let new_item = match change {
+        EnvChange::Set(v) | EnvChange::Append(v) => v,
+    };
     let existing = match fs::read(path) {
         Ok(bytes) => Some(Zeroizing::new(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(Error::io("read", path, &e)),
     };
+    let edit = |line: usize, items: usize| EnvEdit {
+        line,
+        written: path.to_path_buf(),
+        symlink_to: symlink_to.clone(),
+        loose_mode,
+        items,
+    };
     let Some(bytes) = existing else {
-        let line = Zeroizing::new(format!("{var}={}\n", dotenv_value(value)));
+        let line = Zeroizing::new(format!("{var}={}\n", dotenv_value(new_item)));
         write_atomic(path, line.as_bytes(), 0o600, Overwrite::Refuse)?;
-        return Ok(1);
+        return Ok(edit(1, 1));
     };
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         Error::bad_input(format!(
@@ -505,13 +687,26 @@ pub fn set_env_var(path: &Path, var: &str, value: &str, overwrite: Overwrite) ->
     })?;
     let meta = fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let assignment = Zeroizing::new(format!("{var}={}{newline}", dotenv_value(value)));
     let defs = find_env_definitions(text, var);
     let lines = split_lines_keep(text);
-    let mut out = Zeroizing::new(String::with_capacity(text.len() + assignment.len() + 1));
+    let mut out = Zeroizing::new(String::with_capacity(text.len() + new_item.len() + 64));
     let line_no;
+    let mut items = 1;
     if let Some(first) = defs.first() {
-        if overwrite == Overwrite::Refuse {
+        let append = matches!(change, EnvChange::Append(_));
+        if append && defs.len() > 1 {
+            return Err(Error::environment(format!(
+                "{} defines {var} {} times (lines {}); keyward does not guess which one the service reads",
+                path.display(),
+                defs.len(),
+                defs.iter()
+                    .map(|d| d.first_line.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .with_hint("keep one definition, then run the command again"));
+        }
+        if !append && !force {
             return Err(Error::environment(format!(
                 "{} already defines {var} (line {})",
                 path.display(),
@@ -519,15 +714,59 @@ pub fn set_env_var(path: &Path, var: &str, value: &str, overwrite: Overwrite) ->
             ))
             .with_hint("keyward never replaces a variable without --force"));
         }
-        // Replace the first definition in place; drop any later duplicates so
-        // that no loader, first-wins or last-wins, sees the old value.
+        // The old definition's text, its last line break set apart.
+        let old: String = lines[first.first_line - 1..first.last_line].concat();
+        let (old_body, old_end) = match old.strip_suffix("\r\n") {
+            Some(b) => (b.to_string(), "\r\n"),
+            None => match old.strip_suffix('\n') {
+                Some(b) => (b.to_string(), "\n"),
+                None => (old.clone(), ""),
+            },
+        };
+        let old = Zeroizing::new(old);
+        let old_body = Zeroizing::new(old_body);
+        let parsed = split_assignment(&old_body);
+        let replacement = Zeroizing::new(match (&parsed, change) {
+            (Some(a), EnvChange::Set(v)) => {
+                format!("{}{}{}{old_end}", a.prefix, requote(v, a.quote), a.suffix)
+            }
+            (Some(a), EnvChange::Append(v)) => {
+                let kept = a.value.trim_end_matches([',', ' ', '\t']);
+                let list = Zeroizing::new(if kept.trim().is_empty() {
+                    v.to_string()
+                } else {
+                    format!("{kept},{v}")
+                });
+                items = list.split(',').filter(|s| !s.trim().is_empty()).count();
+                format!(
+                    "{}{}{}{old_end}",
+                    a.prefix,
+                    requote(&list, a.quote),
+                    a.suffix
+                )
+            }
+            (None, EnvChange::Set(v)) => {
+                format!("{var}={}{old_end}", dotenv_value(v))
+            }
+            (None, EnvChange::Append(_)) => {
+                return Err(Error::bad_input(format!(
+                    "{}:{}: the value of {var} has an unclosed quote; keyward does not guess where it ends",
+                    path.display(),
+                    first.first_line
+                )));
+            }
+        });
+        drop(old);
+        // Replace the first definition in place; with Set, drop any later
+        // duplicates so that no loader, first-wins or last-wins, sees the
+        // old value.
         line_no = first.first_line;
         let mut n = 1;
         let mut it = lines.iter().peekable();
         while let Some(l) = it.next() {
             if let Some(d) = defs.iter().find(|d| d.first_line == n) {
                 if d.first_line == first.first_line {
-                    out.push_str(&assignment);
+                    out.push_str(&replacement);
                 }
                 let span = d.last_line - d.first_line;
                 for _ in 0..span {
@@ -545,13 +784,16 @@ pub fn set_env_var(path: &Path, var: &str, value: &str, overwrite: Overwrite) ->
             out.push_str(newline);
         }
         line_no = lines.len() + 1;
-        out.push_str(&assignment);
+        out.push_str(&Zeroizing::new(format!(
+            "{var}={}{newline}",
+            dotenv_value(new_item)
+        )));
     }
     let mode = meta.permissions().mode() & 0o7777;
     write_atomic(path, out.as_bytes(), mode, Overwrite::Replace)?;
     // Keep the owner, so a service reading its .env as another user still can.
     let _ = std::os::unix::fs::chown(path, Some(meta.uid()), Some(meta.gid()));
-    Ok(line_no)
+    Ok(edit(line_no, items))
 }
 
 #[cfg(test)]
@@ -605,39 +847,98 @@ mod tests {
         let original =
             "# comment\r\nOTHER=keep me  \r\nMULTI=\"a\r\nb\"\r\nJWT_SECRET=old\r\nlast=1";
         fs::write(&p, original).unwrap();
-        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
-        let err = set_env_var(&p, "JWT_SECRET", "new", Overwrite::Refuse).unwrap_err();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o400)).unwrap();
+        let err = set_env_var(&p, "JWT_SECRET", "new", false).unwrap_err();
         assert!(err.message().contains("line 5"), "{}", err.message());
         assert_eq!(fs::read_to_string(&p).unwrap(), original);
+        // Group-writable: refused first (hardening #16), kept under --force.
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o620)).unwrap();
+        let err = set_env_var(&p, "JWT_SECRET", "new", false).unwrap_err();
+        assert!(err.message().contains("mode 0620"), "{}", err.message());
+        assert_eq!(err.exit_code(), 4);
+        assert_eq!(fs::read_to_string(&p).unwrap(), original);
 
-        assert_eq!(
-            set_env_var(&p, "JWT_SECRET", "new", Overwrite::Replace).unwrap(),
-            5
-        );
+        assert_eq!(set_env_var(&p, "JWT_SECRET", "new", true).unwrap().line, 5);
         assert_eq!(
             fs::read_to_string(&p).unwrap(),
             "# comment\r\nOTHER=keep me  \r\nMULTI=\"a\r\nb\"\r\nJWT_SECRET=new\r\nlast=1"
         );
         assert_eq!(
             fs::metadata(&p).unwrap().permissions().mode() & 0o777,
-            0o640
+            0o620
         );
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o600)).unwrap();
 
-        assert_eq!(set_env_var(&p, "NEW", "v", Overwrite::Refuse).unwrap(), 7);
+        assert_eq!(set_env_var(&p, "NEW", "v", false).unwrap().line, 7);
         assert!(
             fs::read_to_string(&p)
                 .unwrap()
                 .ends_with("last=1\r\nNEW=v\r\n")
         );
 
-        assert_eq!(
-            set_env_var(&p, "MULTI", "z", Overwrite::Replace).unwrap(),
-            3
-        );
+        assert_eq!(set_env_var(&p, "MULTI", "z", true).unwrap().line, 3);
         assert_eq!(
             fs::read_to_string(&p).unwrap(),
-            "# comment\r\nOTHER=keep me  \r\nMULTI=z\r\nJWT_SECRET=new\r\nlast=1\r\nNEW=v\r\n"
+            "# comment\r\nOTHER=keep me  \r\nMULTI=\"z\"\r\nJWT_SECRET=new\r\nlast=1\r\nNEW=v\r\n"
         );
+    }
+
+    #[test]
+    fn hardening_16_replacing_keeps_export_quotes_and_comment() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".env");
+        let cases = [
+            (
+                "export NAME=\"old\" # rotated 2024\n",
+                "n3w$",
+                "export NAME=\"n3w\\$\" # rotated 2024\n",
+            ),
+            ("  NAME = 'old'  # c\r\n", "a b", "  NAME = 'a b'  # c\r\n"),
+            ("NAME='old'\n", "it's", "NAME=\"it's\"\n"),
+            ("NAME=old # keep\n", "x#y", "NAME='x#y' # keep\n"),
+            ("export NAME=old\n", "plain", "export NAME=plain\n"),
+            (
+                "NAME=\"multi\nline\" # c\nB=1\n",
+                "v",
+                "NAME=\"v\" # c\nB=1\n",
+            ),
+            ("NAME=\"a \\\" b\"\n", "q\"x", "NAME=\"q\\\"x\"\n"),
+        ];
+        for (before, value, after) in cases {
+            fs::write(&p, format!("A=1\n{before}Z=2")).unwrap();
+            fs::set_permissions(&p, fs::Permissions::from_mode(0o600)).unwrap();
+            set_env_var(&p, "NAME", value, true).unwrap();
+            assert_eq!(
+                fs::read_to_string(&p).unwrap(),
+                format!("A=1\n{after}Z=2"),
+                "{before:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hardening_18_append_extends_the_list_in_its_style() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".env");
+        fs::write(&p, "A=1\nexport API_KEYS=\"k1,k2\" # keys\nZ=2\n").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o600)).unwrap();
+        let e = edit_env_var(&p, "API_KEYS", EnvChange::Append("k3"), false).unwrap();
+        assert_eq!((e.line, e.items), (2, 3));
+        assert_eq!(
+            fs::read_to_string(&p).unwrap(),
+            "A=1\nexport API_KEYS=\"k1,k2,k3\" # keys\nZ=2\n"
+        );
+        // Absent: created at the end; empty: the key alone.
+        let e = edit_env_var(&p, "OTHER", EnvChange::Append("k9"), false).unwrap();
+        assert_eq!((e.line, e.items), (4, 1));
+        fs::write(&p, "API_KEYS=\nB=2\n").unwrap();
+        edit_env_var(&p, "API_KEYS", EnvChange::Append("k1"), false).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "API_KEYS=k1\nB=2\n");
+        // Two definitions: refused, the file untouched.
+        fs::write(&p, "API_KEYS=a\nAPI_KEYS=b\n").unwrap();
+        let err = edit_env_var(&p, "API_KEYS", EnvChange::Append("k"), true).unwrap_err();
+        assert_eq!(err.exit_code(), 4);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "API_KEYS=a\nAPI_KEYS=b\n");
     }
 
     #[test]

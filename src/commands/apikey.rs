@@ -89,30 +89,140 @@ fn issue(ctx: &Ctx, a: ApikeyIssueArgs) -> Result<Outcome> {
     if expires.is_some_and(|e| e <= t) {
         return Err(Error::usage("--expires is in the past"));
     }
+    if let Some(var) = &a.var {
+        crate::commands::sink::check_var_name(var)?;
+    }
     let pepper = pepper()?;
     let auditor = ctx.auditor()?;
     let mut store = ctx.store()?;
-    let (id, key) = store.write(|tx| {
+    // With --env-file the key goes into the file inside the store's
+    // transaction: a file that cannot be written leaves no key behind, and
+    // a key the store cannot commit is taken out of the file again.
+    let target = match (&a.env_file, &a.var) {
+        (Some(f), Some(v)) => Some((f.clone(), v.clone())),
+        _ => None,
+    };
+    let before = target.as_ref().map(|(f, _)| EnvSnapshot::take(f));
+    let written: std::cell::RefCell<Option<crate::fsutil::EnvEdit>> = Default::default();
+    let result = store.write(|tx| {
         let (id, key) = apikey::insert(
             tx,
             &NewKey { name: &a.name, prefix: &a.prefix, scopes: &scopes, note: a.note.as_deref(), expires_at: expires, rotated_from: None },
             pepper.as_ref(),
             t,
         )?;
+        let mut details = json!({
+            "name": a.name, "prefix": a.prefix, "scopes": scopes, "expires_at": expires.map(format_ms),
+        });
+        if let Some((file, var)) = &target {
+            let change = if a.append {
+                crate::fsutil::EnvChange::Append(key.expose())
+            } else {
+                crate::fsutil::EnvChange::Set(key.expose())
+            };
+            let edit = crate::fsutil::edit_env_var(file, var, change, a.force)?;
+            details["env_file"] = edit.written.display().to_string().into();
+            details["var"] = var.as_str().into();
+            details["append"] = a.append.into();
+            *written.borrow_mut() = Some(edit);
+        }
         auditor.append(
             tx,
-            &Entry::new("apikey.issue", "api_key", id.to_string()).details(json!({
-                "name": a.name, "prefix": a.prefix, "scopes": scopes, "expires_at": expires.map(format_ms),
-            })),
+            &Entry::new("apikey.issue", "api_key", id.to_string()).details(details),
         )?;
         Ok((id, key))
-    })?;
-    show_issued(
-        ctx,
-        issued_json(id, &key, &a.name, &a.prefix, &scopes, expires),
-        &key,
-    )?;
+    });
+    let (id, key) = match result {
+        Ok(v) => v,
+        Err(e) => {
+            if let (Some(snapshot), Some(_)) = (&before, written.borrow().as_ref()) {
+                snapshot.restore();
+            }
+            return Err(e);
+        }
+    };
+    let Some((file, var)) = &target else {
+        show_issued(
+            ctx,
+            issued_json(id, &key, &a.name, &a.prefix, &scopes, expires),
+            &key,
+        )?;
+        return Ok(Outcome::Success);
+    };
+    let edit = written
+        .into_inner()
+        .ok_or_else(|| Error::internal("the env file edit was not recorded"))?;
+    crate::commands::sink::warn_env_edit(ctx, file, &edit);
+    let fp = crate::crypto::fingerprint(key.expose().as_bytes());
+    drop(key);
+    if a.append {
+        ctx.out.note(&format!(
+            "added API key {id} to {var} in {} (line {}, now {} key{}), {fp}; the key is shown nowhere else",
+            file.display(),
+            edit.line,
+            edit.items,
+            if edit.items == 1 { "" } else { "s" }
+        ));
+    } else {
+        ctx.out.note(&format!(
+            "set {var} in {} (line {}) to API key {id}, {fp}; the key is shown nowhere else",
+            file.display(),
+            edit.line
+        ));
+    }
+    if ctx.out.format() == Format::Json {
+        ctx.out.json(&json!({
+            "id": id,
+            "name": a.name,
+            "prefix": a.prefix,
+            "scopes": scopes,
+            "expires_at": expires.map(format_ms),
+            "fingerprint": fp,
+            "destination": {
+                "type": "env-file",
+                "path": file.display().to_string(),
+                "var": var,
+                "line": edit.line,
+                "append": a.append,
+                "keys_in_var": edit.items,
+            },
+        }))?;
+    }
     Ok(Outcome::Success)
+}
+
+/// A dotenv file's bytes and mode before an edit, to put back when the
+/// edit's store transaction fails (the file a symlink points at, never the
+/// symlink).
+struct EnvSnapshot {
+    path: std::path::PathBuf,
+    old: Option<(zeroize::Zeroizing<Vec<u8>>, u32)>,
+}
+
+impl EnvSnapshot {
+    fn take(path: &std::path::Path) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let old = std::fs::read(&path).ok().map(|b| {
+            let mode = std::fs::metadata(&path)
+                .map(|m| m.permissions().mode() & 0o7777)
+                .unwrap_or(0o600);
+            (zeroize::Zeroizing::new(b), mode)
+        });
+        EnvSnapshot { path, old }
+    }
+
+    fn restore(&self) {
+        use crate::fsutil::{Overwrite, write_atomic};
+        match &self.old {
+            Some((bytes, mode)) => {
+                let _ = write_atomic(&self.path, bytes, *mode, Overwrite::Replace);
+            }
+            None => {
+                let _ = std::fs::remove_file(&self.path);
+            }
+        }
+    }
 }
 
 fn short(ts: Option<&str>) -> String {
@@ -395,14 +505,17 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
     let auditor = ctx.auditor()?;
     let mut store = ctx.store()?;
     let old = apikey::get(store.conn(), a.id, t)?.ok_or_else(|| not_found(a.id))?;
-    if old.state != KeyState::Active {
+    // An expired key is rotated like an active one (hardening #18): that
+    // is when operators rotate. A revoked key was withdrawn on purpose.
+    if old.state == KeyState::Revoked {
         return Err(Error::bad_input(format!(
-            "key {} is {}; only an active key can be rotated",
+            "key {} is {}; only an active or expired key can be rotated",
             old.id,
             state_name(old.state)
         ))
         .with_hint("issue a new key with `keyward apikey issue`"));
     }
+    let expired = old.state == KeyState::Expired;
     // The new key keeps the old one's lifetime (from now), so a rotation
     // never silently drops an expiry.
     let expires = match &a.expires {
@@ -421,7 +534,11 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
             _ => None,
         },
     };
-    let until = t + grace;
+    // An expired key gets no grace: it stays expired.
+    let until = match old.expires_at.as_deref().and_then(parse_stored) {
+        Some(exp) if expired => exp,
+        _ => t + grace,
+    };
     let (id, key) = store.write(|tx| {
         let (id, key) = apikey::insert(
             tx,
@@ -429,14 +546,14 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
             pepper.as_ref(),
             t,
         )?;
-        if grace.is_zero() {
+        if grace.is_zero() && !expired {
             apikey::revoke(tx, old.id, t)?;
         }
         apikey::retire_after(tx, old.id, until, id)?;
         auditor.append(
             tx,
             &Entry::new("apikey.rotate", "api_key", old.id.to_string()).risk(Risk::Medium).details(json!({
-                "name": old.name, "new_id": id, "old_key_valid_until": format_ms(until), "grace": a.grace,
+                "name": old.name, "new_id": id, "old_key_valid_until": format_ms(until), "grace": a.grace, "old_key_expired": expired,
             })),
         )?;
         Ok((id, key))
@@ -445,12 +562,20 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
     doc["replaces"] = old.id.into();
     doc["old_key_valid_until"] = format_ms(until).into();
     if ctx.out.format() != Format::Json {
-        ctx.out.note(&format!(
-            "key {} stays valid until {} ({} grace)",
-            old.id,
-            format_ms(until),
-            a.grace
-        ));
+        if expired {
+            ctx.out.note(&format!(
+                "key {} expired at {}; its successor lives as long as it did",
+                old.id,
+                format_ms(until)
+            ));
+        } else {
+            ctx.out.note(&format!(
+                "key {} stays valid until {} ({} grace)",
+                old.id,
+                format_ms(until),
+                a.grace
+            ));
+        }
     }
     show_issued(ctx, doc, &key)?;
     Ok(Outcome::Success)
@@ -462,6 +587,15 @@ fn export(ctx: &Ctx, a: ApikeyExportArgs) -> Result<Outcome> {
     crate::commands::sink::check_var_name(&a.var)?;
     let store = ctx.store_for_reading()?;
     let keys = apikey::active_hashes(store.conn(), now())?;
+    // No active key: the variable is still printed, empty, so a service fed
+    // from it accepts no key rather than falling back to a default; but the
+    // exit is 1 and a warning says why, so a cron job notices (hardening #18).
+    if keys.is_empty() {
+        ctx.out.warn(&format!(
+            "no active API key to export: {} is empty, and a service loading it accepts no key",
+            a.var
+        ));
+    }
     match a.export_as {
         ExportAs::Env => {
             let hashes: Vec<String> = keys
@@ -488,5 +622,9 @@ fn export(ctx: &Ctx, a: ApikeyExportArgs) -> Result<Outcome> {
             ctx.out.json(&json!({"keys": docs}))?;
         }
     }
-    Ok(Outcome::Success)
+    Ok(if keys.is_empty() {
+        Outcome::ChecksFailed
+    } else {
+        Outcome::Success
+    })
 }

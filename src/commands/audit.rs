@@ -398,9 +398,10 @@ fn csv_row(r: &Record) -> String {
     ])
 }
 
-/// Writes records as they come: NDJSON lines or CSV rows.
+/// Writes records as they come: NDJSON lines, CSV rows, or text lines
+/// (escaped by the output module).
 struct Stream<'a> {
-    out: std::io::BufWriter<std::io::StdoutLock<'a>>,
+    out: crate::output::Stream<'a>,
     format: Format,
     flush_each: bool,
     count: u64,
@@ -409,36 +410,30 @@ struct Stream<'a> {
 impl Stream<'_> {
     fn new(format: Format, flush_each: bool) -> Result<Self> {
         let mut s = Stream {
-            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            out: crate::output::Stream::stdout(),
             format,
             flush_each,
             count: 0,
         };
         if format == Format::Csv {
-            s.write(csv_line(CSV_HEADER.iter().map(|h| h.to_string())).as_bytes())?;
+            s.out
+                .data(csv_line(CSV_HEADER.iter().map(|h| h.to_string())).as_bytes())?;
         }
         Ok(s)
     }
 
-    fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        self.out
-            .write_all(bytes)
-            .map_err(|e| Error::stdio("write to stdout", &e))
-    }
-
     fn record(&mut self, r: &Record, utc: bool) -> Result<()> {
         match self.format {
-            Format::Csv => self.write(csv_row(r).as_bytes())?,
+            Format::Csv => self.out.data(csv_row(r).as_bytes())?,
             Format::Text => {
                 let cells = table_row(r, utc);
-                let line = format!("{}\n", cells[1..].join("  "));
-                self.write(line.as_bytes())?;
+                self.out.fields(&cells[1..], "  ")?;
             }
             _ => {
                 let mut line = serde_json::to_vec(r)
                     .map_err(|e| Error::internal(format!("cannot encode JSON: {e}")))?;
                 line.push(b'\n');
-                self.write(&line)?;
+                self.out.data(&line)?;
             }
         }
         self.count += 1;
@@ -449,9 +444,7 @@ impl Stream<'_> {
     }
 
     fn flush(&mut self) -> Result<()> {
-        self.out
-            .flush()
-            .map_err(|e| Error::stdio("write to stdout", &e))
+        self.out.flush()
     }
 }
 

@@ -9,7 +9,7 @@ use crate::config_check::rules::CATALOG;
 use crate::config_check::{Finding, Kind, Report, Setting, Severity, normalize, sarif, validate};
 use crate::error::{Error, Outcome, Result};
 use crate::fsutil::{Overwrite, write_atomic};
-use crate::output::Format;
+use crate::output::{Format, Style, Styled};
 
 use super::Ctx;
 
@@ -87,7 +87,7 @@ fn rules_cmd(ctx: &Ctx, ids: &[String]) -> Result<Outcome> {
                 r.fix
             ));
         }
-        ctx.out.raw(text.as_bytes())?;
+        ctx.out.line(text.trim_end_matches('\n'))?;
         return Ok(Outcome::Success);
     }
     let list: Vec<crate::config_check::rules::Rule> = if chosen.is_empty() {
@@ -186,9 +186,7 @@ fn validate_cmd(ctx: &Ctx, args: ConfigValidateArgs) -> Result<Outcome> {
     match ctx.out.format() {
         Format::Json => ctx.out.json(&report)?,
         Format::Sarif => ctx.out.json(&sarif::render(&report.findings))?,
-        _ => ctx
-            .out
-            .raw(render_text(&report, ctx.out.color()).as_bytes())?,
+        _ => ctx.out.styled(render_text(&report, ctx.out.color()))?,
     }
     if unparseable > 0 {
         return Err(Error::bad_input(format!(
@@ -301,12 +299,6 @@ fn walk(dir: &Path, globs: &[glob::Pattern], any: bool) -> Result<Vec<PathBuf>> 
     Ok(out)
 }
 
-const RED: &str = "\x1b[1;31m";
-const YELLOW: &str = "\x1b[1;33m";
-const CYAN: &str = "\x1b[1;36m";
-const BOLD: &str = "\x1b[1m";
-const RESET: &str = "\x1b[0m";
-
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
@@ -315,38 +307,32 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// Text: findings grouped by file, `file:line`, then a summary line.
-pub fn render_text(report: &Report, color: bool) -> String {
-    let mut out = String::new();
-    let paint = |code: &str, s: &str| {
-        if color {
-            format!("{code}{s}{RESET}")
-        } else {
-            s.to_owned()
-        }
-    };
+/// Text: findings grouped by file, `file:line`, then a summary line. Built
+/// as a [`Styled`] block, so a value quoted in a finding cannot carry a
+/// terminal control character (hardening #12).
+pub fn render_text(report: &Report, color: bool) -> Styled {
+    let mut out = Styled::new(color);
     let mut current: Option<&str> = None;
     for f in &report.findings {
         if current != Some(f.file.as_str()) {
             if current.is_some() {
-                out.push('\n');
+                out.newline();
             }
-            out.push_str(&paint(BOLD, &f.file));
-            out.push('\n');
+            out.paint(Style::Bold, &f.file).newline();
             current = Some(f.file.as_str());
         }
-        out.push_str(&finding_line(f, &paint));
+        finding_lines(&mut out, f);
     }
     if !report.findings.is_empty() {
-        out.push('\n');
+        out.newline();
     }
     let s = &report.summary;
     let profile = match report.profile {
         crate::config_check::Profile::Production => "production",
         crate::config_check::Profile::Development => "development",
     };
-    out.push_str(&format!(
-        "{}, {}, {} in {} ({} settings, profile {profile}{})\n",
+    out.text(&format!(
+        "{}, {}, {} in {} ({} settings, profile {profile}{})",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.infos, "info"),
@@ -357,18 +343,22 @@ pub fn render_text(report: &Report, color: bool) -> String {
         } else {
             String::new()
         }
-    ));
+    ))
+    .newline();
     out
 }
 
-fn finding_line(f: &Finding, paint: &dyn Fn(&str, &str) -> String) -> String {
-    let sev = match f.severity {
-        Severity::Error => paint(RED, "error  "),
-        Severity::Warning => paint(YELLOW, "warning"),
-        Severity::Info => paint(CYAN, "info   "),
+fn finding_lines(out: &mut Styled, f: &Finding) {
+    out.text(&format!("  {}:{}: ", f.file, f.line));
+    match f.severity {
+        Severity::Error => out.paint(Style::Red, "error  "),
+        Severity::Warning => out.paint(Style::Yellow, "warning"),
+        Severity::Info => out.paint(Style::Cyan, "info   "),
     };
-    format!(
-        "  {}:{}: {sev} {} {}\n      {}\n      fix: {}\n",
-        f.file, f.line, f.rule, f.title, f.message, f.fix
-    )
+    out.text(&format!(" {} {}", f.rule, f.title))
+        .newline()
+        .text(&format!("      {}", f.message))
+        .newline()
+        .text(&format!("      fix: {}", f.fix))
+        .newline();
 }

@@ -55,6 +55,23 @@ pub fn check_var_name(name: &str) -> Result<()> {
     }
 }
 
+/// The warnings a dotenv edit made under `--force` calls for (hardening #16).
+pub fn warn_env_edit(ctx: &Ctx, path: &std::path::Path, edit: &fsutil::EnvEdit) {
+    if let Some(target) = &edit.symlink_to {
+        ctx.out.warn(&format!(
+            "{} is a symlink into another directory: wrote through to {} (--force)",
+            path.display(),
+            target.display()
+        ));
+    }
+    if let Some(mode) = edit.loose_mode {
+        ctx.out.warn(&format!(
+            "{} is accessible by other users (mode {mode:04o}) and now holds a secret: chmod 600 it",
+            edit.written.display()
+        ));
+    }
+}
+
 /// Sends `g` where `sink` says, and reports it in the chosen format.
 pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
     let overwrite = if sink.force {
@@ -95,6 +112,8 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
     );
     let before: Option<Before> = sink.out.as_ref().or(sink.env_file.as_ref()).map(|p| {
         use std::os::unix::fs::PermissionsExt;
+        // Put back the file a symlink points at, never replace the symlink.
+        let p = &std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         let old = std::fs::read(p).ok().map(zeroize::Zeroizing::new);
         let mode = std::fs::metadata(p)
             .map(|m| m.permissions().mode() & 0o7777)
@@ -128,17 +147,9 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
             .values
             .first()
             .ok_or_else(|| Error::internal("no value generated"))?;
-        let line = fsutil::set_env_var(path, var, value.expose(), overwrite)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = meta.permissions().mode() & 0o777;
-            if mode & 0o077 != 0 {
-                ctx.out.warn(&format!(
-                    "{} is accessible by other users (mode {mode:04o}) and now holds a secret: chmod 600 it",
-                    path.display()
-                ));
-            }
-        }
+        let edit = fsutil::set_env_var(path, var, value.expose(), sink.force)?;
+        warn_env_edit(ctx, path, &edit);
+        let line = edit.line;
         ctx.out.note(&format!(
             "set {var} in {} (line {line}): {}-bit {} {noun}, {}",
             path.display(),

@@ -348,7 +348,7 @@ fn rotate_keeps_name_scopes_and_lifetime_with_a_grace_period() {
     s.kw(&["apikey", "rotate", &id.to_string()])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("only an active key"));
+        .stderr(predicate::str::contains("only an active or expired key"));
     s.kw(&["apikey", "rotate", "1", "--grace", "soon"])
         .assert()
         .code(2);
@@ -437,4 +437,175 @@ fn oversized_stdin_is_refused_not_truncated() {
         .assert()
         .code(3)
         .stderr(predicate::str::contains("the token on stdin is longer"));
+}
+
+/// Hardening #18: an expired key is rotated (that is when operators
+/// rotate): the successor keeps name, scopes and lifetime, counted from
+/// now; the old key stays expired. A revoked key is still refused.
+#[test]
+fn hardening_18_rotate_of_an_expired_key_issues_its_successor() {
+    let s = TestStore::new();
+    let (old, old_key) = issue(
+        &s,
+        &["--name", "svc", "--scopes", "a,b", "--expires", "30d"],
+    );
+    // Issued 40 days ago for 30 days: expired 10 days ago.
+    s.sql(&format!(
+        "UPDATE api_keys SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-40 days'),
+                             expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 days')
+         WHERE id = {old}"
+    ));
+    verify(&s, &old_key, &[]).code(1);
+    let doc = json_of(&mut s.kw(&["--format", "json", "apikey", "rotate", &old.to_string()]));
+    assert_eq!(doc["replaces"], old);
+    assert_eq!(doc["name"], "svc");
+    assert_eq!(doc["scopes"], serde_json::json!(["a", "b"]));
+    let expires = time::OffsetDateTime::parse(
+        doc["expires_at"].as_str().unwrap(),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap();
+    let left = expires - time::OffsetDateTime::now_utc();
+    assert!(
+        left > time::Duration::days(30) - time::Duration::minutes(5)
+            && left <= time::Duration::days(30),
+        "the old key's 30-day lifetime, from now: {left}"
+    );
+    verify(&s, doc["key"].as_str().unwrap(), &[]).success();
+    verify(&s, &old_key, &[])
+        .code(1)
+        .stdout(predicate::str::contains("expired at"));
+    let shown = json_of(&mut s.kw(&["apikey", "show", &old.to_string(), "--format", "json"]));
+    assert_eq!(shown["replaced_by"], doc["id"]);
+    // Revoked stays refused.
+    let (r, _) = issue(&s, &["--name", "gone"]);
+    s.kw(&["--yes", "apikey", "revoke", &r.to_string()])
+        .assert()
+        .success();
+    s.kw(&["apikey", "rotate", &r.to_string()])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("is revoked"));
+}
+
+/// Hardening #18: exporting with no active key is not a silent success.
+#[test]
+fn hardening_18_export_with_no_active_key_warns_and_exits_1() {
+    let s = TestStore::new();
+    let (id, _) = issue(&s, &["--name", "only"]);
+    s.kw(&["--yes", "apikey", "revoke", &id.to_string()])
+        .assert()
+        .success();
+    let out = s.kw(&["apikey", "export"]).assert().code(1);
+    let out = out.get_output();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.ends_with("\nAPI_KEY_HASHES=\n"), "{stdout}");
+    assert!(stderr.contains("warning: no active API key"), "{stderr}");
+    s.kw(&["apikey", "export", "--as", "json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no active API key"));
+    // One active key: exit 0 again.
+    issue(&s, &["--name", "back"]);
+    s.kw(&["apikey", "export"]).assert().success();
+}
+
+/// Hardening #18: `issue --env-file F --var API_KEYS --append` adds the new
+/// key to seed 000's comma-separated plaintext list, every other byte kept,
+/// and shows the key nowhere.
+#[test]
+fn hardening_18_issue_appends_to_a_comma_separated_env_var() {
+    let s = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let original = "# seed 000\nexport API_KEYS=\"kw_old1,kw_old2\" # service keys\r\nOTHER=1\n";
+    let env = write_file(dir.path(), ".env", original, 0o600);
+    let out = s
+        .kw(&[
+            "apikey",
+            "issue",
+            "--name",
+            "svc",
+            "--var",
+            "API_KEYS",
+            "--append",
+            "--env-file",
+        ])
+        .arg(&env)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.is_empty(), "the key is not on stdout");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let text = std::fs::read_to_string(&env).unwrap();
+    let line = text.lines().nth(1).unwrap();
+    let list = line
+        .strip_prefix("export API_KEYS=\"kw_old1,kw_old2,")
+        .and_then(|l| l.strip_suffix("\" # service keys"))
+        .unwrap_or_else(|| panic!("{text:?}"));
+    let key = list.to_string();
+    assert_eq!(
+        text.replace(&format!(",{key}"), ""),
+        original,
+        "every other byte is kept"
+    );
+    assert!(!stderr.contains(&key), "{stderr}");
+    assert!(
+        stderr.contains("added API key 1 to API_KEYS")
+            && stderr.contains("now 3 keys")
+            && stderr.contains("sha256:"),
+        "{stderr}"
+    );
+    verify(&s, &key, &[]).success();
+
+    // Absent: the variable is created; JSON shows no key either.
+    let out = s
+        .kw(&[
+            "--format",
+            "json",
+            "apikey",
+            "issue",
+            "--name",
+            "b",
+            "--var",
+            "NEW_KEYS",
+            "--append",
+            "--env-file",
+        ])
+        .arg(&env)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc.get("key").is_none());
+    assert_eq!(doc["destination"]["keys_in_var"], 1);
+    let text2 = std::fs::read_to_string(&env).unwrap();
+    let new = text2.strip_prefix(&text).unwrap();
+    let k2 = new.strip_prefix("NEW_KEYS=").unwrap().trim_end();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(k2));
+    verify(&s, k2, &[]).success();
+
+    // A file others can read: refused, nothing issued, file untouched.
+    let open = write_file(dir.path(), "open.env", "API_KEYS=a\n", 0o644);
+    s.kw(&[
+        "apikey",
+        "issue",
+        "--name",
+        "c",
+        "--var",
+        "API_KEYS",
+        "--append",
+        "--env-file",
+    ])
+    .arg(&open)
+    .assert()
+    .code(4)
+    .stderr(predicate::str::contains("mode 0644"));
+    assert_eq!(std::fs::read_to_string(&open).unwrap(), "API_KEYS=a\n");
+    assert_eq!(s.count("SELECT count(*) FROM api_keys"), 2);
+
+    // --append needs --env-file.
+    s.kw(&["apikey", "issue", "--name", "d", "--append"])
+        .assert()
+        .code(2);
 }

@@ -1431,3 +1431,50 @@ fn hardening_10_python_repr_lines_are_read() {
     ]));
     assert_eq!(failed.as_array().unwrap().len(), 1);
 }
+
+/// Hardening #12: a service's log cannot drive the terminal through keyward's
+/// text output (window title, clear screen, carriage return), in the table,
+/// in the streamed text of `audit tail`, or in a --group-by table; JSON keeps
+/// the actor exactly.
+#[test]
+fn hardening_12_audit_text_escapes_terminal_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{9b}1A";
+    let line = serde_json::json!({
+        "timestamp": "2026-11-23T10:00:00Z",
+        "event_type": "login\u{1b}[31m",
+        "actor": evil,
+        "details": {"note": "x\u{7f}\u{1b}c"},
+    });
+    let log = dir.path().join("events.log");
+    std::fs::write(&log, format!("{line}\n")).unwrap();
+    let src = format!("jsonl:{}", log.display());
+    let clean = |out: &std::process::Output| {
+        for stream in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            assert!(
+                !text.contains(['\u{1b}', '\u{7}', '\r', '\u{7f}', '\u{9b}']),
+                "control characters in {text:?}"
+            );
+        }
+    };
+    for args in [
+        vec!["audit", "query", "--source", &src],
+        vec!["audit", "query", "--source", &src, "--group-by", "actor"],
+        vec!["audit", "tail", "--source", &src],
+    ] {
+        let out = kw().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        clean(&out);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("evil\\x1b]0;pwned\\x07"), "{args:?}: {text}");
+    }
+    let rows = json_of(kw().args(["audit", "query", "--source", &src, "--format", "json"]));
+    assert_eq!(rows[0]["actor"], evil);
+    // CSV and NDJSON carry the data as it is, and stay valid.
+    let nd = stdout_of(kw().args(["audit", "query", "--source", &src, "--format", "ndjson"]));
+    let row: serde_json::Value = serde_json::from_str(nd.trim_end()).unwrap();
+    assert_eq!(row["actor"], evil);
+    let csv = stdout_of(kw().args(["audit", "query", "--source", &src, "--format", "csv"]));
+    assert!(csv.contains(&format!("\"{evil}\"")), "{csv:?}");
+}

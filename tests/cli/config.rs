@@ -1922,3 +1922,50 @@ fn secrets_a_setting_needs_but_no_input_sets() {
         data("seed001-config.yaml").display().to_string()
     );
 }
+
+/// Hardening #12: a value quoted in a finding (the first characters of a
+/// placeholder secret) and a file name cannot put terminal control
+/// characters on stdout or stderr.
+#[test]
+fn hardening_12_config_validate_text_escapes_terminal_controls() {
+    let fx = Fixtures::new();
+    let env = fx.file(
+        "evil\u{1b}]0;pwned\u{7}.env",
+        "SECRET_KEY=\"\u{1b}]0;xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u{7}\"\nDEBUG=true\n",
+    );
+    let out = kw()
+        .args(["config", "validate", "--profile", "production"])
+        .arg(&env)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for text in [&stdout, &stderr] {
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\r']),
+            "control characters in {text:?}"
+        );
+    }
+    assert!(stdout.contains("evil\\x1b]0;pwned\\x07.env:1:"), "{stdout}");
+    assert!(stdout.contains("(\\x1b]…"), "{stdout}");
+    // Colour is still the renderer's own.
+    let out = kw()
+        .args([
+            "--color",
+            "always",
+            "config",
+            "validate",
+            "--profile",
+            "production",
+        ])
+        .arg(&env)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("\u{1b}[1;31merror  \u{1b}[0m"),
+        "{stdout:?}"
+    );
+    assert!(!stdout.contains("\u{1b}]"), "{stdout:?}");
+}

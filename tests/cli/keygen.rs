@@ -180,7 +180,7 @@ fn env_file_is_created_private() {
 fn env_file_keeps_every_other_line_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let original = "# Tiger MCP settings\nENVIRONMENT=production\nexport   DATABASE_URL=\"postgresql://u:p@db/tiger\"  # inline\n\nMULTI=\"one\ntwo\"\nPBKDF2_ITERATIONS=100000";
-    let env = write_file(dir.path(), ".env", original, 0o640);
+    let env = write_file(dir.path(), ".env", original, 0o400);
     kw().args(["keygen", "jwt-secret", "--var", "JWT_SECRET", "--env-file"])
         .arg(&env)
         .assert()
@@ -191,7 +191,7 @@ fn env_file_keeps_every_other_line_byte_for_byte() {
         "{text}"
     );
     assert_eq!(text.lines().count(), 8);
-    assert_eq!(mode(&env), 0o640, "an existing file keeps its mode");
+    assert_eq!(mode(&env), 0o400, "an existing file keeps its mode");
 
     // The variable now exists: refused without --force, file untouched.
     kw().args(["keygen", "jwt-secret", "--var", "JWT_SECRET", "--env-file"])
@@ -238,7 +238,11 @@ fn env_file_replaces_a_multiline_or_exported_definition_whole() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(lines[0], "A=1");
-    assert!(lines[1].starts_with("KEY=") && lines[1].len() == 68);
+    // `export` and the double quotes stay (hardening #16).
+    assert!(
+        lines[1].starts_with("export KEY=\"") && lines[1].ends_with('"') && lines[1].len() == 77,
+        "{text}"
+    );
     assert_eq!(lines[2], "B=2");
 }
 
@@ -284,6 +288,7 @@ fn env_file_that_is_not_text_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let env = dir.path().join(".env");
     std::fs::write(&env, b"A=\xff\xfe\n").unwrap();
+    std::fs::set_permissions(&env, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     kw().args(["keygen", "master", "--var", "K", "--env-file"])
         .arg(&env)
         .assert()
@@ -437,11 +442,140 @@ fn env_file_edits_follow_symlinks_and_survive_unclosed_quotes() {
         .arg(&env2)
         .assert()
         .code(4);
-    // A secret written into a file others can read gets a warning.
+    // A secret written into a file others can read: refused, or with
+    // --force written with a warning (hardening #16).
     let open = write_file(dir.path(), "open.env", "A=1\n", 0o644);
     kw().args(["keygen", "master", "--var", "K", "--env-file"])
         .arg(&open)
         .assert()
+        .code(4)
+        .stderr(predicate::str::contains("mode 0644"));
+    assert_eq!(std::fs::read_to_string(&open).unwrap(), "A=1\n");
+    kw().args(["keygen", "master", "--force", "--var", "K", "--env-file"])
+        .arg(&open)
+        .assert()
         .success()
         .stderr(predicate::str::contains("chmod 600"));
+}
+
+/// The one line of `text` that defines `var`, and the file with that
+/// line's value swapped for `NEW`, to compare the rest byte for byte.
+fn value_swapped(text: &str, var: &str) -> (String, String) {
+    let line = text
+        .split_inclusive('\n')
+        .find(|l| l.contains(&format!("{var}=")))
+        .unwrap()
+        .to_string();
+    (line.clone(), text.replace(&line, "NEW\n"))
+}
+
+#[test]
+fn hardening_16_force_keeps_export_quotes_and_inline_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "# app\nexport DB_URL=\"postgres://db\"\nexport JWT_SECRET=\"old\" # rotated by ops\r\nSINGLE='old'   # single\nZ=1";
+    let env = write_file(dir.path(), ".env", original, 0o600);
+    kw().args([
+        "keygen",
+        "jwt-secret",
+        "--force",
+        "--var",
+        "JWT_SECRET",
+        "--env-file",
+    ])
+    .arg(&env)
+    .assert()
+    .success();
+    let text = std::fs::read_to_string(&env).unwrap();
+    let (line, rest) = value_swapped(&text, "JWT_SECRET");
+    let (_, old_rest) = value_swapped(original, "JWT_SECRET");
+    assert_eq!(rest, old_rest, "every other byte is kept");
+    let value = line
+        .strip_prefix("export JWT_SECRET=\"")
+        .and_then(|l| l.strip_suffix("\" # rotated by ops\r\n"))
+        .unwrap_or_else(|| panic!("{line:?}"));
+    assert_eq!(URL_SAFE_NO_PAD.decode(value).unwrap().len(), 64);
+    // Single quotes stay single quotes.
+    kw().args([
+        "keygen",
+        "master",
+        "--force",
+        "--var",
+        "SINGLE",
+        "--env-file",
+    ])
+    .arg(&env)
+    .assert()
+    .success();
+    let text2 = std::fs::read_to_string(&env).unwrap();
+    let (line, rest) = value_swapped(&text2, "SINGLE");
+    assert_eq!(rest, value_swapped(&text, "SINGLE").1);
+    assert!(
+        line.starts_with("SINGLE='")
+            && line.ends_with("'   # single\n")
+            && line.len() == 8 + 64 + 13,
+        "{line:?}"
+    );
+}
+
+#[test]
+fn hardening_16_symlink_into_another_directory_needs_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let original = "A=1\nK=old\n";
+    let real = write_file(elsewhere.path(), "shared.env", original, 0o600);
+    let link = dir.path().join(".env");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    kw().args(["keygen", "master", "--var", "NEW", "--env-file"])
+        .arg(&link)
+        .assert()
+        .code(4)
+        .stderr(
+            predicate::str::contains(".env is a symlink to")
+                .and(predicate::str::contains("shared.env in another directory")),
+        );
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), original);
+    // --force writes through to the target; the link stays a link.
+    kw().args(["keygen", "master", "--force", "--var", "K", "--env-file"])
+        .arg(&link)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote through to"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        text.starts_with("A=1\nK=") && text.len() == 4 + 2 + 64 + 1,
+        "{text}"
+    );
+    assert_eq!(mode(&real), 0o600);
+}
+
+#[test]
+fn hardening_16_group_or_world_readable_file_needs_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "A=1\nexport K=\"old\" # c\n";
+    let env = write_file(dir.path(), ".env", original, 0o644);
+    kw().args(["keygen", "master", "--force", "--var", "K", "--env-file"])
+        .arg(&env)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("mode 0644").and(predicate::str::contains("chmod 600")));
+    let text = std::fs::read_to_string(&env).unwrap();
+    assert_eq!(value_swapped(&text, "K").1, "A=1\nNEW\n");
+    assert_eq!(mode(&env), 0o644, "the mode is the operator's to change");
+    for m in [0o640, 0o604] {
+        let env = write_file(dir.path(), "g.env", original, m);
+        kw().args(["keygen", "master", "--var", "NEW", "--env-file"])
+            .arg(&env)
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(format!(
+                "g.env is accessible by other users (mode {m:04o})"
+            )));
+        assert_eq!(std::fs::read_to_string(&env).unwrap(), original);
+    }
 }
