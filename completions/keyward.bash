@@ -811,7 +811,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__issue)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --name --scopes --expires --prefix --note --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --name --scopes --expires --prefix --note --env-file --var --append --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -850,6 +850,14 @@ _keyward() {
                     return 0
                     ;;
                 --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1099,7 +1107,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__export)
-            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --order --limit --format --color --quiet --yes --store --help --version"
+            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --order --limit --format --color --quiet --yes --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,6 +1162,10 @@ _keyward() {
                     return 0
                     ;;
                 --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1331,7 +1343,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__query)
-            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --limit --order --count --group-by --utc --fail-if-empty --format --color --quiet --yes --store --help --version"
+            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --limit --order --count --group-by --utc --fail-if-empty --format --color --quiet --yes --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1386,6 +1398,10 @@ _keyward() {
                     return 0
                     ;;
                 --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1421,7 +1437,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__tail)
-            opts="-n -f -q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --lines --follow --interval --utc --format --color --quiet --yes --store --help --version"
+            opts="-n -f -q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --lines --follow --interval --utc --format --color --quiet --yes --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1476,6 +1492,10 @@ _keyward() {
                     return 0
                     ;;
                 --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4251,7 +4271,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__list)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4286,6 +4306,10 @@ _keyward() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4451,7 +4475,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__retire)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --force --keyring --passphrase-env --passphrase-file --db --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --force --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4486,6 +4510,10 @@ _keyward() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5159,7 +5187,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__run)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5182,6 +5210,10 @@ _keyward() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5265,7 +5297,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__status)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5288,6 +5320,10 @@ _keyward() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5343,7 +5379,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --db --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5366,6 +5402,10 @@ _keyward() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
