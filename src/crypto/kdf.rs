@@ -55,8 +55,11 @@ pub mod limits {
     /// The most argon2 memory times passes (m·t, KiB): 4 GiB, libsodium's
     /// SENSITIVE (1 GiB, t=4); it bounds the work as 128·N·r·p does scrypt's.
     pub const ARGON2_MAX_M_T_KIB: u64 = 4 << 20;
-    /// bcrypt's largest cost, its format's own (2^31 rounds).
-    pub const BCRYPT_MAX_COST: u32 = 31;
+    /// bcrypt's largest cost keyward writes or checks: 2^18 rounds, 64
+    /// times cost 12 (about 16 s; the format itself allows 31, which takes
+    /// about 36 hours, so a hostile stored hash could hold keyward for a
+    /// day and a half).
+    pub const BCRYPT_MAX_COST: u32 = 18;
 
     fn pow2(n: u64) -> String {
         if n.is_power_of_two() {
@@ -157,11 +160,12 @@ pub mod limits {
         Ok(())
     }
 
-    /// A bcrypt cost: 4-31, the format's own range.
+    /// A bcrypt cost: 4-18 (the format allows up to 31; see
+    /// [`BCRYPT_MAX_COST`]).
     pub fn check_bcrypt(cost: u32) -> Result<(), String> {
         if !(4..=BCRYPT_MAX_COST).contains(&cost) {
             return Err(format!(
-                "bcrypt cost must be 4-{BCRYPT_MAX_COST}; got {cost}"
+                "bcrypt cost must be 4-{BCRYPT_MAX_COST} (keyward's limit; 2^{cost} rounds would take too long); got {cost}"
             ));
         }
         Ok(())
@@ -449,7 +453,9 @@ mod tests {
         assert!(check_argon2(64, 65, 1).unwrap_err().contains("t=65"));
         assert!(check_argon2(256, 1, 17).unwrap_err().contains("p=17"));
         assert!(check_bcrypt(32).is_err());
-        assert!(check_bcrypt(31).is_ok());
+        assert!(check_bcrypt(31).is_err(), "36 hours of a hostile hash");
+        assert!(check_bcrypt(19).is_err());
+        assert!(check_bcrypt(18).is_ok());
         // A stored value over a limit is bad input, exit 3.
         let e = Kdf::Pbkdf2 {
             iterations: 4_000_000_000,

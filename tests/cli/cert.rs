@@ -154,7 +154,11 @@ fn create_defaults_to_a_p256_server_certificate_for_365_days() {
             "{text}"
         );
     } else {
-        eprintln!("SKIPPED: openssl not installed, its parse of the certificate was not checked");
+        missing(
+            "TOOLS",
+            "openssl is not installed, so its parse of the certificate cannot be checked",
+            "install it (apt-get install openssl)",
+        );
     }
     // Audited by serial, with the files, never the key.
     let rows = json_of(&mut s.kw(&["audit", "query", "--format", "json"]));
@@ -1084,7 +1088,11 @@ fn live_endpoints_report_expired_and_untrusted_chains() {
 #[test]
 fn postgres_starttls_serves_its_certificate() {
     let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
-        eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
+        missing(
+            "POSTGRES",
+            "KEYWARD_TEST_POSTGRES_URL is not set",
+            "point it at a PostgreSQL server (.ci/run sets postgres://postgres@127.0.0.1:5432/test)",
+        );
         return;
     };
     let out = kw()
@@ -1106,7 +1114,11 @@ fn postgres_starttls_serves_its_certificate() {
         .unwrap_or("")
         .contains("does not offer TLS")
     {
-        eprintln!("SKIPPED: the PostgreSQL server at {url} does not offer TLS");
+        missing(
+            "POSTGRES",
+            &format!("the PostgreSQL server at {url} does not offer TLS"),
+            "turn on ssl in postgresql.conf (Debian's default uses its snakeoil certificate)",
+        );
         return;
     }
     assert_ne!(r["status"], "unknown", "{doc}");

@@ -1549,7 +1549,11 @@ fn on_a_terminal(command: &str, no_color: bool) -> Option<String> {
     match cmd.output() {
         Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
         Err(e) => {
-            eprintln!("SKIPPED: no `script` to run on a terminal ({e})");
+            crate::util::missing(
+                "TOOLS",
+                &format!("no `script` to run keyward on a terminal ({e})"),
+                "install util-linux (apt-get install bsdutils)",
+            );
             None
         }
     }

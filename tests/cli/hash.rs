@@ -237,9 +237,10 @@ fn hash_with(password: &str, args: &[&str]) -> String {
 
 #[test]
 fn absurd_parameters_are_usage_errors() {
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 13] = [
         (&["--algo", "bcrypt", "--cost", "9"], "below 10"),
-        (&["--algo", "bcrypt", "--cost", "32"], "4-31"),
+        (&["--algo", "bcrypt", "--cost", "32"], "4-18"),
+        (&["--algo", "bcrypt", "--cost", "19"], "4-18"),
         (&["--memory", "5GiB"], "limit of 1 GiB"),
         (&["--memory", "7"], "at least 8 KiB per lane"),
         (&["--memory", "16", "--parallelism", "4"], "8 KiB per lane"),
@@ -740,4 +741,33 @@ fn hashlib_recomputes_keywards_scrypt_and_pbkdf2_hashes() {
         let h = hash(args);
         assert_eq!(python_out(&py, code, &[&h], &[("PW", PW)]), "True\n", "{h}");
     }
+}
+
+/// Hardening #4: a stored bcrypt hash's cost is bounded too: `$2b$31$`
+/// would take about 36 hours; it is refused at once (exit 3).
+#[test]
+fn hardening_4_a_hostile_bcrypt_cost_is_refused_at_once() {
+    let real = stdout_of(
+        kw().args([
+            "hash",
+            "password",
+            "--algo",
+            "bcrypt",
+            "--cost",
+            "10",
+            "--password-env",
+            "PW",
+        ])
+        .env("PW", PW),
+    );
+    let started = std::time::Instant::now();
+    for cost in ["31", "19"] {
+        let hash = real.trim().replacen("$10$", &format!("${cost}$"), 1);
+        kw().args(["hash", "verify", &hash, "--password-env", "PW"])
+            .env("PW", PW)
+            .assert()
+            .code(3)
+            .stderr(predicates::str::contains("4-18"));
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }

@@ -25,8 +25,10 @@ fn python() -> Option<String> {
             return Some(py);
         }
     }
-    eprintln!(
-        "SKIPPED: Python with the `cryptography` package not found (set KEYWARD_TEST_PYTHON)"
+    missing(
+        "PYTHON",
+        "no Python with the `cryptography` package",
+        "run `bash .ci/run` (it makes .ci/venv), or set KEYWARD_TEST_PYTHON",
     );
     None
 }
@@ -217,7 +219,11 @@ fn plain_python() -> Option<String> {
             return Some(py);
         }
     }
-    eprintln!("SKIPPED: no python3 for the third-party audit verification");
+    missing(
+        "PYTHON",
+        "no python3 for the third-party audit verification",
+        "install python3",
+    );
     None
 }
 
@@ -297,7 +303,11 @@ fn pyjwt() -> Option<String> {
         .map(|s| s.success())
         .unwrap_or(false);
     if !ok {
-        eprintln!("SKIPPED: PyJWT not installed (CI installs it in .ci/venv)");
+        missing(
+            "PYTHON",
+            "PyJWT is not installed",
+            "run `bash .ci/run` (it installs it in .ci/venv), or set KEYWARD_TEST_PYTHON",
+        );
         return None;
     }
     Some(py)

@@ -71,7 +71,11 @@ fn openssl_keypair(
         .map(|s| s.success())
         .unwrap_or(false);
     if !ok {
-        eprintln!("SKIPPED: openssl not available to make {name} keys");
+        missing(
+            "TOOLS",
+            &format!("openssl is not available to make {name} keys"),
+            "install it (apt-get install openssl)",
+        );
         return None;
     }
     std::fs::set_permissions(

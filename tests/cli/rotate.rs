@@ -1964,7 +1964,11 @@ fn postgres_over_tls_with_libpq_sslmodes() {
     // Debian's server certificate (CN and SAN localhost).
     let snakeoil = std::path::Path::new("/etc/ssl/certs/ssl-cert-snakeoil.pem");
     if ssl_on != "on" || !snakeoil.exists() || !url.contains("127.0.0.1") {
-        eprintln!("SKIPPED: the server at {url} has no TLS with Debian's snakeoil certificate");
+        missing(
+            "POSTGRES",
+            &format!("the server at {url} has no TLS with Debian's snakeoil certificate"),
+            "turn on ssl in postgresql.conf with /etc/ssl/certs/ssl-cert-snakeoil.pem (Debian's default)",
+        );
         return;
     }
     let table = format!("kw_tls_{}", std::process::id());
@@ -2179,13 +2183,21 @@ fn connection_string_passwords_never_reach_messages() {
 
 fn test_postgres() -> Option<(String, postgres::Client)> {
     let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
-        eprintln!("SKIPPED: KEYWARD_TEST_POSTGRES_URL is not set (.ci/run sets it)");
+        missing(
+            "POSTGRES",
+            "KEYWARD_TEST_POSTGRES_URL is not set",
+            "point it at a PostgreSQL server (.ci/run sets postgres://postgres@127.0.0.1:5432/test)",
+        );
         return None;
     };
     match postgres::Client::connect(&url, postgres::NoTls) {
         Ok(c) => Some((url, c)),
         Err(e) => {
-            eprintln!("SKIPPED: PostgreSQL at {url} is not reachable: {e}");
+            missing(
+                "POSTGRES",
+                &format!("PostgreSQL at {url} is not reachable ({e})"),
+                "start it, or point KEYWARD_TEST_POSTGRES_URL at one that runs",
+            );
             None
         }
     }

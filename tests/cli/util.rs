@@ -107,6 +107,19 @@ pub fn json_with_code(cmd: &mut Command, code: i32) -> serde_json::Value {
     serde_json::from_slice(&out).expect("stdout is one JSON document")
 }
 
+/// A test dependency that is not here. The test fails, saying how to
+/// provide it, unless skipping was asked for explicitly with
+/// `KEYWARD_SKIP_<KIND>=1` (`POSTGRES`, `PYTHON`, `TOOLS`): a green run
+/// always means the test ran. `.ci/run` provides every dependency.
+pub fn missing(kind: &str, what: &str, how: &str) {
+    let var = format!("KEYWARD_SKIP_{kind}");
+    if std::env::var(&var).is_ok_and(|v| v == "1") {
+        eprintln!("SKIPPED ({var}=1): {what}");
+        return;
+    }
+    panic!("{what}: {how} (or set {var}=1 to skip this test explicitly)");
+}
+
 /// A Python that can import `module` (KEYWARD_TEST_PYTHON first, then
 /// python3), or `None` after saying loudly that the test is skipped.
 pub fn python_with(module: &str) -> Option<String> {
@@ -125,8 +138,10 @@ pub fn python_with(module: &str) -> Option<String> {
             return Some(py);
         }
     }
-    eprintln!(
-        "SKIPPED: Python with the `{module}` module not found (set KEYWARD_TEST_PYTHON to a Python that has it)"
+    missing(
+        "PYTHON",
+        &format!("no Python with the `{module}` module"),
+        "run `bash .ci/run` (it makes .ci/venv), or set KEYWARD_TEST_PYTHON to a Python that has it",
     );
     None
 }
