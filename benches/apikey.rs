@@ -5,6 +5,8 @@
 //!
 //! Run: `cargo bench --bench apikey` (or `bash bench/apikey.sh` for both).
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test or bench prints its own report
+
 use std::time::{Duration, Instant};
 
 use keyward::apikey::{self, NewKey};

@@ -10,6 +10,8 @@
 //!   (or `bash bench/audit.sh`). The generated files (about 5 GB at 10M) are
 //!   kept in bench/out/ and reused.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test or bench prints its own report
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;

@@ -2,6 +2,8 @@
 //! Run: `cargo bench --bench envelope`. Throughput is plaintext bytes per
 //! second for one seal plus one open (the work of re-encrypting a value).
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test or bench prints its own report
+
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use keyward::crypto::envelope::EnvelopeKey;

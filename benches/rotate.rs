@@ -14,6 +14,8 @@
 //! also time Python's `MultiFernet.rotate` loop (bench/multifernet.py) on
 //! the same copy, as a third contender.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test or bench prints its own report
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;

@@ -226,6 +226,13 @@ impl Output {
     }
 }
 
+/// A warning on stderr from code that has no [`Output`] at hand (a
+/// connection helper): escaped like every other line, uncoloured.
+pub fn warn_plain(message: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "keyward: warning: {}", escape(message, Keep::Nothing));
+}
+
 /// Builds the text of a table (no colour in the cells themselves).
 pub fn render_table(header: &[&str], rows: &[Vec<String>], color: bool) -> String {
     let mut table = Table::new();

@@ -453,7 +453,7 @@ fn warn_once(message: String) {
     static SEEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
     let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
     if !seen.contains(&message) {
-        eprintln!("keyward: warning: {message}");
+        crate::output::warn_plain(&message);
         seen.push(message);
     }
 }

@@ -29,6 +29,8 @@
 //! is how the first bug this found (an overflow inside the scrypt crate)
 //! showed itself.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test or bench prints its own report
+
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 

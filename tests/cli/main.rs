@@ -1,5 +1,7 @@
 //! End-to-end tests: every test runs the built `keyward` binary.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a test or bench prints its own report
+
 mod apikey;
 mod audit;
 mod audit_query;
