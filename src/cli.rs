@@ -1044,7 +1044,7 @@ pub struct AuditSourceArgs {
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
 
-    /// The zone of a sqlite: or jsonl: source's times written without one (Python's datetime.now().isoformat(), '2026-11-20 10:00:00'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), or an offset: +02:00, -0530. Not a zone name (Europe/Berlin): for that run with TZ=Europe/Berlin and --tz local. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC.
+    /// The zone of a sqlite: or jsonl: source's times written without one (Python's datetime.now().isoformat(), '2026-11-20 10:00:00'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system's zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC.
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
 }

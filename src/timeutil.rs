@@ -129,6 +129,9 @@ pub enum Zone {
     Fixed(UtcOffset),
     /// The machine's local zone, as tables show it (TZ or /etc/localtime).
     Local,
+    /// An IANA zone (`Europe/Berlin`) from the system's zone database,
+    /// daylight saving time included (one per process, kept for its life).
+    Named(&'static jiff::tz::TimeZone),
 }
 
 impl Zone {
@@ -137,7 +140,7 @@ impl Zone {
         match self {
             Zone::Utc => true,
             Zone::Fixed(o) => o.is_utc(),
-            Zone::Local => false,
+            Zone::Local | Zone::Named(_) => false,
         }
     }
 
@@ -149,6 +152,7 @@ impl Zone {
         match self {
             Zone::Utc => wall.assume_utc(),
             Zone::Fixed(o) => wall.assume_offset(o),
+            Zone::Named(tz) => named_instant(tz, wall),
             Zone::Local => {
                 let probe = wall.assume_utc();
                 let before = local_offset(probe - Duration::days(1));
@@ -173,8 +177,37 @@ impl Zone {
     }
 }
 
-/// Parses `--tz`: `UTC`, `local`, or an offset (`+02:00`, `-0530`, `+02`).
-/// An IANA name is refused with a hint: keyward has no zone database.
+/// A wall-clock time in an IANA zone as an instant: a time skipped when
+/// clocks go forward is read with the offset before the change, a repeated
+/// one as the first (RFC 5545's "compatible", Python's `fold=0`).
+fn named_instant(tz: &jiff::tz::TimeZone, wall: PrimitiveDateTime) -> OffsetDateTime {
+    let civil = jiff::civil::DateTime::new(
+        wall.year() as i16,
+        wall.month() as i8,
+        wall.day() as i8,
+        wall.hour() as i8,
+        wall.minute() as i8,
+        wall.second() as i8,
+        wall.nanosecond() as i32,
+    );
+    let zoned = civil
+        .ok()
+        .and_then(|c| tz.to_ambiguous_zoned_datetime(c).compatible().ok());
+    match zoned {
+        Some(z) => {
+            let offset =
+                UtcOffset::from_whole_seconds(z.offset().seconds()).unwrap_or(UtcOffset::UTC);
+            OffsetDateTime::from_unix_timestamp_nanos(z.timestamp().as_nanosecond())
+                .map(|t| t.to_offset(offset))
+                .unwrap_or_else(|_| wall.assume_utc())
+        }
+        // Outside jiff's range (years before -9999 or after 9999): UTC.
+        None => wall.assume_utc(),
+    }
+}
+
+/// Parses `--tz`: `UTC`, `local`, an offset (`+02:00`, `-0530`, `+02`), or
+/// an IANA zone name from the system's zone database (`Europe/Berlin`).
 pub fn parse_zone(s: &str, flag: &str) -> Result<Zone> {
     let t = s.trim();
     if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("gmt")
@@ -212,9 +245,12 @@ pub fn parse_zone(s: &str, flag: &str) -> Result<Zone> {
         )));
     }
     if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return Err(Error::usage(format!(
-            "{flag} '{t}': zone names are not supported (keyward has no zone database); give an offset such as +01:00, or run with TZ={t} and {flag} local"
-        )));
+        return match jiff::tz::TimeZone::get(t) {
+            Ok(tz) => Ok(Zone::Named(Box::leak(Box::new(tz)))),
+            Err(_) => Err(Error::usage(format!(
+                "{flag} '{t}': not a zone in the system's zone database (/usr/share/zoneinfo); give a name such as Europe/Berlin, UTC, local, or an offset such as +01:00"
+            ))),
+        };
     }
     Err(Error::usage(format!(
         "{flag} '{t}': use UTC, local, or an offset such as +02:00 or -0530"
@@ -277,18 +313,45 @@ mod tests {
             "+02:5",
             "+0260",
             "+02:00:00",
-            "Europe/Berlin",
-            "CET",
+            "Mars/Olympus_Mons",
             "",
             "2h",
         ] {
             let e = parse_zone(bad, "--tz").unwrap_err();
             assert_eq!(e.exit_code(), 2, "{bad}");
         }
-        let e = parse_zone("Europe/Berlin", "--tz").unwrap_err().to_string();
+        let e = parse_zone("Mars/Olympus_Mons", "--tz")
+            .unwrap_err()
+            .to_string();
         assert!(
-            e.contains("TZ=Europe/Berlin") && e.contains("+01:00"),
+            e.contains("zone database") && e.contains("Europe/Berlin"),
             "{e}"
+        );
+        // An IANA zone, daylight saving time included.
+        let berlin = parse_zone("Europe/Berlin", "--tz").unwrap();
+        assert!(matches!(berlin, Zone::Named(_)));
+        assert_eq!(
+            berlin.assume(datetime!(2026-01-15 12:00)),
+            datetime!(2026-01-15 11:00 UTC)
+        );
+        assert_eq!(
+            berlin.assume(datetime!(2026-07-15 12:00)),
+            datetime!(2026-07-15 10:00 UTC)
+        );
+        // Skipped (02:30 on 29 March): the offset before the change.
+        assert_eq!(
+            berlin.assume(datetime!(2026-03-29 02:30)),
+            datetime!(2026-03-29 01:30 UTC)
+        );
+        // Repeated (02:30 on 25 October): the first.
+        assert_eq!(
+            berlin.assume(datetime!(2026-10-25 02:30)),
+            datetime!(2026-10-25 00:30 UTC)
+        );
+        let ny = parse_zone("America/New_York", "--tz").unwrap();
+        assert_eq!(
+            ny.assume(datetime!(2026-11-20 10:00)),
+            datetime!(2026-11-20 15:00 UTC)
         );
         let wall = datetime!(2026-11-20 10:00);
         assert_eq!(Zone::Utc.assume(wall), datetime!(2026-11-20 10:00 UTC));

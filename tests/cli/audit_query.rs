@@ -1286,14 +1286,32 @@ fn hardening_10_tz_reads_naive_json_lines_times_in_a_zone() {
         "audit", "tail", "--source", &src, "--tz", "+02:00", "--utc", "-n", "8",
     ]));
     assert!(out.contains("2026-11-20 08:00:00"), "{out}");
-    // Zone names need a database keyward does not carry: a hint, exit 2.
-    kw().args(["audit", "query", "--source", &src, "--tz", "Europe/Berlin"])
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("TZ=Europe/Berlin")
-                .and(predicate::str::contains("--tz local")),
-        );
+    // An IANA zone from the system's database: 10:00 in Berlin in
+    // November is 09:00 UTC; an unknown name is exit 2.
+    let out = stdout_of(kw().args([
+        "audit",
+        "query",
+        "--source",
+        &src,
+        "--tz",
+        "Europe/Berlin",
+        "--format",
+        "json",
+        "--action",
+        "naive_iso",
+    ]));
+    assert!(out.contains("2026-11-20T09:00:00.000Z"), "{out}");
+    kw().args([
+        "audit",
+        "query",
+        "--source",
+        &src,
+        "--tz",
+        "Mars/Olympus_Mons",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("zone database"));
     for bad in ["+25:00", "+2", "soon", ""] {
         kw().args(["audit", "query", "--source", &src, "--tz", bad])
             .assert()
