@@ -3859,7 +3859,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --secret-encoding --jwks --alg --aud --iss --leeway --allow-no-exp --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --secret-encoding --jwks --alg --aud --iss --leeway --allow-no-exp --at --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3914,6 +3914,10 @@ _keyward() {
                     return 0
                     ;;
                 --leeway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -694,6 +694,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --aud 'Required audience: the token must have an aud claim that names it'
             cand --iss 'Required issuer: the token must have an iss claim equal to it'
             cand --leeway 'Clock skew allowed for exp and nbf'
+            cand --at 'Judge exp and nbf at this moment (RFC 3339, a date, or a duration from now such as 2h) instead of now'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'

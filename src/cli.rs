@@ -3,8 +3,8 @@
 //!
 //! Start-up: every `Subcommand` enum is `#[command(defer = true)]`, so a
 //! process builds the arguments of the one command it runs, not of all
-//! sixty (building the whole tree took about 0.4 ms of every process's
-//! 2 ms). Two rules follow from clap's deferred building:
+//! sixty (building the whole tree was a fifth of a short command's start-up;
+//! `bash bench/startup.sh`). Two rules follow from clap's deferred building:
 //! - a subcommand's about is its enum variant's doc comment; the `Args`
 //!   structs carry plain `//` comments, because a `///` doc on one would
 //!   be applied after the variant's and replace it (a test checks this);
@@ -1460,6 +1460,10 @@ pub struct JwtVerifyArgs {
     /// Accept a token without exp.
     #[arg(long)]
     pub allow_no_exp: bool,
+
+    /// Judge exp and nbf at this moment (RFC 3339, a date, or a duration from now such as 2h) instead of now.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
 }
 
 // `jwt inspect`.

@@ -322,6 +322,7 @@ fn check_signed_token(
     allowed: &[Algorithm],
     unverified: &jwt::Unverified,
     leeway: time::Duration,
+    at: time::OffsetDateTime,
 ) -> Result<Option<String>> {
     let mut v = Validation::new(allowed[0]);
     v.algorithms = allowed.to_vec();
@@ -362,7 +363,7 @@ fn check_signed_token(
         Ok(_) => None,
     };
     // The signature matches: the times come before the audience and issuer.
-    let now = crate::timeutil::now().unix_timestamp_nanos() as f64 / 1e9;
+    let now = at.unix_timestamp_nanos() as f64 / 1e9;
     let leeway = leeway.as_seconds_f64().max(0.0);
     if let Some(reason) = jwt::check_times(&unverified.claims, now, leeway, a.allow_no_exp) {
         return Ok(Some(reason));
@@ -383,6 +384,12 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     ctx.out
         .require("jwt verify", &[Format::Text, Format::Json])?;
     let leeway = parse_duration(&a.leeway).map_err(|m| Error::usage(format!("--leeway: {m}")))?;
+    // The moment the token's times are judged at: now, or --at for an
+    // operator asking "was it valid then / will it be at 9:00?".
+    let at = match &a.at {
+        Some(s) => crate::timeutil::parse_expiry(s, crate::timeutil::now(), "--at")?,
+        None => crate::timeutil::now(),
+    };
     let token = token_input(ctx, a.token.as_ref())?;
     let unverified = jwt::decode_unverified(&token)?;
     jwt::check_compact(&token)?;
@@ -437,9 +444,9 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
         // issuer) rejects a token that does not name one.
         Some(format!("the token has no {c} claim, and --{c} was given"))
     } else {
-        check_signed_token(&a, &token, &key, &allowed, &unverified, leeway)?
+        check_signed_token(&a, &token, &key, &allowed, &unverified, leeway, at)?
     };
-    let now = crate::timeutil::now().unix_timestamp();
+    let now = at.unix_timestamp();
     // A valid token's exp is a number (perhaps with a fraction) or absent.
     let exp = jwt::numeric_date(&unverified.claims, "exp")
         .ok()

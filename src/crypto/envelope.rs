@@ -8,11 +8,11 @@
 //! standard base64 of the binary form.
 //!
 //! The AES-256-GCM underneath is aws-lc's (through `aws-lc-rs`, which
-//! rustls, rcgen and jsonwebtoken already bring): sealing and opening 1 KiB
-//! takes 0.72 µs there against 1.36 µs with RustCrypto's `aes-gcm` 0.11 on
-//! this project's machine (`cargo bench --bench envelope`; VAES, AVX-512),
-//! and a rotation opens and seals every value. Its key schedule is wiped
-//! when the key is dropped (aws-lc cleanses every allocation it frees).
+//! rustls, rcgen and jsonwebtoken already bring): it measured about twice
+//! as fast as RustCrypto's `aes-gcm` for a rotation, which opens and seals
+//! every value (figures: `cargo bench --bench envelope`, README
+//! Performance). Its key schedule is wiped when the key is dropped (aws-lc
+//! cleanses every allocation it frees).
 
 use aws_lc_rs::aead::{AES_256_GCM, Aad as LcAad, LessSafeKey, Nonce, UnboundKey};
 use zeroize::Zeroizing;

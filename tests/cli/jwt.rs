@@ -1145,3 +1145,48 @@ fn hardening_15_scopes_claim_and_form() {
             .stderr(predicate::str::contains(*msg));
     }
 }
+
+/// `jwt verify --at TIME` judges exp and nbf at another moment, as `cert
+/// check --at` does (issue #16): no test needs to wait for a token to expire.
+#[test]
+fn verify_at_judges_the_times_at_another_moment() {
+    let s = TestStore::new();
+    let (nbf, exp) = (now() + 600, now() + 1200);
+    let t = hs256(
+        SECRET,
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"x","nbf":{nbf},"exp":{exp}}}"#),
+    );
+    verify(&s, &t, &[])
+        .code(1)
+        .stdout(predicate::str::contains("not valid yet"));
+    verify(&s, &t, &["--at", "15m"])
+        .success()
+        .stdout(predicate::str::contains("valid: HS256"));
+    verify(&s, &t, &["--at", "1h"])
+        .code(1)
+        .stdout(predicate::str::contains("expired"));
+    let at = time::OffsetDateTime::from_unix_timestamp(nbf + 60)
+        .unwrap()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let doc = json_of(
+        s.kw(&[
+            "jwt",
+            "verify",
+            "--secret-env",
+            "S",
+            "--at",
+            &at,
+            "--format",
+            "json",
+        ])
+        .env("S", SECRET)
+        .write_stdin(t.clone()),
+    );
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["expires_in_seconds"], exp - nbf - 60);
+    verify(&s, &t, &["--at", "tomorrow-ish"])
+        .code(2)
+        .stderr(predicate::str::contains("--at"));
+}
