@@ -1,4 +1,4 @@
-//! `key new | promote | list | retire | import` and `rotate run | status | verify`
+//! `rotate run | status | verify`
 //! on real SQLite files, including kill -9 in the middle and a concurrent writer.
 
 use std::collections::HashMap;
@@ -12,16 +12,16 @@ use rusqlite::Connection;
 
 use crate::util::*;
 
-fn key(b: u8) -> Key256 {
+pub(crate) fn key(b: u8) -> Key256 {
     Key256::from_bytes([b; 32])
 }
 
-fn hexkey(b: u8) -> String {
+pub(crate) fn hexkey(b: u8) -> String {
     key(b).encode(Encoding::Hex).expose().to_string()
 }
 
 /// A memory-server table: TEXT content, BLOB metadata, some NULLs and plaintext.
-fn memories(
+pub(crate) fn memories(
     path: &Path,
     rows: usize,
     seal: impl Fn(usize, &str) -> String,
@@ -59,7 +59,7 @@ fn memories(
 }
 
 /// Reads every content value back with `keys` (envelope by id, or Fernet).
-fn decrypt_all(path: &Path, keys: &[(u32, Key256)]) -> HashMap<i64, String> {
+pub(crate) fn decrypt_all(path: &Path, keys: &[(u32, Key256)]) -> HashMap<i64, String> {
     let conn = Connection::open(path).unwrap();
     let mut stmt = conn
         .prepare("SELECT id, content FROM memories WHERE content IS NOT NULL")
@@ -84,14 +84,14 @@ fn decrypt_all(path: &Path, keys: &[(u32, Key256)]) -> HashMap<i64, String> {
     out
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-    store: PathBuf,
-    ring: PathBuf,
+pub(crate) struct Env {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) store: PathBuf,
+    pub(crate) ring: PathBuf,
 }
 
 impl Env {
-    fn new() -> Env {
+    pub(crate) fn new() -> Env {
         let dir = tempfile::tempdir().unwrap();
         Env {
             store: dir.path().join("keyward.db"),
@@ -99,10 +99,10 @@ impl Env {
             dir,
         }
     }
-    fn db(&self) -> PathBuf {
+    pub(crate) fn db(&self) -> PathBuf {
         self.dir.path().join("memories.db")
     }
-    fn kw(&self, args: &[&str]) -> assert_cmd::Command {
+    pub(crate) fn kw(&self, args: &[&str]) -> assert_cmd::Command {
         let mut c = kw();
         c.arg("--store")
             .arg(&self.store)
@@ -111,271 +111,13 @@ impl Env {
             .env("KEYWARD_KEK", hexkey(99));
         c
     }
-    fn rotate(&self, extra: &[&str]) -> assert_cmd::Command {
+    pub(crate) fn rotate(&self, extra: &[&str]) -> assert_cmd::Command {
         let mut c = self.kw(&[
             "rotate", "run", "--table", "memories", "--column", "content", "--column", "metadata",
         ]);
         c.arg("--db").arg(self.db()).args(extra);
         c
     }
-}
-
-#[test]
-fn keyring_roles_two_phase_rollout_and_retire_guard() {
-    let e = Env::new();
-    let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    let plain = memories(&db, 300, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
-    e.kw(&[
-        "key",
-        "import",
-        "--key-env",
-        "OLD",
-        "--id",
-        "1",
-        "--primary",
-        "--note",
-        "seed 002 master key",
-    ])
-    .env("OLD", hexkey(1))
-    .assert()
-    .success();
-    assert_eq!(mode(&e.ring), 0o600);
-    assert!(
-        !std::fs::read_to_string(&e.ring)
-            .unwrap()
-            .contains(&hexkey(1))
-    );
-    let doc = json_of(&mut e.kw(&["key", "new", "--format", "json"]));
-    assert_eq!(doc[0]["id"], 2);
-    assert_eq!(
-        doc[0]["state"], "active",
-        "a new key decrypts only until promoted"
-    );
-    e.kw(&["key", "promote", "2"]).assert().success();
-    let list = json_of(
-        e.kw(&[
-            "key", "list", "--format", "json", "--table", "memories", "--column", "content",
-            "--column", "metadata",
-        ])
-        .arg("--db")
-        .arg(&db),
-    );
-    assert_eq!(list[0]["state"], "active");
-    assert_eq!(list[1]["state"], "primary");
-    assert_eq!(
-        list[0]["values"],
-        270 + 258,
-        "key 1 holds every encrypted value"
-    );
-    // Retiring key 1 is refused while rows use it.
-    e.kw(&[
-        "key", "retire", "1", "--table", "memories", "--column", "content", "--column", "metadata",
-    ])
-    .arg("--db")
-    .arg(&db)
-    .assert()
-    .code(1)
-    .stdout(predicate::str::contains("still encrypts 528 values"));
-    e.kw(&["key", "retire", "2"])
-        .assert()
-        .code(3)
-        .stderr(predicate::str::contains("primary"));
-    e.rotate(&[])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("rotated 528 values"));
-    e.kw(&[
-        "key", "retire", "1", "--table", "memories", "--column", "content",
-    ])
-    .arg("--db")
-    .arg(&db)
-    .assert()
-    .success();
-    // Key 1 is retired: only the new key reads the data, and all of it.
-    let keys_now: Vec<(u32, Key256)> = vec![(2, {
-        let list = json_of(&mut e.kw(&["key", "list", "--format", "json"]));
-        assert_eq!(list[0]["state"], "retired");
-        Key256::from_bytes([0; 32])
-    })];
-    drop(keys_now);
-    e.kw(&[
-        "rotate", "verify", "--table", "memories", "--column", "content", "--column", "metadata",
-    ])
-    .arg("--db")
-    .arg(&db)
-    .assert()
-    .success();
-    assert_eq!(plain.len(), 270);
-    let audit = json_of(&mut e.kw(&["audit", "query", "--format", "json"]));
-    let actions: Vec<&str> = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["action"].as_str().unwrap())
-        .collect();
-    assert!(
-        actions.contains(&"key.import")
-            && actions.contains(&"key.promote")
-            && actions.contains(&"rotate.finish")
-            && actions.contains(&"key.retire"),
-        "{actions:?}"
-    );
-}
-
-#[test]
-fn a_wrong_kek_changes_nothing() {
-    let e = Env::new();
-    e.kw(&["key", "new", "--primary"]).assert().success();
-    let before = std::fs::read(&e.ring).unwrap();
-    e.kw(&["key", "new"])
-        .env("KEYWARD_KEK", hexkey(98))
-        .assert()
-        .code(3)
-        .stderr(predicate::str::contains("authentication failed"));
-    assert_eq!(std::fs::read(&e.ring).unwrap(), before);
-    std::fs::set_permissions(&e.ring, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
-    e.kw(&["key", "list"])
-        .assert()
-        .code(4)
-        .stderr(predicate::str::contains("chmod 600"));
-    e.kw(&["key", "list"])
-        .env("KEYWARD_KEYRING", e.dir.path().join("none.json"))
-        .assert()
-        .code(4)
-        .stderr(predicate::str::contains("key new --primary"));
-}
-
-/// Keyring changes from several processes at once queue on the keyring's
-/// lock: every `key new` keeps its key (none reads a version another is
-/// about to replace), ids stay unique, and `promote` is not lost either.
-#[test]
-fn concurrent_keyring_changes_lose_nothing() {
-    let e = Env::new();
-    let spawn = |args: &[&str]| {
-        std::process::Command::new(kw_path())
-            .arg("--store")
-            .arg(&e.store)
-            .args(args)
-            .env("KEYWARD_KEYRING", &e.ring)
-            .env("KEYWARD_KEK", hexkey(99))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    // The first change creates the keyring: eight processes race for it.
-    let children: Vec<_> = (0..8).map(|_| spawn(&["key", "new"])).collect();
-    for c in children {
-        let out = c.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let mut children: Vec<_> = (0..4).map(|_| spawn(&["key", "new"])).collect();
-    children.push(spawn(&["key", "promote", "3"]));
-    for c in children {
-        let out = c.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let list = json_of(&mut e.kw(&["key", "list", "--format", "json"]));
-    let keys = list.as_array().unwrap();
-    let mut ids: Vec<u64> = keys.iter().map(|k| k["id"].as_u64().unwrap()).collect();
-    ids.sort();
-    assert_eq!(ids, (1..=12).collect::<Vec<u64>>(), "{list}");
-    let primary: Vec<u64> = keys
-        .iter()
-        .filter(|k| k["state"] == "primary")
-        .map(|k| k["id"].as_u64().unwrap())
-        .collect();
-    assert_eq!(primary, [3], "{list}");
-    e.kw(&["audit", "verify"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("intact: 13 rows"));
-}
-
-#[test]
-fn a_passphrase_sealed_keyring_and_a_seed_000_style_import() {
-    let e = Env::new();
-    // Seed 000 derives its Fernet key from ENCRYPTION_PASSPHRASE with scrypt.
-    let derived = stdout_of(
-        kw().args([
-            "key",
-            "derive",
-            "--scrypt-n",
-            "16384",
-            "--salt-hex",
-            "00112233445566778899aabbccddeeff",
-            "--encoding",
-            "fernet",
-            "--passphrase-env",
-            "P",
-        ])
-        .env("P", "service passphrase"),
-    );
-    // Without its salt, the derived key would not be the service's.
-    e.kw(&[
-        "key",
-        "import",
-        "--derive-passphrase-env",
-        "P",
-        "--salt-hex",
-        "",
-    ])
-    .env("P", "service passphrase")
-    .assert()
-    .code(2)
-    .stderr(predicate::str::contains("--salt-hex (not empty)"));
-    e.kw(&[
-        "key",
-        "import",
-        "--derive-passphrase-env",
-        "P",
-        "--salt-hex",
-        "00112233445566778899aabbccddeeff",
-        "--scrypt-n",
-        "16384",
-        "--primary",
-        "--passphrase-env",
-        "RING",
-    ])
-    .env_remove("KEYWARD_KEK")
-    .env("P", "service passphrase")
-    .env("RING", "keyring passphrase")
-    .assert()
-    .success();
-    let list = json_of(
-        e.kw(&[
-            "key",
-            "list",
-            "--format",
-            "json",
-            "--passphrase-env",
-            "RING",
-        ])
-        .env_remove("KEYWARD_KEK")
-        .env("RING", "keyring passphrase"),
-    );
-    let (k, _) = Key256::parse(derived.trim()).unwrap();
-    assert_eq!(list[0]["fingerprint"], k.fingerprint());
-    e.kw(&["key", "list", "--passphrase-env", "RING"])
-        .env_remove("KEYWARD_KEK")
-        .env("RING", "wrong")
-        .assert()
-        .code(3);
-    e.kw(&["key", "list"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("sealed with a passphrase"));
 }
 
 #[test]
@@ -1422,7 +1164,7 @@ fn concurrent_writer_child() {
 
 /// A users table whose `profile` JSON holds encrypted fields, as seeds 000
 /// and 001 do with `encrypt_dict`.
-fn users(path: &Path, rows: i64, old: &Key256) {
+pub(crate) fn users(path: &Path, rows: i64, old: &Key256) {
     let env = EnvelopeKey::new(old, 1);
     let fernet = FernetKey::new(old);
     let conn = Connection::open(path).unwrap();
@@ -1446,65 +1188,6 @@ fn users(path: &Path, rows: i64, old: &Key256) {
 /// `key list` and `key retire` count what `rotate` would rotate: JSON
 /// fields inside a column (seeds 000 and 001's `encrypt_dict` layout) and
 /// every table of a plan, so a key still holding such fields is not retired.
-#[test]
-fn key_retire_counts_json_fields_and_plans() {
-    let e = Env::new();
-    let db = e.db();
-    users(&db, 40, &key(1));
-    e.kw(&[
-        "key",
-        "import",
-        "--key-env",
-        "OLD",
-        "--id",
-        "1",
-        "--primary",
-    ])
-    .env("OLD", hexkey(1))
-    .assert()
-    .success();
-    e.kw(&["key", "new", "--primary"]).assert().success();
-    let fields = [
-        "--table",
-        "users",
-        "--json-field",
-        "profile:email",
-        "--json-field",
-        "profile:nested.token",
-    ];
-    let mut list = e.kw(&["key", "list", "--format", "json"]);
-    list.args(fields).arg("--db").arg(&db);
-    let doc = json_of(&mut list);
-    assert_eq!(doc[0]["values"], 80, "{doc}");
-    let mut retire = e.kw(&["key", "retire", "1", "--format", "json"]);
-    retire.args(fields).arg("--db").arg(&db);
-    let refused = json_with_code(&mut retire, 1);
-    assert_eq!(refused["retired"], false);
-    assert_eq!(refused["values"], 80);
-    let plan = e.dir.path().join("plan.toml");
-    std::fs::write(
-        &plan,
-        "[[table]]\nname = \"users\"\njson_fields = [\"profile:email\"]\n",
-    )
-    .unwrap();
-    e.kw(&["key", "retire", "1", "--plan"])
-        .arg(&plan)
-        .arg("--db")
-        .arg(&db)
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "still encrypts 40 values in users",
-        ));
-    e.kw(&["key", "retire", "1", "--column", "profile"])
-        .assert()
-        .code(2);
-    e.kw(&["key", "list", "--format", "json"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("retired").not());
-}
-
 #[test]
 fn json_fields_inside_a_column_are_rotated_in_place() {
     let e = Env::new();
