@@ -8,9 +8,56 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD, URL_SAFE_NO_PAD
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use serde_json::{Map, Value};
 
-use crate::cli::{JwtAlg, JwtSecretEncoding};
 use crate::error::{Error, Result};
 use crate::secret::SecretBytes;
+
+/// JWT signing algorithms keyward mints and verifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JwtAlg {
+    /// HMAC-SHA256 with a shared secret.
+    #[value(name = "HS256")]
+    Hs256,
+    /// HMAC-SHA384.
+    #[value(name = "HS384")]
+    Hs384,
+    /// HMAC-SHA512.
+    #[value(name = "HS512")]
+    Hs512,
+    /// RSASSA-PKCS1-v1_5 with SHA-256.
+    #[value(name = "RS256")]
+    Rs256,
+    /// RSASSA-PKCS1-v1_5 with SHA-384.
+    #[value(name = "RS384")]
+    Rs384,
+    /// RSASSA-PKCS1-v1_5 with SHA-512.
+    #[value(name = "RS512")]
+    Rs512,
+    /// RSASSA-PSS with SHA-256.
+    #[value(name = "PS256")]
+    Ps256,
+    /// ECDSA P-256 with SHA-256.
+    #[value(name = "ES256")]
+    Es256,
+    /// ECDSA P-384 with SHA-384.
+    #[value(name = "ES384")]
+    Es384,
+    /// Ed25519.
+    #[value(name = "EdDSA")]
+    EdDsa,
+}
+
+/// How an HS secret's text is turned into the key's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JwtSecretEncoding {
+    /// The text's UTF-8 bytes (as PyJWT and most services use a secret).
+    Text,
+    /// Standard base64, padded or not.
+    Base64,
+    /// URL-safe base64, padded or not (a JWK's `k`).
+    Base64url,
+    /// Hexadecimal.
+    Hex,
+}
 
 impl From<JwtAlg> for Algorithm {
     fn from(a: JwtAlg) -> Self {

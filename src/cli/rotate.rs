@@ -1,0 +1,148 @@
+//! The command line of `rotate`: re-encryption of a database.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::*;
+
+/// `rotate` subcommands.
+#[derive(Debug, Subcommand)]
+#[command(defer = true)]
+pub enum RotateCommand {
+    /// Re-encrypt every value under the target key: batched, resumable, crash-safe.
+    Run(RotateRunArgs),
+    /// Count values per key version and format, plaintext and undecryptable.
+    Status(RotateCheckArgs),
+    /// Decrypt every value; exit 1 naming the first rows that fail.
+    Verify(RotateCheckArgs),
+}
+
+// The table to work on.
+#[derive(Debug, Args, Clone)]
+#[command(group(clap::ArgGroup::new("table_db").args(["db", "db_env"]).required(true)))]
+pub struct RotateTableArgs {
+    /// The service's database: a SQLite file, or a PostgreSQL URL or libpq connection string.
+    #[arg(long, value_name = "DB", conflicts_with = "db_env")]
+    pub db: Option<String>,
+
+    /// Read the database (as --db takes it) from this environment variable: keeps a PostgreSQL password out of the command line.
+    #[arg(long, value_name = "NAME")]
+    pub db_env: Option<String>,
+
+    /// The table.
+    #[arg(long, value_name = "TABLE", required_unless_present = "plan")]
+    pub table: Option<String>,
+
+    /// An encrypted column (repeatable).
+    #[arg(long, value_name = "COLUMN")]
+    pub column: Vec<String>,
+
+    /// An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable).
+    #[arg(long, value_name = "COLUMN:FIELD")]
+    pub json_field: Vec<String>,
+
+    /// A TOML plan naming several tables, columns and JSON fields (see the README).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
+    pub plan: Option<PathBuf>,
+
+    /// The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid].
+    #[arg(long, value_name = "COLUMNS")]
+    pub pk: Option<String>,
+
+    /// Only rows matching this SQL condition.
+    #[arg(long = "where", value_name = "SQL")]
+    pub filter: Option<String>,
+
+    /// Bind envelopes to table/column/primary-key as associated data.
+    #[arg(long)]
+    pub context_from_row: bool,
+}
+
+// Where a rotation's keys come from: the keyring, or keys given directly.
+#[derive(Debug, Args, Clone)]
+pub struct RotateKeyArgs {
+    #[command(flatten)]
+    pub keyring: KeyringArgs,
+
+    /// An old key, from this environment variable (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub from_key_env: Vec<String>,
+
+    /// An old key, from this private file (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub from_key_file: Vec<PathBuf>,
+
+    /// The new key, from this environment variable.
+    #[arg(long, value_name = "NAME", conflicts_with = "to_key_file")]
+    pub to_key_env: Option<String>,
+
+    /// The new key, from this private file.
+    #[arg(long, value_name = "PATH")]
+    pub to_key_file: Option<PathBuf>,
+
+    /// The id the new key's envelopes carry.
+    #[arg(long, value_name = "ID", default_value_t = 1)]
+    pub to_key_id: u32,
+}
+
+/// What to do with a value no key decrypts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnError {
+    /// Stop (committed batches stay committed and readable).
+    Abort,
+    /// Leave it, list its key, and go on.
+    Skip,
+}
+
+// `rotate run`.
+#[derive(Debug, Args)]
+pub struct RotateRunArgs {
+    #[command(flatten)]
+    pub table: RotateTableArgs,
+
+    #[command(flatten)]
+    pub keys: RotateKeyArgs,
+
+    /// The format to write.
+    #[arg(long, value_enum, default_value_t = crate::rotate::codec::TargetFormat::Envelope)]
+    pub to: crate::rotate::codec::TargetFormat,
+
+    /// Rows per transaction.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch: u32,
+
+    /// Count what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// What to do with a value that cannot be decrypted.
+    #[arg(long, value_enum, default_value_t = OnError::Abort)]
+    pub on_error: OnError,
+
+    /// At most this many rows per second, to spare a live service.
+    #[arg(long, value_name = "ROWS_PER_S")]
+    pub throttle: Option<f64>,
+
+    /// Encrypt plaintext values as well.
+    #[arg(long)]
+    pub encrypt_plaintext: bool,
+}
+
+// `rotate status` and `rotate verify`.
+#[derive(Debug, Args)]
+pub struct RotateCheckArgs {
+    #[command(flatten)]
+    pub table: RotateTableArgs,
+
+    #[command(flatten)]
+    pub keyring: KeyringArgs,
+
+    /// A key to decrypt with, from this environment variable (repeatable) [default: the keyring].
+    #[arg(long, value_name = "NAME")]
+    pub key_env: Vec<String>,
+
+    /// A key to decrypt with, from this private file (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub key_file: Vec<PathBuf>,
+}
