@@ -587,7 +587,7 @@ _keyward() {
 
     case "${cmd}" in
         keyward)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,6 +605,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -617,7 +621,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version issue list show verify revoke rotate export help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version issue list show verify revoke rotate export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +639,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -647,7 +655,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__export)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --as --var --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --as --var --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +670,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -811,7 +823,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__issue)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --name --scopes --expires --prefix --note --env-file --var --append --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --name --scopes --expires --prefix --note --env-file --var --append --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -826,6 +838,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -869,7 +885,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__list)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --state --scope --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --state --scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,6 +900,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -907,7 +927,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__revoke)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +942,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -937,7 +961,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__rotate)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --grace --expires --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --grace --expires --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,6 +976,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -975,7 +1003,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__show)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,6 +1018,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1005,7 +1037,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --offline --require-scope --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --offline --require-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,6 +1052,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1043,7 +1079,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version verify query tail export checkpoint prune help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version verify query tail export checkpoint prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,6 +1097,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1073,7 +1113,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__checkpoint)
-            opts="-q -h -V --append-to --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --append-to --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1095,6 +1135,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1107,7 +1151,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__export)
-            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --order --limit --format --color --quiet --yes --store --help --version"
+            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --order --limit --format --color --quiet --yes --store --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1186,6 +1230,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1309,7 +1357,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__prune)
-            opts="-q -h -V --older-than --dry-run --force --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --older-than --dry-run --force --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,6 +1379,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1343,7 +1395,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__query)
-            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --limit --order --count --group-by --utc --fail-if-empty --format --color --quiet --yes --store --help --version"
+            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --limit --order --count --group-by --utc --fail-if-empty --format --color --quiet --yes --store --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1429,6 +1481,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1437,7 +1493,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__tail)
-            opts="-n -f -q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --lines --follow --interval --utc --format --color --quiet --yes --store --help --version"
+            opts="-n -f -q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --lines --follow --interval --utc --format --color --quiet --yes --store --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,6 +1579,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1531,7 +1591,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__verify)
-            opts="-q -h -V --anchor --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --anchor --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1553,6 +1613,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1565,7 +1629,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version create ca inspect check help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version create ca inspect check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1583,6 +1647,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1595,7 +1663,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert__subcmd__ca)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version create help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,6 +1681,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1625,7 +1697,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert__subcmd__ca__subcmd__create)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --cn --days --not-before --not-after --path-len --name-constraint --key-type --out --key-out --der --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --cn --days --not-before --not-after --path-len --name-constraint --key-type --out --key-out --der --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1640,6 +1712,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1733,7 +1809,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert__subcmd__check)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --glob --connect --sni --starttls --verify --ca-file --warn --critical --at --expect-name --leaf-only --nagios --summary --timeout --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --glob --connect --sni --starttls --verify --ca-file --warn --critical --at --expect-name --leaf-only --nagios --summary --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1748,6 +1824,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1803,7 +1883,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert__subcmd__create)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --cn --san --days --not-before --not-after --key-type --key-in --server --client --ca --ca-key --chain-out --out --key-out --der --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --cn --san --days --not-before --not-after --key-type --key-in --server --client --ca --ca-key --chain-out --out --key-out --der --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1818,6 +1898,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1979,7 +2063,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__cert__subcmd__inspect)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1997,6 +2081,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2009,7 +2097,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__completions)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2024,6 +2112,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2039,7 +2131,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version validate rules template help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version validate rules template help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2054,6 +2146,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2139,7 +2235,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config__subcmd__rules)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2154,6 +2250,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2169,7 +2269,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config__subcmd__template)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --profile --service --out --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --profile --service --out --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2184,6 +2284,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2211,7 +2315,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__config__subcmd__validate)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --env --type --glob --profile --fail-on --policy --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --env --type --glob --profile --fail-on --policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2226,6 +2330,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2261,7 +2369,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__decrypt)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --key-file --in --out --force --scheme --context --key-id --ttl --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --in --out --force --scheme --context --key-id --ttl --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2276,6 +2384,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2323,7 +2435,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__encrypt)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --key-file --in --out --force --scheme --context --key-id --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --in --out --force --scheme --context --key-id --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,6 +2450,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2381,7 +2497,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hash)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version password verify help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version password verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2396,6 +2512,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2467,7 +2587,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hash__subcmd__password)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --algo --preset --memory --iterations --parallelism --cost --block-size --password-env --password-file --password-stdin --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --algo --preset --memory --iterations --parallelism --cost --block-size --password-env --password-file --password-stdin --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2482,6 +2602,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2533,7 +2657,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hash__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --password-env --password-file --password-stdin --needs-rehash --algo --preset --memory --iterations --parallelism --cost --block-size --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --password-env --password-file --password-stdin --needs-rehash --algo --preset --memory --iterations --parallelism --cost --block-size --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2548,6 +2672,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3453,7 +3581,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hmac)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version sign verify help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version sign verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3468,6 +3596,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3539,7 +3671,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hmac__subcmd__sign)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --in --algo --encoding --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --secret-env --secret-file --in --algo --encoding --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3554,6 +3686,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3589,7 +3725,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__hmac__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --in --algo --encoding --signature --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --secret-env --secret-file --in --algo --encoding --signature --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3604,6 +3740,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3643,7 +3783,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version mint verify inspect help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version mint verify inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3658,6 +3798,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3743,7 +3887,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt__subcmd__inspect)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3758,6 +3902,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3773,7 +3921,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt__subcmd__mint)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --secret-encoding --alg --sub --aud --iss --scope --scopes-claim --scopes-as --ttl --claim --kid --allow-weak --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --secret-env --secret-file --key-file --secret-encoding --alg --sub --aud --iss --scope --scopes-claim --scopes-as --ttl --claim --kid --allow-weak --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3788,6 +3936,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3859,7 +4011,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__jwt__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --secret-env --secret-file --key-file --secret-encoding --jwks --alg --aud --iss --leeway --allow-no-exp --at --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --secret-env --secret-file --key-file --secret-encoding --jwks --alg --aud --iss --leeway --allow-no-exp --at --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3874,6 +4026,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3929,7 +4085,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version derive new promote list show retire restore import help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version derive new promote list show retire restore import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3947,6 +4103,10 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3959,7 +4119,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__derive)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --passphrase-env --passphrase-file --salt-hex --salt-file --salt-bytes --encoding --out --env-file --var --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --passphrase-env --passphrase-file --salt-hex --salt-file --salt-bytes --encoding --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3974,6 +4134,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4185,7 +4349,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__import)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --key-env --key-file --derive-passphrase-env --derive-passphrase-file --salt-hex --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --id --primary --note --keyring --passphrase-env --passphrase-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --derive-passphrase-env --derive-passphrase-file --salt-hex --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --id --primary --note --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4200,6 +4364,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4275,7 +4443,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__list)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4290,6 +4458,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4349,7 +4521,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__new)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --primary --note --keyring --passphrase-env --passphrase-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --primary --note --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4364,6 +4536,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4395,7 +4571,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__promote)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4410,6 +4586,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4437,7 +4617,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__restore)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4452,6 +4632,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4479,7 +4663,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__retire)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --force --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --force --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4494,6 +4678,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4553,7 +4741,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__show)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --keyring --passphrase-env --passphrase-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4568,6 +4756,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4595,7 +4787,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version master jwt-secret password salt keypair hmac-secret help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version master jwt-secret password salt keypair hmac-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4610,6 +4802,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4737,7 +4933,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__hmac__subcmd__secret)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --bytes --encoding --count --out --env-file --var --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --bytes --encoding --count --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4752,6 +4948,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4791,7 +4991,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__jwt__subcmd__secret)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --bytes --encoding --count --out --env-file --var --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --bytes --encoding --count --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4806,6 +5006,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4845,7 +5049,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__keypair)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --type --out --pub-out --der --force --passphrase-env --passphrase-file --passphrase-prompt --kdf --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --type --out --pub-out --der --force --passphrase-env --passphrase-file --passphrase-prompt --kdf --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4860,6 +5064,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4899,7 +5107,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__master)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --encoding --bytes --count --out --env-file --var --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --encoding --bytes --count --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4914,6 +5122,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4953,7 +5165,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__password)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --length --classes --no-ambiguous --count --out --env-file --var --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --length --classes --no-ambiguous --count --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4968,6 +5180,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5007,7 +5223,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__keygen__subcmd__salt)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --bytes --encoding --count --out --env-file --var --force --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --bytes --encoding --count --out --env-file --var --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5022,6 +5238,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5061,7 +5281,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__manpages)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5076,6 +5296,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5091,7 +5315,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --help --version run status verify help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version run status verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5106,6 +5330,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5191,7 +5419,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__run)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5206,6 +5434,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5301,7 +5533,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__status)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5316,6 +5548,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5383,7 +5619,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5398,6 +5634,10 @@ _keyward() {
                     return 0
                     ;;
                 --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

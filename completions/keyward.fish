@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_keyward_global_optspecs
-    string join \n format= color= q/quiet yes store= actor= h/help V/version
+    string join \n format= color= q/quiet yes store= busy-timeout= actor= h/help V/version
 end
 
 function __fish_keyward_needs_command
@@ -33,6 +33,7 @@ complete -c keyward -n "__fish_keyward_needs_command" -l color -d 'When to use c
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_needs_command" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_needs_command" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_needs_command" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_needs_command" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_needs_command" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -62,6 +63,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and not __fish_seen_subcommand_from master jwt-secret password salt keypair hmac-secret help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -83,6 +85,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
 base64\t'Standard base64 with padding'
@@ -107,6 +110,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l bytes -d 'Secret length in bytes (at least 32, the minimum for HS256; 64 covers HS512)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from jwt-secret" -l encoding -d 'Text encoding of the secret' -r -f -a "hex\t'Lower-case hex'
@@ -130,6 +134,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l length -d 'Number of characters (at least 12)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from password" -l classes -d 'Character classes to draw from; each appears at least once' -r -f -a "lower\t'a-z'
@@ -155,6 +160,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l bytes -d 'Salt length in bytes (at least 8, the RFC 8018 minimum)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l encoding -d 'Text encoding of the salt' -r -f -a "hex\t'Lower-case hex'
@@ -178,6 +184,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from keypair" -l type -d 'The key type' -r -f -a "ed25519\t'Ed25519 signing key (RFC 8032)'
 x25519\t'X25519 key-agreement key (RFC 7748)'
@@ -208,6 +215,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l bytes -d 'Random bytes (at least 32)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from hmac-secret" -l encoding -d 'Text encoding of the secret (the text\'s bytes are the HMAC key)' -r -f -a "hex\t'Lower-case hex'
@@ -238,6 +246,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and not __fish_seen_subcommand_from derive new promote list show retire restore import help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -261,6 +270,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l kdf -d 'The key-derivation function' -r -f -a "scrypt\t'scrypt (RFC 7914); default N=2^17, r=8, p=1'
 pbkdf2\t'PBKDF2 with HMAC-SHA256; default 600,000 iterations'"
@@ -294,6 +304,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l note -d 'A note kept with the key' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from new" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
@@ -313,6 +324,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from promote" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -330,6 +342,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -356,6 +369,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -373,6 +387,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -400,6 +415,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from restore" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
@@ -417,6 +433,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l key-env -d 'Read the key (hex, base64 or a Fernet key) from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l key-file -d 'Read the key from this private file' -r -F
@@ -457,6 +474,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l color -d 'Wh
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
@@ -480,6 +498,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l color -d 'Wh
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-env -d 'Read the key from this environment variable (hex, base64 or a Fernet key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
@@ -504,6 +523,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and not __fish_seen_subcommand_from issue list show verify revoke rotate export help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -526,6 +546,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l name -d 'A name for the key: 1-64 letters, digits, \'_\', \'-\', \'.\'' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from issue" -l scopes -d 'Comma-separated scopes, e.g. memories:read,memories:write' -r
@@ -549,6 +570,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from list" -l state -d 'Only keys in this state' -r -f -a "active\t'Usable'
 expired\t'Past its expiry'
@@ -567,6 +589,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -581,6 +604,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l key-env -d 'Read the key from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l require-scope -d 'Fail unless the key holds this scope (repeatable)' -r
@@ -598,6 +622,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -612,6 +637,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the old key keeps working (0s for a leaked key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from rotate" -l expires -d 'Expiry of the new key [default: the old key\'s lifetime, from now]' -r
@@ -628,6 +654,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from export" -l as -d 'env: one dotenv variable of comma-separated hashes; json: a document per key' -r -f -a "env\t'A dotenv line'
 json\t'A JSON document'"
@@ -653,6 +680,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and not __fish_seen_subcommand_from mint verify inspect help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -671,6 +699,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from mint" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
@@ -713,6 +742,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the HS secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the HS secret from this file (one trailing newline dropped)' -r -F
@@ -750,6 +780,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -768,6 +799,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_se
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -790,6 +822,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -832,6 +865,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l count -d 'Print how many entries match, not the entries'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l utc -d 'Show times in UTC (default: local time) in tables'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l fail-if-empty -d 'Exit 1 when nothing matches (otherwise no match is exit 0)'
@@ -867,6 +901,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing entries as they arrive (Ctrl-C stops); a followed log file is reopened when it is rotated'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l utc -d 'Show times in UTC (default: local time)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -902,6 +937,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -916,6 +952,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -931,6 +968,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l dry-run -d 'Say what would be deleted; change nothing'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l force -d 'Prune even when the chain does not verify (the broken rows may be deleted with it)'
@@ -954,6 +992,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_see
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -973,6 +1012,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l cn -d 'Subject common name [default: the first --san]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from create" -l san -d 'A subject alternative name: DNS name, wildcard (*.example.test), IPv4 or IPv6 (repeatable)' -r
@@ -1008,6 +1048,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from ca" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1024,6 +1065,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1038,6 +1080,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l glob -d 'File name patterns in directories (repeatable) [default: *.pem *.crt *.cer *.cert *.der]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and __fish_seen_subcommand_from check" -l connect -d 'A live endpoint: host:port, [v6]:port, postgres://host:port (repeatable)' -r
@@ -1071,6 +1114,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1089,6 +1133,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l db -d 'The service\'s database: a SQLite file, or a PostgreSQL URL or libpq connection string' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l db-env -d 'Read the database (as --db takes it) from this environment variable: keeps a PostgreSQL password out of the command line' -r
@@ -1128,6 +1173,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l db -d 'The service\'s database: a SQLite file, or a PostgreSQL URL or libpq connection string' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l db-env -d 'Read the database (as --db takes it) from this environment variable: keeps a PostgreSQL password out of the command line' -r
@@ -1156,6 +1202,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l db -d 'The service\'s database: a SQLite file, or a PostgreSQL URL or libpq connection string' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l db-env -d 'Read the database (as --db takes it) from this environment variable: keeps a PostgreSQL password out of the command line' -r
@@ -1188,6 +1235,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_see
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and not __fish_seen_subcommand_from password verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1205,6 +1253,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from password" -l algo -d 'The algorithm' -r -f -a "argon2id\t'argon2id (RFC 9106): m=64 MiB, t=3, p=4 (RFC 9106 low-memory) by default; --preset owasp for m=19 MiB, t=2, p=1'
 bcrypt\t'bcrypt ($2b$), cost 12 by default; passwords of at most 72 bytes'
@@ -1233,6 +1282,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-env -d 'Read the password from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hash; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from this private file (one trailing newline dropped)' -r -F
@@ -1265,6 +1315,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_see
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and not __fish_seen_subcommand_from sign verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1282,6 +1333,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from sign" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
@@ -1303,6 +1355,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read the secret from this environment variable (its text\'s bytes are the key)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read the secret from this private file (one trailing newline dropped)' -r -F
@@ -1328,6 +1381,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_s
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1346,6 +1400,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from validate" -l type -d 'Parse every input as this type instead of going by its name' -r -f -a "dotenv\t'`.env` files: `KEY=value`, `export`, quotes, comments'
 yaml\t'YAML (Compose files and Kubernetes manifests included)'
@@ -1372,6 +1427,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from rules" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1386,6 +1442,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l profile -d 'The deployment the defaults are for' -r -f -a "production\t'Strict: every rule runs'
 development\t'Rules marked production-only are skipped'"
@@ -1412,6 +1469,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand completions" -l color -d
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand completions" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand completions" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1426,6 +1484,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l color -d 'W
 always\t'Always'
 never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'

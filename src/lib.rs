@@ -33,6 +33,18 @@ use crate::error::{ErrorKind, Outcome};
 /// Parses the command line, runs it, prints any error, and returns the
 /// exit code of DESIGN.md.
 pub fn main_entry() -> ExitCode {
+    // An empty setting means "not set" (clap would call it a missing value).
+    for var in [
+        "KEYWARD_STORE",
+        "KEYWARD_KEYRING",
+        "KEYWARD_BUSY_TIMEOUT",
+        "KEYWARD_ACTOR",
+    ] {
+        if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+            // SAFETY: at start-up, before this process has any other thread.
+            unsafe { std::env::remove_var(var) };
+        }
+    }
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut cli = match cli::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,

@@ -63,7 +63,7 @@ pub enum KeyCommand {
 #[derive(Debug, Args, Clone)]
 pub struct KeyringArgs {
     /// The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store].
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", env = "KEYWARD_KEYRING", hide_env = true)]
     pub keyring: Option<PathBuf>,
 
     /// Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set).

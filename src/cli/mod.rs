@@ -86,9 +86,22 @@ pub struct Cli {
         long,
         global = true,
         value_name = "PATH",
+        env = "KEYWARD_STORE",
+        hide_env = true,
         help_heading = "Global options"
     )]
     pub store: Option<PathBuf>,
+
+    /// How long to wait for the store's lock held by another process, in milliseconds [default: 5000].
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        value_name = "MS",
+        env = "KEYWARD_BUSY_TIMEOUT",
+        hide_env = true
+    )]
+    pub busy_timeout: Option<u64>,
 
     /// Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`.
     #[arg(

@@ -59,8 +59,8 @@ pub fn kek_input(
 }
 
 /// Opens the keyring named by `args`.
-pub fn open(args: &KeyringArgs) -> Result<Keyring> {
-    let path = resolve_path(args.keyring.as_deref())?;
+pub fn open(ctx: &Ctx, args: &KeyringArgs) -> Result<Keyring> {
+    let path = resolve_path(args.keyring.as_deref(), ctx.store_flag.as_deref())?;
     let source = read_source(&path)?.ok_or_else(|| no_keyring(&path))?;
     Keyring::open(&path, &kek_input(args, false, Some(&source))?)
 }
@@ -73,19 +73,19 @@ fn no_keyring(path: &std::path::Path) -> Error {
 /// Opens the keyring to change it: its write lock first, held until the
 /// returned lock drops (after `save`).
 fn open_for_update(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
-    let path = resolve_path(args.keyring.as_deref())?;
+    let path = resolve_path(args.keyring.as_deref(), ctx.store_flag.as_deref())?;
     if !path.exists() {
         return Err(no_keyring(&path));
     }
     let lock = lock_for_update(&path)?;
-    let mut ring = open(args)?;
+    let mut ring = open(ctx, args)?;
     complete_pending(ctx, &mut ring)?;
     Ok((lock, ring))
 }
 
 /// As [`open_for_update`], creating the keyring when there is none.
 fn open_or_create(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
-    let path = resolve_path(args.keyring.as_deref())?;
+    let path = resolve_path(args.keyring.as_deref(), ctx.store_flag.as_deref())?;
     let lock = lock_for_update(&path)?;
     // Read under the lock: another process may have created it meanwhile.
     let mut ring = match read_source(&path)? {
@@ -331,7 +331,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         KeyCommand::List { keyring, usage } => {
-            let ring = open(&keyring)?;
+            let ring = open(ctx, &keyring)?;
             if let Some(p) = &ring.pending_audit {
                 ctx.out.warn(&format!(
                     "an earlier {} of key {} has no audit entry yet (it was interrupted); the next keyring change writes it",
@@ -352,7 +352,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         KeyCommand::Show { id, keyring } => {
-            let ring = open(&keyring)?;
+            let ring = open(ctx, &keyring)?;
             print_keys(ctx, &[ring.get(id)?.info()], None)?;
             Ok(Outcome::Success)
         }

@@ -93,6 +93,9 @@ impl Ctx {
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> Result<Outcome> {
+    if let Some(ms) = cli.busy_timeout {
+        crate::store::set_busy_timeout(ms);
+    }
     let ctx = Ctx {
         out: Output::new(cli.format, cli.color, cli.quiet),
         yes: cli.yes,

@@ -209,7 +209,7 @@ pub(crate) fn targets(t: &RotateTableArgs, db: &str) -> Result<Vec<Target>> {
 
 /// The rotation's keys: given directly (`--from-key-*`, `--to-key-*`), or
 /// the keyring's primary as target with every usable key to decrypt.
-fn rotation_keys(k: &RotateKeyArgs, format: TargetFormat) -> Result<(Keys, String)> {
+fn rotation_keys(ctx: &Ctx, k: &RotateKeyArgs, format: TargetFormat) -> Result<(Keys, String)> {
     let direct = !k.from_key_env.is_empty()
         || !k.from_key_file.is_empty()
         || k.to_key_env.is_some()
@@ -240,7 +240,7 @@ fn rotation_keys(k: &RotateKeyArgs, format: TargetFormat) -> Result<(Keys, Strin
         );
         return Ok((Keys::new(&to, k.to_key_id, format, old), desc));
     }
-    let ring = crate::commands::keyring::open(&k.keyring)?;
+    let ring = crate::commands::keyring::open(ctx, &k.keyring)?;
     let primary = ring.primary().ok_or_else(|| {
         Error::bad_input("the keyring has no primary key").with_hint("`keyward key promote ID`")
     })?;
@@ -272,7 +272,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             "--throttle must be a positive number of rows per second",
         ));
     }
-    let (keys, key_desc) = rotation_keys(&a.keys, a.to)?;
+    let (keys, key_desc) = rotation_keys(ctx, &a.keys, a.to)?;
     let skip = a.on_error == OnError::Skip;
     // Every table is opened and preflighted before anything is written.
     let mut tables = Vec::with_capacity(targets.len());
@@ -447,7 +447,7 @@ fn rotate_table(
     Ok(report)
 }
 
-fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
+fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {
     if !a.key_env.is_empty() || !a.key_file.is_empty() {
         let mut all = Vec::new();
         for n in &a.key_env {
@@ -467,7 +467,7 @@ fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
             old,
         ));
     }
-    let ring = crate::commands::keyring::open(&a.keyring)?;
+    let ring = crate::commands::keyring::open(ctx, &a.keyring)?;
     let old: Vec<DecryptKey> = ring
         .usable()
         .map(|e| DecryptKey::new(&e.key, Some(e.id)))
@@ -483,7 +483,7 @@ fn check_keys(a: &RotateCheckArgs) -> Result<Keys> {
 fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
     let db = database(&a.table)?;
     let targets = targets(&a.table, &db)?;
-    let keys = check_keys(&a)?;
+    let keys = check_keys(ctx, &a)?;
     let mut surveys = Vec::new();
     for target in &targets {
         let mut table = Opened::open(&db, target, false)?;

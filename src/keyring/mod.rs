@@ -258,15 +258,14 @@ fn derive_kek(source: &KekSource, input: &KekInput) -> Result<Key256> {
     }
 }
 
-/// The keyring's path: the flag, `KEYWARD_KEYRING`, or beside the store.
-pub fn resolve_path(flag: Option<&Path>) -> Result<PathBuf> {
-    if let Some(p) = flag {
+/// The keyring's path: `--keyring` (or `KEYWARD_KEYRING`, which the
+/// command line resolves), or `keyring.json` beside the store (`store`:
+/// `--store` or `KEYWARD_STORE`, else the XDG default).
+pub fn resolve_path(flag: Option<&Path>, store: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = flag.filter(|p| !p.as_os_str().is_empty()) {
         return Ok(p.to_path_buf());
     }
-    if let Some(p) = std::env::var_os("KEYWARD_KEYRING").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    let store = crate::store::resolve_path(None)?;
+    let store = crate::store::resolve_path(store)?;
     Ok(store.with_file_name("keyring.json"))
 }
 

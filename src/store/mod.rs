@@ -1,10 +1,12 @@
 //! keyward's own database: one SQLite file holding API keys and the audit
 //! log (and, later, rotation progress).
 //!
-//! Location: `--store PATH`, else `KEYWARD_STORE`, else
+//! Location: `--store PATH` (or `KEYWARD_STORE`: both resolved by the
+//! command line), else
 //! `$XDG_DATA_HOME/keyward/keyward.db` (`~/.local/share/keyward/keyward.db`).
 //! Created on first use with mode 0600 in a 0700 directory; WAL; foreign
-//! keys on; a busy timeout (5 s, `KEYWARD_BUSY_TIMEOUT` in ms) so that
+//! keys on; a busy timeout (5 s; `--busy-timeout`/`KEYWARD_BUSY_TIMEOUT` in ms,
+//! set once by the command line) so that
 //! concurrent keyward processes queue instead of failing, and a lock that
 //! outlasts it is exit 4, never a hang. Schema changes are numbered
 //! migrations tracked in `PRAGMA user_version`; a store written by a newer
@@ -60,13 +62,11 @@ impl std::fmt::Debug for Store {
     }
 }
 
-/// The store's path from the flag, `KEYWARD_STORE`, or the XDG default.
+/// The store's path from `--store` (or `KEYWARD_STORE`, which the command
+/// line resolves), or the XDG default.
 pub fn resolve_path(flag: Option<&Path>) -> Result<PathBuf> {
-    if let Some(p) = flag {
+    if let Some(p) = flag.filter(|p| !p.as_os_str().is_empty()) {
         return Ok(p.to_path_buf());
-    }
-    if let Some(p) = std::env::var_os("KEYWARD_STORE").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(p));
     }
     let base = match std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
         Some(d) => PathBuf::from(d),
@@ -98,12 +98,19 @@ fn file_uri(path: &Path) -> String {
     uri
 }
 
+/// The busy timeout of this process's store connections, set once by the
+/// command line (`KEYWARD_BUSY_TIMEOUT`, resolved by clap) before any store
+/// is opened.
+static BUSY_TIMEOUT_MS: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(DEFAULT_BUSY_TIMEOUT_MS);
+
+/// Sets how long store connections wait for another process's lock.
+pub fn set_busy_timeout(ms: u64) {
+    BUSY_TIMEOUT_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn busy_timeout() -> Duration {
-    let ms = std::env::var("KEYWARD_BUSY_TIMEOUT")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(DEFAULT_BUSY_TIMEOUT_MS);
-    Duration::from_millis(ms)
+    Duration::from_millis(BUSY_TIMEOUT_MS.load(std::sync::atomic::Ordering::Relaxed))
 }
 
 /// Maps a SQLite error on `path` to keyward's exit codes: a lock that

@@ -267,3 +267,33 @@ fn hardening_17_read_only_commands_open_a_read_only_store() {
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
 }
+
+/// KEYWARD_STORE, KEYWARD_KEYRING and KEYWARD_BUSY_TIMEOUT are resolved by
+/// the command line (issue #16): a bad timeout is a usage error, not a
+/// silent default, and an empty variable means "not set".
+#[test]
+fn environment_settings_are_resolved_by_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    kw().env("KEYWARD_BUSY_TIMEOUT", "soon")
+        .args(["apikey", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--busy-timeout"));
+    let data = dir.path().join("data");
+    kw().env("XDG_DATA_HOME", &data)
+        .env("KEYWARD_STORE", "")
+        .args(["apikey", "issue", "--name", "x"])
+        .assert()
+        .success();
+    assert!(data.join("keyward").join("keyward.db").exists());
+    // The keyring's default is beside the store that --store names.
+    let store = dir.path().join("elsewhere").join("k.db");
+    std::fs::create_dir_all(store.parent().unwrap()).unwrap();
+    kw().arg("--store")
+        .arg(&store)
+        .env("KEYWARD_KEK", KEY_HEX)
+        .args(["key", "new", "--primary"])
+        .assert()
+        .success();
+    assert!(store.with_file_name("keyring.json").exists());
+}
