@@ -10,8 +10,8 @@
 //! The AES-256-GCM underneath is aws-lc's (through `aws-lc-rs`, which
 //! rustls, rcgen and jsonwebtoken already bring): it measured about twice
 //! as fast as RustCrypto's `aes-gcm` for a rotation, which opens and seals
-//! every value (figures: `cargo bench --bench envelope`, README
-//! Performance). Its key schedule is wiped when the key is dropped (aws-lc
+//! every value (figures: `cargo bench --bench envelope`,
+//! BENCHMARKS.md). Its key schedule is wiped when the key is dropped (aws-lc
 //! cleanses every allocation it frees).
 
 use aws_lc_rs::aead::{AES_256_GCM, Aad as LcAad, LessSafeKey, Nonce, UnboundKey};

@@ -227,7 +227,7 @@ fn plain_python() -> Option<String> {
     None
 }
 
-/// The README's third-party verifier, run as written there.
+/// docs/audit.md's third-party verifier, run as written there.
 const AUDIT_VERIFIER: &str = r#"
 import hashlib, hmac, json, os, sqlite3, sys
 key = os.environ.get("KEYWARD_AUDIT_KEY")
