@@ -1140,7 +1140,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see the README)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see docs/rotation.md)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l pk -d 'The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
@@ -1180,7 +1180,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see the README)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see docs/rotation.md)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l pk -d 'The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F
@@ -1209,7 +1209,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l table -d 'The table' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l column -d 'An encrypted column (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l json-field -d 'An encrypted field inside a JSON column, COLUMN:field or COLUMN:a.b (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see the README)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (see docs/rotation.md)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l pk -d 'The key column, or columns comma-separated (unique together, no NULL) [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l where -d 'Only rows matching this SQL condition' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l keyring -d 'The keyring file [default: $KEYWARD_KEYRING, else keyring.json beside the store]' -r -F

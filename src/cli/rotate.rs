@@ -42,7 +42,7 @@ pub struct RotateTableArgs {
     #[arg(long, value_name = "COLUMN:FIELD")]
     pub json_field: Vec<String>,
 
-    /// A TOML plan naming several tables, columns and JSON fields (see the README).
+    /// A TOML plan naming several tables, columns and JSON fields (see docs/rotation.md).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["table", "column", "json_field", "pk", "filter", "context_from_row"])]
     pub plan: Option<PathBuf>,
 
