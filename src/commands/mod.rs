@@ -12,7 +12,6 @@ pub mod hmac;
 pub mod jwt;
 pub mod key;
 pub mod keygen;
-pub mod keyring;
 pub mod rotate;
 pub mod sink;
 

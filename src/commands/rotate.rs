@@ -240,7 +240,7 @@ fn rotation_keys(ctx: &Ctx, k: &RotateKeyArgs, format: TargetFormat) -> Result<(
         );
         return Ok((Keys::new(&to, k.to_key_id, format, old), desc));
     }
-    let ring = crate::commands::keyring::open(ctx, &k.keyring)?;
+    let ring = crate::commands::key::open(ctx, &k.keyring)?;
     let primary = ring.primary().ok_or_else(|| {
         Error::bad_input("the keyring has no primary key").with_hint("`keyward key promote ID`")
     })?;
@@ -467,7 +467,7 @@ fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {
             old,
         ));
     }
-    let ring = crate::commands::keyring::open(ctx, &a.keyring)?;
+    let ring = crate::commands::key::open(ctx, &a.keyring)?;
     let old: Vec<DecryptKey> = ring
         .usable()
         .map(|e| DecryptKey::new(&e.key, Some(e.id)))

@@ -258,6 +258,49 @@ fn derive_kek(source: &KekSource, input: &KekInput) -> Result<Key256> {
     }
 }
 
+/// The KEK for a keyring: `KEYWARD_KEK`, else a passphrase (asked twice when
+/// the keyring is being created), from the flags' environment variable or
+/// file, or a prompt.
+pub fn kek_input(
+    passphrase_env: Option<&str>,
+    passphrase_file: Option<&Path>,
+    creating: bool,
+    source: Option<&KekSource>,
+) -> Result<KekInput> {
+    let wants_passphrase = matches!(source, Some(KekSource::Passphrase { .. }));
+    if !wants_passphrase
+        && passphrase_env.is_none()
+        && passphrase_file.is_none()
+        && let Some(kek) = crate::secret::optional_env_secret("KEYWARD_KEK")?
+    {
+        let (key, _) = Key256::parse(kek.expose())
+            .map_err(|e| Error::bad_input(format!("KEYWARD_KEK: {}", e.message())))?;
+        return Ok(KekInput::Key(key));
+    }
+    if matches!(source, Some(KekSource::Key)) {
+        return Err(Error::bad_input(
+            "this keyring is sealed with a key: set KEYWARD_KEK",
+        ));
+    }
+    let prompt = crate::secret::SecretPrompt {
+        what: "keyring passphrase",
+        env_flag: "--passphrase-env",
+        file_flag: "--passphrase-file",
+        confirm: creating,
+        private_file: true,
+    };
+    let pass = crate::secret::read_secret(passphrase_env, passphrase_file, &prompt).map_err(|e| {
+        if e.kind() != crate::error::ErrorKind::Usage {
+            e
+        } else if wants_passphrase {
+            Error::usage("this keyring is sealed with a passphrase: give --passphrase-env or --passphrase-file")
+        } else {
+            Error::usage("no key-encryption key: set KEYWARD_KEK, or give --passphrase-env or --passphrase-file")
+        }
+    })?;
+    Ok(KekInput::Passphrase(pass))
+}
+
 /// The keyring's path: `--keyring` (or `KEYWARD_KEYRING`, which the
 /// command line resolves), or `keyring.json` beside the store (`store`:
 /// `--store` or `KEYWARD_STORE`, else the XDG default).
