@@ -160,14 +160,20 @@ fn derive(ctx: &Ctx, a: DeriveArgs) -> Result<Outcome> {
 pub fn open(ctx: &Ctx, args: &KeyringArgs) -> Result<Keyring> {
     let path = resolve_path(args.keyring.as_deref(), ctx.store_flag.as_deref())?;
     let source = read_source(&path)?.ok_or_else(|| no_keyring(&path))?;
-    Keyring::open(
-        &path,
-        &kek_input(
-            args.passphrase_env.as_deref(),
-            args.passphrase_file.as_deref(),
-            false,
-            Some(&source),
-        )?,
+    Keyring::open(&path, &kek(args, false, Some(&source))?)
+}
+
+/// The KEK for the keyring `args` names (KEYWARD_KEK or the passphrase flags).
+fn kek(
+    args: &KeyringArgs,
+    creating: bool,
+    source: Option<&crate::keyring::KekSource>,
+) -> Result<crate::keyring::KekInput> {
+    kek_input(
+        args.passphrase_env.as_deref(),
+        args.passphrase_file.as_deref(),
+        creating,
+        source,
     )
 }
 
@@ -195,24 +201,8 @@ fn open_or_create(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> 
     let lock = lock_for_update(&path)?;
     // Read under the lock: another process may have created it meanwhile.
     let mut ring = match read_source(&path)? {
-        Some(source) => Keyring::open(
-            &path,
-            &kek_input(
-                args.passphrase_env.as_deref(),
-                args.passphrase_file.as_deref(),
-                false,
-                Some(&source),
-            )?,
-        )?,
-        None => Keyring::create(
-            &path,
-            &kek_input(
-                args.passphrase_env.as_deref(),
-                args.passphrase_file.as_deref(),
-                true,
-                None,
-            )?,
-        )?,
+        Some(source) => Keyring::open(&path, &kek(args, false, Some(&source))?)?,
+        None => Keyring::create(&path, &kek(args, true, None)?)?,
     };
     complete_pending(ctx, &mut ring)?;
     Ok((lock, ring))

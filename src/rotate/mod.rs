@@ -1140,14 +1140,7 @@ pub fn run(
                 let Some(mut writes) = writes else {
                     // Stopped at an undecryptable value: nothing of this
                     // batch is written; its reason and count are reported.
-                    report.absorb(Report {
-                        rotated: 0,
-                        current: 0,
-                        null: 0,
-                        plaintext: 0,
-                        encrypted_plaintext: 0,
-                        ..counts
-                    });
+                    report.absorb_stopped(counts);
                     return Ok(());
                 };
                 if !opts.dry_run
@@ -1210,6 +1203,21 @@ impl Report {
         self.plaintext += t.plaintext;
         self.encrypted_plaintext += t.encrypted_plaintext;
         self.rotated += t.rotated;
+    }
+
+    /// Adds what counts of a batch stopped at an undecryptable value (abort
+    /// mode): nothing of it is written, so only the failure, its reason and
+    /// its undecryptable count are reported, not its rows or values.
+    pub(crate) fn absorb_stopped(&mut self, b: Report) {
+        self.absorb(Report {
+            rows: 0,
+            rotated: 0,
+            current: 0,
+            null: 0,
+            plaintext: 0,
+            encrypted_plaintext: 0,
+            ..b
+        });
     }
 
     /// Adds a batch's counts once the batch is written (or, in a dry run,

@@ -544,15 +544,7 @@ pub fn run(
             ..Report::default()
         };
         let Some(writes) = plan_batch(batch, keys, &t.target, &t.pk_name, opts, &mut counts) else {
-            report.absorb(Report {
-                rows: 0,
-                rotated: 0,
-                current: 0,
-                null: 0,
-                plaintext: 0,
-                encrypted_plaintext: 0,
-                ..counts
-            });
+            report.absorb_stopped(counts);
             report.seconds = start.elapsed().as_secs_f64();
             return Ok(report);
         };
