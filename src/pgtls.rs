@@ -41,8 +41,8 @@ pub enum SslMode {
 }
 
 /// A connection string split into what the `postgres` crate reads and the
-/// TLS settings keyward handles itself.
-#[derive(Debug, Clone, PartialEq)]
+/// TLS settings keyward handles itself. `Debug` redacts the password.
+#[derive(Clone, PartialEq)]
 pub struct ConnSpec {
     /// The string without `sslmode` and `sslrootcert`.
     pub rest: String,
@@ -52,6 +52,17 @@ pub struct ConnSpec {
     pub root_cert: Option<RootSource>,
     /// The password file (`passfile`), when the string names one.
     pub passfile: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for ConnSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnSpec")
+            .field("rest", &redact(&self.rest))
+            .field("mode", &self.mode)
+            .field("root_cert", &self.root_cert)
+            .field("passfile", &self.passfile)
+            .finish()
+    }
 }
 
 /// Where trusted roots come from.
@@ -656,6 +667,18 @@ pub fn connect(conn: &str, label: &str) -> Result<Client> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_never_shows_the_password() {
+        for conn in [
+            "postgres://app:s3cretPW@db:5432/x?sslmode=require",
+            "host=db password=s3cretPW dbname=x",
+        ] {
+            let spec = parse(conn, "db").unwrap();
+            let shown = format!("{spec:?}");
+            assert!(!shown.contains("s3cretPW"), "{shown}");
+        }
+    }
 
     #[test]
     fn tls_settings_are_split_from_urls_and_key_values() {
