@@ -226,6 +226,41 @@ impl Output {
     }
 }
 
+/// A command's result: one `#[derive(Serialize)]` type whose JSON form is
+/// the `--format json` document and whose text rendering sits beside it.
+/// Commands build a report and hand it to [`Output::report`]; they never
+/// branch on the format themselves.
+pub trait Report: Serialize {
+    /// Writes the text form through `out` (whose methods escape data).
+    fn render_text(&self, out: &Output) -> Result<()>;
+}
+
+/// One record of a list command (`apikey list`, `cert check`, ...): its
+/// JSON object for json/ndjson and its table row for text and CSV.
+pub trait Record: Serialize {
+    /// The table's (and CSV's) column names.
+    const HEADER: &'static [&'static str];
+    /// This record's cells, in `HEADER`'s order.
+    fn row(&self) -> Vec<String>;
+}
+
+impl Output {
+    /// Renders a report: its JSON document for `--format json`, its own
+    /// text rendering otherwise (a command `require`s its formats before
+    /// it does anything, so no other format reaches here).
+    pub fn report<R: Report + ?Sized>(&self, report: &R) -> Result<()> {
+        match self.format {
+            Format::Json => self.json(report),
+            _ => report.render_text(self),
+        }
+    }
+
+    /// Renders a list of [`Record`]s in the chosen format (see [`Output::records`]).
+    pub fn list<T: Record>(&self, items: &[T]) -> Result<()> {
+        self.records(items, T::HEADER, T::row)
+    }
+}
+
 /// A warning on stderr from code that has no [`Output`] at hand (a
 /// connection helper): escaped like every other line, uncoloured.
 pub fn warn_plain(message: &str) {
