@@ -15,6 +15,7 @@ mod generated;
 mod hash;
 mod hmac;
 mod interop;
+mod json_docs;
 mod jwt;
 mod keygen;
 mod keypair;
