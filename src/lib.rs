@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config_check;
 pub mod crypto;
 pub mod error;
+pub mod formats;
 pub mod fsutil;
 pub mod jwt;
 pub mod keypair;
