@@ -26,6 +26,7 @@ mod audit;
 mod cert;
 mod config;
 mod crypt;
+mod format;
 mod hash;
 mod hmac;
 mod jwt;
@@ -38,6 +39,7 @@ pub use audit::*;
 pub use cert::*;
 pub use config::*;
 pub use crypt::*;
+pub use format::*;
 pub use hash::*;
 pub use hmac::*;
 pub use jwt::*;
@@ -163,6 +165,10 @@ pub enum Command {
     /// Sign and verify request bodies with HMAC, as webhook senders do.
     #[command(subcommand)]
     Hmac(HmacCommand),
+
+    /// The value formats keyward reads and writes: list them, test values against one.
+    #[command(subcommand)]
+    Format(FormatCommand),
 
     /// Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses.
     #[command(subcommand)]

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cert;
 pub mod config;
 pub mod crypt;
+pub mod format;
 pub mod generate;
 pub mod hash;
 pub mod hmac;
@@ -114,6 +115,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Hash(cmd) => hash::run(&ctx, cmd),
         Command::Hmac(cmd) => hmac::run(&ctx, cmd),
         Command::Config(cmd) => config::run(&ctx, cmd),
+        Command::Format(cmd) => format::run(&ctx, cmd),
         Command::Completions { shell } => generate::completions(&ctx, shell),
         Command::Manpages { dir } => generate::manpages(&ctx, &dir),
     }

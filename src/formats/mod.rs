@@ -25,6 +25,240 @@ pub mod fernet_b64;
 pub mod spec;
 pub mod tiger;
 
+use std::path::PathBuf;
+
+use zeroize::Zeroizing;
+
+use crate::crypto::envelope::{EnvelopeError, EnvelopeKey};
+use crate::crypto::fernet::{FernetError, FernetKey};
+use crate::crypto::keys::Key256;
+use crate::error::{Error, Result};
+
+/// A value format as named on the command line, `NAME[:param=value,...]`:
+/// `envelope`, `fernet`, `fernet-b64`, `tiger[:iterations=N,version=V]`,
+/// `spec:PATH` (everything after `spec:` is the path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatName {
+    /// keyward's envelope.
+    Envelope,
+    /// Canonical Fernet.
+    Fernet,
+    /// Seed 000's base64-wrapped Fernet.
+    FernetB64,
+    /// Seed 002's JSON record.
+    Tiger(tiger::Params),
+    /// A format described by a TOML spec file.
+    Spec(PathBuf),
+}
+
+/// The built-in formats with their exact layouts, for `format list`.
+pub const BUILTINS: &[(&str, &str, &str)] = &[
+    (
+        "envelope",
+        "base64(\"KW\" | 0x01 | key_id:4 (big endian) | nonce:12 | ciphertext | tag:16), AES-256-GCM, header (and context) as associated data",
+        "keyward's own; the keyring's key ids",
+    ),
+    (
+        "fernet",
+        "base64url(0x80 | timestamp:8 | iv:16 | AES-128-CBC ciphertext | HMAC-SHA256:32), as Python's cryptography.fernet",
+        "a Fernet key (or the keyring's keys)",
+    ),
+    (
+        "fernet-b64",
+        "base64(the Fernet token's text): Fernet encoded once more, standard alphabet, padded",
+        "seed 000 (Cross-Tool Memory): a Fernet key, often --derive scrypt:n=16384,r=8,p=1,salt-file=PATH",
+    ),
+    (
+        "tiger[:iterations=N,version=V]",
+        "JSON {\"ciphertext\", \"nonce\":12, \"tag\":16, \"salt\":16, \"key_version\", \"algorithm\": \"AES-256-GCM\"} in base64; key = PBKDF2-HMAC-SHA256(master | key_version:4 BE, salt, iterations (100000))",
+        "seed 002 (Tiger MCP): ENCRYPTION_MASTER_KEY, base64 of 32 bytes",
+    ),
+    (
+        "spec:PATH",
+        "a TOML file: cipher, encoding, layout or json, [key] derive (docs/rotation.md)",
+        "any homegrown format",
+    ),
+];
+
+impl std::str::FromStr for FormatName {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Self, String> {
+        if let Some(path) = text.strip_prefix("spec:") {
+            if path.is_empty() {
+                return Err("spec: needs the path of a format spec file, as spec:acme.toml".into());
+            }
+            return Ok(FormatName::Spec(PathBuf::from(path)));
+        }
+        let (name, rest) = text.split_once(':').unwrap_or((text, ""));
+        let mut params = Vec::new();
+        for item in rest.split(',').filter(|s| !s.is_empty()) {
+            let (k, v) = item
+                .split_once('=')
+                .ok_or_else(|| format!("'{item}' is not param=value"))?;
+            params.push((k, v));
+        }
+        let number = |k: &str, v: &str| {
+            v.replace('_', "")
+                .parse::<u32>()
+                .map_err(|_| format!("{name}: {k} must be a whole number, not '{v}'"))
+        };
+        let no_params = |f: FormatName| {
+            if let Some((k, _)) = params.first() {
+                Err(format!("{name} takes no parameter '{k}'"))
+            } else {
+                Ok(f)
+            }
+        };
+        match name {
+            "envelope" => no_params(FormatName::Envelope),
+            "fernet" => no_params(FormatName::Fernet),
+            "fernet-b64" => no_params(FormatName::FernetB64),
+            "tiger" => {
+                let mut p = tiger::Params::default();
+                for (k, v) in &params {
+                    match *k {
+                        "iterations" => {
+                            p.iterations = number(k, v)?;
+                            crate::crypto::kdf::limits::check_pbkdf2(p.iterations)?;
+                        }
+                        "version" => p.version = Some(number(k, v)?),
+                        other => {
+                            return Err(format!(
+                                "tiger takes iterations=N and version=V, not '{other}'"
+                            ));
+                        }
+                    }
+                }
+                Ok(FormatName::Tiger(p))
+            }
+            other => Err(format!(
+                "unknown format '{other}'; use envelope, fernet, fernet-b64, tiger[:iterations=N,version=V] or spec:PATH"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for FormatName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormatName::Envelope => f.write_str("envelope"),
+            FormatName::Fernet => f.write_str("fernet"),
+            FormatName::FernetB64 => f.write_str("fernet-b64"),
+            FormatName::Tiger(p) => {
+                write!(f, "tiger:iterations={}", p.iterations)?;
+                match p.version {
+                    Some(v) => write!(f, ",version={v}"),
+                    None => Ok(()),
+                }
+            }
+            FormatName::Spec(path) => write!(f, "spec:{}", path.display()),
+        }
+    }
+}
+
+impl FormatName {
+    /// Loads what the format needs (a spec file) so it can read values.
+    pub fn load(&self) -> Result<Codec> {
+        Ok(match self {
+            FormatName::Envelope => Codec::Envelope,
+            FormatName::Fernet => Codec::Fernet,
+            FormatName::FernetB64 => Codec::FernetB64,
+            FormatName::Tiger(p) => Codec::Tiger(*p),
+            FormatName::Spec(path) => Codec::Spec(Box::new(spec::Spec::load(path)?)),
+        })
+    }
+}
+
+/// A loaded value format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Codec {
+    /// keyward's envelope.
+    Envelope,
+    /// Canonical Fernet.
+    Fernet,
+    /// Seed 000's base64-wrapped Fernet.
+    FernetB64,
+    /// Seed 002's JSON record.
+    Tiger(tiger::Params),
+    /// A spec-described format.
+    Spec(Box<spec::Spec>),
+}
+
+/// The key a value is opened with: a 256-bit key (envelope, Fernet,
+/// fernet-b64, Tiger's master key) or, for a spec, its own kind.
+#[derive(Debug)]
+pub enum ValueKey {
+    /// A 256-bit key (already derived, where a derivation applies).
+    Key(Key256),
+    /// A spec's key: secret text or an RSA key.
+    Spec(spec::SpecKey),
+}
+
+impl Codec {
+    /// Opens one stored value (`envelope` with no context).
+    pub fn open(
+        &self,
+        key: &ValueKey,
+        value: &[u8],
+        cache: &mut tiger::KeyCache,
+    ) -> std::result::Result<Zeroizing<Vec<u8>>, Open> {
+        let text = || std::str::from_utf8(value).map_err(|_| Open::NotThisFormat);
+        let key256 = || match key {
+            ValueKey::Key(k) => Ok(k),
+            ValueKey::Spec(_) => Err(Open::Malformed("this format takes a 256-bit key".into())),
+        };
+        match self {
+            Codec::Envelope => {
+                let data = match crate::crypto::envelope::decode_base64(text()?) {
+                    Ok(d) if d.starts_with(&crate::crypto::envelope::MAGIC) => d,
+                    _ if value.starts_with(&crate::crypto::envelope::MAGIC) => value.to_vec(),
+                    _ => return Err(Open::NotThisFormat),
+                };
+                let header = crate::crypto::envelope::parse_header(&data)
+                    .map_err(|e| Open::Malformed(e.to_string()))?;
+                EnvelopeKey::new(key256()?, header.key_id)
+                    .open(&data, None)
+                    .map_err(|e| match e {
+                        EnvelopeError::AuthFailed => Open::WrongKey,
+                        other => Open::Malformed(other.to_string()),
+                    })
+            }
+            Codec::Fernet => {
+                let t = text()?.trim();
+                if !t.starts_with("gAAAAA") {
+                    return Err(Open::NotThisFormat);
+                }
+                FernetKey::new(key256()?)
+                    .decrypt(t, None)
+                    .map_err(|e| match e {
+                        FernetError::AuthFailed => Open::WrongKey,
+                        other => Open::Malformed(other.to_string()),
+                    })
+            }
+            Codec::FernetB64 => fernet_b64::open(&FernetKey::new(key256()?), text()?),
+            Codec::Tiger(p) => tiger::open(key256()?, &tiger::parse(text()?)?, p.iterations, cache),
+            Codec::Spec(spec) => match key {
+                ValueKey::Spec(k) => spec.open(k, value),
+                ValueKey::Key(_) => Err(Open::Malformed(
+                    "internal: a spec format needs its own key".into(),
+                )),
+            },
+        }
+    }
+
+    /// Whether this format takes a spec key (secret text or RSA PEM) rather
+    /// than a 256-bit key.
+    pub fn takes_spec_key(&self) -> bool {
+        matches!(self, Codec::Spec(_))
+    }
+}
+
+/// An error for a value that did not open, naming the format.
+pub fn open_error(format: &FormatName, why: &Open) -> Error {
+    Error::bad_input(format!("{format}: {why}"))
+}
+
 /// Why a codec could not open a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {

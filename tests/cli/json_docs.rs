@@ -196,6 +196,23 @@ fn json_docs_every_document_matches_the_table() {
         &fa_env,
     );
 
+    // the value formats
+    r.ok("format list", &["format", "list"], &[]);
+    r.ok(
+        "format test",
+        &[
+            "format",
+            "test",
+            "--from",
+            "fernet",
+            "--key-env",
+            "FA",
+            "--in",
+            "tok",
+        ],
+        &fa_env,
+    );
+
     // rotation, and the keyring's survey of the same data
     let conn = rusqlite::Connection::open(dir.join("app.db")).unwrap();
     conn.execute_batch("CREATE TABLE m(id INTEGER PRIMARY KEY, content TEXT)")

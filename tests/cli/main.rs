@@ -10,6 +10,7 @@ mod cert;
 mod config;
 mod crypt;
 mod derive;
+mod format;
 mod frame;
 mod generated;
 mod hash;
