@@ -29,6 +29,8 @@ pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
 pub mod pyrepr;
+pub mod query;
+pub mod render;
 pub mod source;
 
 /// `prev_hash` of the first row.
