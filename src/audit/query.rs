@@ -414,8 +414,17 @@ pub struct Rows {
     pub skipped: Vec<String>,
 }
 
-/// Collects at most `limit` matching entries, and whether more match.
-pub fn rows(src: &dyn Source, f: &Filter, order: Order, limit: Option<u64>) -> Result<Rows> {
+/// Collects at most `limit` matching entries, and whether more match
+/// (none without a source).
+pub fn rows(
+    src: Option<&dyn Source>,
+    f: &Filter,
+    order: Order,
+    limit: Option<u64>,
+) -> Result<Rows> {
+    let Some(src) = src else {
+        return Ok(Rows::default());
+    };
     let mut rows: Vec<Record> = Vec::new();
     // One more than shown, to say whether more match.
     let fetch = limit.map(|l| l + 1);

@@ -296,6 +296,8 @@ pub struct RowsReport<'a> {
     pub utc: bool,
     /// `--limit` was given (no hint about more entries then).
     pub limited: bool,
+    /// keyward's store does not exist yet.
+    pub no_store: bool,
 }
 
 impl Serialize for RowsReport<'_> {
@@ -308,7 +310,11 @@ impl Report for RowsReport<'_> {
     fn render_text(&self, out: &Output) -> Result<()> {
         let rows = &self.rows.rows;
         if rows.is_empty() {
-            out.note("no audit entries match");
+            out.note(if self.no_store {
+                "no audit entries match (the store does not exist yet)"
+            } else {
+                "no audit entries match"
+            });
             return Ok(());
         }
         let table: Vec<Vec<String>> = rows

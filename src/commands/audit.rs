@@ -157,24 +157,12 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
         warn_all(ctx, &skipped);
         return Ok(found(n));
     }
-    let Some(src) = src else {
-        if format == Format::Text {
-            ctx.out
-                .note("no audit entries match (the store does not exist yet)");
-            return Ok(found(0));
-        }
-        ctx.out.report(&RowsReport {
-            rows: &query::Rows::default(),
-            utc: a.utc,
-            limited: a.limit.is_some(),
-        })?;
-        return Ok(found(0));
-    };
-    let rows = query::rows(src.as_ref(), &filter, order(a.order), limit)?;
+    let rows = query::rows(src.as_deref(), &filter, order(a.order), limit)?;
     ctx.out.report(&RowsReport {
         rows: &rows,
         utc: a.utc,
         limited: a.limit.is_some(),
+        no_store: src.is_none(),
     })?;
     warn_all(ctx, &rows.skipped);
     Ok(found(rows.rows.len() as u64))
