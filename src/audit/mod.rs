@@ -813,28 +813,23 @@ fn classify(
             BreakKind::Modified
         });
     }
-    // A copy of an earlier row (a replay) was inserted.
-    let earlier: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM audit_log WHERE id < ?1 AND hash = ?2 LIMIT 1",
-            params![row.id, row.hash],
-            |r| r.get(0),
+    // Whether some row on one side of this one has the given hash.
+    let any_with = |side: &str, hash: &str| -> Result<bool> {
+        conn.query_row(
+            &format!("SELECT id FROM audit_log WHERE id {side} ?1 AND hash = ?2 LIMIT 1"),
+            params![row.id, hash],
+            |r| r.get::<_, i64>(0),
         )
         .optional()
-        .map_err(sql_err)?;
-    if earlier.is_some() {
+        .map(|id| id.is_some())
+        .map_err(sql_err)
+    };
+    // A copy of an earlier row (a replay) was inserted.
+    if any_with("<", &row.hash)? {
         return Ok(BreakKind::Inserted);
     }
     // Authentic but misplaced: does its predecessor appear later?
-    let later: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM audit_log WHERE id > ?1 AND hash = ?2 LIMIT 1",
-            params![row.id, row.prev_hash],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(sql_err)?;
-    Ok(if later.is_some() {
+    Ok(if any_with(">", &row.prev_hash)? {
         BreakKind::Reordered
     } else {
         BreakKind::Deleted

@@ -65,24 +65,32 @@ pub trait Source {
     }
 }
 
+/// `for_each`, `count` and `group` of [`Source`] by the kind's own
+/// (generic) methods of those names.
+macro_rules! reads_by_inherent_methods {
+    ($kind:ident) => {
+        fn for_each(
+            &self,
+            f: &Filter,
+            order: Order,
+            limit: Option<u64>,
+            each: &mut dyn FnMut(Record) -> Result<bool>,
+        ) -> Result<()> {
+            $kind::for_each(self, f, order, limit, each)
+        }
+
+        fn count(&self, f: &Filter) -> Result<u64> {
+            $kind::count(self, f)
+        }
+
+        fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
+            $kind::group(self, f, by)
+        }
+    };
+}
+
 impl Source for SqlSource {
-    fn for_each(
-        &self,
-        f: &Filter,
-        order: Order,
-        limit: Option<u64>,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()> {
-        SqlSource::for_each(self, f, order, limit, each)
-    }
-
-    fn count(&self, f: &Filter) -> Result<u64> {
-        SqlSource::count(self, f)
-    }
-
-    fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
-        SqlSource::group(self, f, by)
-    }
+    reads_by_inherent_methods!(SqlSource);
 
     fn follow(
         &self,
@@ -123,23 +131,7 @@ impl Source for SqlSource {
 }
 
 impl Source for JsonlSource {
-    fn for_each(
-        &self,
-        f: &Filter,
-        order: Order,
-        limit: Option<u64>,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()> {
-        JsonlSource::for_each(self, f, order, limit, each)
-    }
-
-    fn count(&self, f: &Filter) -> Result<u64> {
-        JsonlSource::count(self, f)
-    }
-
-    fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
-        JsonlSource::group(self, f, by)
-    }
+    reads_by_inherent_methods!(JsonlSource);
 
     fn follow(
         &self,

@@ -227,6 +227,19 @@ fn export(ctx: &Ctx, a: AuditExportArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// The path of keyward's store, which must exist (`why` says what then
+/// fails).
+fn existing_store(ctx: &Ctx, why: &str) -> Result<std::path::PathBuf> {
+    let path = resolve_path(ctx.store_flag.as_deref())?;
+    if !path.exists() {
+        return Err(Error::environment(format!(
+            "no store at {}: {why}",
+            path.display()
+        )));
+    }
+    Ok(path)
+}
+
 /// Says why a chain that does not verify is left alone.
 fn refuse_broken(ctx: &Ctx, report: &VerifyReport, why: &str) -> Outcome {
     if let Some(b) = &report.broken {
@@ -240,13 +253,7 @@ fn refuse_broken(ctx: &Ctx, report: &VerifyReport, why: &str) -> Outcome {
 fn checkpoint(ctx: &Ctx, a: AuditCheckpointArgs) -> Result<Outcome> {
     ctx.out
         .require("audit checkpoint", &[Format::Text, Format::Json])?;
-    let path = resolve_path(ctx.store_flag.as_deref())?;
-    if !path.exists() {
-        return Err(Error::environment(format!(
-            "no store at {}: nothing to anchor",
-            path.display()
-        )));
-    }
+    let path = existing_store(ctx, "nothing to anchor")?;
     let auditor = ctx.auditor()?;
     let store = Store::open_for_reading(&path)?;
     let report = audit::verify(store.conn(), &auditor)?;
@@ -282,13 +289,7 @@ fn prune(ctx: &Ctx, a: AuditPruneArgs) -> Result<Outcome> {
             a.older_than
         )));
     }
-    let path = resolve_path(ctx.store_flag.as_deref())?;
-    if !path.exists() {
-        return Err(Error::environment(format!(
-            "no store at {}: nothing to prune",
-            path.display()
-        )));
-    }
+    let path = existing_store(ctx, "nothing to prune")?;
     let auditor = ctx.auditor()?;
     let mut store = Store::open(&path)?;
     if !a.force {
