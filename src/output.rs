@@ -417,45 +417,106 @@ impl Styled {
     }
 }
 
-/// Writes records to stdout as they come (`audit query`/`tail` streams):
-/// data lines (CSV, NDJSON) as they are, text lines escaped field by field.
+/// A record [`Stream`] writes: its JSON object (one NDJSON line), its CSV
+/// row, or its text line.
+pub trait Streamed: Serialize {
+    /// The CSV header.
+    const CSV_HEADER: &'static [&'static str];
+    /// This record's CSV cells, in `CSV_HEADER`'s order.
+    fn csv_row(&self) -> Vec<String>;
+    /// The fields of its text line (each escaped, joined by two spaces).
+    fn text_fields(&self) -> Vec<String>;
+}
+
+/// Writes records to stdout as they come (`audit query`, `tail`, `export`):
+/// NDJSON lines and CSV rows as they are, text lines escaped field by
+/// field. The CSV header goes out with the first record (or at
+/// [`Stream::finish`]), so nothing is printed by a command that fails
+/// before its first record.
 pub struct Stream<'a> {
     out: std::io::BufWriter<std::io::StdoutLock<'a>>,
+    format: Format,
+    flush_each: bool,
+    /// The CSV header, until it is written.
+    header: Option<&'static [&'static str]>,
+    count: u64,
 }
 
 impl Stream<'_> {
-    /// A buffered writer on stdout.
-    pub fn stdout() -> Self {
+    /// A buffered writer on stdout of `T`s in `format` (text, ndjson or
+    /// csv; json streams as ndjson); `flush_each` flushes after every
+    /// record (`tail --follow`).
+    pub fn stdout<T: Streamed + ?Sized>(format: Format, flush_each: bool) -> Self {
         Stream {
             out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            format,
+            flush_each,
+            header: (format == Format::Csv).then_some(T::CSV_HEADER),
+            count: 0,
         }
     }
 
-    /// Writes CSV or NDJSON bytes as they are.
-    pub fn data(&mut self, bytes: &[u8]) -> Result<()> {
+    fn data(&mut self, bytes: &[u8]) -> Result<()> {
         self.out
             .write_all(bytes)
             .map_err(|e| Error::stdio("write to stdout", &e))
     }
 
-    /// Writes one text line: the fields, each escaped, joined by `sep`.
-    pub fn fields(&mut self, fields: &[String], sep: &str) -> Result<()> {
-        let mut line = String::new();
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                line.push_str(sep);
-            }
-            line.push_str(&escape(f, Keep::Nothing));
+    fn header(&mut self) -> Result<()> {
+        if let Some(header) = self.header.take() {
+            let line = csv_line(header.iter().map(|h| h.to_string()));
+            self.data(line.as_bytes())?;
         }
-        line.push('\n');
-        self.data(line.as_bytes())
+        Ok(())
     }
 
-    /// Flushes what is buffered.
-    pub fn flush(&mut self) -> Result<()> {
+    /// Writes one record.
+    pub fn record<T: Streamed + ?Sized>(&mut self, r: &T) -> Result<()> {
+        self.header()?;
+        let line = match self.format {
+            Format::Csv => csv_line(r.csv_row()),
+            Format::Text => {
+                let fields: Vec<String> = r
+                    .text_fields()
+                    .iter()
+                    .map(|f| escape(f, Keep::Nothing).into_owned())
+                    .collect();
+                let mut line = fields.join("  ");
+                line.push('\n');
+                line
+            }
+            Format::Json | Format::Ndjson | Format::Sarif => {
+                let mut line = serde_json::to_string(r)
+                    .map_err(|e| Error::internal(format!("cannot encode JSON: {e}")))?;
+                line.push('\n');
+                line
+            }
+        };
+        self.data(line.as_bytes())?;
+        self.count += 1;
+        if self.flush_each {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// How many records were written.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    fn flush(&mut self) -> Result<()> {
         self.out
             .flush()
             .map_err(|e| Error::stdio("write to stdout", &e))
+    }
+
+    /// Writes the CSV header if no record did, flushes, and says how many
+    /// records were written.
+    pub fn finish(&mut self) -> Result<u64> {
+        self.header()?;
+        self.flush()?;
+        Ok(self.count)
     }
 }
 

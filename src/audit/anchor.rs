@@ -147,6 +147,22 @@ pub fn checkpoint(report: &VerifyReport, now: OffsetDateTime) -> Result<Anchor> 
     }
 }
 
+/// Appends an anchor's line to `file` (created 0644 when missing) and
+/// syncs it: `audit checkpoint --append-to`.
+pub fn append_to(file: &Path, anchor: &Anchor) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o644)
+        .open(file)
+        .map_err(|e| Error::io("append the anchor to", file, &e))?;
+    f.write_all(format!("{}\n", anchor.to_line()).as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(|e| Error::io("append the anchor to", file, &e))
+}
+
 /// Checks each anchor against the log and marks the report broken at the
 /// first cut or rewrite they show (unless the chain broke earlier).
 pub fn check_anchors(

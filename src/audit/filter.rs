@@ -778,18 +778,13 @@ mod tests {
             Some(want)
         );
         let now = datetime!(2026-11-25 12:00 UTC);
-        assert_eq!(
-            parse_bound("24h", now, "--since").unwrap(),
-            datetime!(2026-11-24 12:00 UTC)
-        );
-        assert_eq!(
-            parse_bound("yesterday", now, "--since").unwrap(),
-            datetime!(2026-11-24 00:00 UTC)
-        );
-        assert_eq!(
-            parse_bound("2026-11-01", now, "--since").unwrap(),
-            datetime!(2026-11-01 00:00 UTC)
-        );
+        for (bound, want) in [
+            ("24h", datetime!(2026-11-24 12:00 UTC)),
+            ("yesterday", datetime!(2026-11-24 00:00 UTC)),
+            ("2026-11-01", datetime!(2026-11-01 00:00 UTC)),
+        ] {
+            assert_eq!(parse_bound(bound, now, "--since").unwrap(), want, "{bound}");
+        }
         assert_eq!(
             parse_bound("soon", now, "--since").unwrap_err().exit_code(),
             2

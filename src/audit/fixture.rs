@@ -2,10 +2,9 @@
 //! entries spread over a time span, with a known, reproducible mix of
 //! actors, actions, risks, outcomes, hosts and details.
 
-use rusqlite::params;
 use time::{Duration, OffsetDateTime};
 
-use super::{Auditor, GENESIS, Row};
+use super::{Auditor, GENESIS, INSERT_ROW, Row};
 use crate::error::Result;
 use crate::store::{Store, query_error};
 
@@ -69,12 +68,7 @@ pub fn generate(
                     |r| r.get(0),
                 )
                 .unwrap_or_else(|_| GENESIS.to_string());
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT INTO audit_log (ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )
-                .map_err(query_error)?;
+            let mut stmt = tx.prepare_cached(INSERT_ROW).map_err(query_error)?;
             for i in done..done + batch {
                 let r = mix(i ^ 0x5eed);
                 let ts = start + Duration::nanoseconds((step_ns * i as i128) as i64);
@@ -86,7 +80,12 @@ pub fn generate(
                     action: ACTIONS[(i % ACTIONS.len() as u64) as usize].to_string(),
                     resource_type: Some("memory".into()),
                     resource_id: Some((r % 100_000).to_string()),
-                    outcome: if r.is_multiple_of(20) { "failure" } else { "success" }.into(),
+                    outcome: if r.is_multiple_of(20) {
+                        "failure"
+                    } else {
+                        "success"
+                    }
+                    .into(),
                     risk: risk_of(i).into(),
                     host: Some(format!("host-{}", i % HOSTS)),
                     details: serde_json::json!({"tier": tier, "score": r % 101, "seq": i})
@@ -95,20 +94,7 @@ pub fn generate(
                     hash: String::new(),
                 };
                 row.hash = auditor.hash(&row.prev_hash, &row.canonical());
-                stmt.execute(params![
-                    row.ts,
-                    row.actor,
-                    row.action,
-                    row.resource_type,
-                    row.resource_id,
-                    row.outcome,
-                    row.risk,
-                    row.host,
-                    row.details,
-                    row.prev_hash,
-                    row.hash
-                ])
-                .map_err(query_error)?;
+                row.insert(&mut stmt).map_err(query_error)?;
                 prev = row.hash;
             }
             Ok(())

@@ -29,6 +29,8 @@ pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
 pub mod pyrepr;
+pub mod query;
+pub mod render;
 pub mod source;
 
 /// `prev_hash` of the first row.
@@ -274,7 +276,29 @@ fn details_as_json<S: serde::Serializer>(
 /// The columns of [`Row`], in order, for SELECTs.
 pub const ROW_COLUMNS: &str = "id, ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash";
 
+/// Appends a [`Row`] (its id is the store's): prepare it, then
+/// [`Row::insert`].
+pub const INSERT_ROW: &str = "INSERT INTO audit_log (ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
 impl Row {
+    /// Inserts this row with `stmt`, prepared from [`INSERT_ROW`].
+    pub fn insert(&self, stmt: &mut rusqlite::Statement<'_>) -> rusqlite::Result<usize> {
+        stmt.execute(params![
+            self.ts,
+            self.actor,
+            self.action,
+            self.resource_type,
+            self.resource_id,
+            self.outcome,
+            self.risk,
+            self.host,
+            self.details,
+            self.prev_hash,
+            self.hash
+        ])
+    }
+
     /// Reads a row selected with [`ROW_COLUMNS`].
     pub fn from_sql(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
         Ok(Row {
@@ -450,24 +474,10 @@ impl Auditor {
             hash: String::new(),
         };
         row.hash = self.hash(&row.prev_hash, &row.canonical());
-        tx.execute(
-            "INSERT INTO audit_log (ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                row.ts,
-                row.actor,
-                row.action,
-                row.resource_type,
-                row.resource_id,
-                row.outcome,
-                row.risk,
-                row.host,
-                row.details,
-                row.prev_hash,
-                row.hash
-            ],
-        )
-        .map_err(crate::store::query_error)?;
+        let mut stmt = tx
+            .prepare_cached(INSERT_ROW)
+            .map_err(crate::store::query_error)?;
+        row.insert(&mut stmt).map_err(crate::store::query_error)?;
         Ok(tx.last_insert_rowid())
     }
 }
@@ -803,28 +813,23 @@ fn classify(
             BreakKind::Modified
         });
     }
-    // A copy of an earlier row (a replay) was inserted.
-    let earlier: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM audit_log WHERE id < ?1 AND hash = ?2 LIMIT 1",
-            params![row.id, row.hash],
-            |r| r.get(0),
+    // Whether some row on one side of this one has the given hash.
+    let any_with = |side: &str, hash: &str| -> Result<bool> {
+        conn.query_row(
+            &format!("SELECT id FROM audit_log WHERE id {side} ?1 AND hash = ?2 LIMIT 1"),
+            params![row.id, hash],
+            |r| r.get::<_, i64>(0),
         )
         .optional()
-        .map_err(sql_err)?;
-    if earlier.is_some() {
+        .map(|id| id.is_some())
+        .map_err(sql_err)
+    };
+    // A copy of an earlier row (a replay) was inserted.
+    if any_with("<", &row.hash)? {
         return Ok(BreakKind::Inserted);
     }
     // Authentic but misplaced: does its predecessor appear later?
-    let later: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM audit_log WHERE id > ?1 AND hash = ?2 LIMIT 1",
-            params![row.id, row.prev_hash],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(sql_err)?;
-    Ok(if later.is_some() {
+    Ok(if any_with(">", &row.prev_hash)? {
         BreakKind::Reordered
     } else {
         BreakKind::Deleted
@@ -925,26 +930,23 @@ mod tests {
         assert_eq!(r.mode, HashMode::HmacSha256);
     }
 
+    /// A keyed chain of `rows` rows after `sql` tampered with it, verified.
+    fn tampered(rows: usize, sql: &str) -> VerifyReport {
+        let (_d, store, a) = setup(rows, Some("k"));
+        store.conn().execute_batch(sql).unwrap();
+        check(&store, &a)
+    }
+
     #[test]
     fn an_edited_field_is_modified_at_that_row() {
-        let (_d, store, a) = setup(10, Some("k"));
-        store
-            .conn()
-            .execute("UPDATE audit_log SET actor = 'mallory' WHERE id = 4", [])
-            .unwrap();
-        let r = check(&store, &a);
+        let r = tampered(10, "UPDATE audit_log SET actor = 'mallory' WHERE id = 4");
         assert_eq!(r.first_broken_at, Some(4));
         assert_eq!(r.broken.unwrap().kind, BreakKind::Modified);
     }
 
     #[test]
     fn a_deleted_row_is_found() {
-        let (_d, store, a) = setup(10, Some("k"));
-        store
-            .conn()
-            .execute("DELETE FROM audit_log WHERE id = 5", [])
-            .unwrap();
-        let r = check(&store, &a);
+        let r = tampered(10, "DELETE FROM audit_log WHERE id = 5");
         assert_eq!(r.first_broken_at, Some(6));
         let b = r.broken.unwrap();
         assert_eq!(b.kind, BreakKind::Deleted);
@@ -953,23 +955,24 @@ mod tests {
 
     #[test]
     fn an_inserted_row_is_found() {
-        let (_d, store, a) = setup(10, Some("k"));
         // Shift rows 6.. up by one to make room, as a forger would.
-        store.conn().execute_batch("UPDATE audit_log SET id = id + 100 WHERE id >= 6; UPDATE audit_log SET id = id - 99 WHERE id >= 106;").unwrap();
-        store.conn().execute(
-            "INSERT INTO audit_log (id, ts, actor, action, outcome, risk, details, prev_hash, hash) VALUES (6, '2026-01-01T00:00:00.000Z', 'mallory', 'apikey.issue', 'success', 'low', '{}', (SELECT hash FROM audit_log WHERE id = 5), 'ffff')",
-            [],
-        ).unwrap();
-        let r = check(&store, &a);
+        let r = tampered(
+            10,
+            "UPDATE audit_log SET id = id + 100 WHERE id >= 6; UPDATE audit_log SET id = id - 99 WHERE id >= 106;
+             INSERT INTO audit_log (id, ts, actor, action, outcome, risk, details, prev_hash, hash) VALUES (6, '2026-01-01T00:00:00.000Z', 'mallory', 'apikey.issue', 'success', 'low', '{}', (SELECT hash FROM audit_log WHERE id = 5), 'ffff')",
+        );
         assert_eq!(r.first_broken_at, Some(6));
         assert_eq!(r.broken.unwrap().kind, BreakKind::Inserted);
     }
 
     #[test]
     fn a_replayed_row_is_inserted() {
-        let (_d, store, a) = setup(5, Some("k"));
-        store.conn().execute(&format!("INSERT INTO audit_log ({ROW_COLUMNS}) SELECT 6, ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash FROM audit_log WHERE id = 2"), []).unwrap();
-        let r = check(&store, &a);
+        let r = tampered(
+            5,
+            &format!(
+                "INSERT INTO audit_log ({ROW_COLUMNS}) SELECT 6, ts, actor, action, resource_type, resource_id, outcome, risk, host, details, prev_hash, hash FROM audit_log WHERE id = 2"
+            ),
+        );
         assert_eq!(r.first_broken_at, Some(6));
         assert_eq!(r.broken.unwrap().kind, BreakKind::Inserted);
     }

@@ -123,10 +123,23 @@ pub fn parse_mapping(s: &str) -> Result<Mapping> {
     })
 }
 
+/// Names of the id, tried in order, as a column or a JSON key.
+const ID_NAMES: &[&str] = &["id", "event_id", "seq"];
+
+/// Names of the actor, tried in order, as a column or a JSON key.
+const ACTOR_NAMES: &[&str] = &[
+    "actor",
+    "user_id",
+    "user",
+    "username",
+    "principal",
+    "api_key_id",
+];
+
 /// Column names tried, in order, for each field of a service's table.
 fn table_candidates(f: Field) -> &'static [&'static str] {
     match f {
-        Field::Id => &["id", "event_id", "seq"],
+        Field::Id => ID_NAMES,
         Field::Time => &[
             "ts",
             "timestamp",
@@ -135,14 +148,7 @@ fn table_candidates(f: Field) -> &'static [&'static str] {
             "event_time",
             "occurred_at",
         ],
-        Field::Actor => &[
-            "actor",
-            "user_id",
-            "user",
-            "username",
-            "principal",
-            "api_key_id",
-        ],
+        Field::Actor => ACTOR_NAMES,
         Field::Action => &["action", "event_type", "event", "operation"],
         Field::ResourceType => &["resource_type"],
         Field::ResourceId => &["resource_id", "object_id"],
@@ -164,7 +170,7 @@ fn table_candidates(f: Field) -> &'static [&'static str] {
 /// JSON keys tried, in order, for each field of a JSON-lines entry.
 fn json_candidates(f: Field) -> &'static [&'static str] {
     match f {
-        Field::Id => &["id", "event_id", "seq"],
+        Field::Id => ID_NAMES,
         Field::Time => &[
             "timestamp",
             "ts",
@@ -173,14 +179,7 @@ fn json_candidates(f: Field) -> &'static [&'static str] {
             "created_at",
             "datetime",
         ],
-        Field::Actor => &[
-            "actor",
-            "user_id",
-            "user",
-            "username",
-            "principal",
-            "api_key_id",
-        ],
+        Field::Actor => ACTOR_NAMES,
         Field::Action => &["action", "event_type", "event", "type"],
         Field::ResourceType => &["resource_type"],
         Field::ResourceId => &["resource_id"],

@@ -707,6 +707,45 @@ fn tail_shows_the_newest_and_follows_the_store() {
     child.wait().unwrap();
 }
 
+/// Waits until `child` holds `path` open with its offset at the file's end
+/// (it has read every byte written so far), as /proc shows it; fails after
+/// 20 s with what it saw.
+fn wait_until_read(child: &Child, path: &std::path::Path) {
+    let want = std::fs::canonicalize(path).unwrap();
+    let fds = std::path::PathBuf::from(format!("/proc/{}/fd", child.id()));
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    loop {
+        let len = std::fs::metadata(path).unwrap().len();
+        seen.clear();
+        for fd in std::fs::read_dir(&fds).unwrap().flatten() {
+            if std::fs::read_link(fd.path()).ok().as_ref() != Some(&want) {
+                continue;
+            }
+            // Closed since it was listed: look again.
+            let Ok(info) =
+                std::fs::read_to_string(fds.with_file_name("fdinfo").join(fd.file_name()))
+            else {
+                continue;
+            };
+            let pos = info
+                .lines()
+                .find_map(|l| l.strip_prefix("pos:"))
+                .and_then(|p| p.trim().parse::<u64>().ok());
+            if pos == Some(len) {
+                return;
+            }
+            seen.push(pos);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the follower did not read {} to its end ({len} bytes) within 20 s; its offsets there: {seen:?}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 #[test]
 fn tail_follows_a_log_file_across_rotation() {
     let dir = tempfile::tempdir().unwrap();
@@ -743,8 +782,9 @@ fn tail_follows_a_log_file_across_rotation() {
             .unwrap();
         f.write_all(text.as_bytes()).unwrap();
     };
-    // Give the follower time to reach the end before writing.
-    std::thread::sleep(Duration::from_millis(300));
+    // The newest lines are read (and that file closed) before they are
+    // printed: the follower's own descriptor is the one at the end.
+    wait_until_read(&child, &log);
     append(
         &log,
         "{\"timestamp\":\"2026-11-25T10:01:00Z\",\"event_type\":\"auth_failure\"}\n",
@@ -759,7 +799,7 @@ fn tail_follows_a_log_file_across_rotation() {
     assert!(next_line(&rx).contains("auth_lockout"));
     // Partial lines wait for their newline.
     append(&log, "{\"timestamp\":\"2026-11-25T10:03:00Z\",");
-    std::thread::sleep(Duration::from_millis(300));
+    wait_until_read(&child, &log);
     append(&log, "\"event_type\":\"key_rotation\"}\n");
     assert!(next_line(&rx).contains("key_rotation"));
     child.kill().unwrap();

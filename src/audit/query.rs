@@ -1,0 +1,566 @@
+//! `audit query | tail | export` over any source: which source `--source`
+//! names, the filter the flags describe, and what each command reads.
+//!
+//! A source is anything that implements [`Source`]: keyward's store and a
+//! service's SQLite table ([`SqlSource`]), JSON-lines files
+//! ([`JsonlSource`]). [`open`] is the one place that maps `--source` to a
+//! kind, so a new kind (PostgreSQL) joins here without touching the
+//! commands.
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::filter::{Filter, Record, parse_bound, parse_where};
+use super::source::{
+    GroupBy, JsonlSource, MAX_LINE_BYTES, Order, SqlSource, follow_file, parse_mapping,
+};
+use super::{Auditor, Entry, Risk};
+use crate::error::{Error, ErrorKind, Result};
+use crate::store::{Store, resolve_path};
+
+/// Where audit entries are read from.
+pub trait Source {
+    /// Calls `each` for every matching entry in `order`, at most `limit` of
+    /// them; `each` returns false to stop early.
+    fn for_each(
+        &self,
+        f: &Filter,
+        order: Order,
+        limit: Option<u64>,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
+    ) -> Result<()>;
+
+    /// How many entries match.
+    fn count(&self, f: &Filter) -> Result<u64>;
+
+    /// Counts per group.
+    fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>>;
+
+    /// Calls `each` for every matching entry written from now on (after
+    /// `last_id`, the newest entry already shown, where the source has
+    /// ids), polling every `interval`; returns when `each` returns false.
+    fn follow(
+        &self,
+        f: &Filter,
+        last_id: Option<i64>,
+        interval: Duration,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
+    ) -> Result<()>;
+
+    /// Warnings about input that was skipped (lines that were not entries).
+    fn skipped(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// keyward's own store, when this source is it.
+    fn store(&self) -> Option<&Store> {
+        None
+    }
+
+    /// keyward's own store, when this source is it.
+    fn into_store(self: Box<Self>) -> Option<Store> {
+        None
+    }
+}
+
+/// `for_each`, `count` and `group` of [`Source`] by the kind's own
+/// (generic) methods of those names.
+macro_rules! reads_by_inherent_methods {
+    ($kind:ident) => {
+        fn for_each(
+            &self,
+            f: &Filter,
+            order: Order,
+            limit: Option<u64>,
+            each: &mut dyn FnMut(Record) -> Result<bool>,
+        ) -> Result<()> {
+            $kind::for_each(self, f, order, limit, each)
+        }
+
+        fn count(&self, f: &Filter) -> Result<u64> {
+            $kind::count(self, f)
+        }
+
+        fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
+            $kind::group(self, f, by)
+        }
+    };
+}
+
+impl Source for SqlSource {
+    reads_by_inherent_methods!(SqlSource);
+
+    fn follow(
+        &self,
+        f: &Filter,
+        last_id: Option<i64>,
+        interval: Duration,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
+    ) -> Result<()> {
+        let mut last_id = match last_id {
+            Some(id) => Some(id),
+            None => self.max_id()?,
+        };
+        let mut f = f.clone();
+        loop {
+            std::thread::sleep(interval);
+            f.after_id = last_id;
+            let mut go = true;
+            SqlSource::for_each(self, &f, Order::Asc, None, |r| {
+                if r.id.is_some() {
+                    last_id = r.id;
+                }
+                go = each(r)?;
+                Ok(go)
+            })?;
+            if !go {
+                return Ok(());
+            }
+        }
+    }
+
+    fn store(&self) -> Option<&Store> {
+        self.as_store()
+    }
+
+    fn into_store(self: Box<Self>) -> Option<Store> {
+        SqlSource::into_store(*self)
+    }
+}
+
+impl Source for JsonlSource {
+    reads_by_inherent_methods!(JsonlSource);
+
+    fn follow(
+        &self,
+        f: &Filter,
+        _last_id: Option<i64>,
+        interval: Duration,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
+    ) -> Result<()> {
+        let live = self
+            .files()
+            .last()
+            .cloned()
+            .ok_or_else(|| Error::environment("no file to follow"))?;
+        follow_file(self, &live, f, interval, each)
+    }
+
+    fn skipped(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (file, first, n) in self.skipped.borrow().iter() {
+            out.push(format!(
+                "{file}:{first}: skipped {n} {} not a JSON object",
+                if *n == 1 {
+                    "line that is"
+                } else {
+                    "lines that are"
+                }
+            ));
+        }
+        for (file, first, n) in self.too_long.borrow().iter() {
+            out.push(format!(
+                "{file}:{first}: skipped {n} {} longer than {} MiB",
+                if *n == 1 { "line" } else { "lines" },
+                MAX_LINE_BYTES >> 20
+            ));
+        }
+        out
+    }
+}
+
+/// Where the entries of `audit query`, `tail` and `export` go as they are
+/// read (an output stream).
+pub trait Sink {
+    /// Writes one entry.
+    fn entry(&mut self, r: &Record) -> Result<()>;
+    /// Ends the output; says how many entries it holds.
+    fn finish(&mut self) -> Result<u64>;
+}
+
+/// `--source`, `--table`, `--map` and `--tz` as given.
+#[derive(Debug, Clone, Default)]
+pub struct SourceSpec {
+    /// `store` (or None), `sqlite:PATH`, `jsonl:PATH|GLOB`.
+    pub source: Option<String>,
+    /// The table of a `sqlite:` source.
+    pub table: String,
+    /// `--map COLUMN=FIELD` overrides.
+    pub maps: Vec<String>,
+    /// `--tz`: the zone of times written without one.
+    pub tz: Option<String>,
+}
+
+/// Opens the source `spec` names; `store` is `--store` (keyward's store
+/// when no `--source` is given). None when that is keyward's store and no
+/// store exists yet (a query then finds nothing rather than creating one).
+pub fn open(spec: &SourceSpec, store: Option<&Path>) -> Result<Option<Box<dyn Source>>> {
+    let maps = spec
+        .maps
+        .iter()
+        .map(|m| parse_mapping(m))
+        .collect::<Result<Vec<_>>>()?;
+    let zone = match spec.tz.as_deref() {
+        Some(z) => crate::timeutil::parse_zone(z, "--tz")?,
+        None => crate::timeutil::Zone::Utc,
+    };
+    match spec.source.as_deref() {
+        None | Some("store") => {
+            if !maps.is_empty() {
+                return Err(Error::usage(
+                    "--map applies to sqlite: and jsonl: sources, not keyward's store",
+                ));
+            }
+            if spec.tz.is_some() {
+                return Err(Error::usage(
+                    "--tz applies to sqlite: and jsonl: sources: keyward's store writes UTC times with Z",
+                ));
+            }
+            let path = resolve_path(store)?;
+            if !path.exists() {
+                return Ok(None);
+            }
+            Ok(Some(Box::new(SqlSource::store(Store::open_for_reading(
+                &path,
+            )?))))
+        }
+        Some(s) => {
+            if let Some(p) = s.strip_prefix("sqlite:") {
+                Ok(Some(Box::new(
+                    SqlSource::service_table(Path::new(p), &spec.table, &maps)?.with_zone(zone),
+                )))
+            } else if let Some(p) = s.strip_prefix("jsonl:") {
+                Ok(Some(Box::new(JsonlSource::open(p, &maps)?.with_zone(zone))))
+            } else {
+                Err(Error::usage(format!(
+                    "--source '{s}': use store, sqlite:PATH or jsonl:PATH"
+                )))
+            }
+        }
+    }
+}
+
+/// The filter flags as given (`--since`, `--actor`, ...); also what
+/// `audit export` records about itself.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FilterSpec {
+    /// `--since WHEN`.
+    pub since: Option<String>,
+    /// `--until WHEN`.
+    pub until: Option<String>,
+    /// `--actor GLOB`.
+    pub actor: Option<String>,
+    /// `--action GLOB`.
+    pub action: Option<String>,
+    /// `--resource TYPE[:ID]`.
+    pub resource: Option<String>,
+    /// `--outcome A,B`.
+    pub outcome: Vec<String>,
+    /// `--risk MIN`.
+    pub risk: Option<Risk>,
+    /// `--host GLOB`.
+    pub host: Option<String>,
+    /// `--grep TEXT`.
+    pub grep: Option<String>,
+    /// `--where EXPR`.
+    #[serde(rename = "where")]
+    pub wheres: Vec<String>,
+}
+
+impl FilterSpec {
+    /// Checks the flags and builds the filter; relative times count back
+    /// from `now`.
+    pub fn build(&self, now: time::OffsetDateTime) -> Result<Filter> {
+        let since = self
+            .since
+            .as_deref()
+            .map(|s| parse_bound(s, now, "--since"))
+            .transpose()?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|s| parse_bound(s, now, "--until"))
+            .transpose()?;
+        if let (Some(s), Some(u)) = (since, until)
+            && s >= u
+        {
+            return Err(Error::usage("--since must be before --until"));
+        }
+        let (resource_type, resource_id) = match self.resource.as_deref() {
+            None => (None, None),
+            Some(r) => match r.split_once(':') {
+                Some((t, i)) if !t.is_empty() && !i.is_empty() => {
+                    (Some(t.to_string()), Some(i.to_string()))
+                }
+                Some(_) => {
+                    return Err(Error::usage(format!(
+                        "--resource '{r}': write TYPE or TYPE:ID"
+                    )));
+                }
+                None => (Some(r.to_string()), None),
+            },
+        };
+        for g in [&self.actor, &self.action, &self.host]
+            .into_iter()
+            .flatten()
+        {
+            glob::Pattern::new(g).map_err(|e| Error::usage(format!("bad glob '{g}': {e}")))?;
+        }
+        let outcome: Vec<String> = self
+            .outcome
+            .iter()
+            .map(|o| o.trim().to_ascii_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect();
+        Ok(Filter {
+            since,
+            until,
+            actor: self.actor.clone(),
+            action: self.action.clone(),
+            resource_type,
+            resource_id,
+            outcome,
+            risk_min: self.risk,
+            host: self.host.clone(),
+            grep: self.grep.clone().filter(|g| !g.is_empty()),
+            wheres: self
+                .wheres
+                .iter()
+                .map(|w| parse_where(w))
+                .collect::<Result<_>>()?,
+            after_id: None,
+        })
+    }
+}
+
+/// `audit query --count`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    /// Entries that match.
+    pub count: u64,
+    /// Warnings about skipped input.
+    #[serde(skip)]
+    pub skipped: Vec<String>,
+}
+
+/// Counts the matching entries (0 without a source).
+pub fn count(src: Option<&dyn Source>, f: &Filter) -> Result<Count> {
+    Ok(match src {
+        Some(s) => Count {
+            count: s.count(f)?,
+            skipped: s.skipped(),
+        },
+        None => Count {
+            count: 0,
+            skipped: Vec::new(),
+        },
+    })
+}
+
+/// One group of `audit query --group-by`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// The field's value, day or hour (empty when absent).
+    pub key: String,
+    /// Entries in it.
+    pub count: u64,
+}
+
+/// `audit query --group-by`.
+#[derive(Debug, Clone)]
+pub struct Groups {
+    /// What was counted by.
+    pub by: GroupBy,
+    /// Largest first, or in time order for days and hours.
+    pub groups: Vec<Group>,
+    /// Warnings about skipped input.
+    pub skipped: Vec<String>,
+}
+
+/// Counts the matching entries per group.
+pub fn group(src: Option<&dyn Source>, f: &Filter, by: GroupBy) -> Result<Groups> {
+    let (groups, skipped) = match src {
+        Some(s) => (s.group(f, by)?, s.skipped()),
+        None => (Vec::new(), Vec::new()),
+    };
+    Ok(Groups {
+        by,
+        groups: groups
+            .into_iter()
+            .map(|(key, count)| Group { key, count })
+            .collect(),
+        skipped,
+    })
+}
+
+/// The entries of `audit query` as a table or a JSON array.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    /// The entries.
+    pub rows: Vec<Record>,
+    /// More entries match than `limit` let through.
+    pub more: bool,
+    /// Warnings about skipped input.
+    pub skipped: Vec<String>,
+}
+
+/// Collects at most `limit` matching entries, and whether more match
+/// (none without a source).
+pub fn rows(
+    src: Option<&dyn Source>,
+    f: &Filter,
+    order: Order,
+    limit: Option<u64>,
+) -> Result<Rows> {
+    let Some(src) = src else {
+        return Ok(Rows::default());
+    };
+    let mut rows: Vec<Record> = Vec::new();
+    // One more than shown, to say whether more match.
+    let fetch = limit.map(|l| l + 1);
+    src.for_each(f, order, fetch, &mut |r| {
+        rows.push(r);
+        Ok(true)
+    })?;
+    let more = limit.is_some_and(|l| rows.len() as u64 > l);
+    if more {
+        rows.pop();
+    }
+    Ok(Rows {
+        rows,
+        more,
+        skipped: src.skipped(),
+    })
+}
+
+/// Writes the matching entries to `sink` as they are read (ndjson, csv),
+/// then ends it (without a source: no entries); returns how many and the
+/// warnings about skipped input.
+pub fn stream(
+    src: Option<&dyn Source>,
+    f: &Filter,
+    order: Order,
+    limit: Option<u64>,
+    sink: &mut dyn Sink,
+) -> Result<(u64, Vec<String>)> {
+    let Some(src) = src else {
+        return Ok((sink.finish()?, Vec::new()));
+    };
+    src.for_each(f, order, limit, &mut |r| sink.entry(&r).map(|_| true))?;
+    Ok((sink.finish()?, src.skipped()))
+}
+
+/// `audit tail`: the newest `lines` matching entries, oldest first, then
+/// (with `follow`, the polling interval) every new one as it is written.
+/// `warn` hears about skipped input once the newest entries are shown.
+pub fn tail(
+    src: &dyn Source,
+    f: &Filter,
+    lines: u64,
+    follow: Option<Duration>,
+    sink: &mut dyn Sink,
+    warn: &mut dyn FnMut(&str),
+) -> Result<()> {
+    let mut newest: Vec<Record> = Vec::new();
+    if lines > 0 {
+        src.for_each(f, Order::Desc, Some(lines), &mut |r| {
+            newest.push(r);
+            Ok(true)
+        })?;
+    }
+    let last_id = newest.first().and_then(|r| r.id);
+    for r in newest.iter().rev() {
+        sink.entry(r)?;
+    }
+    for w in src.skipped() {
+        warn(&w);
+    }
+    if let Some(interval) = follow {
+        src.follow(f, last_id, interval, &mut |r| sink.entry(&r).map(|_| true))?;
+    }
+    sink.finish().map(|_| ())
+}
+
+/// What `audit export` records about itself in keyward's log.
+#[derive(Debug, Clone, Serialize)]
+struct ExportDetails<'a> {
+    entries: u64,
+    format: &'a str,
+    #[serde(flatten)]
+    filters: &'a FilterSpec,
+}
+
+/// What `audit export` reads, and how it says so in its record.
+#[derive(Debug, Clone)]
+pub struct ExportRequest<'a> {
+    /// The filter built from `spec`.
+    pub filter: &'a Filter,
+    /// The filter flags as given (recorded).
+    pub spec: &'a FilterSpec,
+    /// The output format's name (recorded).
+    pub format: &'a str,
+    /// Oldest or newest first.
+    pub order: Order,
+    /// At most this many entries.
+    pub limit: Option<u64>,
+}
+
+/// What `audit export` did besides printing.
+#[derive(Debug, Clone, Default)]
+pub struct Exported {
+    /// Entries written.
+    pub entries: u64,
+    /// Warnings: skipped input, an export of keyward's log left unrecorded.
+    pub warnings: Vec<String>,
+}
+
+/// `audit export`: every matching entry to `each`; an export of keyward's
+/// own log is then recorded in it (`audit.export`, with the filters and
+/// `format`). A writer whose key does not fit the chain is refused before
+/// the first entry; the record is written once `sink` is finished.
+pub fn export(
+    src: Box<dyn Source>,
+    auditor: &Auditor,
+    request: &ExportRequest<'_>,
+    sink: &mut dyn Sink,
+) -> Result<Exported> {
+    if let Some(store) = src.store() {
+        auditor.check_chain(store.conn())?;
+    }
+    let (entries, mut warnings) = stream(
+        Some(src.as_ref()),
+        request.filter,
+        request.order,
+        request.limit,
+        sink,
+    )?;
+    // Reading the whole log out is itself worth a record.
+    if let Some(mut store) = src.into_store() {
+        let details = serde_json::to_value(ExportDetails {
+            entries,
+            format: request.format,
+            filters: request.spec,
+        })
+        .map_err(|e| Error::internal(format!("cannot encode the export's details: {e}")))?;
+        let recorded = store.write(|tx| {
+            auditor.append(
+                tx,
+                &Entry::new("audit.export", "audit_log", "").details(details),
+            )
+        });
+        // A store this process may read but not write (an auditor's
+        // account, a read-only mount): the export stands, unrecorded.
+        if let Err(e) = recorded {
+            if e.kind() != ErrorKind::Environment {
+                return Err(e);
+            }
+            warnings.push(format!(
+                "the export is not recorded in the audit log: {}",
+                e.message()
+            ));
+        }
+    }
+    Ok(Exported { entries, warnings })
+}
