@@ -151,8 +151,8 @@ pub fn mask(value: &str) -> String {
 /// One problem found.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// Rule id, `KW001`...
-    pub rule: &'static str,
+    /// The rule (serialized as its id, `KW001`...).
+    pub rule: rules::RuleId,
     /// Severity (after the policy's re-grading).
     pub severity: Severity,
     /// The rule's title.
@@ -328,17 +328,16 @@ pub fn validate(
     let mut findings = Vec::new();
     let mut suppressed = 0;
     for h in hits {
-        let Some(rule) = rules::find(h.rule) else {
-            continue;
-        };
+        let rule = h.rule.rule();
         if rule.production_only && profile != Profile::Production {
             continue;
         }
         let s = &merged[h.setting];
         let src = &merged[h.at];
-        if policy.disable.iter().any(|d| d == rule.id)
-            || s.ignore.iter().any(|d| d == rule.id)
-            || src.ignore.iter().any(|d| d == rule.id)
+        let id = rule.id.as_str();
+        if policy.disable.iter().any(|d| d == id)
+            || s.ignore.iter().any(|d| d == id)
+            || src.ignore.iter().any(|d| d == id)
         {
             suppressed += 1;
             continue;
@@ -347,7 +346,7 @@ pub fn validate(
             rule: rule.id,
             severity: policy
                 .severity
-                .get(rule.id)
+                .get(id)
                 .copied()
                 .unwrap_or(rule.severity),
             title: rule.title,
