@@ -6,6 +6,7 @@
 //! [`rules::CATALOG`] run over the merged settings and produce
 //! [`Finding`]s. Secret values never leave this module unmasked.
 
+pub mod inputs;
 pub mod parse;
 pub mod policy;
 pub mod rules;
