@@ -227,4 +227,3 @@ fn walk(dir: &Path, globs: &[glob::Pattern], any: bool) -> Result<Vec<PathBuf>> 
     }
     Ok(out)
 }
-

@@ -345,11 +345,7 @@ pub fn validate(
         }
         findings.push(Finding {
             rule: rule.id,
-            severity: policy
-                .severity
-                .get(id)
-                .copied()
-                .unwrap_or(rule.severity),
+            severity: policy.severity.get(id).copied().unwrap_or(rule.severity),
             title: rule.title,
             message: h.message,
             key: s.key.clone(),

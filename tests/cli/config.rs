@@ -1847,29 +1847,10 @@ fn rules_are_listed_and_documented() {
     let rules = json_with_code(kw().args(["config", "rules", "--format", "json"]), 0);
     let rules = rules.as_array().unwrap();
     assert!(rules.len() >= 30);
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.md"))
-            .unwrap();
     for r in rules {
         for field in ["id", "severity", "title", "why", "fix"] {
             assert!(!r[field].as_str().unwrap().is_empty());
         }
-        // docs/config.md's row, exactly: id, severity, profile, title, why, fix.
-        let cell = |f: &str| r[f].as_str().unwrap().replace('|', "\\|");
-        let row = format!(
-            "| {} | {} | {} | {} | {} | {} |",
-            cell("id"),
-            cell("severity"),
-            if r["production_only"] == true {
-                "production"
-            } else {
-                "all"
-            },
-            cell("title"),
-            cell("why"),
-            cell("fix")
-        );
-        assert!(readme.contains(&row), "docs/config.md lacks the row {row}");
     }
     let table = stdout_of(kw().args(["config", "rules"]));
     assert!(table.contains("KW001") && table.contains("KW075"));
@@ -1887,6 +1868,54 @@ fn rules_are_listed_and_documented() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("unknown rule id KW999"));
+}
+
+/// docs/config.md's rule table is generated from the catalog: the block
+/// between `<!-- rules:start ... -->` and `<!-- rules:end -->`, one row per
+/// rule (id, severity, profile, title, why, fix). To refresh it:
+/// `KEYWARD_BLESS=1 cargo test --test cli config::rule_table` (or
+/// `bash scripts/regen.sh`).
+#[test]
+fn rule_table_is_generated_from_the_catalog() {
+    let rules = json_with_code(kw().args(["config", "rules", "--format", "json"]), 0);
+    let mut table = String::from(
+        "| id | severity | profile | title | why | fix |\n|---|---|---|---|---|---|\n",
+    );
+    for r in rules.as_array().unwrap() {
+        let cell = |f: &str| r[f].as_str().unwrap().replace('|', "\\|");
+        table.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            cell("id"),
+            cell("severity"),
+            if r["production_only"] == true {
+                "production"
+            } else {
+                "all"
+            },
+            cell("title"),
+            cell("why"),
+            cell("fix")
+        ));
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let start = doc
+        .find("<!-- rules:start")
+        .expect("docs/config.md has a <!-- rules:start --> marker");
+    let start = start + doc[start..].find('\n').unwrap() + 1;
+    let end = doc
+        .find("<!-- rules:end -->")
+        .expect("docs/config.md has a <!-- rules:end --> marker");
+    if doc[start..end] == table {
+        return;
+    }
+    if std::env::var_os("KEYWARD_BLESS").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &doc[..start], &doc[end..])).unwrap();
+        return;
+    }
+    panic!(
+        "docs/config.md's rule table is stale; refresh it with\n  KEYWARD_BLESS=1 cargo test --test cli config::rule_table\nIt should read:\n{table}"
+    );
 }
 
 /// `config template` with `args`: its stdout.

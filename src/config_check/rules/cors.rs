@@ -32,7 +32,8 @@ pub(super) fn check(cx: &Checker, hits: &mut Hits) {
         }
         if cx.production
             && is_allowlist_key(norm)
-            && let Some(x) = list(value).find(|x| matches!(*x, "0.0.0.0/0" | "::/0" | "*" | "0.0.0.0"))
+            && let Some(x) =
+                list(value).find(|x| matches!(*x, "0.0.0.0/0" | "::/0" | "*" | "0.0.0.0"))
         {
             hits.add(RuleId::AllowListOpen, i, format!("{key} contains {x}"));
         }
@@ -66,4 +67,3 @@ fn is_allowlist_key(n: &str) -> bool {
     .iter()
     .any(|k| n.contains(k))
 }
-

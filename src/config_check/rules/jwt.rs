@@ -97,4 +97,3 @@ fn expiry_seconds(n: &str, v: &str) -> Option<i64> {
     let x = number(v)?;
     Some((x * unit) as i64)
 }
-

@@ -39,7 +39,8 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
         let Some(x) = s.number else {
             continue;
         };
-        if norm.contains("pbkdf2") && ends(norm, &["iterations", "iter", "rounds", "iteration_count"])
+        if norm.contains("pbkdf2")
+            && ends(norm, &["iterations", "iter", "rounds", "iteration_count"])
         {
             let message = format!("{key} is {value}; use at least 600000");
             if x < 100_000.0 {
@@ -140,4 +141,3 @@ fn key_format_problem(v: &str, fernet_wanted: bool) -> Option<String> {
         t.chars().count()
     ))
 }
-

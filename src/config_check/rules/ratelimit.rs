@@ -32,7 +32,11 @@ pub(super) fn check(cx: &Checker, hits: &mut Hits) {
         }
         if is_lockout_threshold(norm) {
             if s.number.is_some_and(|x| x <= 0.0) {
-                hits.add(RuleId::NoLockout, i, format!("{key} is {value}: no lockout"));
+                hits.add(
+                    RuleId::NoLockout,
+                    i,
+                    format!("{key} is {value}: no lockout"),
+                );
             }
             if s.number.is_some_and(|x| x > 100.0) {
                 hits.add(
@@ -56,7 +60,10 @@ pub(super) fn check(cx: &Checker, hits: &mut Hits) {
             );
         }
         if s.flag == Some(false)
-            && ends(norm, &["lockout_enabled", "account_lockout", "enable_lockout"])
+            && ends(
+                norm,
+                &["lockout_enabled", "account_lockout", "enable_lockout"],
+            )
         {
             hits.add(RuleId::NoLockout, i, format!("{key} is {value}"));
         }
@@ -80,4 +87,3 @@ fn is_lockout_threshold(n: &str) -> bool {
         ],
     )
 }
-

@@ -173,8 +173,7 @@ fn missing(cx: &Checker, hits: &mut Hits) {
     let mut reported_jwt = jwt_secret_set;
     for (i, item) in items.iter().enumerate() {
         let norm = item.s.norm.as_str();
-        if !reported_encryption && truthy(&item.value) == Some(true) && ends(norm, ENCRYPTION_ON)
-        {
+        if !reported_encryption && truthy(&item.value) == Some(true) && ends(norm, ENCRYPTION_ON) {
             reported_encryption = true;
             hits.add(
                 RuleId::SecretEmpty,
@@ -652,5 +651,4 @@ mod tests {
         assert!(repeating("abababababababab"));
         assert!(!repeating("Zq3kVh9w2Lr8Tn5X"));
     }
-
 }

@@ -266,4 +266,3 @@ fn url_origin(u: &str) -> String {
     }
     format!("{scheme}://{user}{host}")
 }
-
