@@ -41,12 +41,12 @@ pub(super) fn check(cx: &Checker, hits: &mut Hits) {
 }
 
 /// Settings that list allowed origins.
-fn is_origin_key(n: &str) -> bool {
-    n.contains("origin")
+fn is_origin_key(norm: &str) -> bool {
+    norm.contains("origin")
 }
 
 /// Settings that list addresses or networks let in or trusted.
-fn is_allowlist_key(n: &str) -> bool {
+fn is_allowlist_key(norm: &str) -> bool {
     [
         "allowed_ips",
         "allowlist",
@@ -65,5 +65,5 @@ fn is_allowlist_key(n: &str) -> bool {
         "forwarded_allow_ips",
     ]
     .iter()
-    .any(|k| n.contains(k))
+    .any(|name| norm.contains(name))
 }

@@ -103,8 +103,8 @@ pub(super) fn check(cx: &Checker, hits: &mut Hits) {
 }
 
 /// The password of `scheme://user:password@host`, if one is inline.
-fn url_password(u: &str) -> Option<&str> {
-    let (scheme, rest) = u.trim().split_once("://")?;
+fn url_password(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.trim().split_once("://")?;
     if scheme.is_empty()
         || !scheme
             .chars()

@@ -59,41 +59,45 @@ pub(super) fn check(cx: &Checker, hits: &mut Hits) {
 }
 
 /// Settings that say how long something lives.
-pub(super) fn is_expiry_key(n: &str) -> bool {
-    n.contains("expir") || n.contains("ttl") || n.contains("lifetime") || n.contains("expire")
+pub(super) fn is_expiry_key(norm: &str) -> bool {
+    norm.contains("expir")
+        || norm.contains("ttl")
+        || norm.contains("lifetime")
+        || norm.contains("expire")
 }
 
 /// A JWT expiry in seconds, from the key's unit suffix or a `24h` value.
-fn expiry_seconds(n: &str, v: &str) -> Option<i64> {
-    if !is_expiry_key(n) || n.contains("refresh") {
+fn expiry_seconds(norm: &str, value: &str) -> Option<i64> {
+    if !is_expiry_key(norm) || norm.contains("refresh") {
         return None;
     }
-    let unit = if n.ends_with("milliseconds") || n.ends_with("millis") || n.ends_with("ms") {
+    let unit = if norm.ends_with("milliseconds") || norm.ends_with("millis") || norm.ends_with("ms")
+    {
         0.001
-    } else if n.ends_with("seconds")
-        || n.ends_with("secs")
-        || n.ends_with("_s")
-        || n.ends_with("_sec")
+    } else if norm.ends_with("seconds")
+        || norm.ends_with("secs")
+        || norm.ends_with("_s")
+        || norm.ends_with("_sec")
     {
         1.0
-    } else if n.ends_with("minutes")
-        || n.ends_with("mins")
-        || n.ends_with("_min")
-        || n.ends_with("_m")
+    } else if norm.ends_with("minutes")
+        || norm.ends_with("mins")
+        || norm.ends_with("_min")
+        || norm.ends_with("_m")
     {
         60.0
-    } else if n.ends_with("hours") || n.ends_with("_h") || n.ends_with("hrs") {
+    } else if norm.ends_with("hours") || norm.ends_with("_h") || norm.ends_with("hrs") {
         3600.0
-    } else if n.ends_with("days") || n.ends_with("_d") {
+    } else if norm.ends_with("days") || norm.ends_with("_d") {
         86_400.0
     } else {
-        if let Ok(d) = crate::timeutil::parse_duration(v)
-            && v.ends_with(|c: char| c.is_ascii_alphabetic())
+        if let Ok(duration) = crate::timeutil::parse_duration(value)
+            && value.ends_with(|c: char| c.is_ascii_alphabetic())
         {
-            return Some(d.whole_seconds());
+            return Some(duration.whole_seconds());
         }
         1.0
     };
-    let x = number(v)?;
-    Some((x * unit) as i64)
+    let amount = number(value)?;
+    Some((amount * unit) as i64)
 }

@@ -36,29 +36,30 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
         if cx.production && s.flag == Some(false) && ends(norm, ENCRYPTION_SWITCHES) {
             hits.add(RuleId::EncryptionOff, i, format!("{key} is {value}"));
         }
-        let Some(x) = s.number else {
+        let Some(figure) = s.number else {
             continue;
         };
         if norm.contains("pbkdf2")
             && ends(norm, &["iterations", "iter", "rounds", "iteration_count"])
         {
             let message = format!("{key} is {value}; use at least 600000");
-            if x < 100_000.0 {
+            if figure < 100_000.0 {
                 hits.add(RuleId::Pbkdf2Under100k, i, message);
-            } else if x < 600_000.0 {
+            } else if figure < 600_000.0 {
                 hits.add(RuleId::Pbkdf2Under600k, i, message);
             }
         }
         if norm.contains("scrypt") {
             if ends(norm, &["log_n", "ln", "log2_n"]) {
-                if x < 17.0 {
+                if figure < 17.0 {
                     hits.add(
                         RuleId::ScryptCostLow,
                         i,
                         format!("{key} is {value} (N = 2^{value}); use at least 17"),
                     );
                 }
-            } else if ends(norm, &["n", "cost", "cost_factor", "work_factor"]) && x < 131_072.0 {
+            } else if ends(norm, &["n", "cost", "cost_factor", "work_factor"]) && figure < 131_072.0
+            {
                 hits.add(
                     RuleId::ScryptCostLow,
                     i,
@@ -68,7 +69,7 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
         }
         if norm.contains("bcrypt")
             && ends(norm, &["rounds", "cost", "log_rounds", "work_factor"])
-            && x < 10.0
+            && figure < 10.0
         {
             hits.add(
                 RuleId::BcryptCostLow,
@@ -77,7 +78,7 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
             );
         }
         if norm.contains("argon2")
-            && let Some(kib) = argon2_memory_kib(norm, x)
+            && let Some(kib) = argon2_memory_kib(norm, figure)
             && kib < 19_456.0
         {
             hits.add(
@@ -93,12 +94,12 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
 }
 
 /// An argon2 memory setting's value in KiB, by the unit its name gives.
-fn argon2_memory_kib(norm: &str, x: f64) -> Option<f64> {
+fn argon2_memory_kib(norm: &str, figure: f64) -> Option<f64> {
     if ends(
         norm,
         &["memory_mib", "memory_mb", "mem_mib", "memory_cost_mib"],
     ) {
-        Some(x * 1024.0)
+        Some(figure * 1024.0)
     } else if ends(
         norm,
         &[
@@ -110,34 +111,34 @@ fn argon2_memory_kib(norm: &str, x: f64) -> Option<f64> {
             "m_cost",
         ],
     ) {
-        Some(x)
+        Some(figure)
     } else {
         None
     }
 }
 
 /// What is wrong with an encryption key's format, if anything.
-fn key_format_problem(v: &str, fernet_wanted: bool) -> Option<String> {
-    let t = v.trim();
-    let is_hex = t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit());
-    let url = base64::engine::general_purpose::URL_SAFE.decode(t);
-    let is_fernet = t.len() == 44 && url.as_ref().is_ok_and(|b| b.len() == 32);
+fn key_format_problem(value: &str, fernet_wanted: bool) -> Option<String> {
+    let trimmed = value.trim();
+    let is_hex = trimmed.len() == 64 && trimmed.chars().all(|c| c.is_ascii_hexdigit());
+    let url = base64::engine::general_purpose::URL_SAFE.decode(trimmed);
+    let is_fernet = trimmed.len() == 44 && url.as_ref().is_ok_and(|b| b.len() == 32);
     if fernet_wanted {
         return (!is_fernet).then(|| {
             format!(
                 "is not a Fernet key (44 characters of url-safe base64 for 32 bytes); it has {} characters",
-                t.chars().count()
+                trimmed.chars().count()
             )
         });
     }
     if is_hex || is_fernet {
         return None;
     }
-    if crate::crypto::keys::Key256::parse(t).is_ok() {
+    if crate::crypto::keys::Key256::parse(trimmed).is_ok() {
         return None;
     }
     Some(format!(
         "is not a 256-bit key (64 hex digits or a 44-character Fernet key); it has {} characters",
-        t.chars().count()
+        trimmed.chars().count()
     ))
 }

@@ -328,8 +328,8 @@ fn ends(norm: &str, names: &[&str]) -> bool {
 }
 
 /// The value as a boolean, for the spellings configurations use.
-fn truthy(v: &str) -> Option<bool> {
-    match v.trim().to_ascii_lowercase().as_str() {
+fn truthy(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" | "y" | "enabled" | "enable" => Some(true),
         "false" | "no" | "off" | "0" | "n" | "disabled" | "disable" => Some(false),
         _ => None,
@@ -337,21 +337,22 @@ fn truthy(v: &str) -> Option<bool> {
 }
 
 /// The value as a number (`600_000` too).
-fn number(v: &str) -> Option<f64> {
-    v.trim().replace('_', "").parse::<f64>().ok()
+fn number(value: &str) -> Option<f64> {
+    value.trim().replace('_', "").parse::<f64>().ok()
 }
 
 /// The items of a list value: comma- or space-separated, or a JSON array
 /// (`["*"]`, `['https://a', 'https://b']`).
-fn list(v: &str) -> impl Iterator<Item = &str> {
-    v.split([',', ' '])
-        .map(|x| {
-            x.trim()
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split([',', ' '])
+        .map(|item| {
+            item.trim()
                 .trim_matches(['[', ']'])
                 .trim()
                 .trim_matches(['"', '\''])
         })
-        .filter(|x| !x.is_empty())
+        .filter(|item| !item.is_empty())
 }
 
 /// The profile the settings declare (`ENVIRONMENT=production`, ...).

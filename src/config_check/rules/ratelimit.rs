@@ -71,9 +71,9 @@ pub(super) fn check(cx: &Checker, hits: &mut Hits) {
 }
 
 /// Settings that say after how many failures an account or client is locked out.
-fn is_lockout_threshold(n: &str) -> bool {
+fn is_lockout_threshold(norm: &str) -> bool {
     ends(
-        n,
+        norm,
         &[
             "max_auth_failures",
             "lockout_threshold",

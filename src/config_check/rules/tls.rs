@@ -176,9 +176,9 @@ pub(super) enum FileKind {
 }
 
 /// Whether a setting names a certificate or a private key file.
-pub(super) fn cert_key_file(n: &str) -> Option<FileKind> {
+pub(super) fn cert_key_file(norm: &str) -> Option<FileKind> {
     if ends(
-        n,
+        norm,
         &[
             "tls_cert_file",
             "tls_cert_path",
@@ -200,7 +200,7 @@ pub(super) fn cert_key_file(n: &str) -> Option<FileKind> {
         return Some(FileKind::Cert);
     }
     if ends(
-        n,
+        norm,
         &[
             "tls_key_file",
             "tls_key_path",
@@ -234,8 +234,8 @@ fn resolve_path(file: &str, v: &str) -> PathBuf {
         .map_or_else(|| p.to_path_buf(), |d| d.join(p))
 }
 
-fn is_loopback_url(u: &str) -> bool {
-    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+fn is_loopback_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host_port.rsplit_once('@').map_or(host_port, |(_, h)| h);
     let host = if host.starts_with('[') {
@@ -249,8 +249,8 @@ fn is_loopback_url(u: &str) -> bool {
 /// `scheme://host[:port]` of a URL, for messages: no user, password, path
 /// or query (any of which may hold a secret). The user part ends at the
 /// last `@`, since a password may hold `@` or `/` and a host cannot.
-fn url_origin(u: &str) -> String {
-    let (scheme, rest) = u.split_once("://").unwrap_or(("", u));
+fn url_origin(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
     let (user, host_part) = match rest.rfind('@') {
         Some(at) => ("…@", &rest[at + 1..]),
         None => ("", rest),
