@@ -6,6 +6,7 @@
 //! [`rules::CATALOG`] run over the merged settings and produce
 //! [`Finding`]s. Secret values never leave this module unmasked.
 
+pub mod inputs;
 pub mod parse;
 pub mod policy;
 pub mod rules;
@@ -151,8 +152,8 @@ pub fn mask(value: &str) -> String {
 /// One problem found.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// Rule id, `KW001`...
-    pub rule: &'static str,
+    /// The rule (serialized as its id, `KW001`...).
+    pub rule: rules::RuleId,
     /// Severity (after the policy's re-grading).
     pub severity: Severity,
     /// The rule's title.
@@ -328,28 +329,23 @@ pub fn validate(
     let mut findings = Vec::new();
     let mut suppressed = 0;
     for h in hits {
-        let Some(rule) = rules::find(h.rule) else {
-            continue;
-        };
+        let rule = h.rule.rule();
         if rule.production_only && profile != Profile::Production {
             continue;
         }
         let s = &merged[h.setting];
         let src = &merged[h.at];
-        if policy.disable.iter().any(|d| d == rule.id)
-            || s.ignore.iter().any(|d| d == rule.id)
-            || src.ignore.iter().any(|d| d == rule.id)
+        let id = rule.id.as_str();
+        if policy.disable.iter().any(|d| d == id)
+            || s.ignore.iter().any(|d| d == id)
+            || src.ignore.iter().any(|d| d == id)
         {
             suppressed += 1;
             continue;
         }
         findings.push(Finding {
             rule: rule.id,
-            severity: policy
-                .severity
-                .get(rule.id)
-                .copied()
-                .unwrap_or(rule.severity),
+            severity: policy.severity.get(id).copied().unwrap_or(rule.severity),
             title: rule.title,
             message: h.message,
             key: s.key.clone(),

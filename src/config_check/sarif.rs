@@ -32,7 +32,8 @@ pub fn render(findings: &[Finding]) -> Value {
     let results: Vec<Value> = findings
         .iter()
         .map(|f| {
-            let index = CATALOG.iter().position(|r| r.id == f.rule).unwrap_or(0);
+            // CATALOG holds the rules in RuleId order.
+            let index = f.rule as usize;
             let mut result = json!({
                 "ruleId": f.rule,
                 "ruleIndex": index,
