@@ -12,6 +12,7 @@ use crate::cli::{
 };
 use crate::commands::Ctx;
 use crate::commands::sink::{Generated, deliver};
+use crate::crypto::ValueFormat;
 use crate::crypto::kdf::{
     Kdf, PBKDF2_DEFAULT_ITERATIONS, SCRYPT_DEFAULT_LOG_N, SCRYPT_DEFAULT_P, SCRYPT_DEFAULT_R,
 };
@@ -23,7 +24,7 @@ use crate::keyring::{
     KeyInfo, KeyState, Keyring, PendingAudit, kek_input, lock_for_update, read_source, resolve_path,
 };
 use crate::output::Format;
-use crate::rotate::codec::{DecryptKey, Keys, TargetFormat};
+use crate::rotate::codec::{DecryptKey, Keys};
 use crate::secret::{SecretPrompt, read_secret};
 
 const PASSPHRASE_PROMPT: SecretPrompt = SecretPrompt {
@@ -350,7 +351,7 @@ fn usage_counts(
         .iter()
         .map(|k| DecryptKey::new(&k.key, Some(k.id)))
         .collect();
-    let keys = Keys::new(&target_key, target_id, TargetFormat::Envelope, old);
+    let keys = Keys::new(&target_key, target_id, ValueFormat::Envelope, old);
     let mut total = crate::rotate::Status::default();
     let mut names = Vec::new();
     for target in &targets {

@@ -10,10 +10,11 @@ use crate::cli::{
     OnError, RotateCheckArgs, RotateCommand, RotateKeyArgs, RotateRunArgs, RotateTableArgs,
 };
 use crate::commands::Ctx;
+use crate::crypto::ValueFormat;
 use crate::crypto::keys::read_key;
 use crate::error::{Error, Outcome, Result};
 use crate::output::Format;
-use crate::rotate::codec::{DecryptKey, Keys, TargetFormat};
+use crate::rotate::codec::{DecryptKey, Keys};
 use crate::rotate::{self, Options, Table, Target};
 
 /// Runs a `rotate` subcommand.
@@ -209,7 +210,7 @@ pub(crate) fn targets(t: &RotateTableArgs, db: &str) -> Result<Vec<Target>> {
 
 /// The rotation's keys: given directly (`--from-key-*`, `--to-key-*`), or
 /// the keyring's primary as target with every usable key to decrypt.
-fn rotation_keys(ctx: &Ctx, k: &RotateKeyArgs, format: TargetFormat) -> Result<(Keys, String)> {
+fn rotation_keys(ctx: &Ctx, k: &RotateKeyArgs, format: ValueFormat) -> Result<(Keys, String)> {
     let direct = !k.from_key_env.is_empty()
         || !k.from_key_file.is_empty()
         || k.to_key_env.is_some()
@@ -299,10 +300,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             break;
         }
     }
-    let to = match a.to {
-        TargetFormat::Envelope => "envelope",
-        TargetFormat::Fernet => "fernet",
-    };
+    let to = a.to;
     if ctx.out.format() == Format::Json {
         let docs: Vec<serde_json::Value> = reports
             .iter()
@@ -463,7 +461,7 @@ fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {
         return Ok(Keys::new(
             &first,
             crate::rotate::codec::NO_TARGET,
-            TargetFormat::Envelope,
+            ValueFormat::Envelope,
             old,
         ));
     }
@@ -477,7 +475,7 @@ fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {
         .map(|p| (p.key.clone(), p.id))
         .or_else(|| ring.usable().next().map(|p| (p.key.clone(), p.id)))
         .ok_or_else(|| Error::bad_input("the keyring has no usable key"))?;
-    Ok(Keys::new(&k, id, TargetFormat::Envelope, old))
+    Ok(Keys::new(&k, id, ValueFormat::Envelope, old))
 }
 
 fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {

@@ -7,19 +7,10 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use zeroize::Zeroizing;
 
+use crate::crypto::ValueFormat;
 use crate::crypto::envelope::{self, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetKey};
 use crate::crypto::keys::Key256;
-
-/// The format values are rotated to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TargetFormat {
-    /// The keyward envelope (AES-256-GCM).
-    Envelope,
-    /// Fernet (MultiFernet-style rotation keeps each token's timestamp).
-    Fernet,
-}
 
 /// How a value is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +62,7 @@ pub struct Keys {
     target_id: u32,
     target_env: EnvelopeKey,
     target_fernet: FernetKey,
-    format: TargetFormat,
+    format: ValueFormat,
     /// Decrypting keys, the target first.
     decrypt: Vec<DecryptKey>,
     by_id: HashMap<u32, usize>,
@@ -82,12 +73,7 @@ pub struct Keys {
 
 impl Keys {
     /// `target` (with its envelope id) plus the `old` keys; the target also decrypts.
-    pub fn new(
-        target: &Key256,
-        target_id: u32,
-        format: TargetFormat,
-        old: Vec<DecryptKey>,
-    ) -> Keys {
+    pub fn new(target: &Key256, target_id: u32, format: ValueFormat, old: Vec<DecryptKey>) -> Keys {
         let mut decrypt = vec![DecryptKey::new(target, Some(target_id))];
         decrypt.extend(old.into_iter().filter(|k| k.id != Some(target_id)));
         let by_id = decrypt
@@ -170,7 +156,7 @@ pub fn parse(v: &Value) -> Parsed {
 fn parse_text(t: &str, blob: bool) -> Parsed {
     let storage = Storage::Text { blob };
     match crate::crypto::detect(t) {
-        Ok((crate::crypto::Scheme::Envelope, bytes)) => match envelope::parse_header(&bytes) {
+        Ok((ValueFormat::Envelope, bytes)) => match envelope::parse_header(&bytes) {
             Ok(h) => Parsed {
                 kind: Kind::Envelope(h.key_id),
                 storage,
@@ -182,7 +168,7 @@ fn parse_text(t: &str, blob: bool) -> Parsed {
                 bytes: Vec::new(),
             },
         },
-        Ok((crate::crypto::Scheme::Fernet, bytes)) if bytes.len() >= 73 => Parsed {
+        Ok((ValueFormat::Fernet, bytes)) if bytes.len() >= 73 => Parsed {
             kind: Kind::Fernet,
             storage,
             bytes,
@@ -292,7 +278,7 @@ impl Keys {
                 })?;
                 Ok((
                     plain,
-                    self.format == TargetFormat::Envelope && i == 0 && id == self.target_id,
+                    self.format == ValueFormat::Envelope && i == 0 && id == self.target_id,
                     None,
                 ))
             }
@@ -301,7 +287,7 @@ impl Keys {
                 let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
                 Ok((
                     plain,
-                    self.format == TargetFormat::Fernet && i == 0,
+                    self.format == ValueFormat::Fernet && i == 0,
                     Some(ts),
                 ))
             }
@@ -338,7 +324,7 @@ impl Keys {
             }
         };
         match self.format {
-            TargetFormat::Envelope => {
+            ValueFormat::Envelope => {
                 let env = &self.target_env;
                 let err = |e: crate::error::Error| e.message().to_string();
                 Ok(match storage {
@@ -348,7 +334,7 @@ impl Keys {
                     }
                 })
             }
-            TargetFormat::Fernet => {
+            ValueFormat::Fernet => {
                 let iv =
                     crate::crypto::random::nonce::<16>().map_err(|e| e.message().to_string())?;
                 // MultiFernet.rotate keeps the original timestamp.
@@ -391,7 +377,7 @@ impl Keys {
                 let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
                 match self.open_fernet(p.bytes) {
                     Err(e) => Outcome::Undecryptable(e),
-                    Ok((0, _)) if self.format == TargetFormat::Fernet => Outcome::Current,
+                    Ok((0, _)) if self.format == ValueFormat::Fernet => Outcome::Current,
                     Ok((_, plain)) => match self.seal(&plain, ctx, Some(ts), p.storage) {
                         Ok(new) => Outcome::Rotated(new),
                         Err(e) => Outcome::Undecryptable(e),
@@ -414,7 +400,7 @@ impl Keys {
                         "envelope under key {id}: no key given decrypts it (authentication failed)"
                     )),
                     Some((0, _, true))
-                        if self.format == TargetFormat::Envelope && id == self.target_id =>
+                        if self.format == ValueFormat::Envelope && id == self.target_id =>
                     {
                         Outcome::Current
                     }
@@ -458,7 +444,7 @@ mod tests {
         let keys = Keys::new(
             &k(2),
             8,
-            TargetFormat::Envelope,
+            ValueFormat::Envelope,
             vec![DecryptKey::new(&k(1), Some(7))],
         );
         for cut in [
@@ -492,7 +478,7 @@ mod tests {
         let keys = Keys::new(
             &k(2),
             2,
-            TargetFormat::Envelope,
+            ValueFormat::Envelope,
             vec![DecryptKey::new(&k(1), Some(1))],
         );
         let text = Value::Text(old.seal_base64(b"hello", None).unwrap());
@@ -520,7 +506,7 @@ mod tests {
         let keys = Keys::new(
             &k(2),
             2,
-            TargetFormat::Fernet,
+            ValueFormat::Fernet,
             vec![DecryptKey::new(&k(1), None)],
         );
         let token = old.encrypt_at(b"memory", 1_000, &[7; 16]);
@@ -543,7 +529,7 @@ mod tests {
 
     #[test]
     fn nulls_plaintext_and_strangers() {
-        let keys = Keys::new(&k(2), 2, TargetFormat::Envelope, vec![]);
+        let keys = Keys::new(&k(2), 2, ValueFormat::Envelope, vec![]);
         assert!(matches!(
             keys.rotate(&Value::Null, None, false),
             Outcome::Null
