@@ -12,6 +12,66 @@ use crate::crypto::envelope::{self, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetKey};
 use crate::crypto::keys::Key256;
 
+/// Who holds an encrypted value: its format and the key that decrypts it,
+/// as `rotate status` and `key list --db` count them. Its text (and JSON
+/// map key) is `envelope, key 3`, `fernet, key 2`, `fernet, a key without
+/// id`; holders sort as those texts do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Holder {
+    /// The value's format.
+    pub format: ValueFormat,
+    /// The id of the key that decrypts it (`None`: a key given without one).
+    pub key_id: Option<u32>,
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.key_id {
+            Some(id) => write!(f, "{}, key {id}", self.format),
+            None => write!(f, "{}, a key without id", self.format),
+        }
+    }
+}
+
+impl Ord for Holder {
+    /// The order of the texts, without building them: by format name,
+    /// then "a key without id" before "key N", and ids as decimal text.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        fn decimal(n: u32, buf: &mut [u8; 10]) -> &[u8] {
+            let (mut n, mut at) = (n, buf.len());
+            loop {
+                at -= 1;
+                buf[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    return &buf[at..];
+                }
+            }
+        }
+        self.format.name().cmp(other.format.name()).then_with(|| {
+            match (self.key_id, other.key_id) {
+                (Some(a), Some(b)) => {
+                    let (mut x, mut y) = ([0u8; 10], [0u8; 10]);
+                    decimal(a, &mut x).cmp(decimal(b, &mut y))
+                }
+                (a, b) => a.is_some().cmp(&b.is_some()),
+            }
+        })
+    }
+}
+
+impl PartialOrd for Holder {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl serde::Serialize for Holder {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// How a value is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Storage {
@@ -297,16 +357,19 @@ impl Keys {
     }
 
     /// Which key version holds a value (`None`: none of ours).
-    pub fn holder(&self, p: &Parsed, ctx: Option<&[u8]>) -> Option<Option<u32>> {
+    pub fn holder(&self, p: &Parsed, ctx: Option<&[u8]>) -> Option<Holder> {
         // NO_TARGET marks a stand-in target, not a key id anyone gave.
         let id_of = |i: usize| self.decrypt[i].id.filter(|&x| x != NO_TARGET);
-        match p.kind {
-            Kind::Envelope(id) => self
-                .open_envelope(id, &p.bytes, ctx)
-                .map(|(i, _)| id_of(i).or(Some(id))),
-            Kind::Fernet => self.fernet_key(&p.bytes).map(id_of),
-            _ => None,
-        }
+        let (format, key_id) = match p.kind {
+            Kind::Envelope(id) => (
+                ValueFormat::Envelope,
+                self.open_envelope(id, &p.bytes, ctx)
+                    .map(|(i, _)| id_of(i).or(Some(id)))?,
+            ),
+            Kind::Fernet => (ValueFormat::Fernet, self.fernet_key(&p.bytes).map(id_of)?),
+            _ => return None,
+        };
+        Some(Holder { format, key_id })
     }
 
     fn seal(
@@ -547,5 +610,34 @@ mod tests {
             keys.rotate(&Value::Text(stranger), None, false),
             Outcome::Undecryptable(_)
         ));
+    }
+}
+
+#[cfg(test)]
+mod holder_tests {
+    use super::*;
+
+    /// Holders sort as their texts do (the order `rotate status` lists).
+    #[test]
+    fn holders_sort_as_their_texts() {
+        let mut all = Vec::new();
+        for format in ValueFormat::ALL {
+            for key_id in [
+                None,
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(10),
+                Some(19),
+                Some(u32::MAX),
+            ] {
+                all.push(Holder { format, key_id });
+            }
+        }
+        for a in &all {
+            for b in &all {
+                assert_eq!(a.cmp(b), a.to_string().cmp(&b.to_string()), "{a} / {b}");
+            }
+        }
     }
 }

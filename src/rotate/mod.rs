@@ -11,8 +11,11 @@
 //! a conflict is re-read and redone inside the same transaction).
 
 pub mod codec;
+pub mod keyset;
 pub mod pg;
+pub mod plan;
 mod update;
+pub mod usage;
 
 use std::time::{Duration, Instant};
 
@@ -249,6 +252,70 @@ fn rotate_json(
         Outcome::Plain(None)
     };
     Ok((outcome, tally))
+}
+
+/// Whether `db` names a PostgreSQL server rather than a SQLite file.
+pub fn is_postgres(db: &str) -> bool {
+    pg::is_conn_string(db)
+}
+
+/// A table opened on either engine.
+pub enum Opened {
+    /// SQLite.
+    Lite(Box<Table>),
+    /// PostgreSQL.
+    Pg(Box<pg::PgTable>),
+}
+
+impl Opened {
+    /// Opens `target` in `db` (a SQLite path or a PostgreSQL connection
+    /// string), for writing or only for reading.
+    pub fn open(db: &str, target: &Target, write: bool) -> Result<Opened> {
+        if is_postgres(db) {
+            Ok(Opened::Pg(Box::new(pg::PgTable::open(db, target)?)))
+        } else {
+            Ok(Opened::Lite(Box::new(Table::open(target, write)?)))
+        }
+    }
+
+    /// Its rows, in key order.
+    pub fn rows(&mut self) -> &mut dyn Rows {
+        match self {
+            Opened::Lite(t) => t.as_mut(),
+            Opened::Pg(t) => t.as_mut(),
+        }
+    }
+
+    /// Rows to process, for a progress bar.
+    pub fn count(&mut self) -> Result<u64> {
+        match self {
+            Opened::Lite(t) => t.count(),
+            Opened::Pg(t) => t.count(),
+        }
+    }
+
+    /// Runs the rotation.
+    pub fn run(&mut self, keys: &Keys, opts: &Options, progress: &dyn Progress) -> Result<Report> {
+        keep_freed_memory();
+        match self {
+            Opened::Lite(t) => run(t, keys, opts, progress),
+            Opened::Pg(t) => pg::run(t, keys, opts, progress),
+        }
+    }
+}
+
+/// A rotation allocates and frees the same megabyte or two for every batch
+/// (decoded values, plaintexts, new values) on two threads. glibc's malloc
+/// gives a freed heap top back to the kernel past 128 KiB and takes it
+/// again for the next batch, so every batch paid fresh zeroed pages: 175,000
+/// page faults per million rows. Keeping up to 64 MiB of freed memory ends
+/// that (4,000 faults; peak RSS is unchanged, the working set is ~24 MiB).
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; any value is valid.
+    unsafe {
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
+    }
 }
 
 /// How to rotate.
@@ -1247,8 +1314,8 @@ impl Report {
 pub struct Status {
     /// Rows read.
     pub rows: u64,
-    /// Values per holder: `envelope:key 3`, `fernet:key 2`, `fernet:unknown id`.
-    pub by_key: std::collections::BTreeMap<String, u64>,
+    /// Values per holder (`envelope, key 3`, `fernet, a key without id`).
+    pub by_key: std::collections::BTreeMap<codec::Holder, u64>,
     /// NULL values.
     pub null: u64,
     /// Plaintext values.
@@ -1290,18 +1357,8 @@ pub fn survey(table: &mut dyn Rows, keys: &Keys, max_listed: usize) -> Result<St
                     match p.kind {
                         codec::Kind::Null => st.null += 1,
                         codec::Kind::Plain => st.plaintext += 1,
-                        kind => match keys.holder(&p, ctx.as_deref()) {
-                            Some(id) => {
-                                let fmt = if matches!(kind, codec::Kind::Fernet) {
-                                    "fernet"
-                                } else {
-                                    "envelope"
-                                };
-                                let who = id
-                                    .map(|i| format!("key {i}"))
-                                    .unwrap_or_else(|| "a key without id".into());
-                                *st.by_key.entry(format!("{fmt}, {who}")).or_default() += 1;
-                            }
+                        _ => match keys.holder(&p, ctx.as_deref()) {
+                            Some(holder) => *st.by_key.entry(holder).or_default() += 1,
                             None => {
                                 st.undecryptable += 1;
                                 if st.undecryptable_keys.len() < max_listed {
