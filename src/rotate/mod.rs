@@ -20,7 +20,7 @@ pub mod usage;
 use std::time::{Duration, Instant};
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -298,8 +298,11 @@ impl Opened {
     pub fn run(&mut self, keys: &Keys, opts: &Options, progress: &dyn Progress) -> Result<Report> {
         keep_freed_memory();
         match self {
-            Opened::Lite(t) => run(t, keys, opts, progress),
-            Opened::Pg(t) => pg::run(t, keys, opts, progress),
+            Opened::Lite(t) => run(&mut SqliteWriter::new(t, opts.batch)?, keys, opts, progress),
+            Opened::Pg(t) => {
+                t.prepare_writes()?;
+                run(t.as_mut(), keys, opts, progress)
+            }
         }
     }
 }
@@ -1005,16 +1008,6 @@ pub(crate) fn throttle(start: Instant, rows: u64, limit: Option<f64>) {
     }
 }
 
-/// What the writes did.
-#[derive(Default)]
-struct Written {
-    batches: u64,
-    conflicts: u64,
-    undecryptable: u64,
-    skipped: Vec<String>,
-    abort: Option<String>,
-}
-
 /// The UPDATE and re-read statements of each rotated column.
 struct WriteSql {
     updates: Vec<String>,
@@ -1042,71 +1035,105 @@ impl WriteSql {
     }
 }
 
+/// A table as the rotation core writes it: SQLite ([`SqliteWriter`]) or
+/// PostgreSQL ([`pg::PgTable`]). The core ([`run`]) reads batches in key
+/// order, plans them on a second thread, and writes each planned batch in
+/// one transaction: [`Storage::write`] compares every old value and
+/// answers which writes did not match; those rows are re-read (under a row
+/// lock where the engine has one), rotated again from their current value
+/// and rewritten, all before [`Storage::commit`].
+///
+/// `write` takes the whole batch so an engine can send it as one
+/// statement (PostgreSQL: `UPDATE ... FROM unnest(...)`), and the trait
+/// holds no position of its own, so several writers could work on
+/// disjoint key ranges.
+pub trait Storage: Rows {
+    /// Begins a batch's transaction (holding the write lock on SQLite).
+    fn begin(&mut self) -> Result<()>;
+    /// Writes each planned value where the cell still holds the old one
+    /// (compare-and-swap); returns the indexes (into `writes`) of the
+    /// writes whose row did not match: changed since it was read, or gone.
+    fn write(&mut self, writes: &Writes) -> Result<Vec<usize>>;
+    /// The current value of one cell (`None`: the row is gone), locked
+    /// until the commit where the engine can.
+    fn reread(&mut self, col: usize, key: &[Value]) -> Result<Option<Value>>;
+    /// Writes one redone cell, comparing against the value just re-read.
+    fn rewrite(&mut self, col: usize, key: &[Value], old: &Value, new: &Value) -> Result<()>;
+    /// Commits the batch.
+    fn commit(&mut self) -> Result<()>;
+    /// Rolls the batch back.
+    fn rollback(&mut self) -> Result<()>;
+    /// Takes back an old value once its batch is written (SQLite reuses
+    /// the buffers for the next read).
+    fn recycle(&mut self, _old: Value) {}
+}
+
+/// What the writes did.
+#[derive(Default)]
+struct Written {
+    batches: u64,
+    conflicts: u64,
+    undecryptable: u64,
+    skipped: Vec<String>,
+    abort: Option<String>,
+}
+
 /// Applies one planned batch in one transaction, comparing the old value in
-/// every UPDATE; a row changed meanwhile is re-read and redone under the
+/// every write; a row changed meanwhile is re-read and redone under the
 /// lock. Returns `false` when an undecryptable re-read value stops the run
 /// (abort mode): the batch is rolled back, nothing of it is applied.
-#[allow(clippy::too_many_arguments)]
-fn write_batch(
-    conn: &Connection,
+fn write_batch<S: Storage + ?Sized>(
+    store: &mut S,
     writes: &Writes,
-    sql: &WriteSql,
-    updates: &mut [update::StaticUpdate<'_>],
     keys: &Keys,
-    target: &Target,
-    pk_name: &str,
     opts: &Options,
     w: &mut Written,
 ) -> Result<bool> {
-    let db = &target.db;
-    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
-        .map_err(|e| sql_err(db, e))?;
-    for (col, pk, old, new) in writes {
-        let changed = updates[*col]
-            .execute(new, pk, old)
-            .map_err(|e| sql_err(db, e))?;
-        if changed > 0 {
-            continue;
+    store.begin()?;
+    match redo_and_commit(store, writes, keys, opts, w) {
+        Ok(done) => Ok(done),
+        Err(e) => {
+            // The error is what the run reports; the rollback is best effort.
+            let _ = store.rollback();
+            Err(e)
         }
+    }
+}
+
+fn redo_and_commit<S: Storage + ?Sized>(
+    store: &mut S,
+    writes: &Writes,
+    keys: &Keys,
+    opts: &Options,
+    w: &mut Written,
+) -> Result<bool> {
+    let missed = store.write(writes)?;
+    for i in missed {
+        let (col, pk, _, _) = &writes[i];
         w.conflicts += 1;
-        let current: Option<Value> = tx
-            .prepare_cached(&sql.rereads[*col])
-            .and_then(|mut s| s.query_row(rusqlite::params_from_iter(pk), |r| r.get(0)))
-            .map(Some)
-            .or_else(|e| {
-                if e == rusqlite::Error::QueryReturnedNoRows {
-                    Ok(None)
-                } else {
-                    Err(e)
-                }
-            })
-            .map_err(|e| sql_err(db, e))?;
-        let Some(current) = current else { continue };
+        let Some(current) = store.reread(*col, pk)? else {
+            continue;
+        };
+        let target = store.target();
         match rotate_cell(keys, target, *col, pk, &current, opts.encrypt_plaintext) {
             Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
-                updates[*col]
-                    .execute(&redo, pk, &current)
-                    .map_err(|e| sql_err(db, e))?;
+                store.rewrite(*col, pk, &current, &redo)?;
             }
             Outcome::Undecryptable(reason) => {
                 w.undecryptable += 1;
+                let at = format!("{} ({})", key_text(pk), target.columns[*col]);
                 if !opts.skip_errors {
                     // Roll this batch back: nothing is half-applied.
-                    drop(tx);
-                    w.abort = Some(format!(
-                        "{pk_name} {} ({}): {reason}",
-                        key_text(pk),
-                        target.columns[*col]
-                    ));
+                    w.abort = Some(format!("{} {at}: {reason}", store.pk_name()));
+                    store.rollback()?;
                     return Ok(false);
                 }
-                w.skipped
-                    .push(format!("{} ({})", key_text(pk), target.columns[*col]));
+                w.skipped.push(at);
             }
             _ => {}
         }
     }
-    tx.commit().map_err(|e| sql_err(db, e))?;
+    store.commit()?;
     w.batches += 1;
     Ok(true)
 }
@@ -1114,14 +1141,15 @@ fn write_batch(
 /// A batch read: each row's key and rotated values.
 pub type Batch = Vec<(Key, Vec<Value>)>;
 
-/// Runs the rotation (or, with `dry_run`, counts what it would do).
+/// Runs the rotation (or, with `dry_run`, counts what it would do), on
+/// either engine.
 ///
-/// One connection reads and writes, so every page is read once and stays
-/// in its cache from the SELECT to the UPDATE; the crypto runs on a second
-/// thread: while it re-encrypts batch N+1, this thread writes batch N and
-/// reads batch N+2.
-pub fn run(
-    table: &mut Table,
+/// One connection reads and writes (on SQLite every page is then read
+/// once and stays in its cache from the SELECT to the UPDATE); the crypto
+/// runs on a second thread: while it re-encrypts batch N+1, this thread
+/// writes batch N and reads batch N+2.
+pub fn run<S: Storage + ?Sized>(
+    table: &mut S,
     keys: &Keys,
     opts: &Options,
     progress: &dyn Progress,
@@ -1131,18 +1159,8 @@ pub fn run(
         dry_run: opts.dry_run,
         ..Report::default()
     };
-    let db = table.target.db.clone();
-    // Two batches are in the cache at once (the one being written and the
-    // next one read): room for both, so no page is read twice.
-    let cache_kib = (opts.batch.saturating_mul(8)).clamp(8 * 1024, 256 * 1024);
-    table
-        .conn
-        .execute_batch(&format!("PRAGMA cache_size = -{cache_kib}"))
-        .map_err(|e| sql_err(&db, e))?;
-    let sql = WriteSql::new(&table.target, &table.key_cols);
-    let target = table.target.clone();
-    let pk_name = table.pk_name.clone();
-    let table = &*table;
+    let target = table.target().clone();
+    let pk_name = table.pk_name().to_string();
     let mut w = Written::default();
     std::thread::scope(|s| -> Result<()> {
         let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Batch>(1);
@@ -1170,19 +1188,13 @@ pub fn run(
             }
         });
         let db_result = (|| -> Result<()> {
-            let mut updates = sql
-                .updates
-                .iter()
-                .map(|q| update::StaticUpdate::prepare(&table.conn, q))
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(|e| sql_err(&db, e))?;
             let mut after = before_all();
             let (mut in_flight, mut reading) = (0usize, true);
             loop {
                 // Keep two batches ahead of the writes: one being planned,
                 // one waiting.
                 if reading && in_flight < 2 {
-                    let batch = table.read_batch(&after, opts.batch)?;
+                    let batch = table.next_batch(&after, opts.batch)?;
                     match batch.last() {
                         None => reading = false,
                         Some(last) => {
@@ -1212,17 +1224,7 @@ pub fn run(
                 };
                 if !opts.dry_run
                     && !writes.is_empty()
-                    && !write_batch(
-                        &table.conn,
-                        &writes,
-                        &sql,
-                        &mut updates,
-                        keys,
-                        target,
-                        pk_name,
-                        opts,
-                        &mut w,
-                    )?
+                    && !write_batch(table, &writes, keys, opts, &mut w)?
                 {
                     return Ok(());
                 }
@@ -1260,6 +1262,119 @@ pub fn run(
     }
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The SQLite engine's writer: a [`Table`] with its compare-and-swap
+/// UPDATE and re-read statements prepared.
+pub struct SqliteWriter<'t> {
+    table: &'t Table,
+    updates: Vec<update::StaticUpdate<'t>>,
+    rereads: Vec<String>,
+}
+
+impl<'t> SqliteWriter<'t> {
+    /// Prepares `table`'s statements and sizes its cache for `batch` rows.
+    pub fn new(table: &'t Table, batch: usize) -> Result<SqliteWriter<'t>> {
+        let db = &table.target.db;
+        // Two batches are in the cache at once (the one being written and the
+        // next one read): room for both, so no page is read twice.
+        let cache_kib = (batch.saturating_mul(8)).clamp(8 * 1024, 256 * 1024);
+        table
+            .conn
+            .execute_batch(&format!("PRAGMA cache_size = -{cache_kib}"))
+            .map_err(|e| sql_err(db, e))?;
+        let sql = WriteSql::new(&table.target, &table.key_cols);
+        let updates = sql
+            .updates
+            .iter()
+            .map(|q| update::StaticUpdate::prepare(&table.conn, q))
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| sql_err(db, e))?;
+        Ok(SqliteWriter {
+            table,
+            updates,
+            rereads: sql.rereads,
+        })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> Error {
+        sql_err(&self.table.target.db, e)
+    }
+}
+
+impl Rows for SqliteWriter<'_> {
+    fn target(&self) -> &Target {
+        &self.table.target
+    }
+    fn pk_name(&self) -> &str {
+        &self.table.pk_name
+    }
+    fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
+        self.table.read_batch(after, limit)
+    }
+}
+
+impl Storage for SqliteWriter<'_> {
+    fn begin(&mut self) -> Result<()> {
+        self.table
+            .conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.err(e))
+    }
+
+    fn write(&mut self, writes: &Writes) -> Result<Vec<usize>> {
+        let mut missed = Vec::new();
+        for (i, (col, pk, old, new)) in writes.iter().enumerate() {
+            let changed = self.updates[*col]
+                .execute(new, pk, old)
+                .map_err(|e| sql_err(&self.table.target.db, e))?;
+            if changed == 0 {
+                missed.push(i);
+            }
+        }
+        Ok(missed)
+    }
+
+    fn reread(&mut self, col: usize, key: &[Value]) -> Result<Option<Value>> {
+        self.table
+            .conn
+            .prepare_cached(&self.rereads[col])
+            .and_then(|mut s| s.query_row(rusqlite::params_from_iter(key), |r| r.get(0)))
+            .map(Some)
+            .or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    fn rewrite(&mut self, col: usize, key: &[Value], old: &Value, new: &Value) -> Result<()> {
+        self.updates[col]
+            .execute(new, key, old)
+            .map(drop)
+            .map_err(|e| sql_err(&self.table.target.db, e))
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.table
+            .conn
+            .execute_batch("COMMIT")
+            .map_err(|e| self.err(e))
+    }
+
+    fn rollback(&mut self) -> Result<()> {
+        self.table
+            .conn
+            .execute_batch("ROLLBACK")
+            .map_err(|e| self.err(e))
+    }
+
+    fn recycle(&mut self, old: Value) {
+        self.table.recycle(old);
+    }
 }
 
 impl Report {
