@@ -134,22 +134,36 @@ struct TableRun {
     to: ValueFormat,
 }
 
-/// `rotate run`'s report: one table's document, or `{"tables": [...]}`
-/// for a plan.
+/// A `rotate` report: one table's document, or `{"tables": [...]}` for a
+/// plan (or several tables).
 #[derive(Serialize)]
 #[serde(untagged)]
-enum RunReport {
-    One(TableRun),
-    Many { tables: Vec<TableRun> },
+enum PerTable<T> {
+    One(T),
+    Many { tables: Vec<T> },
 }
 
-impl Report for RunReport {
+impl<T> PerTable<T> {
+    /// `One` for a single table named by flags, else `Many`.
+    fn new(mut items: Vec<T>, from_plan: bool) -> PerTable<T> {
+        if !from_plan && items.len() == 1 {
+            PerTable::One(items.remove(0))
+        } else {
+            PerTable::Many { tables: items }
+        }
+    }
+
+    fn items(&self) -> &[T] {
+        match self {
+            PerTable::One(t) => std::slice::from_ref(t),
+            PerTable::Many { tables } => tables,
+        }
+    }
+}
+
+impl Report for PerTable<TableRun> {
     fn render_text(&self, out: &Output) -> Result<()> {
-        let runs = match self {
-            RunReport::One(t) => std::slice::from_ref(t),
-            RunReport::Many { tables } => tables.as_slice(),
-        };
-        for t in runs {
+        for t in self.items() {
             let r = &t.report;
             let verb = if r.dry_run { "would rotate" } else { "rotated" };
             out.line(&format!(
@@ -206,7 +220,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
         throttle: a.throttle,
         encrypt_plaintext: a.encrypt_plaintext,
     };
-    let mut runs = Vec::new();
+    let mut runs = Vec::with_capacity(targets.len());
     let mut failed = false;
     for ((mut table, sampled), target) in tables.into_iter().zip(&targets) {
         let report = rotate_table(ctx, a.to, &keys.keys, &mut table, target, sampled, &opts)?;
@@ -224,12 +238,8 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             break;
         }
     }
-    let report = if a.table.plan.is_none() && runs.len() == 1 {
-        RunReport::One(runs.remove(0))
-    } else {
-        RunReport::Many { tables: runs }
-    };
-    ctx.out.report(&report)?;
+    ctx.out
+        .report(&PerTable::new(runs, a.table.plan.is_some()))?;
     Ok(if failed {
         Outcome::ChecksFailed
     } else {
@@ -375,22 +385,9 @@ struct TableStatus {
     label: String,
 }
 
-/// `rotate status`'s report: one table's counts, or `{"tables": [...]}`
-/// for a plan.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum CheckReport {
-    One(TableStatus),
-    Many { tables: Vec<TableStatus> },
-}
-
-impl Report for CheckReport {
+impl Report for PerTable<TableStatus> {
     fn render_text(&self, out: &Output) -> Result<()> {
-        let all = match self {
-            CheckReport::One(t) => std::slice::from_ref(t),
-            CheckReport::Many { tables } => tables.as_slice(),
-        };
-        for t in all {
+        for t in self.items() {
             let st = &t.status;
             let mut rows: Vec<Vec<String>> = st
                 .by_key
@@ -417,7 +414,7 @@ fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
     let (db, targets) = targets(&a.table)?;
     let keys = check_keys(ctx, &a)?;
     let one = a.table.plan.is_none() && targets.len() == 1;
-    let mut surveys = Vec::new();
+    let mut surveys = Vec::with_capacity(targets.len());
     for target in &targets {
         let mut table = Opened::open(&db, target, false)?;
         surveys.push(TableStatus {
@@ -427,12 +424,8 @@ fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
         });
     }
     let bad = surveys.iter().any(|t| t.status.undecryptable > 0);
-    let report = if one {
-        CheckReport::One(surveys.remove(0))
-    } else {
-        CheckReport::Many { tables: surveys }
-    };
-    ctx.out.report(&report)?;
+    ctx.out
+        .report(&PerTable::new(surveys, a.table.plan.is_some()))?;
     Ok(if verify && bad {
         Outcome::ChecksFailed
     } else {
