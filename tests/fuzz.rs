@@ -1281,7 +1281,8 @@ proptest! {
         target_fernet in any::<bool>(),
         encrypt_plaintext in any::<bool>(),
     ) {
-        use keyward::rotate::codec::{self, DecryptKey, Keys, Outcome, TargetFormat};
+        use keyward::crypto::ValueFormat;
+        use keyward::rotate::codec::{self, DecryptKey, Keys, Outcome};
         use rusqlite::types::Value as V;
         let fernet_text = URL_SAFE.encode(&fernet);
         let v = match which {
@@ -1294,7 +1295,7 @@ proptest! {
             6 => V::Real(x),
             _ => V::Null,
         };
-        let format = if target_fernet { TargetFormat::Fernet } else { TargetFormat::Envelope };
+        let format = if target_fernet { ValueFormat::Fernet } else { ValueFormat::Envelope };
         let keys = Keys::new(&key(2), 9, format, vec![DecryptKey::new(&key(1), Some(7)), DecryptKey::new(&key(3), None)]);
         let parsed = codec::parse(&v);
         let _ = keys.decrypt(&parsed, None);

@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+
+pub use crate::crypto::ValueFormat;
 
 // Where the key for encrypt / decrypt comes from.
 #[derive(Debug, Args, Clone)]
@@ -32,13 +35,30 @@ pub struct IoArgs {
     pub force: bool,
 }
 
-/// Encryption formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Scheme {
-    /// The keyward envelope: AES-256-GCM with key id, base64.
-    Envelope,
-    /// Fernet, as Python's cryptography writes it (AES-128-CBC + HMAC-SHA256).
-    Fernet,
+/// A `--scheme`/`--to` value parser for [`ValueFormat`]: every format with
+/// its help line for this flag (shown by --help, man pages and completions).
+pub(crate) fn value_formats(
+    help: &[(ValueFormat, &'static str)],
+) -> impl TypedValueParser<Value = ValueFormat> {
+    PossibleValuesParser::new(
+        help.iter()
+            .map(|(f, h)| PossibleValue::new(f.name()).help(*h)),
+    )
+    .map(|name| name.parse::<ValueFormat>().expect("a listed format parses"))
+}
+
+/// The formats `encrypt` and `decrypt` read and write.
+fn schemes() -> impl TypedValueParser<Value = ValueFormat> {
+    value_formats(&[
+        (
+            ValueFormat::Envelope,
+            "The keyward envelope: AES-256-GCM with key id, base64",
+        ),
+        (
+            ValueFormat::Fernet,
+            "Fernet, as Python's cryptography writes it (AES-128-CBC + HMAC-SHA256)",
+        ),
+    ])
 }
 
 // `encrypt`.
@@ -51,8 +71,8 @@ pub struct EncryptArgs {
     pub io: IoArgs,
 
     /// The format to produce.
-    #[arg(long, value_enum, default_value_t = Scheme::Envelope)]
-    pub scheme: Scheme,
+    #[arg(long, value_parser = schemes(), default_value_t = ValueFormat::Envelope)]
+    pub scheme: ValueFormat,
 
     /// Context bound to the envelope as associated data, e.g. users/email/42 (envelope only).
     #[arg(long, value_name = "TEXT")]
@@ -73,8 +93,8 @@ pub struct DecryptArgs {
     pub io: IoArgs,
 
     /// Expect this format instead of detecting it.
-    #[arg(long, value_enum)]
-    pub scheme: Option<Scheme>,
+    #[arg(long, value_parser = schemes())]
+    pub scheme: Option<ValueFormat>,
 
     /// The context the envelope was sealed with (envelope only).
     #[arg(long, value_name = "TEXT")]

@@ -105,8 +105,8 @@ pub struct RotateRunArgs {
     pub keys: RotateKeyArgs,
 
     /// The format to write.
-    #[arg(long, value_enum, default_value_t = crate::rotate::codec::TargetFormat::Envelope)]
-    pub to: crate::rotate::codec::TargetFormat,
+    #[arg(long, value_parser = rotation_formats(), default_value_t = ValueFormat::Envelope)]
+    pub to: ValueFormat,
 
     /// Rows per transaction.
     #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
@@ -145,4 +145,15 @@ pub struct RotateCheckArgs {
     /// A key to decrypt with, from this private file (repeatable).
     #[arg(long, value_name = "PATH")]
     pub key_file: Vec<PathBuf>,
+}
+
+/// The formats `rotate run --to` writes.
+fn rotation_formats() -> impl clap::builder::TypedValueParser<Value = ValueFormat> {
+    super::crypt::value_formats(&[
+        (ValueFormat::Envelope, "The keyward envelope (AES-256-GCM)"),
+        (
+            ValueFormat::Fernet,
+            "Fernet (MultiFernet-style rotation keeps each token's timestamp)",
+        ),
+    ])
 }

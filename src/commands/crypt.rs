@@ -3,19 +3,18 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use base64::Engine;
-use serde_json::{Map, Value};
+use serde::Serialize;
 use zeroize::Zeroizing;
 
-use crate::cli::{DecryptArgs, EncryptArgs, IoArgs, Scheme as SchemeArg};
+use crate::cli::{DecryptArgs, EncryptArgs, IoArgs};
 use crate::commands::Ctx;
 use crate::crypto::envelope::{self, EnvelopeError, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetError, FernetKey};
 use crate::crypto::keys::read_key;
-use crate::crypto::{Scheme, detect};
+use crate::crypto::{ValueFormat, detect};
 use crate::error::{Error, Outcome, Result};
 use crate::fsutil::{self, Overwrite};
-use crate::output::Format;
+use crate::output::{Format, Output, Report};
 
 /// The largest value keyward reads for one encrypt or decrypt: 64 MiB.
 pub const MAX_VALUE_BYTES: u64 = 64 << 20;
@@ -68,49 +67,68 @@ fn input_name(io: &IoArgs) -> String {
         .unwrap_or_else(|| "stdin".into())
 }
 
+/// What `encrypt` produced: the ciphertext (printed in text), or where
+/// it was written.
+#[derive(Serialize)]
+struct Encrypted {
+    scheme: ValueFormat,
+    /// Envelope only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_id: Option<u32>,
+    /// Envelope only (null when none was bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<Option<String>>,
+    plaintext_bytes: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ciphertext: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    written_to: Option<String>,
+}
+
+impl Report for Encrypted {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        match &self.ciphertext {
+            Some(text) => out.raw(format!("{text}\n").as_bytes()),
+            None => Ok(()),
+        }
+    }
+}
+
 /// `keyward encrypt`.
 pub fn encrypt(ctx: &Ctx, a: EncryptArgs) -> Result<Outcome> {
     ctx.out.require("encrypt", &[Format::Text, Format::Json])?;
-    if a.scheme == SchemeArg::Fernet && (a.context.is_some() || a.key_id != 1) {
+    if a.scheme == ValueFormat::Fernet && (a.context.is_some() || a.key_id != 1) {
         return Err(Error::usage(
             "--context and --key-id apply to the envelope scheme; Fernet has neither",
         ));
     }
     let key = read_key(a.key.key_env.as_deref(), a.key.key_file.as_deref())?;
     let plaintext = read_input(&a.io, ctx)?;
-    let (scheme, text) = match a.scheme {
-        SchemeArg::Envelope => {
+    let text = match a.scheme {
+        ValueFormat::Envelope => {
             let k = EnvelopeKey::new(&key, a.key_id);
             let ctx_bytes = a.context.as_deref().map(str::as_bytes);
-            (Scheme::Envelope, k.seal_base64(&plaintext, ctx_bytes)?)
+            k.seal_base64(&plaintext, ctx_bytes)?
         }
-        SchemeArg::Fernet => (Scheme::Fernet, FernetKey::new(&key).encrypt(&plaintext)?),
+        ValueFormat::Fernet => FernetKey::new(&key).encrypt(&plaintext)?,
     };
-    match ctx.out.format() {
-        Format::Json => {
-            let mut doc = Map::new();
-            doc.insert(
-                "scheme".into(),
-                serde_json::to_value(scheme).unwrap_or(Value::Null),
-            );
-            if scheme == Scheme::Envelope {
-                doc.insert("key_id".into(), a.key_id.into());
-                doc.insert("context".into(), a.context.clone().into());
-            }
-            doc.insert("plaintext_bytes".into(), plaintext.len().into());
-            if a.io.out.is_none() {
-                doc.insert("ciphertext".into(), text.clone().into());
-            } else {
-                write_output(ctx, &a.io, format!("{text}\n").as_bytes())?;
-                doc.insert(
-                    "written_to".into(),
-                    a.io.out.as_ref().map(|p| p.display().to_string()).into(),
-                );
-            }
-            ctx.out.json(&Value::Object(doc))?;
+    let envelope = a.scheme == ValueFormat::Envelope;
+    let mut report = Encrypted {
+        scheme: a.scheme,
+        key_id: envelope.then_some(a.key_id),
+        context: envelope.then(|| a.context.clone()),
+        plaintext_bytes: plaintext.len(),
+        ciphertext: None,
+        written_to: None,
+    };
+    match &a.io.out {
+        Some(path) => {
+            write_output(ctx, &a.io, format!("{text}\n").as_bytes())?;
+            report.written_to = Some(path.display().to_string());
         }
-        _ => write_output(ctx, &a.io, format!("{text}\n").as_bytes())?,
+        None => report.ciphertext = Some(text),
     }
+    ctx.out.report(&report)?;
     Ok(Outcome::Success)
 }
 
@@ -134,6 +152,51 @@ fn fernet_error(e: FernetError, source: &str) -> Error {
     }
 }
 
+/// What `decrypt` recovered: the plaintext (raw bytes in text; UTF-8 or
+/// base64 in JSON), or where it was written.
+#[derive(Serialize)]
+struct Decrypted<'a> {
+    scheme: ValueFormat,
+    /// Envelope only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_id: Option<u32>,
+    /// Fernet only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issued_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plaintext: Option<&'a str>,
+    /// Encoded as it is serialized: no unzeroized copy of the plaintext.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plaintext_base64: Option<Base64<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    written_to: Option<String>,
+    plaintext_bytes: usize,
+    /// The plaintext for stdout (None when written to a file).
+    #[serde(skip)]
+    raw: Option<&'a [u8]>,
+}
+
+/// Bytes serialized as standard base64, written straight into the output.
+struct Base64<'a>(&'a [u8]);
+
+impl Serialize for Base64<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(&base64::display::Base64Display::new(
+            self.0,
+            &base64::engine::general_purpose::STANDARD,
+        ))
+    }
+}
+
+impl Report for Decrypted<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        match self.raw {
+            Some(bytes) => out.raw(bytes),
+            None => Ok(()),
+        }
+    }
+}
+
 /// `keyward decrypt`.
 pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
     ctx.out.require("decrypt", &[Format::Text, Format::Json])?;
@@ -145,37 +208,29 @@ pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
         ))
     })?;
     let (scheme, data) = detect(text).map_err(|m| Error::bad_input(format!("{m} ({source})")))?;
-    if let Some(expected) = a.scheme {
-        let want = match expected {
-            SchemeArg::Envelope => Scheme::Envelope,
-            SchemeArg::Fernet => Scheme::Fernet,
-        };
-        if want != scheme {
-            return Err(Error::bad_input(format!(
-                "expected a {} but the input is a {} ({source})",
-                scheme_name(want),
-                scheme_name(scheme)
-            )));
-        }
+    if let Some(want) = a.scheme
+        && want != scheme
+    {
+        return Err(Error::bad_input(format!(
+            "expected a {} but the input is a {} ({source})",
+            want.noun(),
+            scheme.noun()
+        )));
     }
-    if scheme == Scheme::Fernet && (a.context.is_some() || a.key_id.is_some()) {
+    if scheme == ValueFormat::Fernet && (a.context.is_some() || a.key_id.is_some()) {
         return Err(Error::usage(
             "--context and --key-id apply to envelopes; the input is a Fernet token",
         ));
     }
-    if scheme == Scheme::Envelope && a.ttl.is_some() {
+    if scheme == ValueFormat::Envelope && a.ttl.is_some() {
         return Err(Error::usage(
             "--ttl applies to Fernet tokens; the input is a keyward envelope",
         ));
     }
     let key = read_key(a.key.key_env.as_deref(), a.key.key_file.as_deref())?;
-    let mut doc = Map::new();
-    doc.insert(
-        "scheme".into(),
-        serde_json::to_value(scheme).unwrap_or(Value::Null),
-    );
+    let (mut key_id, mut issued_at) = (None, None);
     let plaintext = match scheme {
-        Scheme::Envelope => {
+        ValueFormat::Envelope => {
             let header = envelope::parse_header(&data).map_err(|e| envelope_error(e, &source))?;
             if let Some(want) = a.key_id
                 && want != header.key_id
@@ -185,51 +240,46 @@ pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
                     header.key_id
                 )));
             }
-            doc.insert("key_id".into(), header.key_id.into());
+            key_id = Some(header.key_id);
             EnvelopeKey::new(&key, header.key_id)
                 .open(&data, a.context.as_deref().map(str::as_bytes))
                 .map_err(|e| envelope_error(e, &source))?
         }
-        Scheme::Fernet => {
+        ValueFormat::Fernet => {
             let ttl = a.ttl.map(|t| (t, fernet::unix_now()));
             let pt = FernetKey::new(&key)
                 .decrypt_raw(&data, ttl)
                 .map_err(|e| fernet_error(e, &source))?;
             let ts = u64::from_be_bytes(data[1..9].try_into().expect("checked by decrypt"));
-            doc.insert("issued_at".into(), rfc3339(ts).into());
+            issued_at = Some(rfc3339(ts));
             pt
         }
     };
-    match ctx.out.format() {
-        Format::Json => {
-            match std::str::from_utf8(&plaintext) {
-                Ok(s) => doc.insert("plaintext".into(), s.into()),
-                Err(_) => doc.insert(
-                    "plaintext_base64".into(),
-                    base64::engine::general_purpose::STANDARD
-                        .encode(&*plaintext)
-                        .into(),
-                ),
-            };
-            if let Some(path) = &a.io.out {
-                write_output(ctx, &a.io, &plaintext)?;
-                doc.remove("plaintext");
-                doc.remove("plaintext_base64");
-                doc.insert("written_to".into(), path.display().to_string().into());
-            }
-            doc.insert("plaintext_bytes".into(), plaintext.len().into());
-            ctx.out.json(&Value::Object(doc))?;
+    let mut report = Decrypted {
+        scheme,
+        key_id,
+        issued_at,
+        plaintext: None,
+        plaintext_base64: None,
+        written_to: None,
+        plaintext_bytes: plaintext.len(),
+        raw: None,
+    };
+    match &a.io.out {
+        Some(path) => {
+            write_output(ctx, &a.io, &plaintext)?;
+            report.written_to = Some(path.display().to_string());
         }
-        _ => write_output(ctx, &a.io, &plaintext)?,
+        None => {
+            report.raw = Some(&plaintext);
+            match std::str::from_utf8(&plaintext) {
+                Ok(s) => report.plaintext = Some(s),
+                Err(_) => report.plaintext_base64 = Some(Base64(&plaintext)),
+            }
+        }
     }
+    ctx.out.report(&report)?;
     Ok(Outcome::Success)
-}
-
-fn scheme_name(s: Scheme) -> &'static str {
-    match s {
-        Scheme::Envelope => "keyward envelope",
-        Scheme::Fernet => "Fernet token",
-    }
 }
 
 /// A Fernet timestamp as RFC 3339; one past year 9999 (a forged or

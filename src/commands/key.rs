@@ -4,9 +4,10 @@
 
 use std::io::IsTerminal;
 
-use serde_json::{Map, json};
+use serde::Serialize;
+use serde_json::Map;
 
-use crate::audit::{Entry, Risk};
+use crate::audit::Risk;
 use crate::cli::{
     DeriveArgs, KdfName, KeyCommand, KeyImportArgs, KeyNewArgs, KeyringArgs, UsageArgs,
 };
@@ -18,12 +19,12 @@ use crate::crypto::kdf::{
 use crate::crypto::keys::{Key256, read_key};
 use crate::crypto::random;
 use crate::error::{Error, Outcome, Result};
-use crate::fsutil::{FileLock, Overwrite};
+use crate::fsutil::FileLock;
 use crate::keyring::{
-    KeyInfo, KeyState, Keyring, PendingAudit, kek_input, lock_for_update, read_source, resolve_path,
+    KeyInfo, KeyState, Keyring, audited, kek_input, lock_for_update, read_source, resolve_path,
 };
-use crate::output::Format;
-use crate::rotate::codec::{DecryptKey, Keys, TargetFormat};
+use crate::output::{Format, Output, Report};
+use crate::rotate::usage::{Usage, keyring_usage};
 use crate::secret::{SecretPrompt, read_secret};
 
 const PASSPHRASE_PROMPT: SecretPrompt = SecretPrompt {
@@ -208,116 +209,29 @@ fn open_or_create(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> 
     Ok((lock, ring))
 }
 
-/// Saves a keyring change together with its audit entry: both or neither.
-///
-/// The store's write lock is taken first (a locked store fails before the
-/// keyring changes) and the chain's key checked; the keyring is saved
-/// with the entry it owes sealed inside it ([`PendingAudit`]); the entry is
-/// appended and committed; then the keyring is saved without it. If the
-/// entry cannot be committed, the keyring file is put back as it was. A
-/// process killed between the writes leaves the pending entry in the
-/// keyring, and the next change completes it ([`complete_pending`]).
+/// Saves a keyring change together with its audit entry, both or neither
+/// ([`audited::commit`]); the store and audit key are checked first.
 fn commit(
     ctx: &Ctx,
     ring: &mut Keyring,
     action: &str,
     id: u32,
     risk: Risk,
-    extra: serde_json::Value,
+    extra: &impl Serialize,
 ) -> Result<()> {
     let (mut store, auditor) = ctx.audited()?;
-    let entry = ring.get(id)?;
-    let change_id = hex::encode(crate::crypto::random::array::<8>()?);
-    let mut details = json!({"keyring": ring.path().display().to_string(), "fingerprint": entry.key.fingerprint(), "state": entry.state, "change_id": change_id});
-    if let (Some(d), Some(e)) = (details.as_object_mut(), extra.as_object()) {
-        d.extend(e.clone());
-    }
-    let before = match std::fs::read(ring.path()) {
-        Ok(b) => Some(zeroize::Zeroizing::new(b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io("read", ring.path(), &e)),
-    };
-    ring.pending_audit = Some(PendingAudit {
-        change_id,
-        action: action.to_string(),
-        key_id: id,
-        risk: risk.as_str().to_string(),
-        details: details.clone(),
-    });
-    let written = store.write(|tx| {
-        ring.save()?;
-        auditor.append(
-            tx,
-            &Entry::new(action, "key", id.to_string())
-                .risk(risk)
-                .details(details),
-        )
-    });
-    ring.pending_audit = None;
-    if let Err(e) = written {
-        // Put the keyring back as it was: the change did not happen.
-        let restored = match &before {
-            Some(b) => crate::fsutil::write_atomic(ring.path(), b, 0o600, Overwrite::Replace),
-            None => std::fs::remove_file(ring.path())
-                .or_else(|e| {
-                    if e.kind() == std::io::ErrorKind::NotFound {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
-                .map_err(|io| Error::io("remove", ring.path(), &io)),
-        };
-        if restored.is_err() {
-            ctx.out.warn("the keyring could not be put back; the next keyring change completes this one's audit entry");
-        }
-        return Err(e);
-    }
-    // The entry is committed; a failure here only leaves the journal for
-    // the next change to clear.
-    ring.save()
+    audited::commit(ring, &mut store, &auditor, action, id, risk, extra, &|w| {
+        ctx.out.warn(w)
+    })
 }
 
-/// Completes the audit entry of an earlier change that was interrupted
-/// between saving the keyring and committing its entry (kill -9, power
-/// loss): appends it unless the log already has it, then clears it.
+/// Completes an interrupted change's audit entry ([`audited::complete_pending`]).
 fn complete_pending(ctx: &Ctx, ring: &mut Keyring) -> Result<()> {
-    let Some(p) = ring.pending_audit.clone() else {
+    if ring.pending_audit.is_none() {
         return Ok(());
-    };
+    }
     let (mut store, auditor) = ctx.audited()?;
-    let risk = match p.risk.as_str() {
-        "medium" => Risk::Medium,
-        "high" => Risk::High,
-        "critical" => Risk::Critical,
-        _ => Risk::Low,
-    };
-    let appended = store.write(|tx| {
-        let present: bool = tx
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = ?1 AND json_extract(details, '$.change_id') = ?2)",
-                rusqlite::params![p.action, p.change_id],
-                |r| r.get(0),
-            )
-            .map_err(crate::store::query_error)?;
-        if present {
-            return Ok(false);
-        }
-        let mut details = p.details.clone();
-        if let Some(d) = details.as_object_mut() {
-            d.insert("recovered".into(), true.into());
-        }
-        auditor.append(
-            tx,
-            &Entry::new(&p.action, "key", p.key_id.to_string())
-                .risk(risk)
-                .details(details),
-        )?;
-        Ok(true)
-    })?;
-    ring.pending_audit = None;
-    ring.save()?;
-    if appended {
+    if let Some(p) = audited::complete_pending(ring, &mut store, &auditor)? {
         ctx.out.warn(&format!(
             "an earlier {} of key {} was interrupted before its audit entry was written; the entry is written now",
             p.action, p.key_id
@@ -326,13 +240,10 @@ fn complete_pending(ctx: &Ctx, ring: &mut Keyring) -> Result<()> {
     Ok(())
 }
 
-/// Values per key id in the tables `usage` names (columns, JSON fields, a
-/// plan; SQLite or PostgreSQL), through the keyring's keys, and a label
-/// for the tables.
-fn usage_counts(
-    ring: &Keyring,
-    usage: &UsageArgs,
-) -> Result<Option<(crate::rotate::Status, String)>> {
+/// What still uses the keyring's keys in the tables `usage` names
+/// (columns, JSON fields, a plan; SQLite or PostgreSQL); `None` when no
+/// database is named.
+fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<Usage>> {
     let Some(table_args) = usage.table_args() else {
         return Ok(None);
     };
@@ -341,80 +252,118 @@ fn usage_counts(
             "--db (or --db-env) needs --table with --column or --json-field (or --plan)",
         ));
     }
-    let db = crate::commands::rotate::database(&table_args)?;
-    let targets = crate::commands::rotate::targets(&table_args, &db)?;
-    let primary = ring.primary().map(|k| (k.key.clone(), k.id));
-    let (target_key, target_id) = primary.unwrap_or_else(|| (Key256::from_bytes([0; 32]), 0));
-    let old: Vec<DecryptKey> = ring
-        .keys
-        .iter()
-        .map(|k| DecryptKey::new(&k.key, Some(k.id)))
-        .collect();
-    let keys = Keys::new(&target_key, target_id, TargetFormat::Envelope, old);
-    let mut total = crate::rotate::Status::default();
-    let mut names = Vec::new();
-    for target in &targets {
-        let mut opened = crate::commands::rotate::Opened::open(&db, target, false)?;
-        let st = crate::rotate::survey(opened.rows(), &keys, 10)?;
-        total.rows += st.rows;
-        total.null += st.null;
-        total.plaintext += st.plaintext;
-        total.undecryptable += st.undecryptable;
-        for (k, n) in st.by_key {
-            *total.by_key.entry(k).or_default() += n;
+    let (db, targets) = crate::commands::rotate::targets(&table_args)?;
+    keyring_usage(ring, &db, &targets).map(Some)
+}
+
+/// One key as `key list` and `show` report it.
+#[derive(Serialize)]
+struct KeyRow {
+    #[serde(flatten)]
+    info: KeyInfo,
+    /// Values under it, when the tables were named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    values: Option<u64>,
+}
+
+/// The keys `key list`, `show` and the changes report: a JSON array.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct KeyList {
+    keys: Vec<KeyRow>,
+    #[serde(skip)]
+    with_values: bool,
+}
+
+impl KeyList {
+    fn new(infos: Vec<KeyInfo>, usage: Option<&Usage>) -> KeyList {
+        KeyList {
+            keys: infos
+                .into_iter()
+                .map(|info| KeyRow {
+                    values: usage.map(|u| u.values_under(info.id)),
+                    info,
+                })
+                .collect(),
+            with_values: usage.is_some(),
         }
-        names.push(target.table.clone());
     }
-    Ok(Some((total, names.join(", "))))
+
+    /// One key of `ring`.
+    fn one(ring: &Keyring, id: u32) -> Result<KeyList> {
+        Ok(KeyList::new(vec![ring.get(id)?.info()], None))
+    }
 }
 
-/// Values under key `id`.
-fn rows_for(status: &crate::rotate::Status, id: u32) -> u64 {
-    status
-        .by_key
-        .iter()
-        .filter(|(k, _)| k.ends_with(&format!("key {id}")))
-        .map(|(_, n)| *n)
-        .sum()
-}
-
-fn print_keys(ctx: &Ctx, infos: &[KeyInfo], counts: Option<&crate::rotate::Status>) -> Result<()> {
-    if ctx.out.format() == Format::Json {
-        let docs: Vec<serde_json::Value> = infos
+impl Report for KeyList {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        let mut header = vec!["id", "state", "created", "origin", "fingerprint", "note"];
+        if self.with_values {
+            header.push("values");
+        }
+        let rows: Vec<Vec<String>> = self
+            .keys
             .iter()
             .map(|k| {
-                let mut d = serde_json::to_value(k).unwrap_or_default();
-                if let Some(c) = counts {
-                    d["values"] = rows_for(c, k.id).into();
+                let i = &k.info;
+                let mut r = vec![
+                    i.id.to_string(),
+                    i.state.as_str().into(),
+                    i.created_at.clone(),
+                    i.origin.clone(),
+                    i.fingerprint.clone(),
+                    i.note.clone().unwrap_or_else(|| "-".into()),
+                ];
+                if let Some(n) = k.values {
+                    r.push(n.to_string());
                 }
-                d
+                r
             })
             .collect();
-        return ctx.out.json(&docs);
+        out.table(&header, &rows)
     }
-    let mut header = vec!["id", "state", "created", "origin", "fingerprint", "note"];
-    if counts.is_some() {
-        header.push("values");
-    }
-    let rows: Vec<Vec<String>> = infos
-        .iter()
-        .map(|k| {
-            let mut r = vec![
-                k.id.to_string(),
-                k.state.as_str().into(),
-                k.created_at.clone(),
-                k.origin.clone(),
-                k.fingerprint.clone(),
-                k.note.clone().unwrap_or_else(|| "-".into()),
-            ];
-            if let Some(c) = counts {
-                r.push(rows_for(c, k.id).to_string());
-            }
-            r
-        })
-        .collect();
-    ctx.out.table(&header, &rows)
 }
+
+/// `key retire` refused: the key still encrypts values.
+#[derive(Serialize)]
+struct RetireRefused {
+    id: u32,
+    retired: bool,
+    values: u64,
+    tables: String,
+}
+
+impl Report for RetireRefused {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        out.line(&format!(
+            "key {} still encrypts {} values in {}; rotate them first",
+            self.id, self.values, self.tables
+        ))
+    }
+}
+
+/// `key promote`'s audit details.
+#[derive(Serialize)]
+struct Promoted {
+    previous_primary: Option<u32>,
+}
+
+/// `key retire`'s audit details.
+#[derive(Serialize)]
+struct Retired {
+    forced: bool,
+    checked: bool,
+}
+
+/// `key import`'s audit details.
+#[derive(Serialize)]
+struct Imported<'a> {
+    origin: &'a str,
+}
+
+/// Audit details with nothing of the change's own.
+#[derive(Serialize)]
+struct NoDetails {}
 
 /// Runs the keyring subcommands of `key`.
 fn run_keyring(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
@@ -431,7 +380,9 @@ fn run_keyring(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
                 "key.promote",
                 id,
                 Risk::Medium,
-                json!({"previous_primary": old}),
+                &Promoted {
+                    previous_primary: old,
+                },
             )?;
             ctx.out.note(&format!(
                 "key {id} is now primary{}",
@@ -439,7 +390,7 @@ fn run_keyring(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
                     .map(|o| format!("; key {o} decrypts only"))
                     .unwrap_or_default()
             ));
-            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            ctx.out.report(&KeyList::one(&ring, id)?)?;
             Ok(Outcome::Success)
         }
         KeyCommand::List { keyring, usage } => {
@@ -450,22 +401,22 @@ fn run_keyring(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
                     p.action, p.key_id
                 ));
             }
-            let counts = usage_counts(&ring, &usage)?;
+            let usage = usage_counts(&ring, &usage)?;
             let infos: Vec<KeyInfo> = ring.keys.iter().map(|k| k.info()).collect();
-            print_keys(ctx, &infos, counts.as_ref().map(|(c, _)| c))?;
-            if let Some((c, _)) = &counts
-                && c.undecryptable > 0
+            ctx.out.report(&KeyList::new(infos, usage.as_ref()))?;
+            if let Some(u) = &usage
+                && u.status.undecryptable > 0
             {
                 ctx.out.warn(&format!(
                     "{} values are under no key of this keyring",
-                    c.undecryptable
+                    u.status.undecryptable
                 ));
             }
             Ok(Outcome::Success)
         }
         KeyCommand::Show { id, keyring } => {
             let ring = open(ctx, &keyring)?;
-            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            ctx.out.report(&KeyList::one(&ring, id)?)?;
             Ok(Outcome::Success)
         }
         KeyCommand::Retire {
@@ -479,28 +430,25 @@ fn run_keyring(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
                 KeyState::Primary => ring.retire(id)?,
                 KeyState::Retired => {
                     ctx.out.note(&format!("key {id} is already retired"));
-                    print_keys(ctx, &[ring.get(id)?.info()], None)?;
+                    ctx.out.report(&KeyList::one(&ring, id)?)?;
                     return Ok(Outcome::Success);
                 }
                 KeyState::Active => {}
             }
             // What still uses the key decides whether this may go ahead.
             let unchecked = match usage_counts(&ring, &usage)? {
-                Some((c, tables)) => {
-                    let n = rows_for(&c, id);
+                Some(u) => {
+                    let n = u.values_under(id);
                     if n > 0 && !force {
-                        if ctx.out.format() == Format::Json {
-                            ctx.out.json(
-                                &json!({"id": id, "retired": false, "values": n, "tables": tables}),
-                            )?;
-                        } else {
-                            ctx.out.line(&format!(
-                                "key {id} still encrypts {n} values in {tables}; rotate them first"
-                            ))?;
-                        }
+                        ctx.out.report(&RetireRefused {
+                            id,
+                            retired: false,
+                            values: n,
+                            tables: u.tables,
+                        })?;
                         return Ok(Outcome::ChecksFailed);
                     }
-                    (n > 0).then(|| format!("key {id} still encrypts {n} values in {tables}"))
+                    (n > 0).then(|| format!("key {id} still encrypts {n} values in {}", u.tables))
                 }
                 None if !force => {
                     return Err(Error::usage(format!(
@@ -528,19 +476,29 @@ fn run_keyring(ctx: &Ctx, cmd: KeyCommand) -> Result<Outcome> {
                 "key.retire",
                 id,
                 Risk::High,
-                json!({"forced": force, "checked": unchecked.is_none()}),
+                &Retired {
+                    forced: force,
+                    checked: unchecked.is_none(),
+                },
             )?;
-            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            ctx.out.report(&KeyList::one(&ring, id)?)?;
             Ok(Outcome::Success)
         }
         KeyCommand::Restore { id, keyring } => {
             let (_lock, mut ring) = open_for_update(ctx, &keyring)?;
             ring.restore(id)?;
-            commit(ctx, &mut ring, "key.restore", id, Risk::Medium, json!({}))?;
+            commit(
+                ctx,
+                &mut ring,
+                "key.restore",
+                id,
+                Risk::Medium,
+                &NoDetails {},
+            )?;
             ctx.out.note(&format!(
                 "key {id} is active again (decrypts; `key promote {id}` to encrypt with it)"
             ));
-            print_keys(ctx, &[ring.get(id)?.info()], None)?;
+            ctx.out.report(&KeyList::one(&ring, id)?)?;
             Ok(Outcome::Success)
         }
         KeyCommand::Import(a) => import(ctx, a),
@@ -564,7 +522,7 @@ fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
         a.note.clone(),
         a.primary,
     )?;
-    commit(ctx, &mut ring, "key.new", id, Risk::Low, json!({}))?;
+    commit(ctx, &mut ring, "key.new", id, Risk::Low, &NoDetails {})?;
     let state = ring.get(id)?.state;
     ctx.out.note(&format!(
         "added key {id} ({}) to {}{}",
@@ -576,7 +534,7 @@ fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
             ""
         }
     ));
-    print_keys(ctx, &[ring.get(id)?.info()], None)?;
+    ctx.out.report(&KeyList::one(&ring, id)?)?;
     Ok(Outcome::Success)
 }
 
@@ -633,10 +591,10 @@ fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
         "key.import",
         id,
         Risk::Medium,
-        json!({"origin": origin}),
+        &Imported { origin: &origin },
     )?;
     ctx.out
         .note(&format!("imported key {id} into {}", ring.path().display()));
-    print_keys(ctx, &[ring.get(id)?.info()], None)?;
+    ctx.out.report(&KeyList::one(&ring, id)?)?;
     Ok(Outcome::Success)
 }

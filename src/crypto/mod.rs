@@ -22,19 +22,69 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("sha256:{}", hex::encode(&digest[..8]))
 }
 
-/// The two ciphertext formats keyward reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scheme {
+/// A value format: how one encrypted value is written. `encrypt
+/// --scheme`, `decrypt --scheme`, `rotate run --to` and the rotation codec
+/// all speak it; its text form (`Display`, `FromStr`, JSON) is the name
+/// the command line takes, so it can grow parameters (`NAME:param=value`)
+/// without another type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ValueFormat {
     /// The keyward envelope (AES-256-GCM).
     Envelope,
     /// A Fernet token.
     Fernet,
 }
 
+impl ValueFormat {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [ValueFormat; 2] = [ValueFormat::Envelope, ValueFormat::Fernet];
+
+    /// The name the command line and JSON use.
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueFormat::Envelope => "envelope",
+            ValueFormat::Fernet => "fernet",
+        }
+    }
+
+    /// What one value of this format is called in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            ValueFormat::Envelope => "keyward envelope",
+            ValueFormat::Fernet => "Fernet token",
+        }
+    }
+}
+
+impl std::fmt::Display for ValueFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for ValueFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ValueFormat::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ValueFormat::ALL.iter().map(|f| f.name()).collect();
+                format!("'{s}' is not a value format ({})", names.join(", "))
+            })
+    }
+}
+
+impl serde::Serialize for ValueFormat {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// Tells a keyward envelope from a Fernet token by its first bytes (`KW` or
 /// 0x80), accepting either base64 alphabet, and returns the binary form.
-pub fn detect(text: &str) -> Result<(Scheme, Vec<u8>), String> {
+pub fn detect(text: &str) -> Result<(ValueFormat, Vec<u8>), String> {
     use b64::Alphabet;
     let t = text.trim();
     if t.is_empty() {
@@ -52,8 +102,8 @@ pub fn detect(text: &str) -> Result<(Scheme, Vec<u8>), String> {
     let data = b64::decode(alphabet, t)
         .ok_or_else(|| format!("the input is not base64 ({} characters), so neither a keyward envelope nor a Fernet token", t.len()))?;
     match data.first() {
-        Some(&fernet::VERSION) => Ok((Scheme::Fernet, data)),
-        _ if data.starts_with(&envelope::MAGIC) => Ok((Scheme::Envelope, data)),
+        Some(&fernet::VERSION) => Ok((ValueFormat::Fernet, data)),
+        _ if data.starts_with(&envelope::MAGIC) => Ok((ValueFormat::Envelope, data)),
         _ => Err("the input is neither a keyward envelope (starts with \"KW\") nor a Fernet token (starts with 0x80)".into()),
     }
 }

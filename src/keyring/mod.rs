@@ -30,6 +30,8 @@ use crate::error::{Error, Result};
 use crate::fsutil::{self, Overwrite};
 use crate::secret::SecretString;
 
+pub mod audited;
+
 /// The `format` field of every keyring file.
 pub const FORMAT: &str = "keyward-keyring";
 

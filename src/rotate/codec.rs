@@ -7,18 +7,69 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use zeroize::Zeroizing;
 
+use crate::crypto::ValueFormat;
 use crate::crypto::envelope::{self, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetKey};
 use crate::crypto::keys::Key256;
 
-/// The format values are rotated to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TargetFormat {
-    /// The keyward envelope (AES-256-GCM).
-    Envelope,
-    /// Fernet (MultiFernet-style rotation keeps each token's timestamp).
-    Fernet,
+/// Who holds an encrypted value: its format and the key that decrypts it,
+/// as `rotate status` and `key list --db` count them. Its text (and JSON
+/// map key) is `envelope, key 3`, `fernet, key 2`, `fernet, a key without
+/// id`; holders sort as those texts do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Holder {
+    /// The value's format.
+    pub format: ValueFormat,
+    /// The id of the key that decrypts it (`None`: a key given without one).
+    pub key_id: Option<u32>,
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.key_id {
+            Some(id) => write!(f, "{}, key {id}", self.format),
+            None => write!(f, "{}, a key without id", self.format),
+        }
+    }
+}
+
+impl Ord for Holder {
+    /// The order of the texts, without building them: by format name,
+    /// then "a key without id" before "key N", and ids as decimal text.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        fn decimal(n: u32, buf: &mut [u8; 10]) -> &[u8] {
+            let (mut n, mut at) = (n, buf.len());
+            loop {
+                at -= 1;
+                buf[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    return &buf[at..];
+                }
+            }
+        }
+        self.format.name().cmp(other.format.name()).then_with(|| {
+            match (self.key_id, other.key_id) {
+                (Some(a), Some(b)) => {
+                    let (mut x, mut y) = ([0u8; 10], [0u8; 10]);
+                    decimal(a, &mut x).cmp(decimal(b, &mut y))
+                }
+                (a, b) => a.is_some().cmp(&b.is_some()),
+            }
+        })
+    }
+}
+
+impl PartialOrd for Holder {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl serde::Serialize for Holder {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// How a value is stored.
@@ -71,7 +122,7 @@ pub struct Keys {
     target_id: u32,
     target_env: EnvelopeKey,
     target_fernet: FernetKey,
-    format: TargetFormat,
+    format: ValueFormat,
     /// Decrypting keys, the target first.
     decrypt: Vec<DecryptKey>,
     by_id: HashMap<u32, usize>,
@@ -82,12 +133,7 @@ pub struct Keys {
 
 impl Keys {
     /// `target` (with its envelope id) plus the `old` keys; the target also decrypts.
-    pub fn new(
-        target: &Key256,
-        target_id: u32,
-        format: TargetFormat,
-        old: Vec<DecryptKey>,
-    ) -> Keys {
+    pub fn new(target: &Key256, target_id: u32, format: ValueFormat, old: Vec<DecryptKey>) -> Keys {
         let mut decrypt = vec![DecryptKey::new(target, Some(target_id))];
         decrypt.extend(old.into_iter().filter(|k| k.id != Some(target_id)));
         let by_id = decrypt
@@ -170,7 +216,7 @@ pub fn parse(v: &Value) -> Parsed {
 fn parse_text(t: &str, blob: bool) -> Parsed {
     let storage = Storage::Text { blob };
     match crate::crypto::detect(t) {
-        Ok((crate::crypto::Scheme::Envelope, bytes)) => match envelope::parse_header(&bytes) {
+        Ok((ValueFormat::Envelope, bytes)) => match envelope::parse_header(&bytes) {
             Ok(h) => Parsed {
                 kind: Kind::Envelope(h.key_id),
                 storage,
@@ -182,7 +228,7 @@ fn parse_text(t: &str, blob: bool) -> Parsed {
                 bytes: Vec::new(),
             },
         },
-        Ok((crate::crypto::Scheme::Fernet, bytes)) if bytes.len() >= 73 => Parsed {
+        Ok((ValueFormat::Fernet, bytes)) if bytes.len() >= 73 => Parsed {
             kind: Kind::Fernet,
             storage,
             bytes,
@@ -292,7 +338,7 @@ impl Keys {
                 })?;
                 Ok((
                     plain,
-                    self.format == TargetFormat::Envelope && i == 0 && id == self.target_id,
+                    self.format == ValueFormat::Envelope && i == 0 && id == self.target_id,
                     None,
                 ))
             }
@@ -301,7 +347,7 @@ impl Keys {
                 let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
                 Ok((
                     plain,
-                    self.format == TargetFormat::Fernet && i == 0,
+                    self.format == ValueFormat::Fernet && i == 0,
                     Some(ts),
                 ))
             }
@@ -311,16 +357,19 @@ impl Keys {
     }
 
     /// Which key version holds a value (`None`: none of ours).
-    pub fn holder(&self, p: &Parsed, ctx: Option<&[u8]>) -> Option<Option<u32>> {
+    pub fn holder(&self, p: &Parsed, ctx: Option<&[u8]>) -> Option<Holder> {
         // NO_TARGET marks a stand-in target, not a key id anyone gave.
         let id_of = |i: usize| self.decrypt[i].id.filter(|&x| x != NO_TARGET);
-        match p.kind {
-            Kind::Envelope(id) => self
-                .open_envelope(id, &p.bytes, ctx)
-                .map(|(i, _)| id_of(i).or(Some(id))),
-            Kind::Fernet => self.fernet_key(&p.bytes).map(id_of),
-            _ => None,
-        }
+        let (format, key_id) = match p.kind {
+            Kind::Envelope(id) => (
+                ValueFormat::Envelope,
+                self.open_envelope(id, &p.bytes, ctx)
+                    .map(|(i, _)| id_of(i).or(Some(id)))?,
+            ),
+            Kind::Fernet => (ValueFormat::Fernet, self.fernet_key(&p.bytes).map(id_of)?),
+            _ => return None,
+        };
+        Some(Holder { format, key_id })
     }
 
     fn seal(
@@ -338,7 +387,7 @@ impl Keys {
             }
         };
         match self.format {
-            TargetFormat::Envelope => {
+            ValueFormat::Envelope => {
                 let env = &self.target_env;
                 let err = |e: crate::error::Error| e.message().to_string();
                 Ok(match storage {
@@ -348,7 +397,7 @@ impl Keys {
                     }
                 })
             }
-            TargetFormat::Fernet => {
+            ValueFormat::Fernet => {
                 let iv =
                     crate::crypto::random::nonce::<16>().map_err(|e| e.message().to_string())?;
                 // MultiFernet.rotate keeps the original timestamp.
@@ -391,7 +440,7 @@ impl Keys {
                 let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
                 match self.open_fernet(p.bytes) {
                     Err(e) => Outcome::Undecryptable(e),
-                    Ok((0, _)) if self.format == TargetFormat::Fernet => Outcome::Current,
+                    Ok((0, _)) if self.format == ValueFormat::Fernet => Outcome::Current,
                     Ok((_, plain)) => match self.seal(&plain, ctx, Some(ts), p.storage) {
                         Ok(new) => Outcome::Rotated(new),
                         Err(e) => Outcome::Undecryptable(e),
@@ -414,7 +463,7 @@ impl Keys {
                         "envelope under key {id}: no key given decrypts it (authentication failed)"
                     )),
                     Some((0, _, true))
-                        if self.format == TargetFormat::Envelope && id == self.target_id =>
+                        if self.format == ValueFormat::Envelope && id == self.target_id =>
                     {
                         Outcome::Current
                     }
@@ -458,7 +507,7 @@ mod tests {
         let keys = Keys::new(
             &k(2),
             8,
-            TargetFormat::Envelope,
+            ValueFormat::Envelope,
             vec![DecryptKey::new(&k(1), Some(7))],
         );
         for cut in [
@@ -492,7 +541,7 @@ mod tests {
         let keys = Keys::new(
             &k(2),
             2,
-            TargetFormat::Envelope,
+            ValueFormat::Envelope,
             vec![DecryptKey::new(&k(1), Some(1))],
         );
         let text = Value::Text(old.seal_base64(b"hello", None).unwrap());
@@ -520,7 +569,7 @@ mod tests {
         let keys = Keys::new(
             &k(2),
             2,
-            TargetFormat::Fernet,
+            ValueFormat::Fernet,
             vec![DecryptKey::new(&k(1), None)],
         );
         let token = old.encrypt_at(b"memory", 1_000, &[7; 16]);
@@ -543,7 +592,7 @@ mod tests {
 
     #[test]
     fn nulls_plaintext_and_strangers() {
-        let keys = Keys::new(&k(2), 2, TargetFormat::Envelope, vec![]);
+        let keys = Keys::new(&k(2), 2, ValueFormat::Envelope, vec![]);
         assert!(matches!(
             keys.rotate(&Value::Null, None, false),
             Outcome::Null
@@ -561,5 +610,34 @@ mod tests {
             keys.rotate(&Value::Text(stranger), None, false),
             Outcome::Undecryptable(_)
         ));
+    }
+}
+
+#[cfg(test)]
+mod holder_tests {
+    use super::*;
+
+    /// Holders sort as their texts do (the order `rotate status` lists).
+    #[test]
+    fn holders_sort_as_their_texts() {
+        let mut all = Vec::new();
+        for format in ValueFormat::ALL {
+            for key_id in [
+                None,
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(10),
+                Some(19),
+                Some(u32::MAX),
+            ] {
+                all.push(Holder { format, key_id });
+            }
+        }
+        for a in &all {
+            for b in &all {
+                assert_eq!(a.cmp(b), a.to_string().cmp(&b.to_string()), "{a} / {b}");
+            }
+        }
     }
 }

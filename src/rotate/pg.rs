@@ -5,18 +5,12 @@
 //! Connections honour libpq's `sslmode` and `sslrootcert` (see
 //! [`crate::pgtls`]).
 
-use std::time::Instant;
-
 use postgres::Client;
 use postgres::types::ToSql;
 use rusqlite::types::Value;
 
 use crate::error::{Error, Result};
-use crate::rotate::codec::{Keys, Outcome};
-use crate::rotate::{
-    Batch, Key, Options, Progress, Report, Rows, Target, key_text, pk_text, plan_batch,
-    rotate_cell, row_value, throttle,
-};
+use crate::rotate::{Batch, Key, Rows, Storage, Target, Writes, pk_text, row_value};
 
 /// How a column travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +35,11 @@ pub struct PgTable {
     keys: Vec<KeyCol>,
     pk_name: String,
     kinds: Vec<Kind>,
+    /// Per column: the compare-and-swap UPDATE (`$1` the new value, then
+    /// the key, then the old value) and the locking re-read; built by
+    /// [`PgTable::prepare_writes`].
+    updates: Vec<String>,
+    rereads: Vec<String>,
 }
 
 /// A key column: compared in its own type, so the index on it serves
@@ -280,6 +279,8 @@ impl PgTable {
             keys,
             pk_name,
             kinds,
+            updates: Vec::new(),
+            rereads: Vec::new(),
         })
     }
 
@@ -474,157 +475,114 @@ impl Rows for PgTable {
     }
 }
 
-/// Runs the rotation on PostgreSQL, one transaction per batch.
-pub fn run(
-    t: &mut PgTable,
-    keys: &Keys,
-    opts: &Options,
-    progress: &dyn Progress,
-) -> Result<Report> {
-    let start = Instant::now();
-    let mut report = Report {
-        dry_run: opts.dry_run,
-        ..Report::default()
-    };
-    let mut after: Key = Vec::new();
-    let nk = t.keys.len();
-    let key_at_2 = t.key_cond("=", 2);
-    let key_at_1 = t.key_cond("=", 1);
-    let updates: Vec<String> = t
-        .target
-        .columns
-        .iter()
-        .zip(&t.kinds)
-        .map(|(c, k)| {
+impl PgTable {
+    /// Builds the compare-and-swap UPDATE and the locking re-read of each
+    /// rotated column; refuses a column type the rotation cannot write.
+    pub fn prepare_writes(&mut self) -> Result<()> {
+        let nk = self.keys.len();
+        let key_at_2 = self.key_cond("=", 2);
+        let key_at_1 = self.key_cond("=", 1);
+        let (mut updates, mut rereads) = (Vec::new(), Vec::new());
+        for (c, k) in self.target.columns.iter().zip(&self.kinds) {
             let (set, cmp) = match k {
                 Kind::Json(ty) => (format!("$1::text::{ty}"), format!("{}::text", quote(c))),
                 Kind::Bytes => ("$1".to_string(), quote(c)),
                 _ => ("$1".to_string(), format!("{}::text", quote(c))),
             };
-            format!(
+            updates.push(format!(
                 "UPDATE {} SET {} = {set} WHERE {key_at_2} AND {cmp} IS NOT DISTINCT FROM ${}",
-                t.table_sql,
+                self.table_sql,
                 quote(c),
                 nk + 2
-            )
-        })
-        .collect();
-    let rereads: Vec<String> = t
-        .target
-        .columns
-        .iter()
-        .zip(&t.kinds)
-        .map(|(c, k)| {
+            ));
             let sel = if *k == Kind::Bytes {
                 quote(c)
             } else {
                 format!("{}::text", quote(c))
             };
-            format!(
+            rereads.push(format!(
                 "SELECT {sel} FROM {} WHERE {key_at_1} FOR UPDATE",
-                t.table_sql
-            )
-        })
-        .collect();
-    for k in &t.kinds {
-        if *k == Kind::Other {
+                self.table_sql
+            ));
+        }
+        if self.kinds.contains(&Kind::Other) {
             return Err(Error::usage(
                 "rotate works on text, varchar, bytea, json and jsonb columns",
             ));
         }
+        self.updates = updates;
+        self.rereads = rereads;
+        Ok(())
     }
-    loop {
-        let batch = t.next_batch(&after, opts.batch)?;
-        let Some(last) = batch.last() else { break };
-        after = last.0.clone();
-        let rows = batch.len() as u64;
-        // The batch's counts count once it is committed.
-        let mut counts = Report {
-            rows,
-            ..Report::default()
-        };
-        let Some(writes) = plan_batch(batch, keys, &t.target, &t.pk_name, opts, &mut counts) else {
-            report.absorb_stopped(counts);
-            report.seconds = start.elapsed().as_secs_f64();
-            return Ok(report);
-        };
-        if !opts.dry_run && !writes.is_empty() {
-            let url = t.url.clone();
-            let kinds = t.kinds.clone();
-            let target = t.target.clone();
-            let mut tx = t.client.transaction().map_err(|e| pg_err(&url, e))?;
-            for (col, pkv, old, new) in &writes {
-                let bytes = kinds[*col] == Kind::Bytes;
-                let key = key_params(&t.keys, pkv);
-                let (p1, p3) = (param(new, bytes), param(old, bytes));
-                let mut params: Vec<&(dyn ToSql + Sync)> = vec![&*p1];
-                params.extend(key.iter().map(|p| &**p));
-                params.push(&*p3);
-                let changed = tx
-                    .execute(updates[*col].as_str(), &params)
-                    .map_err(|e| pg_err(&url, e))?;
-                if changed > 0 {
-                    continue;
-                }
-                // Changed since it was read: redo it from its current value, under a row lock.
-                report.conflicts += 1;
-                let key_only: Vec<&(dyn ToSql + Sync)> = key.iter().map(|p| &**p).collect();
-                let current = tx
-                    .query_opt(rereads[*col].as_str(), &key_only)
-                    .map_err(|e| pg_err(&url, e))?;
-                let Some(row) = current else { continue };
-                let cur = if bytes {
-                    row.get::<_, Option<Vec<u8>>>(0)
-                        .map(Value::Blob)
-                        .unwrap_or(Value::Null)
-                } else {
-                    row.get::<_, Option<String>>(0)
-                        .map(Value::Text)
-                        .unwrap_or(Value::Null)
-                };
-                match rotate_cell(keys, &target, *col, pkv, &cur, opts.encrypt_plaintext) {
-                    Outcome::Rotated(redo) | Outcome::Plain(Some(redo)) => {
-                        let (q1, q3) = (param(&redo, bytes), param(&cur, bytes));
-                        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&*q1];
-                        params.extend(key.iter().map(|p| &**p));
-                        params.push(&*q3);
-                        tx.execute(updates[*col].as_str(), &params)
-                            .map_err(|e| pg_err(&url, e))?;
-                    }
-                    Outcome::Undecryptable(reason) => {
-                        report.undecryptable += 1;
-                        if !opts.skip_errors {
-                            // The batch is rolled back: none of it counts.
-                            drop(tx);
-                            report.aborted = true;
-                            report.abort_reason = Some(format!(
-                                "{} {} ({}): {reason}",
-                                t.pk_name,
-                                key_text(pkv),
-                                target.columns[*col]
-                            ));
-                            report.seconds = start.elapsed().as_secs_f64();
-                            return Ok(report);
-                        }
-                        counts.rotated = counts.rotated.saturating_sub(1);
-                        counts.skipped_keys.push(format!(
-                            "{} ({})",
-                            key_text(pkv),
-                            target.columns[*col]
-                        ));
-                    }
-                    _ => {}
-                }
+
+    /// One compare-and-swap UPDATE: the number of rows it changed.
+    fn update(&mut self, col: usize, key: &[Value], old: &Value, new: &Value) -> Result<u64> {
+        let bytes = self.kinds[col] == Kind::Bytes;
+        let key = key_params(&self.keys, key);
+        let (p1, p3) = (param(new, bytes), param(old, bytes));
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&*p1];
+        params.extend(key.iter().map(|p| &**p));
+        params.push(&*p3);
+        self.client
+            .execute(self.updates[col].as_str(), &params)
+            .map_err(|e| pg_err(&self.url, e))
+    }
+
+    fn batch_execute(&mut self, sql: &str) -> Result<()> {
+        self.client
+            .batch_execute(sql)
+            .map_err(|e| pg_err(&self.url, e))
+    }
+}
+
+/// One transaction per batch, each UPDATE comparing the old value; a
+/// conflicting row is re-read `FOR UPDATE` and redone under that lock.
+impl Storage for PgTable {
+    fn begin(&mut self) -> Result<()> {
+        self.batch_execute("BEGIN")
+    }
+
+    fn write(&mut self, writes: &Writes) -> Result<Vec<usize>> {
+        let mut missed = Vec::new();
+        for (i, (col, key, old, new)) in writes.iter().enumerate() {
+            if self.update(*col, key, old, new)? == 0 {
+                missed.push(i);
             }
-            tx.commit().map_err(|e| pg_err(&url, e))?;
-            report.batches += 1;
         }
-        report.absorb(counts);
-        progress.advance(rows);
-        throttle(start, report.rows, opts.throttle);
+        Ok(missed)
     }
-    report.seconds = start.elapsed().as_secs_f64();
-    Ok(report)
+
+    fn reread(&mut self, col: usize, key: &[Value]) -> Result<Option<Value>> {
+        let params = key_params(&self.keys, key);
+        let key_only: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| &**p).collect();
+        let row = self
+            .client
+            .query_opt(self.rereads[col].as_str(), &key_only)
+            .map_err(|e| pg_err(&self.url, e))?;
+        Ok(row.map(|row| {
+            if self.kinds[col] == Kind::Bytes {
+                row.get::<_, Option<Vec<u8>>>(0)
+                    .map(Value::Blob)
+                    .unwrap_or(Value::Null)
+            } else {
+                row.get::<_, Option<String>>(0)
+                    .map(Value::Text)
+                    .unwrap_or(Value::Null)
+            }
+        }))
+    }
+
+    fn rewrite(&mut self, col: usize, key: &[Value], old: &Value, new: &Value) -> Result<()> {
+        self.update(col, key, old, new).map(drop)
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.batch_execute("COMMIT")
+    }
+
+    fn rollback(&mut self) -> Result<()> {
+        self.batch_execute("ROLLBACK")
+    }
 }
 
 #[cfg(test)]
