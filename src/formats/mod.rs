@@ -31,18 +31,18 @@ use zeroize::Zeroizing;
 
 use crate::crypto::envelope::{EnvelopeError, EnvelopeKey};
 use crate::crypto::fernet::{FernetError, FernetKey};
+use crate::crypto::ValueFormat;
 use crate::crypto::keys::Key256;
 use crate::error::{Error, Result};
 
 /// A value format as named on the command line, `NAME[:param=value,...]`:
+/// [`ValueFormat`] (the formats keyward writes today) and the services' own,
 /// `envelope`, `fernet`, `fernet-b64`, `tiger[:iterations=N,version=V]`,
 /// `spec:PATH` (everything after `spec:` is the path).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatName {
-    /// keyward's envelope.
-    Envelope,
-    /// Canonical Fernet.
-    Fernet,
+    /// keyward's envelope or canonical Fernet: the formats `rotate` writes.
+    Native(ValueFormat),
     /// Seed 000's base64-wrapped Fernet.
     FernetB64,
     /// Seed 002's JSON record.
@@ -111,8 +111,7 @@ impl std::str::FromStr for FormatName {
             }
         };
         match name {
-            "envelope" => no_params(FormatName::Envelope),
-            "fernet" => no_params(FormatName::Fernet),
+            "envelope" | "fernet" => no_params(FormatName::Native(name.parse()?)),
             "fernet-b64" => no_params(FormatName::FernetB64),
             "tiger" => {
                 let mut p = tiger::Params::default();
@@ -142,8 +141,7 @@ impl std::str::FromStr for FormatName {
 impl std::fmt::Display for FormatName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FormatName::Envelope => f.write_str("envelope"),
-            FormatName::Fernet => f.write_str("fernet"),
+            FormatName::Native(v) => v.fmt(f),
             FormatName::FernetB64 => f.write_str("fernet-b64"),
             FormatName::Tiger(p) => {
                 write!(f, "tiger:iterations={}", p.iterations)?;
@@ -161,8 +159,7 @@ impl FormatName {
     /// Loads what the format needs (a spec file) so it can read values.
     pub fn load(&self) -> Result<Codec> {
         Ok(match self {
-            FormatName::Envelope => Codec::Envelope,
-            FormatName::Fernet => Codec::Fernet,
+            FormatName::Native(v) => Codec::Native(*v),
             FormatName::FernetB64 => Codec::FernetB64,
             FormatName::Tiger(p) => Codec::Tiger(*p),
             FormatName::Spec(path) => Codec::Spec(Box::new(spec::Spec::load(path)?)),
@@ -173,10 +170,8 @@ impl FormatName {
 /// A loaded value format.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Codec {
-    /// keyward's envelope.
-    Envelope,
-    /// Canonical Fernet.
-    Fernet,
+    /// keyward's envelope or canonical Fernet.
+    Native(ValueFormat),
     /// Seed 000's base64-wrapped Fernet.
     FernetB64,
     /// Seed 002's JSON record.
@@ -209,7 +204,7 @@ impl Codec {
             ValueKey::Spec(_) => Err(Open::Malformed("this format takes a 256-bit key".into())),
         };
         match self {
-            Codec::Envelope => {
+            Codec::Native(ValueFormat::Envelope) => {
                 let data = match crate::crypto::envelope::decode_base64(text()?) {
                     Ok(d) if d.starts_with(&crate::crypto::envelope::MAGIC) => d,
                     _ if value.starts_with(&crate::crypto::envelope::MAGIC) => value.to_vec(),
@@ -224,7 +219,7 @@ impl Codec {
                         other => Open::Malformed(other.to_string()),
                     })
             }
-            Codec::Fernet => {
+            Codec::Native(ValueFormat::Fernet) => {
                 let t = text()?.trim();
                 if !t.starts_with("gAAAAA") {
                     return Err(Open::NotThisFormat);
