@@ -17,7 +17,7 @@ use crate::cli::{
 };
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
-use crate::fsutil::{self, Overwrite};
+use crate::fsutil::{self, all_or_nothing, check_destinations};
 use crate::output::Format;
 use crate::timeutil::{now, parse_duration, parse_expiry};
 
@@ -78,116 +78,6 @@ fn key_path(files: &CertOutArgs) -> Result<&Path> {
     files.key_out.as_deref().ok_or_else(|| {
         Error::usage("--key-out is required for a new key (keyward never prints a private key)")
     })
-}
-
-/// Refuses before writing anything if a destination exists (without
-/// `--force`), is named twice, or has no directory to go in: no half-written pairs.
-pub(crate) fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
-    for (i, p) in paths.iter().enumerate() {
-        if paths[..i].contains(p) {
-            return Err(Error::usage(format!(
-                "{} is given for two different outputs",
-                p.display()
-            )));
-        }
-        let dir = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if !dir.is_dir() {
-            return Err(Error::environment(format!(
-                "cannot write {}: no directory {}",
-                p.display(),
-                dir.display()
-            )));
-        }
-    }
-    if force {
-        return Ok(());
-    }
-    for p in paths {
-        if std::fs::symlink_metadata(p).is_ok() {
-            return Err(
-                Error::environment(format!("{} already exists", p.display()))
-                    .with_hint("keyward never replaces a file without --force"),
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Files written by one command, removed again if the command fails
-/// before it is done (only those it created: `--force` replacements stay).
-#[derive(Default)]
-pub(crate) struct Written(Vec<std::path::PathBuf>);
-
-impl Written {
-    pub(crate) fn write(
-        &mut self,
-        path: &Path,
-        bytes: &[u8],
-        mode: u32,
-        force: bool,
-    ) -> Result<()> {
-        self.write_unsynced_dir(path, bytes, mode, force)?;
-        fsutil::sync_parent_dir(path);
-        Ok(())
-    }
-
-    /// As `write`, leaving the directory fsync to the caller
-    /// (`fsutil::sync_parent_dir` once after the last file).
-    pub(crate) fn write_unsynced_dir(
-        &mut self,
-        path: &Path,
-        bytes: &[u8],
-        mode: u32,
-        force: bool,
-    ) -> Result<()> {
-        let existed = std::fs::symlink_metadata(path).is_ok();
-        let overwrite = if force {
-            Overwrite::Replace
-        } else {
-            Overwrite::Refuse
-        };
-        let r = fsutil::write_atomic_unsynced_dir(path, bytes, mode, overwrite);
-        if r.is_ok() && !existed {
-            self.0.push(path.to_path_buf());
-        }
-        r
-    }
-
-    /// Moves a staged file into place (`fsutil::sync_parent_dir` after the
-    /// last), remembered for undoing as `write` does.
-    pub(crate) fn place(&mut self, staged: fsutil::Staged, force: bool) -> Result<()> {
-        let path = staged.path().to_path_buf();
-        let existed = std::fs::symlink_metadata(&path).is_ok();
-        let overwrite = if force {
-            Overwrite::Replace
-        } else {
-            Overwrite::Refuse
-        };
-        staged.place(overwrite)?;
-        if !existed {
-            self.0.push(path);
-        }
-        Ok(())
-    }
-
-    fn undo(&self) {
-        for p in &self.0 {
-            let _ = std::fs::remove_file(p);
-        }
-    }
-}
-
-/// Runs `f` (the writes and the audit entry); on failure removes what it created.
-pub(crate) fn all_or_nothing(f: impl FnOnce(&mut Written) -> Result<()>) -> Result<()> {
-    let mut w = Written::default();
-    let r = f(&mut w);
-    if r.is_err() {
-        w.undo();
-    }
-    r
 }
 
 fn cert_bytes(pem: &str, der: bool) -> Result<Vec<u8>> {

@@ -166,7 +166,7 @@ fn hmac_secret(ctx: &Ctx, a: HmacSecretArgs) -> Result<()> {
 }
 
 fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
-    use crate::commands::cert::{all_or_nothing, check_destinations};
+    use crate::fsutil::{all_or_nothing, check_destinations};
     use crate::keypair::Keypair;
     use crate::secret::{SecretPrompt, read_secret};
 
