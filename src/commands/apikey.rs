@@ -127,14 +127,7 @@ fn issue(ctx: &Ctx, a: ApikeyIssueArgs) -> Result<Outcome> {
         .as_deref()
         .map(|e| parse_expiry(e, t, "--expires"))
         .transpose()?;
-    let scopes = apikey::check_new(
-        &a.name,
-        &a.prefix,
-        &a.scopes,
-        a.note.as_deref(),
-        expires,
-        t,
-    )?;
+    let scopes = apikey::check_new(&a.name, &a.prefix, &a.scopes, a.note.as_deref(), expires, t)?;
     if let Some(var) = &a.var {
         crate::commands::sink::check_var_name(var)?;
     }
@@ -153,8 +146,8 @@ fn issue(ctx: &Ctx, a: ApikeyIssueArgs) -> Result<Outcome> {
     // a key the store cannot commit is taken out of the file again.
     let target = a.env_file.as_deref().zip(a.var.as_deref());
     let Some((file, var)) = target else {
-        let (id, key) =
-            store.write(|tx| apikey::issue(tx, &auditor, &new, pepper.as_ref(), t, |_| Ok(None)))?;
+        let (id, key) = store
+            .write(|tx| apikey::issue(tx, &auditor, &new, pepper.as_ref(), t, |_| Ok(None)))?;
         ctx.out.report(&Issued {
             id,
             key: key.expose(),
@@ -420,7 +413,9 @@ fn verify(ctx: &Ctx, a: ApikeyVerifyArgs) -> Result<Outcome> {
     let key = key_input(ctx, &a)?;
     let evaluated_at = a.at.is_some().then(|| format_ms(judged_at));
     let (failure, found) = if a.offline {
-        let failure = apikey::check_format(key.expose()).err().map(|e| e.to_string());
+        let failure = apikey::check_format(key.expose())
+            .err()
+            .map(|e| e.to_string());
         (failure, None)
     } else {
         let (mut store, auditor) = writer(ctx)?;

@@ -101,9 +101,13 @@ fn master(ctx: &Ctx, a: MasterArgs) -> Result<()> {
         kind: "master",
         noun: "key",
     };
-    random_secret(ctx, &a.sink, what, (a.count.count, a.bytes, a.encoding), |_| {
-        Map::new()
-    })
+    random_secret(
+        ctx,
+        &a.sink,
+        what,
+        (a.count.count, a.bytes, a.encoding),
+        |_| Map::new(),
+    )
 }
 
 fn jwt_secret(ctx: &Ctx, a: JwtSecretArgs) -> Result<()> {
@@ -162,7 +166,9 @@ fn hmac_secret(ctx: &Ctx, a: HmacSecretArgs) -> Result<()> {
     checked_bytes(
         a.bytes,
         MIN_HMAC_SECRET_BYTES,
-        &format!("a request-signing secret: keyward makes at least {MIN_HMAC_SECRET_BYTES} bytes (HMAC-SHA256's output size)"),
+        &format!(
+            "a request-signing secret: keyward makes at least {MIN_HMAC_SECRET_BYTES} bytes (HMAC-SHA256's output size)"
+        ),
     )?;
     let what = RandomKind {
         kind: "hmac-secret",

@@ -634,7 +634,10 @@ fn verify_at_judges_the_key_at_another_moment() {
     );
     assert_eq!(doc["valid"], true);
     assert_eq!(doc["id"], 1);
-    assert!(doc["evaluated_at"].as_str().unwrap().ends_with('Z'), "{doc}");
+    assert!(
+        doc["evaluated_at"].as_str().unwrap().ends_with('Z'),
+        "{doc}"
+    );
     let doc = json_of(
         s.kw(&["--format", "json", "apikey", "verify"])
             .write_stdin(key.clone()),
