@@ -75,7 +75,15 @@ fn main() {
     for i in 0..VERIFIES {
         let key = &samples[i % samples.len()];
         let start = Instant::now();
-        let v = apikey::verify(&mut store, &auditor, key.expose(), None, &[], now()).unwrap();
+        let v = apikey::verify(
+            &mut store,
+            &auditor,
+            key.expose(),
+            None,
+            &[],
+            apikey::Moments::now(now()),
+        )
+        .unwrap();
         times.push(start.elapsed());
         assert!(v.failure.is_none());
     }

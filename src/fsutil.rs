@@ -257,6 +257,135 @@ impl Drop for Staged {
     }
 }
 
+/// The path as the audit log records it: canonical when it resolves, as
+/// given otherwise.
+pub fn canonical_display(path: &Path) -> String {
+    fs::canonicalize(path)
+        .map(|c| c.display().to_string())
+        .unwrap_or_else(|_| path.display().to_string())
+}
+
+fn overwrite_if(force: bool) -> Overwrite {
+    if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    }
+}
+
+/// Refuses before writing anything if a destination exists (without
+/// `force`), is named twice, or has no directory to go in: no
+/// half-written sets of files.
+pub fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
+    for (i, p) in paths.iter().enumerate() {
+        if paths[..i].contains(p) {
+            return Err(Error::usage(format!(
+                "{} is given for two different outputs",
+                p.display()
+            )));
+        }
+        let dir = parent_dir(p);
+        if !dir.is_dir() {
+            return Err(Error::environment(format!(
+                "cannot write {}: no directory {}",
+                p.display(),
+                dir.display()
+            )));
+        }
+    }
+    if force {
+        return Ok(());
+    }
+    for p in paths {
+        if fs::symlink_metadata(p).is_ok() {
+            return Err(exists_error(p));
+        }
+    }
+    Ok(())
+}
+
+/// Files written by one operation, removed again if it fails before it is
+/// done (only those it created: `force` replacements stay). Used through
+/// [`all_or_nothing`].
+#[derive(Debug, Default)]
+pub struct Written(Vec<PathBuf>);
+
+impl Written {
+    /// [`write_atomic`], remembered for undoing.
+    pub fn write(&mut self, path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+        let existed = fs::symlink_metadata(path).is_ok();
+        write_atomic(path, bytes, mode, overwrite_if(force))?;
+        if !existed {
+            self.0.push(path.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Moves a staged file into place ([`sync_parent_dir`] after the
+    /// last), remembered for undoing as `write` does.
+    pub fn place(&mut self, staged: Staged, force: bool) -> Result<()> {
+        let path = staged.path().to_path_buf();
+        let existed = fs::symlink_metadata(&path).is_ok();
+        staged.place(overwrite_if(force))?;
+        if !existed {
+            self.0.push(path);
+        }
+        Ok(())
+    }
+
+    fn undo(&self) {
+        for p in &self.0 {
+            let _ = fs::remove_file(p);
+        }
+    }
+}
+
+/// Runs `f` (the writes and the audit entry); on failure removes the files
+/// it created, so a set of files is written whole or not at all.
+pub fn all_or_nothing<T>(f: impl FnOnce(&mut Written) -> Result<T>) -> Result<T> {
+    let mut w = Written::default();
+    let r = f(&mut w);
+    if r.is_err() {
+        w.undo();
+    }
+    r
+}
+
+/// A file's bytes and mode before an edit, to put back when what must
+/// accompany the edit (a store transaction, an audit entry) fails; the
+/// file a symlink points at, never the symlink.
+#[derive(Debug)]
+pub struct FileSnapshot {
+    path: PathBuf,
+    old: Option<(Zeroizing<Vec<u8>>, u32)>,
+}
+
+impl FileSnapshot {
+    /// Remembers what `path` holds now (or that it does not exist).
+    pub fn take(path: &Path) -> Self {
+        let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let old = fs::read(&path).ok().map(|b| {
+            let mode = fs::metadata(&path)
+                .map(|m| m.permissions().mode() & 0o7777)
+                .unwrap_or(0o600);
+            (Zeroizing::new(b), mode)
+        });
+        FileSnapshot { path, old }
+    }
+
+    /// Puts the file back as it was (removes it if it did not exist); best effort.
+    pub fn restore(&self) {
+        match &self.old {
+            Some((bytes, mode)) => {
+                let _ = write_atomic(&self.path, bytes, *mode, Overwrite::Replace);
+            }
+            None => {
+                let _ = fs::remove_file(&self.path);
+            }
+        }
+    }
+}
+
 /// An exclusive advisory lock (`flock`) on a file beside what it guards,
 /// released when dropped (or when the process dies, even by `kill -9`).
 #[derive(Debug)]

@@ -366,6 +366,101 @@ impl<'de> serde::Deserialize<'de> for Members {
     }
 }
 
+/// How `jwt mint` writes the scopes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JwtScopesAs {
+    /// One string, the scopes separated by spaces: "a b".
+    String,
+    /// A JSON list of strings: ["a", "b"].
+    List,
+}
+
+/// What a minted token claims, before its times and jti are added.
+#[derive(Debug, Clone)]
+pub struct MintClaims<'a> {
+    /// Subject.
+    pub sub: &'a str,
+    /// Audience.
+    pub aud: Option<&'a str>,
+    /// Issuer.
+    pub iss: Option<&'a str>,
+    /// Scopes, as given (validated and sorted here).
+    pub scopes: &'a [String],
+    /// The claim the scopes go in.
+    pub scopes_claim: &'a str,
+    /// How the scopes are written.
+    pub scopes_as: JwtScopesAs,
+    /// `--claim k=v`, as given.
+    pub extra: &'a [String],
+}
+
+/// The claims of a token about to be minted.
+#[derive(Debug, Clone)]
+pub struct Minted {
+    /// Every claim, the extra ones first.
+    pub claims: Map<String, Value>,
+    /// Its jti.
+    pub jti: String,
+    /// Its exp (seconds since the epoch).
+    pub exp: i64,
+    /// Its scopes, validated and sorted.
+    pub scopes: Vec<String>,
+}
+
+impl MintClaims<'_> {
+    /// Checks the extra claims and the scopes' claim, then assembles every
+    /// claim: the extra ones, then sub, iat, nbf (both `now`), exp (`now +
+    /// ttl`), a random jti, aud, iss and the scopes.
+    pub fn assemble(&self, now: i64, ttl: time::Duration) -> Result<Minted> {
+        let mut claims = Map::new();
+        for c in self.extra {
+            let (k, v) = parse_claim(c)?;
+            claims.insert(k, v);
+        }
+        let scopes = crate::apikey::validate_scopes(self.scopes)?;
+        let scopes_claim = self.scopes_claim.trim();
+        if scopes_claim.is_empty() {
+            return Err(Error::usage("--scopes-claim needs a claim name"));
+        }
+        if scopes_claim != "scope" && RESERVED.contains(&scopes_claim) {
+            return Err(Error::usage(format!(
+                "--scopes-claim cannot be '{scopes_claim}', a registered claim with its own flag"
+            )));
+        }
+        if !scopes.is_empty() && claims.contains_key(scopes_claim) {
+            return Err(Error::usage(format!(
+                "--claim sets '{scopes_claim}', which --scope fills (--scopes-claim {scopes_claim})"
+            )));
+        }
+        let exp = now + ttl.whole_seconds();
+        let jti = new_jti()?;
+        claims.insert("sub".into(), self.sub.into());
+        claims.insert("iat".into(), now.into());
+        claims.insert("nbf".into(), now.into());
+        claims.insert("exp".into(), exp.into());
+        claims.insert("jti".into(), jti.clone().into());
+        if let Some(aud) = self.aud {
+            claims.insert("aud".into(), aud.into());
+        }
+        if let Some(iss) = self.iss {
+            claims.insert("iss".into(), iss.into());
+        }
+        if !scopes.is_empty() {
+            let value: Value = match self.scopes_as {
+                JwtScopesAs::String => scopes.join(" ").into(),
+                JwtScopesAs::List => scopes.clone().into(),
+            };
+            claims.insert(scopes_claim.to_string(), value);
+        }
+        Ok(Minted {
+            claims,
+            jti,
+            exp,
+            scopes,
+        })
+    }
+}
+
 /// Decodes header and claims without checking anything (`inspect`, and
 /// `verify`'s precise messages before the signature is checked). A token
 /// that is not three base64url parts, with a JSON object in the first two

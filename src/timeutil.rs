@@ -104,6 +104,16 @@ pub fn parse_expiry(s: &str, now: OffsetDateTime, flag: &str) -> Result<OffsetDa
     Ok(t)
 }
 
+/// The moment a check judges at: `--at TIME` (any form [`parse_expiry`]
+/// reads: an RFC 3339 time, a date, or a duration from now) or else `now`.
+/// `cert check`, `jwt verify` and `apikey verify` share it.
+pub fn parse_at(at: Option<&str>, now: OffsetDateTime) -> Result<OffsetDateTime> {
+    match at {
+        Some(s) => parse_expiry(s, now, "--at"),
+        None => Ok(now),
+    }
+}
+
 /// The UTC offset of local time at `t` (TZ or /etc/localtime, DST
 /// included), as the C library gives it; UTC when it cannot tell.
 pub fn local_offset(t: OffsetDateTime) -> UtcOffset {

@@ -218,6 +218,17 @@ pub enum KeyState {
     Revoked,
 }
 
+impl KeyState {
+    /// Its name, as in JSON and `--state`.
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyState::Active => "active",
+            KeyState::Expired => "expired",
+            KeyState::Revoked => "revoked",
+        }
+    }
+}
+
 /// A stored key (never its hash).
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiKey {
@@ -454,6 +465,232 @@ pub fn touch(tx: &Transaction<'_>, id: i64, now: OffsetDateTime) -> Result<()> {
     Ok(())
 }
 
+/// Checks what a new key is given (`apikey issue`): name, prefix, note,
+/// and an expiry that is still ahead; returns the scopes validated and sorted.
+pub fn check_new(
+    name: &str,
+    prefix: &str,
+    scopes: &[String],
+    note: Option<&str>,
+    expires: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Result<Vec<String>> {
+    validate_name(name)?;
+    validate_prefix(prefix)?;
+    let scopes = validate_scopes(scopes)?;
+    if let Some(n) = note {
+        validate_note(n)?;
+    }
+    check_expiry(expires, now)?;
+    Ok(scopes)
+}
+
+fn check_expiry(expires: Option<OffsetDateTime>, now: OffsetDateTime) -> Result<()> {
+    if expires.is_some_and(|e| e <= now) {
+        return Err(Error::usage("--expires is in the past"));
+    }
+    Ok(())
+}
+
+/// Where an issued key was written besides the store (recorded in the
+/// audit entry, never the key).
+#[derive(Debug, Clone, Serialize)]
+pub struct SentTo {
+    /// The dotenv file written (the file a symlink points at).
+    pub env_file: String,
+    /// The variable set.
+    pub var: String,
+    /// Whether the key was added to the variable's list.
+    pub append: bool,
+}
+
+/// The audit entry of `apikey.issue`.
+#[derive(Serialize)]
+struct IssueAudit<'a> {
+    name: &'a str,
+    prefix: &'a str,
+    scopes: &'a [String],
+    expires_at: Option<String>,
+    #[serde(flatten)]
+    sent_to: Option<SentTo>,
+}
+
+/// Issues a key inside `tx` and audits it; `send` delivers the new key
+/// inside the same transaction (a dotenv file) and says where, so a key
+/// that cannot be delivered is never stored and the reverse.
+pub fn issue(
+    tx: &Transaction<'_>,
+    auditor: &crate::audit::Auditor,
+    k: &NewKey<'_>,
+    pepper: Option<&SecretString>,
+    now: OffsetDateTime,
+    send: impl FnOnce(&SecretString) -> Result<Option<SentTo>>,
+) -> Result<(i64, SecretString)> {
+    let (id, key) = insert(tx, k, pepper, now)?;
+    let sent_to = send(&key)?;
+    let details = audit_details(&IssueAudit {
+        name: k.name,
+        prefix: k.prefix,
+        scopes: k.scopes,
+        expires_at: k.expires_at.map(format_ms),
+        sent_to,
+    })?;
+    auditor.append(
+        tx,
+        &crate::audit::Entry::new("apikey.issue", "api_key", id.to_string()).details(details),
+    )?;
+    Ok((id, key))
+}
+
+fn audit_details<T: Serialize>(details: &T) -> Result<serde_json::Value> {
+    serde_json::to_value(details)
+        .map_err(|e| Error::internal(format!("cannot encode the audit details: {e}")))
+}
+
+/// What rotating a key will do, decided before anything changes.
+#[derive(Debug, Clone)]
+pub struct Rotation {
+    /// The key replaced.
+    pub old: ApiKey,
+    /// The successor's expiry.
+    pub expires: Option<OffsetDateTime>,
+    /// When the old key stops working.
+    pub until: OffsetDateTime,
+    /// The old key had expired already (it gets no grace).
+    pub old_expired: bool,
+    /// The grace period asked for.
+    pub grace: time::Duration,
+}
+
+/// Plans the rotation of `old` at `now`. An expired key is rotated like an
+/// active one (hardening #18): that is when operators rotate; it gets no
+/// grace, it stays expired. A revoked key was withdrawn on purpose and is
+/// refused. The successor keeps the old key's lifetime (from now) unless
+/// `expires` says otherwise, so a rotation never silently drops an expiry.
+pub fn plan_rotation(
+    old: ApiKey,
+    expires: Option<OffsetDateTime>,
+    grace: time::Duration,
+    now: OffsetDateTime,
+) -> Result<Rotation> {
+    if grace.is_negative() {
+        return Err(Error::usage("--grace cannot be negative"));
+    }
+    if old.state == KeyState::Revoked {
+        return Err(Error::bad_input(format!(
+            "key {} is revoked; only an active or expired key can be rotated",
+            old.id
+        ))
+        .with_hint("issue a new key with `keyward apikey issue`"));
+    }
+    check_expiry(expires, now)?;
+    let old_expired = old.state == KeyState::Expired;
+    let old_expiry = old.expires_at.as_deref().and_then(parse_stored);
+    let expires = expires.or_else(|| {
+        let created = parse_stored(&old.created_at)?;
+        Some(now + (old_expiry? - created))
+    });
+    let until = match old_expiry {
+        Some(exp) if old_expired => exp,
+        _ => now + grace,
+    };
+    Ok(Rotation {
+        old,
+        expires,
+        until,
+        old_expired,
+        grace,
+    })
+}
+
+/// The audit entry of `apikey.rotate`.
+#[derive(Serialize)]
+struct RotateAudit<'a> {
+    name: &'a str,
+    new_id: i64,
+    old_key_valid_until: String,
+    grace: &'a str,
+    old_key_expired: bool,
+}
+
+/// Carries out `plan` inside `tx`: the successor, the old key's shortened
+/// life (revoked now with no grace), and the audit entry. `grace_text` is
+/// the grace as the operator wrote it, for the entry.
+pub fn rotate(
+    tx: &Transaction<'_>,
+    auditor: &crate::audit::Auditor,
+    plan: &Rotation,
+    grace_text: &str,
+    pepper: Option<&SecretString>,
+    now: OffsetDateTime,
+) -> Result<(i64, SecretString)> {
+    let old = &plan.old;
+    let (id, key) = insert(
+        tx,
+        &NewKey {
+            name: &old.name,
+            prefix: &old.prefix,
+            scopes: &old.scopes,
+            note: old.note.as_deref(),
+            expires_at: plan.expires,
+            rotated_from: Some(old.id),
+        },
+        pepper,
+        now,
+    )?;
+    if plan.grace.is_zero() && !plan.old_expired {
+        revoke(tx, old.id, now)?;
+    }
+    retire_after(tx, old.id, plan.until, id)?;
+    let details = audit_details(&RotateAudit {
+        name: &old.name,
+        new_id: id,
+        old_key_valid_until: format_ms(plan.until),
+        grace: grace_text,
+        old_key_expired: plan.old_expired,
+    })?;
+    auditor.append(
+        tx,
+        &crate::audit::Entry::new("apikey.rotate", "api_key", old.id.to_string())
+            .risk(crate::audit::Risk::Medium)
+            .details(details),
+    )?;
+    Ok((id, key))
+}
+
+/// The audit entry of `apikey.revoke`.
+#[derive(Serialize)]
+struct RevokeAudit<'a> {
+    name: &'a str,
+    key: String,
+}
+
+/// Revokes `keys` inside `tx`, each with its audit entry, skipping those
+/// revoked already; returns the ids it revoked.
+pub fn revoke_all(
+    tx: &Transaction<'_>,
+    auditor: &crate::audit::Auditor,
+    keys: &[ApiKey],
+    now: OffsetDateTime,
+) -> Result<Vec<i64>> {
+    let mut done = Vec::new();
+    for k in keys.iter().filter(|k| k.revoked_at.is_none()) {
+        revoke(tx, k.id, now)?;
+        let details = audit_details(&RevokeAudit {
+            name: &k.name,
+            key: k.display(),
+        })?;
+        auditor.append(
+            tx,
+            &crate::audit::Entry::new("apikey.revoke", "api_key", k.id.to_string())
+                .risk(crate::audit::Risk::Medium)
+                .details(details),
+        )?;
+        done.push(k.id);
+    }
+    Ok(done)
+}
+
 /// Stored hashes of the active keys, for `export`.
 pub fn active_hashes(
     conn: &Connection,
@@ -488,45 +725,92 @@ pub struct Verdict {
     pub failure: Option<String>,
 }
 
-/// Checks `key` (format, checksum, hash lookup, state, scopes) and records
-/// the result in one transaction: a success updates `last_used_at`; a
-/// failure is audited as `apikey.verify` with risk medium, or high when it
-/// is the fifth or more from this actor within a minute.
+/// The moments of one verification: the one the key is judged at (its
+/// expiry, the end of a rotated key's grace, its revocation, its issue)
+/// and the one that is recorded (its last use, the failure's audit entry
+/// and the failure-burst window). They differ only with `verify --at`: a
+/// key presented now is used now, whatever moment it is judged at, so an
+/// operator's "was it valid last Tuesday?" cannot backdate or postdate
+/// `last_used_at` or hide a burst of failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moments {
+    /// When the key's validity is judged.
+    pub judged_at: OffsetDateTime,
+    /// The clock: what is recorded.
+    pub now: OffsetDateTime,
+}
+
+impl Moments {
+    /// Judged at the moment it is recorded: a plain `verify`.
+    pub fn now(now: OffsetDateTime) -> Self {
+        Moments {
+            judged_at: now,
+            now,
+        }
+    }
+}
+
+/// The audit entry of a failed `apikey.verify`.
+#[derive(Serialize)]
+struct VerifyFailureAudit<'a> {
+    reason: &'a str,
+    key: &'a str,
+    failures_last_minute: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    judged_at: Option<String>,
+}
+
+/// Why a key found in the store is not valid at `at`, if it is not.
+fn judge(k: &ApiKey, require_scopes: &[String], at: OffsetDateTime) -> Option<String> {
+    match k.state {
+        KeyState::Revoked => {
+            return Some(format!(
+                "revoked at {}",
+                k.revoked_at.clone().unwrap_or_default()
+            ));
+        }
+        KeyState::Expired => {
+            return Some(format!(
+                "expired at {}",
+                k.expires_at.clone().unwrap_or_default()
+            ));
+        }
+        KeyState::Active => {}
+    }
+    if parse_stored(&k.created_at).is_some_and(|c| at < c) {
+        return Some(format!("not issued until {}", k.created_at));
+    }
+    let missing: Vec<&str> = require_scopes
+        .iter()
+        .filter(|w| !k.scopes.iter().any(|g| scope_covers(g, w)))
+        .map(String::as_str)
+        .collect();
+    (!missing.is_empty()).then(|| format!("lacks scope {}", missing.join(", ")))
+}
+
+/// Checks `key` (format, checksum, hash lookup, state and scopes at
+/// `when.judged_at`) and records the result in one transaction at
+/// `when.now`: a success updates `last_used_at`; a failure is audited as
+/// `apikey.verify` with risk medium, or high when it is the fifth or more
+/// from this actor within a minute.
 pub fn verify(
     store: &mut crate::store::Store,
     auditor: &crate::audit::Auditor,
     key: &str,
     pepper: Option<&SecretString>,
     require_scopes: &[String],
-    now: OffsetDateTime,
+    when: Moments,
 ) -> Result<Verdict> {
     use crate::audit::{AuditOutcome, Entry, Risk};
     let parts = check_format(key);
     let found = match &parts {
-        Ok(_) => find(store.conn(), key, pepper, now)?,
+        Ok(_) => find(store.conn(), key, pepper, when.judged_at)?,
         Err(_) => None,
     };
     let failure = match (&parts, &found) {
         (Err(e), _) => Some(e.to_string()),
         (Ok(_), None) => Some("unknown key: no key with this hash in the store".to_string()),
-        (Ok(_), Some(k)) => match k.state {
-            KeyState::Revoked => Some(format!(
-                "revoked at {}",
-                k.revoked_at.clone().unwrap_or_default()
-            )),
-            KeyState::Expired => Some(format!(
-                "expired at {}",
-                k.expires_at.clone().unwrap_or_default()
-            )),
-            KeyState::Active => {
-                let missing: Vec<&str> = require_scopes
-                    .iter()
-                    .filter(|w| !k.scopes.iter().any(|g| scope_covers(g, w)))
-                    .map(String::as_str)
-                    .collect();
-                (!missing.is_empty()).then(|| format!("lacks scope {}", missing.join(", ")))
-            }
-        },
+        (Ok(_), Some(k)) => judge(k, require_scopes, when.judged_at),
     };
     let display = parts
         .as_ref()
@@ -534,36 +818,41 @@ pub fn verify(
         .unwrap_or_else(|_| "malformed".into());
     // A success only records the key's last use: that commit need not wait
     // for the disk. A failure is an audit entry: durable before we answer.
-    if let (None, Some(k)) = (&failure, &found) {
-        store.write_relaxed(|tx| touch(tx, k.id, now))?;
+    let Some(reason) = &failure else {
+        if let Some(k) = &found {
+            store.write_relaxed(|tx| touch(tx, k.id, when.now))?;
+        }
         return Ok(Verdict {
             key: found,
             failure,
         });
-    }
-    store.write(|tx| match (&failure, &found) {
-        (Some(reason), _) => {
-            let since = format_ms(now - time::Duration::seconds(FAILURE_WINDOW_SECS));
-            let recent: i64 = tx
-                .query_row(
-                    "SELECT count(*) FROM audit_log WHERE action = 'apikey.verify' AND outcome = 'failure' AND actor = ?1 AND ts >= ?2",
-                    params![auditor.actor, since],
-                    |r| r.get(0),
-                )
-                .map_err(sql)?;
-            let risk = if recent + 1 >= FAILURE_BURST { Risk::High } else { Risk::Medium };
-            let id = found.as_ref().map(|k| k.id.to_string()).unwrap_or_else(|| display.clone());
-            auditor
-                .append(
-                    tx,
-                    &Entry::new("apikey.verify", "api_key", id)
-                        .outcome(AuditOutcome::Failure)
-                        .risk(risk)
-                        .details(serde_json::json!({"reason": reason, "key": display, "failures_last_minute": recent + 1})),
-                )
-                .map(|_| ())
-        }
-        (None, _) => Ok(()),
+    };
+    store.write(|tx| {
+        let since = format_ms(when.now - time::Duration::seconds(FAILURE_WINDOW_SECS));
+        let recent: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE action = 'apikey.verify' AND outcome = 'failure' AND actor = ?1 AND ts >= ?2",
+                params![auditor.actor, since],
+                |r| r.get(0),
+            )
+            .map_err(sql)?;
+        let risk = if recent + 1 >= FAILURE_BURST { Risk::High } else { Risk::Medium };
+        let id = found.as_ref().map(|k| k.id.to_string()).unwrap_or_else(|| display.clone());
+        let details = audit_details(&VerifyFailureAudit {
+            reason,
+            key: &display,
+            failures_last_minute: recent + 1,
+            judged_at: (when.judged_at != when.now).then(|| format_ms(when.judged_at)),
+        })?;
+        auditor
+            .append(
+                tx,
+                &Entry::new("apikey.verify", "api_key", id)
+                    .outcome(AuditOutcome::Failure)
+                    .risk(risk)
+                    .details(details),
+            )
+            .map(|_| ())
     })?;
     Ok(Verdict {
         key: found,

@@ -102,6 +102,12 @@ pub struct ApikeyVerifyArgs {
     /// Fail unless the key holds this scope (repeatable).
     #[arg(long, value_name = "SCOPE")]
     pub require_scope: Vec<String>,
+
+    /// Judge expiry, revocation and a rotated key's grace period at this moment
+    /// (RFC 3339, a date, or a duration from now such as 2h) instead of now;
+    /// a success still records the key's last use as now.
+    #[arg(long, value_name = "TIME", conflicts_with = "offline")]
+    pub at: Option<String>,
 }
 
 // `apikey rotate`.

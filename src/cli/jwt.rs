@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 // Domain enums that derive ValueEnum themselves (one type, no mirror).
-pub use crate::jwt::{JwtAlg, JwtSecretEncoding};
+pub use crate::jwt::{JwtAlg, JwtScopesAs, JwtSecretEncoding};
 
 /// `jwt` subcommands.
 #[derive(Debug, Subcommand)]
@@ -38,15 +38,6 @@ pub struct JwtKeyArgs {
     /// from base64, base64url (a JWK's `k`) or hex.
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = JwtSecretEncoding::Text, conflicts_with = "key_file")]
     pub secret_encoding: JwtSecretEncoding,
-}
-
-/// How `jwt mint` writes the scopes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum JwtScopesAs {
-    /// One string, the scopes separated by spaces: "a b".
-    String,
-    /// A JSON list of strings: ["a", "b"].
-    List,
 }
 
 // `jwt mint`.

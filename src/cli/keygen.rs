@@ -6,6 +6,9 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::*;
 
+// A domain enum that derives ValueEnum itself (one type, no mirror).
+pub use crate::crypto::password::CharClass;
+
 /// `keygen` subcommands.
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -188,19 +191,6 @@ impl From<SecretEncoding> for Encoding {
             SecretEncoding::Base64url => Encoding::Base64url,
         }
     }
-}
-
-/// Character classes for passwords.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CharClass {
-    /// a-z
-    Lower,
-    /// A-Z
-    Upper,
-    /// 0-9
-    Digits,
-    /// Punctuation that needs no escaping in shells' single quotes or dotenv files.
-    Symbols,
 }
 
 // `keygen password`.

@@ -1,21 +1,23 @@
 //! `apikey issue | list | show | verify | revoke | rotate | export`.
 
 use std::io::IsTerminal;
+use std::path::Path;
 
-use serde_json::{Value, json};
-use time::OffsetDateTime;
+use serde::Serialize;
 
-use crate::apikey::{self, ApiKey, KeyState, NewKey};
-use crate::audit::{Entry, Risk};
+use crate::apikey::{self, ApiKey, Moments, NewKey, SentTo};
 use crate::cli::{
     ApikeyCommand, ApikeyExportArgs, ApikeyIssueArgs, ApikeyListArgs, ApikeyRotateArgs,
     ApikeyVerifyArgs, ExportAs,
 };
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
-use crate::output::Format;
+use crate::fsutil::{EnvChange, EnvEdit, FileSnapshot};
+use crate::output::{Format, Output, Record, Report};
 use crate::secret::{SecretString, optional_env_secret};
-use crate::timeutil::{format_ms, format_short, now, parse_duration, parse_expiry, parse_stored};
+use crate::timeutil::{
+    format_ms, format_short, now, parse_at, parse_duration, parse_expiry, parse_stored,
+};
 
 /// Runs an `apikey` subcommand.
 pub fn run(ctx: &Ctx, cmd: ApikeyCommand) -> Result<Outcome> {
@@ -39,123 +41,189 @@ fn not_found(id: i64) -> Error {
         .with_hint("`keyward apikey list` shows the ids")
 }
 
-fn issued_json(
-    id: i64,
-    key: &SecretString,
-    name: &str,
-    prefix: &str,
-    scopes: &[String],
-    expires: Option<OffsetDateTime>,
-) -> Value {
-    json!({
-        "id": id,
-        "key": key.expose(),
-        "name": name,
-        "prefix": prefix,
-        "scopes": scopes,
-        "expires_at": expires.map(format_ms),
-    })
+/// The store and the auditor of a change (the auditor first: a bad
+/// `--actor` fails before the store is opened).
+fn writer(ctx: &Ctx) -> Result<(crate::store::Store, crate::audit::Auditor)> {
+    let auditor = ctx.auditor()?;
+    Ok((ctx.store()?, auditor))
 }
 
-fn show_issued(ctx: &Ctx, doc: Value, key: &SecretString) -> Result<()> {
-    match ctx.out.format() {
-        Format::Json => ctx.out.json(&doc),
-        _ => {
-            ctx.out.line(key.expose())?;
-            ctx.out.warn(&format!(
-                "this is the only time API key {} is shown: keyward keeps only its hash",
-                doc["id"]
-            ));
-            Ok(())
+fn scopes_text(scopes: &[String], sep: &str) -> String {
+    if scopes.is_empty() {
+        "-".into()
+    } else {
+        scopes.join(sep)
+    }
+}
+
+/// A new key shown once: `apikey issue` (to stdout) and `apikey rotate`.
+#[derive(Serialize)]
+struct Issued<'a> {
+    id: i64,
+    key: &'a str,
+    name: &'a str,
+    prefix: &'a str,
+    scopes: &'a [String],
+    expires_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replaces: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_key_valid_until: Option<String>,
+    /// A note for text output only (a rotation's old key).
+    #[serde(skip)]
+    text_note: Option<String>,
+}
+
+impl Report for Issued<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        if let Some(n) = &self.text_note {
+            out.note(n);
         }
+        out.line(self.key)?;
+        out.warn(&format!(
+            "this is the only time API key {} is shown: keyward keeps only its hash",
+            self.id
+        ));
+        Ok(())
+    }
+}
+
+/// A new key written into a dotenv file (`apikey issue --env-file`): never the key.
+#[derive(Serialize)]
+struct IssuedToFile<'a> {
+    id: i64,
+    name: &'a str,
+    prefix: &'a str,
+    scopes: &'a [String],
+    expires_at: Option<String>,
+    fingerprint: String,
+    destination: EnvDestination<'a>,
+}
+
+#[derive(Serialize)]
+struct EnvDestination<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: String,
+    var: &'a str,
+    line: usize,
+    append: bool,
+    keys_in_var: usize,
+}
+
+impl Report for IssuedToFile<'_> {
+    /// Nothing on stdout: the note on stderr said where the key went.
+    fn render_text(&self, _out: &Output) -> Result<()> {
+        Ok(())
     }
 }
 
 fn issue(ctx: &Ctx, a: ApikeyIssueArgs) -> Result<Outcome> {
     ctx.out
         .require("apikey issue", &[Format::Text, Format::Json])?;
-    apikey::validate_name(&a.name)?;
-    apikey::validate_prefix(&a.prefix)?;
-    let scopes = apikey::validate_scopes(&a.scopes)?;
-    if let Some(n) = &a.note {
-        apikey::validate_note(n)?;
-    }
     let t = now();
     let expires = a
         .expires
         .as_deref()
         .map(|e| parse_expiry(e, t, "--expires"))
         .transpose()?;
-    if expires.is_some_and(|e| e <= t) {
-        return Err(Error::usage("--expires is in the past"));
-    }
+    let scopes = apikey::check_new(&a.name, &a.prefix, &a.scopes, a.note.as_deref(), expires, t)?;
     if let Some(var) = &a.var {
         crate::commands::sink::check_var_name(var)?;
     }
     let pepper = pepper()?;
-    let auditor = ctx.auditor()?;
-    let mut store = ctx.store()?;
+    let (mut store, auditor) = writer(ctx)?;
+    let new = NewKey {
+        name: &a.name,
+        prefix: &a.prefix,
+        scopes: &scopes,
+        note: a.note.as_deref(),
+        expires_at: expires,
+        rotated_from: None,
+    };
     // With --env-file the key goes into the file inside the store's
     // transaction: a file that cannot be written leaves no key behind, and
     // a key the store cannot commit is taken out of the file again.
-    let target = match (&a.env_file, &a.var) {
-        (Some(f), Some(v)) => Some((f.clone(), v.clone())),
-        _ => None,
+    let target = a.env_file.as_deref().zip(a.var.as_deref());
+    let Some((file, var)) = target else {
+        let (id, key) = store
+            .write(|tx| apikey::issue(tx, &auditor, &new, pepper.as_ref(), t, |_| Ok(None)))?;
+        ctx.out.report(&Issued {
+            id,
+            key: key.expose(),
+            name: &a.name,
+            prefix: &a.prefix,
+            scopes: &scopes,
+            expires_at: expires.map(format_ms),
+            replaces: None,
+            old_key_valid_until: None,
+            text_note: None,
+        })?;
+        return Ok(Outcome::Success);
     };
-    let before = target.as_ref().map(|(f, _)| EnvSnapshot::take(f));
-    let written: std::cell::RefCell<Option<crate::fsutil::EnvEdit>> = Default::default();
+    let before = FileSnapshot::take(file);
+    let mut written: Option<EnvEdit> = None;
     let result = store.write(|tx| {
-        let (id, key) = apikey::insert(
-            tx,
-            &NewKey { name: &a.name, prefix: &a.prefix, scopes: &scopes, note: a.note.as_deref(), expires_at: expires, rotated_from: None },
-            pepper.as_ref(),
-            t,
-        )?;
-        let mut details = json!({
-            "name": a.name, "prefix": a.prefix, "scopes": scopes, "expires_at": expires.map(format_ms),
-        });
-        if let Some((file, var)) = &target {
+        apikey::issue(tx, &auditor, &new, pepper.as_ref(), t, |key| {
             let change = if a.append {
-                crate::fsutil::EnvChange::Append(key.expose())
+                EnvChange::Append(key.expose())
             } else {
-                crate::fsutil::EnvChange::Set(key.expose())
+                EnvChange::Set(key.expose())
             };
             let edit = crate::fsutil::edit_env_var(file, var, change, a.force)?;
-            details["env_file"] = edit.written.display().to_string().into();
-            details["var"] = var.as_str().into();
-            details["append"] = a.append.into();
-            *written.borrow_mut() = Some(edit);
-        }
-        auditor.append(
-            tx,
-            &Entry::new("apikey.issue", "api_key", id.to_string()).details(details),
-        )?;
-        Ok((id, key))
+            let sent = SentTo {
+                env_file: edit.written.display().to_string(),
+                var: var.to_string(),
+                append: a.append,
+            };
+            written = Some(edit);
+            Ok(Some(sent))
+        })
     });
     let (id, key) = match result {
         Ok(v) => v,
         Err(e) => {
-            if let (Some(snapshot), Some(_)) = (&before, written.borrow().as_ref()) {
-                snapshot.restore();
+            if written.is_some() {
+                before.restore();
             }
             return Err(e);
         }
     };
-    let Some((file, var)) = &target else {
-        show_issued(
-            ctx,
-            issued_json(id, &key, &a.name, &a.prefix, &scopes, expires),
-            &key,
-        )?;
-        return Ok(Outcome::Success);
-    };
-    let edit = written
-        .into_inner()
-        .ok_or_else(|| Error::internal("the env file edit was not recorded"))?;
+    let edit = written.ok_or_else(|| Error::internal("the env file edit was not recorded"))?;
     crate::commands::sink::warn_env_edit(ctx, file, &edit);
     let fp = crate::crypto::fingerprint(key.expose().as_bytes());
     drop(key);
-    if a.append {
+    note_env_issue(ctx, id, file, var, &edit, a.append, &fp);
+    ctx.out.report(&IssuedToFile {
+        id,
+        name: &a.name,
+        prefix: &a.prefix,
+        scopes: &scopes,
+        expires_at: expires.map(format_ms),
+        fingerprint: fp,
+        destination: EnvDestination {
+            kind: "env-file",
+            path: file.display().to_string(),
+            var,
+            line: edit.line,
+            append: a.append,
+            keys_in_var: edit.items,
+        },
+    })?;
+    Ok(Outcome::Success)
+}
+
+/// The note (in every format) that says where an issued key went.
+fn note_env_issue(
+    ctx: &Ctx,
+    id: i64,
+    file: &Path,
+    var: &str,
+    edit: &EnvEdit,
+    append: bool,
+    fp: &str,
+) {
+    if append {
         ctx.out.note(&format!(
             "added API key {id} to {var} in {} (line {}, now {} key{}), {fp}; the key is shown nowhere else",
             file.display(),
@@ -170,59 +238,6 @@ fn issue(ctx: &Ctx, a: ApikeyIssueArgs) -> Result<Outcome> {
             edit.line
         ));
     }
-    if ctx.out.format() == Format::Json {
-        ctx.out.json(&json!({
-            "id": id,
-            "name": a.name,
-            "prefix": a.prefix,
-            "scopes": scopes,
-            "expires_at": expires.map(format_ms),
-            "fingerprint": fp,
-            "destination": {
-                "type": "env-file",
-                "path": file.display().to_string(),
-                "var": var,
-                "line": edit.line,
-                "append": a.append,
-                "keys_in_var": edit.items,
-            },
-        }))?;
-    }
-    Ok(Outcome::Success)
-}
-
-/// A dotenv file's bytes and mode before an edit, to put back when the
-/// edit's store transaction fails (the file a symlink points at, never the
-/// symlink).
-struct EnvSnapshot {
-    path: std::path::PathBuf,
-    old: Option<(zeroize::Zeroizing<Vec<u8>>, u32)>,
-}
-
-impl EnvSnapshot {
-    fn take(path: &std::path::Path) -> Self {
-        use std::os::unix::fs::PermissionsExt;
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let old = std::fs::read(&path).ok().map(|b| {
-            let mode = std::fs::metadata(&path)
-                .map(|m| m.permissions().mode() & 0o7777)
-                .unwrap_or(0o600);
-            (zeroize::Zeroizing::new(b), mode)
-        });
-        EnvSnapshot { path, old }
-    }
-
-    fn restore(&self) {
-        use crate::fsutil::{Overwrite, write_atomic};
-        match &self.old {
-            Some((bytes, mode)) => {
-                let _ = write_atomic(&self.path, bytes, *mode, Overwrite::Replace);
-            }
-            None => {
-                let _ = std::fs::remove_file(&self.path);
-            }
-        }
-    }
 }
 
 fn short(ts: Option<&str>) -> String {
@@ -231,11 +246,35 @@ fn short(ts: Option<&str>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-fn state_name(s: KeyState) -> &'static str {
-    match s {
-        KeyState::Active => "active",
-        KeyState::Expired => "expired",
-        KeyState::Revoked => "revoked",
+/// One row of `apikey list`.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Listed(ApiKey);
+
+impl Record for Listed {
+    const HEADER: &'static [&'static str] = &[
+        "id",
+        "name",
+        "key",
+        "scopes",
+        "created",
+        "expires",
+        "last used",
+        "state",
+    ];
+
+    fn row(&self) -> Vec<String> {
+        let k = &self.0;
+        vec![
+            k.id.to_string(),
+            k.name.clone(),
+            k.display(),
+            scopes_text(&k.scopes, ","),
+            short(Some(&k.created_at)),
+            short(k.expires_at.as_deref()),
+            short(k.last_used_at.as_deref()),
+            k.state.name().into(),
+        ]
     }
 }
 
@@ -250,36 +289,40 @@ fn list(ctx: &Ctx, a: ApikeyListArgs) -> Result<Outcome> {
         ctx.out.note("no API keys match");
         return Ok(Outcome::Success);
     }
-    ctx.out.records(
-        &keys,
-        &[
-            "id",
-            "name",
-            "key",
-            "scopes",
-            "created",
-            "expires",
-            "last used",
-            "state",
-        ],
-        |k: &ApiKey| {
-            vec![
-                k.id.to_string(),
-                k.name.clone(),
-                k.display(),
-                if k.scopes.is_empty() {
-                    "-".into()
-                } else {
-                    k.scopes.join(",")
-                },
-                short(Some(&k.created_at)),
-                short(k.expires_at.as_deref()),
-                short(k.last_used_at.as_deref()),
-                state_name(k.state).into(),
-            ]
-        },
-    )?;
+    let rows: Vec<Listed> = keys.into_iter().map(Listed).collect();
+    ctx.out.list(&rows)?;
     Ok(Outcome::Success)
+}
+
+/// `apikey show`: the key's record as JSON, a field/value table as text.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Shown(ApiKey);
+
+impl Report for Shown {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        let k = &self.0;
+        let or = |v: &Option<String>, none: &str| v.clone().unwrap_or_else(|| none.into());
+        let id_or = |v: Option<i64>| v.map(|i| i.to_string()).unwrap_or_else(|| "-".into());
+        let rows: Vec<Vec<String>> = [
+            ("id", k.id.to_string()),
+            ("name", k.name.clone()),
+            ("key", k.display()),
+            ("scopes", scopes_text(&k.scopes, ", ")),
+            ("state", k.state.name().into()),
+            ("created", k.created_at.clone()),
+            ("expires", or(&k.expires_at, "never")),
+            ("revoked", or(&k.revoked_at, "-")),
+            ("last used", or(&k.last_used_at, "never")),
+            ("note", or(&k.note, "-")),
+            ("rotated from", id_or(k.rotated_from)),
+            ("replaced by", id_or(k.replaced_by)),
+        ]
+        .into_iter()
+        .map(|(f, v)| vec![f.to_string(), v])
+        .collect();
+        out.table(&["field", "value"], &rows)
+    }
 }
 
 fn show(ctx: &Ctx, id: i64) -> Result<Outcome> {
@@ -287,51 +330,7 @@ fn show(ctx: &Ctx, id: i64) -> Result<Outcome> {
         .require("apikey show", &[Format::Text, Format::Json])?;
     let store = ctx.store_for_reading()?;
     let k = apikey::get(store.conn(), id, now())?.ok_or_else(|| not_found(id))?;
-    if ctx.out.format() == Format::Json {
-        ctx.out.json(&k)?;
-        return Ok(Outcome::Success);
-    }
-    let rows = vec![
-        vec!["id".into(), k.id.to_string()],
-        vec!["name".into(), k.name.clone()],
-        vec!["key".into(), k.display()],
-        vec![
-            "scopes".into(),
-            if k.scopes.is_empty() {
-                "-".into()
-            } else {
-                k.scopes.join(", ")
-            },
-        ],
-        vec!["state".into(), state_name(k.state).into()],
-        vec!["created".into(), k.created_at.clone()],
-        vec![
-            "expires".into(),
-            k.expires_at.clone().unwrap_or_else(|| "never".into()),
-        ],
-        vec![
-            "revoked".into(),
-            k.revoked_at.clone().unwrap_or_else(|| "-".into()),
-        ],
-        vec![
-            "last used".into(),
-            k.last_used_at.clone().unwrap_or_else(|| "never".into()),
-        ],
-        vec!["note".into(), k.note.clone().unwrap_or_else(|| "-".into())],
-        vec![
-            "rotated from".into(),
-            k.rotated_from
-                .map(|i| i.to_string())
-                .unwrap_or_else(|| "-".into()),
-        ],
-        vec![
-            "replaced by".into(),
-            k.replaced_by
-                .map(|i| i.to_string())
-                .unwrap_or_else(|| "-".into()),
-        ],
-    ];
-    ctx.out.table(&["field", "value"], &rows)?;
+    ctx.out.report(&Shown(k))?;
     Ok(Outcome::Success)
 }
 
@@ -367,90 +366,119 @@ fn key_input(ctx: &Ctx, a: &ApikeyVerifyArgs) -> Result<SecretString> {
     Ok(SecretString::new(trimmed.to_string()))
 }
 
-fn verify(ctx: &Ctx, a: ApikeyVerifyArgs) -> Result<Outcome> {
-    ctx.out
-        .require("apikey verify", &[Format::Text, Format::Json])?;
-    let key = key_input(ctx, &a)?;
-    let parts = apikey::check_format(key.expose());
-    if a.offline {
-        return report_verify(
-            ctx,
-            parts.as_ref().err().map(|e| e.to_string()),
-            None,
-            "offline",
-        );
-    }
-    let auditor = ctx.auditor()?;
-    let mut store = ctx.store()?;
-    let verdict = apikey::verify(
-        &mut store,
-        &auditor,
-        key.expose(),
-        pepper()?.as_ref(),
-        &a.require_scope,
-        now(),
-    )?;
-    report_verify(ctx, verdict.failure, verdict.key.as_ref(), "store")
+/// `apikey verify`'s answer.
+#[derive(Serialize)]
+struct Verified<'a> {
+    valid: bool,
+    checked: &'static str,
+    /// Only with `--at`: the moment the key was judged at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evaluated_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(flatten)]
+    key: Option<VerifiedKey<'a>>,
 }
 
-fn report_verify(
-    ctx: &Ctx,
-    failure: Option<String>,
-    key: Option<&ApiKey>,
-    mode: &str,
-) -> Result<Outcome> {
-    match ctx.out.format() {
-        Format::Json => {
-            let mut doc = json!({"valid": failure.is_none(), "checked": mode});
-            if let Some(r) = &failure {
-                doc["reason"] = r.clone().into();
-            }
-            if let Some(k) = key.filter(|_| failure.is_none()) {
-                doc["id"] = k.id.into();
-                doc["name"] = k.name.clone().into();
-                doc["scopes"] = k.scopes.clone().into();
-                doc["expires_at"] = k.expires_at.clone().into();
-            }
-            ctx.out.json(&doc)?;
-        }
-        _ => match (&failure, key) {
-            (Some(reason), _) => ctx.out.line(&format!("invalid: {reason}"))?,
-            (None, Some(k)) => ctx.out.line(&format!(
+/// The key a valid verification matched.
+#[derive(Serialize)]
+struct VerifiedKey<'a> {
+    id: i64,
+    name: &'a str,
+    scopes: &'a [String],
+    expires_at: &'a Option<String>,
+}
+
+impl Report for Verified<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        match (&self.reason, &self.key) {
+            (Some(reason), _) => out.line(&format!("invalid: {reason}")),
+            (None, Some(k)) => out.line(&format!(
                 "valid: key {} ({}), scopes {}, expires {}",
                 k.id,
                 k.name,
-                if k.scopes.is_empty() {
-                    "-".into()
-                } else {
-                    k.scopes.join(",")
-                },
+                scopes_text(k.scopes, ","),
                 k.expires_at.as_deref().unwrap_or("never")
-            ))?,
-            (None, None) => ctx
-                .out
-                .line("valid format and checksum (not checked against the store)")?,
-        },
+            )),
+            (None, None) => out.line("valid format and checksum (not checked against the store)"),
+        }
     }
-    Ok(if failure.is_some() {
-        Outcome::ChecksFailed
+}
+
+fn verify(ctx: &Ctx, a: ApikeyVerifyArgs) -> Result<Outcome> {
+    ctx.out
+        .require("apikey verify", &[Format::Text, Format::Json])?;
+    let clock = now();
+    let judged_at = parse_at(a.at.as_deref(), clock)?;
+    let key = key_input(ctx, &a)?;
+    let evaluated_at = a.at.is_some().then(|| format_ms(judged_at));
+    let (failure, found) = if a.offline {
+        let failure = apikey::check_format(key.expose())
+            .err()
+            .map(|e| e.to_string());
+        (failure, None)
     } else {
+        let (mut store, auditor) = writer(ctx)?;
+        let verdict = apikey::verify(
+            &mut store,
+            &auditor,
+            key.expose(),
+            pepper()?.as_ref(),
+            &a.require_scope,
+            Moments {
+                judged_at,
+                now: clock,
+            },
+        )?;
+        (verdict.failure, verdict.key)
+    };
+    let valid = failure.is_none();
+    ctx.out.report(&Verified {
+        valid,
+        checked: if a.offline { "offline" } else { "store" },
+        evaluated_at,
+        reason: failure,
+        key: found.as_ref().filter(|_| valid).map(|k| VerifiedKey {
+            id: k.id,
+            name: &k.name,
+            scopes: &k.scopes,
+            expires_at: &k.expires_at,
+        }),
+    })?;
+    Ok(if valid {
         Outcome::Success
+    } else {
+        Outcome::ChecksFailed
     })
+}
+
+/// `apikey revoke`'s answer: the keys it revoked (not those revoked before).
+#[derive(Serialize)]
+struct Revoked {
+    revoked: Vec<i64>,
+}
+
+impl Report for Revoked {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        for id in &self.revoked {
+            out.line(&format!("revoked key {id}"))?;
+        }
+        Ok(())
+    }
 }
 
 fn revoke(ctx: &Ctx, ids: &[i64]) -> Result<Outcome> {
     ctx.out
         .require("apikey revoke", &[Format::Text, Format::Json])?;
     let t = now();
-    let auditor = ctx.auditor()?;
-    let mut store = ctx.store()?;
-    let mut keys = Vec::new();
+    let (mut store, auditor) = writer(ctx)?;
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
-    for &id in &ids {
-        keys.push(apikey::get(store.conn(), id, t)?.ok_or_else(|| not_found(id))?);
-    }
+    let keys = ids
+        .iter()
+        .map(|&id| apikey::get(store.conn(), id, t)?.ok_or_else(|| not_found(id)))
+        .collect::<Result<Vec<ApiKey>>>()?;
     let names: Vec<String> = keys
         .iter()
         .map(|k| format!("{} ({}, {})", k.id, k.name, k.display()))
@@ -463,33 +491,11 @@ fn revoke(ctx: &Ctx, ids: &[i64]) -> Result<Outcome> {
         ctx.out.note("nothing revoked");
         return Ok(Outcome::Success);
     }
-    let revoked: Vec<i64> = store.write(|tx| {
-        let mut done = Vec::new();
-        for k in &keys {
-            if k.revoked_at.is_some() {
-                continue;
-            }
-            apikey::revoke(tx, k.id, t)?;
-            auditor.append(
-                tx,
-                &Entry::new("apikey.revoke", "api_key", k.id.to_string())
-                    .risk(Risk::Medium)
-                    .details(json!({"name": k.name, "key": k.display()})),
-            )?;
-            done.push(k.id);
-        }
-        Ok(done)
-    })?;
+    let revoked = store.write(|tx| apikey::revoke_all(tx, &auditor, &keys, t))?;
     for k in keys.iter().filter(|k| !revoked.contains(&k.id)) {
         ctx.out.note(&format!("key {} was already revoked", k.id));
     }
-    if ctx.out.format() == Format::Json {
-        ctx.out.json(&json!({"revoked": revoked}))?;
-    } else {
-        for id in &revoked {
-            ctx.out.line(&format!("revoked key {id}"))?;
-        }
-    }
+    ctx.out.report(&Revoked { revoked })?;
     Ok(Outcome::Success)
 }
 
@@ -497,88 +503,59 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
     ctx.out
         .require("apikey rotate", &[Format::Text, Format::Json])?;
     let grace = parse_duration(&a.grace).map_err(|m| Error::usage(format!("--grace: {m}")))?;
-    if grace.is_negative() {
-        return Err(Error::usage("--grace cannot be negative"));
-    }
     let t = now();
     let pepper = pepper()?;
-    let auditor = ctx.auditor()?;
-    let mut store = ctx.store()?;
+    let (mut store, auditor) = writer(ctx)?;
     let old = apikey::get(store.conn(), a.id, t)?.ok_or_else(|| not_found(a.id))?;
-    // An expired key is rotated like an active one (hardening #18): that
-    // is when operators rotate. A revoked key was withdrawn on purpose.
-    if old.state == KeyState::Revoked {
-        return Err(Error::bad_input(format!(
-            "key {} is {}; only an active or expired key can be rotated",
-            old.id,
-            state_name(old.state)
-        ))
-        .with_hint("issue a new key with `keyward apikey issue`"));
-    }
-    let expired = old.state == KeyState::Expired;
-    // The new key keeps the old one's lifetime (from now), so a rotation
-    // never silently drops an expiry.
-    let expires = match &a.expires {
-        Some(e) => {
-            let when = parse_expiry(e, t, "--expires")?;
-            if when <= t {
-                return Err(Error::usage("--expires is in the past"));
-            }
-            Some(when)
-        }
-        None => match (
-            old.expires_at.as_deref().and_then(parse_stored),
-            parse_stored(&old.created_at),
-        ) {
-            (Some(exp), Some(created)) => Some(t + (exp - created)),
-            _ => None,
-        },
+    let expires = a
+        .expires
+        .as_deref()
+        .map(|e| parse_expiry(e, t, "--expires"))
+        .transpose()?;
+    let plan = apikey::plan_rotation(old, expires, grace, t)?;
+    let (id, key) =
+        store.write(|tx| apikey::rotate(tx, &auditor, &plan, &a.grace, pepper.as_ref(), t))?;
+    let (old, until) = (&plan.old, format_ms(plan.until));
+    let text_note = if plan.old_expired {
+        format!(
+            "key {} expired at {until}; its successor lives as long as it did",
+            old.id
+        )
+    } else {
+        format!(
+            "key {} stays valid until {until} ({} grace)",
+            old.id, a.grace
+        )
     };
-    // An expired key gets no grace: it stays expired.
-    let until = match old.expires_at.as_deref().and_then(parse_stored) {
-        Some(exp) if expired => exp,
-        _ => t + grace,
-    };
-    let (id, key) = store.write(|tx| {
-        let (id, key) = apikey::insert(
-            tx,
-            &NewKey { name: &old.name, prefix: &old.prefix, scopes: &old.scopes, note: old.note.as_deref(), expires_at: expires, rotated_from: Some(old.id) },
-            pepper.as_ref(),
-            t,
-        )?;
-        if grace.is_zero() && !expired {
-            apikey::revoke(tx, old.id, t)?;
-        }
-        apikey::retire_after(tx, old.id, until, id)?;
-        auditor.append(
-            tx,
-            &Entry::new("apikey.rotate", "api_key", old.id.to_string()).risk(Risk::Medium).details(json!({
-                "name": old.name, "new_id": id, "old_key_valid_until": format_ms(until), "grace": a.grace, "old_key_expired": expired,
-            })),
-        )?;
-        Ok((id, key))
+    ctx.out.report(&Issued {
+        id,
+        key: key.expose(),
+        name: &old.name,
+        prefix: &old.prefix,
+        scopes: &old.scopes,
+        expires_at: plan.expires.map(format_ms),
+        replaces: Some(old.id),
+        old_key_valid_until: Some(until.clone()),
+        text_note: Some(text_note),
     })?;
-    let mut doc = issued_json(id, &key, &old.name, &old.prefix, &old.scopes, expires);
-    doc["replaces"] = old.id.into();
-    doc["old_key_valid_until"] = format_ms(until).into();
-    if ctx.out.format() != Format::Json {
-        if expired {
-            ctx.out.note(&format!(
-                "key {} expired at {}; its successor lives as long as it did",
-                old.id,
-                format_ms(until)
-            ));
-        } else {
-            ctx.out.note(&format!(
-                "key {} stays valid until {} ({} grace)",
-                old.id,
-                format_ms(until),
-                a.grace
-            ));
-        }
-    }
-    show_issued(ctx, doc, &key)?;
     Ok(Outcome::Success)
+}
+
+/// One key of `apikey export --as json`: its stored hash, never the key.
+#[derive(Serialize)]
+struct ExportedKey<'a> {
+    id: i64,
+    name: &'a str,
+    prefix: &'a str,
+    hash: &'a str,
+    hash_alg: &'a str,
+    scopes: &'a [String],
+    expires_at: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct Exported<'a> {
+    keys: Vec<ExportedKey<'a>>,
 }
 
 fn export(ctx: &Ctx, a: ApikeyExportArgs) -> Result<Outcome> {
@@ -596,6 +573,7 @@ fn export(ctx: &Ctx, a: ApikeyExportArgs) -> Result<Outcome> {
             a.var
         ));
     }
+    // `--as` picks the document (a dotenv line or JSON), whatever `--format` says.
     match a.export_as {
         ExportAs::Env => {
             let hashes: Vec<String> = keys
@@ -614,13 +592,20 @@ fn export(ctx: &Ctx, a: ApikeyExportArgs) -> Result<Outcome> {
             ))?;
             ctx.out.line(&format!("{}={}", a.var, hashes.join(",")))?;
         }
-        ExportAs::Json => {
-            let docs: Vec<Value> = keys
+        ExportAs::Json => ctx.out.json(&Exported {
+            keys: keys
                 .iter()
-                .map(|(k, h, alg)| json!({"id": k.id, "name": k.name, "prefix": k.prefix, "hash": h, "hash_alg": alg, "scopes": k.scopes, "expires_at": k.expires_at}))
-                .collect();
-            ctx.out.json(&json!({"keys": docs}))?;
-        }
+                .map(|(k, h, alg)| ExportedKey {
+                    id: k.id,
+                    name: &k.name,
+                    prefix: &k.prefix,
+                    hash: h,
+                    hash_alg: alg,
+                    scopes: &k.scopes,
+                    expires_at: &k.expires_at,
+                })
+                .collect(),
+        })?,
     }
     Ok(if keys.is_empty() {
         Outcome::ChecksFailed

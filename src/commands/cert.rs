@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::audit::Entry;
@@ -17,9 +17,9 @@ use crate::cli::{
 };
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
-use crate::fsutil::{self, Overwrite};
-use crate::output::Format;
-use crate::timeutil::{now, parse_duration, parse_expiry};
+use crate::fsutil::{self, all_or_nothing, check_destinations};
+use crate::output::{Format, Output, Report};
+use crate::timeutil::{format_ms, now, parse_at, parse_duration, parse_expiry};
 
 /// Browsers' limit for publicly trusted certificates.
 const BROWSER_MAX_DAYS: i64 = 398;
@@ -80,116 +80,6 @@ fn key_path(files: &CertOutArgs) -> Result<&Path> {
     })
 }
 
-/// Refuses before writing anything if a destination exists (without
-/// `--force`), is named twice, or has no directory to go in: no half-written pairs.
-pub(crate) fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
-    for (i, p) in paths.iter().enumerate() {
-        if paths[..i].contains(p) {
-            return Err(Error::usage(format!(
-                "{} is given for two different outputs",
-                p.display()
-            )));
-        }
-        let dir = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if !dir.is_dir() {
-            return Err(Error::environment(format!(
-                "cannot write {}: no directory {}",
-                p.display(),
-                dir.display()
-            )));
-        }
-    }
-    if force {
-        return Ok(());
-    }
-    for p in paths {
-        if std::fs::symlink_metadata(p).is_ok() {
-            return Err(
-                Error::environment(format!("{} already exists", p.display()))
-                    .with_hint("keyward never replaces a file without --force"),
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Files written by one command, removed again if the command fails
-/// before it is done (only those it created: `--force` replacements stay).
-#[derive(Default)]
-pub(crate) struct Written(Vec<std::path::PathBuf>);
-
-impl Written {
-    pub(crate) fn write(
-        &mut self,
-        path: &Path,
-        bytes: &[u8],
-        mode: u32,
-        force: bool,
-    ) -> Result<()> {
-        self.write_unsynced_dir(path, bytes, mode, force)?;
-        fsutil::sync_parent_dir(path);
-        Ok(())
-    }
-
-    /// As `write`, leaving the directory fsync to the caller
-    /// (`fsutil::sync_parent_dir` once after the last file).
-    pub(crate) fn write_unsynced_dir(
-        &mut self,
-        path: &Path,
-        bytes: &[u8],
-        mode: u32,
-        force: bool,
-    ) -> Result<()> {
-        let existed = std::fs::symlink_metadata(path).is_ok();
-        let overwrite = if force {
-            Overwrite::Replace
-        } else {
-            Overwrite::Refuse
-        };
-        let r = fsutil::write_atomic_unsynced_dir(path, bytes, mode, overwrite);
-        if r.is_ok() && !existed {
-            self.0.push(path.to_path_buf());
-        }
-        r
-    }
-
-    /// Moves a staged file into place (`fsutil::sync_parent_dir` after the
-    /// last), remembered for undoing as `write` does.
-    pub(crate) fn place(&mut self, staged: fsutil::Staged, force: bool) -> Result<()> {
-        let path = staged.path().to_path_buf();
-        let existed = std::fs::symlink_metadata(&path).is_ok();
-        let overwrite = if force {
-            Overwrite::Replace
-        } else {
-            Overwrite::Refuse
-        };
-        staged.place(overwrite)?;
-        if !existed {
-            self.0.push(path);
-        }
-        Ok(())
-    }
-
-    fn undo(&self) {
-        for p in &self.0 {
-            let _ = std::fs::remove_file(p);
-        }
-    }
-}
-
-/// Runs `f` (the writes and the audit entry); on failure removes what it created.
-pub(crate) fn all_or_nothing(f: impl FnOnce(&mut Written) -> Result<()>) -> Result<()> {
-    let mut w = Written::default();
-    let r = f(&mut w);
-    if r.is_err() {
-        w.undo();
-    }
-    r
-}
-
 fn cert_bytes(pem: &str, der: bool) -> Result<Vec<u8>> {
     if der {
         create::pem_to_der(pem)
@@ -206,40 +96,68 @@ fn info_of(pem: &str) -> Result<CertInfo> {
         .ok_or_else(|| Error::internal("the new certificate does not parse"))
 }
 
-fn report_created(ctx: &Ctx, what: &str, info: &CertInfo, files: Value) -> Result<()> {
-    if ctx.out.format() == Format::Json {
-        return ctx.out.json(&json!({"certificate": info, "files": files}));
+/// The files `cert create` and `cert ca create` wrote.
+#[derive(Serialize)]
+struct CreatedFiles<'a> {
+    cert: &'a Path,
+    key: Option<&'a Path>,
+    /// `cert create` only (null without `--chain-out`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chain: Option<Option<&'a Path>>,
+    der: bool,
+}
+
+/// A new certificate: its details and where it went.
+#[derive(Serialize)]
+struct Created<'a> {
+    certificate: &'a CertInfo,
+    files: CreatedFiles<'a>,
+    /// "certificate" or "CA", for the note.
+    #[serde(skip)]
+    what: &'static str,
+}
+
+impl Report for Created<'_> {
+    /// A note on stderr; nothing on stdout.
+    fn render_text(&self, out: &Output) -> Result<()> {
+        let info = self.certificate;
+        out.note(&format!(
+            "created {} {} ({} {} bits), valid {} to {}, sha256 {}",
+            self.what,
+            info.subject,
+            info.key_type,
+            info.key_bits,
+            info.not_before,
+            info.not_after,
+            &info.sha256[..23]
+        ));
+        Ok(())
     }
-    ctx.out.note(&format!(
-        "created {what} {} ({} {} bits), valid {} to {}, sha256 {}",
-        info.subject,
-        info.key_type,
-        info.key_bits,
-        info.not_before,
-        info.not_after,
-        &info.sha256[..23]
-    ));
-    Ok(())
+}
+
+/// The audit entry of `cert.create` and `cert.ca.create`.
+#[derive(Serialize)]
+struct CreateAudit<'a> {
+    subject: &'a str,
+    not_after: &'a str,
+    key_type: &'a str,
+    files: Vec<String>,
 }
 
 type Audit = (crate::store::Store, crate::audit::Auditor);
 
 fn audit_create(audit: &mut Audit, action: &str, info: &CertInfo, paths: &[&Path]) -> Result<()> {
     let (store, auditor) = audit;
-    let files: Vec<String> = paths
-        .iter()
-        .map(|p| {
-            std::fs::canonicalize(p)
-                .map(|c| c.display().to_string())
-                .unwrap_or_else(|_| p.display().to_string())
-        })
-        .collect();
+    let details = crate::commands::sink::audit_details(&CreateAudit {
+        subject: &info.subject,
+        not_after: &info.not_after,
+        key_type: &info.key_type,
+        files: paths.iter().map(|p| fsutil::canonical_display(p)).collect(),
+    })?;
     store.write(|tx| {
         auditor.append(
             tx,
-            &Entry::new(action, "certificate", info.serial.clone()).details(json!({
-                "subject": info.subject, "not_after": info.not_after, "key_type": info.key_type, "files": files,
-            })),
+            &Entry::new(action, "certificate", info.serial.clone()).details(details),
         )
     })?;
     Ok(())
@@ -371,12 +289,16 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
         }
         audit_create(&mut audit, "cert.create", &info, &dests)
     })?;
-    report_created(
-        ctx,
-        "certificate",
-        &info,
-        json!({"cert": a.files.out, "key": key_out, "chain": a.chain_out, "der": a.files.der}),
-    )?;
+    ctx.out.report(&Created {
+        certificate: &info,
+        files: CreatedFiles {
+            cert: &a.files.out,
+            key: key_out,
+            chain: Some(a.chain_out.as_deref()),
+            der: a.files.der,
+        },
+        what: "certificate",
+    })?;
     Ok(Outcome::Success)
 }
 
@@ -415,12 +337,16 @@ fn create_ca(ctx: &Ctx, a: CaCreateArgs) -> Result<Outcome> {
             &[&a.files.out, key_out],
         )
     })?;
-    report_created(
-        ctx,
-        "CA",
-        &info,
-        json!({"cert": a.files.out, "key": key_out, "der": a.files.der}),
-    )?;
+    ctx.out.report(&Created {
+        certificate: &info,
+        files: CreatedFiles {
+            cert: &a.files.out,
+            key: Some(key_out),
+            chain: None,
+            der: a.files.der,
+        },
+        what: "CA",
+    })?;
     Ok(Outcome::Success)
 }
 
@@ -437,19 +363,12 @@ fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
         .require("cert inspect", &[Format::Text, Format::Json])?;
     let at = now().unix_timestamp();
     let mut docs = Vec::new();
-    let mut text = Vec::new();
     for path in &a.files {
         let data = read_input(path)?;
         let source = path.display().to_string();
         for (i, parsed) in parse_all(&data).into_iter().enumerate() {
             let info = parsed.map_err(|reason| Error::bad_input(format!("{source}: {reason}")))?;
             let days_left = check::days_left(info.not_after_unix - at);
-            let mut doc =
-                serde_json::to_value(&info).map_err(|e| Error::internal(e.to_string()))?;
-            doc["source"] = source.clone().into();
-            doc["index"] = i.into();
-            doc["days_left"] = days_left.into();
-            docs.push(doc);
             let sans = info
                 .sans
                 .iter()
@@ -488,12 +407,10 @@ fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
                 vec![
                     "CA".into(),
                     if info.is_ca {
-                        format!(
-                            "yes{}",
-                            info.path_len
-                                .map(|p| format!(", path length {p}"))
-                                .unwrap_or_default()
-                        )
+                        match info.path_len {
+                            Some(p) => format!("yes, path length {p}"),
+                            None => "yes".into(),
+                        }
                     } else {
                         "no".into()
                     },
@@ -515,18 +432,48 @@ fn inspect(ctx: &Ctx, a: CertInspectArgs) -> Result<Outcome> {
                     },
                 ],
             ];
-            text.push((format!("{source} #{i}"), rows));
+            docs.push(Inspected {
+                title: format!("{source} #{i}"),
+                rows,
+                info,
+                source: source.clone(),
+                index: i,
+                days_left,
+            });
         }
     }
-    if ctx.out.format() == Format::Json {
-        ctx.out.json(&docs)?;
-    } else {
-        for (title, rows) in text {
-            ctx.out.line(&title)?;
-            ctx.out.table(&["field", "value"], &rows)?;
-        }
-    }
+    ctx.out.report(&InspectReport(docs))?;
     Ok(Outcome::Success)
+}
+
+/// One certificate of `cert inspect`: its details, where it was found,
+/// and the days it has left.
+#[derive(Serialize)]
+struct Inspected {
+    #[serde(flatten)]
+    info: CertInfo,
+    source: String,
+    index: usize,
+    days_left: i64,
+    #[serde(skip)]
+    title: String,
+    #[serde(skip)]
+    rows: Vec<Vec<String>>,
+}
+
+/// `cert inspect`'s answer: a JSON array, or a table per certificate.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct InspectReport(Vec<Inspected>);
+
+impl Report for InspectReport {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        for c in &self.0 {
+            out.line(&c.title)?;
+            out.table(&["field", "value"], &c.rows)?;
+        }
+        Ok(())
+    }
 }
 
 fn check_cmd(ctx: &Ctx, a: CertCheckArgs) -> Result<Outcome> {
@@ -544,10 +491,8 @@ fn check_cmd(ctx: &Ctx, a: CertCheckArgs) -> Result<Outcome> {
     let warn = Threshold::parse(&a.warn).map_err(|m| Error::usage(format!("--warn: {m}")))?;
     let critical =
         Threshold::parse(&a.critical).map_err(|m| Error::usage(format!("--critical: {m}")))?;
-    let at = match &a.at {
-        Some(s) => parse_time(s, "--at")?.unix_timestamp(),
-        None => now().unix_timestamp(),
-    };
+    let evaluated_at = parse_at(a.at.as_deref(), now())?;
+    let at = evaluated_at.unix_timestamp();
     let timeout =
         parse_duration(&a.timeout).map_err(|m| Error::usage(format!("--timeout: {m}")))?;
     let timeout = Duration::from_secs(timeout.whole_seconds().max(1) as u64);
@@ -616,16 +561,13 @@ fn check_cmd(ctx: &Ctx, a: CertCheckArgs) -> Result<Outcome> {
     };
     match ctx.out.format() {
         Format::Json => {
-            let evaluated = OffsetDateTime::from_unix_timestamp(at)
-                .map(crate::timeutil::format_ms)
-                .unwrap_or_default();
-            ctx.out.json(&json!({
-                "evaluated_at": evaluated,
-                "warn": a.warn,
-                "critical": a.critical,
-                "results": shown,
-                "summary": summary,
-            }))?;
+            ctx.out.json(&CheckReport {
+                evaluated_at: format_ms(evaluated_at.replace_nanosecond(0).unwrap_or(evaluated_at)),
+                warn: &a.warn,
+                critical: &a.critical,
+                results: &shown,
+                summary: &summary,
+            })?;
         }
         _ => {
             if !(shown.is_empty() && ctx.out.format() == Format::Text) {
@@ -680,4 +622,14 @@ fn check_cmd(ctx: &Ctx, a: CertCheckArgs) -> Result<Outcome> {
         1 => Outcome::ChecksFailed,
         c => Outcome::Code(c),
     })
+}
+
+/// `cert check --format json`'s document (the other formats list the results).
+#[derive(Serialize)]
+struct CheckReport<'a> {
+    evaluated_at: String,
+    warn: &'a str,
+    critical: &'a str,
+    results: &'a [&'a CheckResult],
+    summary: &'a Summary,
 }

@@ -2,13 +2,13 @@
 
 use std::io::IsTerminal;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::cli::{HashCommand, HashParamArgs, HashPasswordArgs, HashVerifyArgs, PasswordSource};
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
-use crate::output::Format;
-use crate::passwd::{self, Algo, Params};
+use crate::output::{Format, Output, Report};
+use crate::passwd::{self, Algo, HashInfo, Params};
 use crate::secret::{SecretBytes, SecretPrompt, read_secret, read_stdin};
 
 /// The most a password read from stdin may be.
@@ -66,6 +66,14 @@ fn not_for(flag: &str, algo: Algo, what: &str) -> Error {
     Error::usage(format!("{flag} does not apply to {} ({what})", algo.name()))
 }
 
+/// Refuses the first flag given that `algo` has no use for.
+fn refuse_flags(algo: Algo, flags: &[(bool, &str)], what: &str) -> Result<()> {
+    match flags.iter().find(|(given, _)| *given) {
+        Some((_, flag)) => Err(not_for(flag, algo, what)),
+        None => Ok(()),
+    }
+}
+
 fn any_param(f: &HashParamArgs) -> bool {
     f.preset.is_some()
         || f.memory.is_some()
@@ -115,16 +123,16 @@ fn params_from_flags(algo: Algo, f: &HashParamArgs) -> Result<Params> {
             }
         }
         (Algo::Bcrypt, Params::Bcrypt { cost }) => {
-            for (given, flag) in [
-                (f.memory.is_some(), "--memory"),
-                (f.iterations.is_some(), "--iterations"),
-                (f.parallelism.is_some(), "--parallelism"),
-                (f.block_size.is_some(), "--block-size"),
-            ] {
-                if given {
-                    return Err(not_for(flag, algo, "bcrypt has only --cost"));
-                }
-            }
+            refuse_flags(
+                algo,
+                &[
+                    (f.memory.is_some(), "--memory"),
+                    (f.iterations.is_some(), "--iterations"),
+                    (f.parallelism.is_some(), "--parallelism"),
+                    (f.block_size.is_some(), "--block-size"),
+                ],
+                "bcrypt has only --cost",
+            )?;
             Params::Bcrypt {
                 cost: f.cost.unwrap_or(cost),
             }
@@ -160,16 +168,16 @@ fn params_from_flags(algo: Algo, f: &HashParamArgs) -> Result<Params> {
             }
         }
         (Algo::Pbkdf2Sha256, Params::Pbkdf2 { iterations }) => {
-            for (given, flag) in [
-                (f.memory.is_some(), "--memory"),
-                (f.parallelism.is_some(), "--parallelism"),
-                (f.cost.is_some(), "--cost"),
-                (f.block_size.is_some(), "--block-size"),
-            ] {
-                if given {
-                    return Err(not_for(flag, algo, "PBKDF2 has only --iterations"));
-                }
-            }
+            refuse_flags(
+                algo,
+                &[
+                    (f.memory.is_some(), "--memory"),
+                    (f.parallelism.is_some(), "--parallelism"),
+                    (f.cost.is_some(), "--cost"),
+                    (f.block_size.is_some(), "--block-size"),
+                ],
+                "PBKDF2 has only --iterations",
+            )?;
             Params::Pbkdf2 {
                 iterations: f.iterations.unwrap_or(iterations),
             }
@@ -203,15 +211,75 @@ fn password(ctx: &Ctx, a: HashPasswordArgs) -> Result<Outcome> {
     let pw = read_password(&a.password, true)?;
     let hash = passwd::hash_password(a.algo, params, pw.expose())?;
     drop(pw);
-    match ctx.out.format() {
-        Format::Json => ctx.out.json(&json!({
-            "hash": hash,
-            "algorithm": a.algo.name(),
-            "params": params,
-        })),
-        _ => ctx.out.line(&hash),
-    }?;
+    ctx.out.report(&Hashed {
+        hash: &hash,
+        algorithm: a.algo.name(),
+        params,
+    })?;
     Ok(Outcome::Success)
+}
+
+/// `hash password`'s answer: the hash alone on a line, or the document.
+#[derive(Serialize)]
+struct Hashed<'a> {
+    hash: &'a str,
+    algorithm: &'static str,
+    params: Params,
+}
+
+impl Report for Hashed<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        out.line(self.hash)
+    }
+}
+
+/// `hash verify`'s answer: whether the password matches, what the hash
+/// says about itself, and (with `--needs-rehash`) whether it is current.
+#[derive(Serialize)]
+struct Checked<'a> {
+    #[serde(rename = "match")]
+    matched: bool,
+    algorithm: &'a str,
+    form: &'static str,
+    version: &'a Option<String>,
+    params: &'a Params,
+    salt_bytes: usize,
+    hash_bytes: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    needs_rehash: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rehash_reasons: Option<&'a [String]>,
+}
+
+impl Checked<'_> {
+    fn of<'a>(info: &'a HashInfo, matched: bool, rehash: Option<&'a [String]>) -> Checked<'a> {
+        Checked {
+            matched,
+            algorithm: &info.algorithm,
+            form: info.form,
+            version: &info.version,
+            params: &info.params,
+            salt_bytes: info.salt_bytes,
+            hash_bytes: info.hash_bytes,
+            needs_rehash: rehash.map(|r| !r.is_empty()),
+            rehash_reasons: rehash,
+        }
+    }
+}
+
+impl Report for Checked<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        let what = format!("{} {}", self.algorithm, self.params.describe());
+        let line = match (self.matched, self.rehash_reasons) {
+            (false, _) => format!("mismatch ({what})"),
+            (true, Some(r)) if !r.is_empty() => {
+                format!("match, needs rehash ({what}): {}", r.join("; "))
+            }
+            (true, Some(_)) => format!("match, parameters current ({what})"),
+            (true, None) => format!("match ({what})"),
+        };
+        out.line(&line)
+    }
 }
 
 fn verify(ctx: &Ctx, a: HashVerifyArgs) -> Result<Outcome> {
@@ -247,40 +315,8 @@ fn verify(ctx: &Ctx, a: HashVerifyArgs) -> Result<Outcome> {
     drop(pw);
     let needs = rehash.as_ref().map(|r| !r.is_empty());
     let ok = matched && needs != Some(true);
-    match ctx.out.format() {
-        Format::Json => {
-            let mut doc = json!({
-                "match": matched,
-                "algorithm": stored.info.algorithm,
-                "form": stored.info.form,
-                "version": stored.info.version,
-                "params": stored.info.params,
-                "salt_bytes": stored.info.salt_bytes,
-                "hash_bytes": stored.info.hash_bytes,
-            });
-            if let (Some(reasons), Value::Object(m)) = (&rehash, &mut doc) {
-                m.insert("needs_rehash".into(), (!reasons.is_empty()).into());
-                m.insert("rehash_reasons".into(), json!(reasons));
-            }
-            ctx.out.json(&doc)?;
-        }
-        _ => {
-            let what = format!(
-                "{} {}",
-                stored.info.algorithm,
-                stored.info.params.describe()
-            );
-            let line = match (matched, &rehash) {
-                (false, _) => format!("mismatch ({what})"),
-                (true, Some(r)) if !r.is_empty() => {
-                    format!("match, needs rehash ({what}): {}", r.join("; "))
-                }
-                (true, Some(_)) => format!("match, parameters current ({what})"),
-                (true, None) => format!("match ({what})"),
-            };
-            ctx.out.line(&line)?;
-        }
-    }
+    ctx.out
+        .report(&Checked::of(&stored.info, matched, rehash.as_deref()))?;
     Ok(if ok {
         Outcome::Success
     } else {

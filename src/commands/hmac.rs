@@ -5,14 +5,14 @@ use base64::Engine;
 use base64::engine::general_purpose::{
     STANDARD, STANDARD_NO_PAD_INDIFFERENT, URL_SAFE_NO_PAD_INDIFFERENT,
 };
-use serde_json::json;
+use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::cli::{HmacCommand, HmacCommon, HmacSignArgs, HmacVerifyArgs, SigEncoding};
 use crate::commands::Ctx;
 use crate::crypto::mac;
 use crate::error::{Error, Outcome, Result};
-use crate::output::Format;
+use crate::output::{Format, Output, Report};
 use crate::secret::{SecretPrompt, SecretString, read_secret, read_stdin};
 
 /// The largest body keyward signs (as `encrypt`'s values).
@@ -93,16 +93,50 @@ fn sign(ctx: &Ctx, a: HmacSignArgs) -> Result<Outcome> {
     let (secret, body) = secret_and_body(ctx, c)?;
     let sig = mac::sign(c.algo, secret.expose().as_bytes(), &body);
     let text = encode(&sig, c.encoding);
-    match ctx.out.format() {
-        Format::Json => ctx.out.json(&json!({
-            "algorithm": c.algo.name(),
-            "encoding": match c.encoding { SigEncoding::Hex => "hex", SigEncoding::Base64 => "base64" },
-            "signature": text,
-            "body_bytes": body.len(),
-        })),
-        _ => ctx.out.line(&text),
-    }?;
+    ctx.out.report(&Signed {
+        algorithm: c.algo.name(),
+        encoding: match c.encoding {
+            SigEncoding::Hex => "hex",
+            SigEncoding::Base64 => "base64",
+        },
+        signature: text,
+        body_bytes: body.len(),
+    })?;
     Ok(Outcome::Success)
+}
+
+/// `hmac sign`'s answer: the signature alone on a line, or the document.
+#[derive(Serialize)]
+struct Signed {
+    algorithm: &'static str,
+    encoding: &'static str,
+    signature: String,
+    body_bytes: usize,
+}
+
+impl Report for Signed {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        out.line(&self.signature)
+    }
+}
+
+/// `hmac verify`'s answer.
+#[derive(Serialize)]
+struct Verified {
+    valid: bool,
+    algorithm: &'static str,
+    body_bytes: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+impl Report for Verified {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        match &self.reason {
+            None => out.line(&format!("valid ({})", self.algorithm)),
+            Some(r) => out.line(&format!("invalid: {r}")),
+        }
+    }
 }
 
 fn verify(ctx: &Ctx, a: HmacVerifyArgs) -> Result<Outcome> {
@@ -121,24 +155,14 @@ fn verify(ctx: &Ctx, a: HmacVerifyArgs) -> Result<Outcome> {
     } else {
         Some("the signature does not match the body and secret".to_string())
     };
-    match ctx.out.format() {
-        Format::Json => {
-            let mut doc = json!({
-                "valid": reason.is_none(),
-                "algorithm": c.algo.name(),
-                "body_bytes": body.len(),
-            });
-            if let (Some(r), Some(m)) = (&reason, doc.as_object_mut()) {
-                m.insert("reason".into(), r.as_str().into());
-            }
-            ctx.out.json(&doc)?;
-        }
-        _ => match &reason {
-            None => ctx.out.line(&format!("valid ({})", c.algo.name()))?,
-            Some(r) => ctx.out.line(&format!("invalid: {r}"))?,
-        },
-    }
-    Ok(if reason.is_none() {
+    let valid = reason.is_none();
+    ctx.out.report(&Verified {
+        valid,
+        algorithm: c.algo.name(),
+        body_bytes: body.len(),
+        reason,
+    })?;
+    Ok(if valid {
         Outcome::Success
     } else {
         Outcome::ChecksFailed

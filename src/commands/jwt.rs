@@ -6,14 +6,15 @@ use std::path::Path;
 use jsonwebtoken::errors::ErrorKind as JwtErrorKind;
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Header, Validation};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::audit::Entry;
-use crate::cli::{JwtCommand, JwtInspectArgs, JwtKeyArgs, JwtMintArgs, JwtScopesAs, JwtVerifyArgs};
+use crate::cli::{JwtCommand, JwtInspectArgs, JwtKeyArgs, JwtMintArgs, JwtVerifyArgs};
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
 use crate::jwt::{self, PemKind};
-use crate::output::Format;
+use crate::output::{Format, Output, Report};
 use crate::secret::{SecretBytes, SecretPrompt, SecretString, read_secret};
 use crate::timeutil::{human_duration, parse_duration};
 
@@ -70,26 +71,16 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
             a.ttl
         ));
     }
-    let mut extra = Map::new();
-    for c in &a.claim {
-        let (k, v) = jwt::parse_claim(c)?;
-        extra.insert(k, v);
+    let minted = jwt::MintClaims {
+        sub: &a.sub,
+        aud: a.aud.as_deref(),
+        iss: a.iss.as_deref(),
+        scopes: &a.scope,
+        scopes_claim: &a.scopes_claim,
+        scopes_as: a.scopes_as,
+        extra: &a.claim,
     }
-    let scopes = crate::apikey::validate_scopes(&a.scope)?;
-    let scopes_claim = a.scopes_claim.trim();
-    if scopes_claim.is_empty() {
-        return Err(Error::usage("--scopes-claim needs a claim name"));
-    }
-    if scopes_claim != "scope" && jwt::RESERVED.contains(&scopes_claim) {
-        return Err(Error::usage(format!(
-            "--scopes-claim cannot be '{scopes_claim}', a registered claim with its own flag"
-        )));
-    }
-    if !scopes.is_empty() && extra.contains_key(scopes_claim) {
-        return Err(Error::usage(format!(
-            "--claim sets '{scopes_claim}', which --scope fills (--scopes-claim {scopes_claim})"
-        )));
-    }
+    .assemble(crate::timeutil::now().unix_timestamp(), ttl)?;
     let (alg, key) = match &a.key.key_file {
         Some(path) => {
             let (pem, kind, private) = read_pem(path)?;
@@ -152,53 +143,66 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
             (alg, jsonwebtoken::EncodingKey::from_secret(secret.expose()))
         }
     };
-    let now = crate::timeutil::now().unix_timestamp();
-    let exp = now + ttl.whole_seconds();
-    let jti = jwt::new_jti()?;
-    let mut claims = extra;
-    claims.insert("sub".into(), a.sub.clone().into());
-    claims.insert("iat".into(), now.into());
-    claims.insert("nbf".into(), now.into());
-    claims.insert("exp".into(), exp.into());
-    claims.insert("jti".into(), jti.clone().into());
-    if let Some(aud) = &a.aud {
-        claims.insert("aud".into(), aud.clone().into());
-    }
-    if let Some(iss) = &a.iss {
-        claims.insert("iss".into(), iss.clone().into());
-    }
-    if !scopes.is_empty() {
-        let value: Value = match a.scopes_as {
-            JwtScopesAs::String => scopes.join(" ").into(),
-            JwtScopesAs::List => scopes.clone().into(),
-        };
-        claims.insert(scopes_claim.to_string(), value);
-    }
     let mut header = Header::new(alg);
     header.kid = a.kid.clone();
-    let token = jsonwebtoken::encode(&header, &claims, &key).map_err(|e| {
+    let token = jsonwebtoken::encode(&header, &minted.claims, &key).map_err(|e| {
         Error::bad_input(format!(
             "cannot sign the token: {}",
             jwt::describe_error(&e)
         ))
     })?;
 
+    let details = crate::commands::sink::audit_details(&MintAudit {
+        sub: &a.sub,
+        aud: a.aud.as_deref(),
+        iss: a.iss.as_deref(),
+        alg: alg_name(alg),
+        exp: minted.exp,
+        scope: &minted.scopes,
+    })?;
     let auditor = ctx.auditor()?;
     let mut store = ctx.store()?;
     store.write(|tx| {
         auditor.append(
             tx,
-            &Entry::new("jwt.mint", "jwt", jti.clone()).details(json!({
-                "sub": a.sub, "aud": a.aud, "iss": a.iss, "alg": alg_name(alg), "exp": exp, "scope": scopes,
-            })),
+            &Entry::new("jwt.mint", "jwt", minted.jti.clone()).details(details),
         )
     })?;
-    if ctx.out.format() == Format::Json {
-        ctx.out.json(&json!({"token": token, "alg": alg_name(alg), "jti": jti, "exp": exp, "claims": claims}))?;
-    } else {
-        ctx.out.line(&token)?;
-    }
+    ctx.out.report(&MintReport {
+        token: &token,
+        alg: alg_name(alg),
+        jti: &minted.jti,
+        exp: minted.exp,
+        claims: &minted.claims,
+    })?;
     Ok(Outcome::Success)
+}
+
+/// The audit entry of `jwt.mint` (never the token).
+#[derive(Serialize)]
+struct MintAudit<'a> {
+    sub: &'a str,
+    aud: Option<&'a str>,
+    iss: Option<&'a str>,
+    alg: String,
+    exp: i64,
+    scope: &'a [String],
+}
+
+/// `jwt mint`'s answer: the token alone on a line, or the document.
+#[derive(Serialize)]
+struct MintReport<'a> {
+    token: &'a str,
+    alg: String,
+    jti: &'a str,
+    exp: i64,
+    claims: &'a Map<String, Value>,
+}
+
+impl Report for MintReport<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        out.line(self.token)
+    }
 }
 
 fn token_input(ctx: &Ctx, arg: Option<&String>) -> Result<String> {
@@ -386,10 +390,7 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     let leeway = parse_duration(&a.leeway).map_err(|m| Error::usage(format!("--leeway: {m}")))?;
     // The moment the token's times are judged at: now, or --at for an
     // operator asking "was it valid then / will it be at 9:00?".
-    let at = match &a.at {
-        Some(s) => crate::timeutil::parse_expiry(s, crate::timeutil::now(), "--at")?,
-        None => crate::timeutil::now(),
-    };
+    let at = crate::timeutil::parse_at(a.at.as_deref(), crate::timeutil::now())?;
     let token = token_input(ctx, a.token.as_ref())?;
     let unverified = jwt::decode_unverified(&token)?;
     jwt::check_compact(&token)?;
@@ -397,11 +398,12 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
     let (key, fits) = match verify_key(ctx, &a, &unverified.header)? {
         Ok(k) => k,
         Err(reason) => {
-            if ctx.out.format() == Format::Json {
-                ctx.out.json(&json!({"valid": false, "reason": reason}))?;
-            } else {
-                ctx.out.line(&format!("invalid: {reason}"))?;
-            }
+            ctx.out.report(&VerifyReport {
+                valid: false,
+                alg: None,
+                reason: Some(reason),
+                token: None,
+            })?;
             return Ok(Outcome::ChecksFailed);
         }
     };
@@ -452,44 +454,65 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
         .ok()
         .flatten()
         .map(|e| (e - now as f64).floor() as i64);
-    if ctx.out.format() == Format::Json {
-        let mut doc = json!({"valid": failure.is_none(), "alg": header_alg});
-        match &failure {
-            Some(r) => doc["reason"] = r.clone().into(),
-            None => {
-                doc["claims"] = Value::Object(unverified.claims.clone());
-                doc["header"] = Value::Object(unverified.header.clone());
-                doc["expires_in_seconds"] = exp.into();
-            }
-        }
-        ctx.out.json(&doc)?;
-    } else {
-        match &failure {
-            Some(r) => ctx.out.line(&format!("invalid: {r}"))?,
-            None => {
-                let sub = unverified
-                    .claims
-                    .get("sub")
-                    .and_then(Value::as_str)
-                    .unwrap_or("-");
-                let left = exp
-                    .map(|secs| {
-                        format!(
-                            "expires in {}",
-                            human_duration(time::Duration::seconds(secs))
-                        )
-                    })
-                    .unwrap_or_else(|| "never expires".into());
-                ctx.out
-                    .line(&format!("valid: {header_alg}, sub {sub}, {left}"))?;
-            }
-        }
-    }
-    Ok(if failure.is_some() {
-        Outcome::ChecksFailed
-    } else {
+    let valid = failure.is_none();
+    ctx.out.report(&VerifyReport {
+        valid,
+        alg: Some(&header_alg),
+        token: valid.then_some(ValidToken {
+            claims: &unverified.claims,
+            header: &unverified.header,
+            expires_in_seconds: exp,
+        }),
+        reason: failure,
+    })?;
+    Ok(if valid {
         Outcome::Success
+    } else {
+        Outcome::ChecksFailed
     })
+}
+
+/// `jwt verify`'s answer: valid with the token's claims, or why not.
+#[derive(Serialize)]
+struct VerifyReport<'a> {
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alg: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(flatten)]
+    token: Option<ValidToken<'a>>,
+}
+
+/// What a valid token holds.
+#[derive(Serialize)]
+struct ValidToken<'a> {
+    claims: &'a Map<String, Value>,
+    header: &'a Map<String, Value>,
+    expires_in_seconds: Option<i64>,
+}
+
+impl Report for VerifyReport<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        let Some(t) = &self.token else {
+            let reason = self.reason.as_deref().unwrap_or("not valid");
+            return out.line(&format!("invalid: {reason}"));
+        };
+        let sub = t.claims.get("sub").and_then(Value::as_str).unwrap_or("-");
+        let left = t
+            .expires_in_seconds
+            .map(|secs| {
+                format!(
+                    "expires in {}",
+                    human_duration(time::Duration::seconds(secs))
+                )
+            })
+            .unwrap_or_else(|| "never expires".into());
+        out.line(&format!(
+            "valid: {}, sub {sub}, {left}",
+            self.alg.unwrap_or("")
+        ))
+    }
 }
 
 /// A NumericDate (seconds, perhaps with a fraction) as a date and how far.
@@ -515,46 +538,62 @@ fn inspect(ctx: &Ctx, a: JwtInspectArgs) -> Result<Outcome> {
     let t = jwt::decode_unverified(&token)?;
     let now = crate::timeutil::now().unix_timestamp();
     let warnings = jwt::warnings(&t, now);
-    if ctx.out.format() == Format::Json {
-        let times: Map<String, Value> = ["iat", "nbf", "exp"]
-            .iter()
-            .filter_map(|k| {
-                let when = jwt::datetime_of(t.claims.get(*k)?.as_f64()?)?;
-                Some((k.to_string(), crate::timeutil::format_ms(when).into()))
-            })
-            .collect();
-        ctx.out.json(&json!({
-            "verified": false,
-            "label": "UNVERIFIED",
-            "header": t.header,
-            "claims": t.claims,
-            "times": times,
-            "warnings": warnings,
-        }))?;
-        return Ok(Outcome::Success);
-    }
-    ctx.out
-        .line("UNVERIFIED: decoded without checking the signature")?;
-    ctx.out
-        .line(&format!("header: {}", Value::Object(t.header.clone())))?;
-    let rows: Vec<Vec<String>> = t
-        .claims
+    let times: Map<String, Value> = ["iat", "nbf", "exp"]
         .iter()
-        .map(|(k, v)| {
-            let shown = if ["iat", "nbf", "exp"].contains(&k.as_str()) {
-                readable_time(v, now).unwrap_or_else(|| v.to_string())
-            } else {
-                match v {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                }
-            };
-            vec![k.clone(), shown]
+        .filter_map(|k| {
+            let when = jwt::datetime_of(t.claims.get(*k)?.as_f64()?)?;
+            Some((k.to_string(), crate::timeutil::format_ms(when).into()))
         })
         .collect();
-    ctx.out.table(&["claim (UNVERIFIED)", "value"], &rows)?;
-    for w in &warnings {
-        ctx.out.line(&format!("warning: {w}"))?;
-    }
+    ctx.out.report(&Inspected {
+        verified: false,
+        label: "UNVERIFIED",
+        header: &t.header,
+        claims: &t.claims,
+        times,
+        warnings,
+        now,
+    })?;
     Ok(Outcome::Success)
+}
+
+/// `jwt inspect`'s answer: the token decoded, never verified.
+#[derive(Serialize)]
+struct Inspected<'a> {
+    verified: bool,
+    label: &'static str,
+    header: &'a Map<String, Value>,
+    claims: &'a Map<String, Value>,
+    times: Map<String, Value>,
+    warnings: Vec<String>,
+    /// The moment the times are shown relative to.
+    #[serde(skip)]
+    now: i64,
+}
+
+impl Report for Inspected<'_> {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        out.line("UNVERIFIED: decoded without checking the signature")?;
+        out.line(&format!("header: {}", Value::Object(self.header.clone())))?;
+        let rows: Vec<Vec<String>> = self
+            .claims
+            .iter()
+            .map(|(k, v)| {
+                let shown = if ["iat", "nbf", "exp"].contains(&k.as_str()) {
+                    readable_time(v, self.now).unwrap_or_else(|| v.to_string())
+                } else {
+                    match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }
+                };
+                vec![k.clone(), shown]
+            })
+            .collect();
+        out.table(&["claim (UNVERIFIED)", "value"], &rows)?;
+        for w in &self.warnings {
+            out.line(&format!("warning: {w}"))?;
+        }
+        Ok(())
+    }
 }

@@ -1,21 +1,24 @@
-//! `keygen master | jwt-secret | password | salt`.
+//! `keygen master | jwt-secret | password | salt | keypair | hmac-secret`.
 
+use std::path::PathBuf;
+
+use serde::Serialize;
 use serde_json::Map;
 
 use crate::cli::{
-    CharClass, HmacSecretArgs, JwtSecretArgs, KeygenCommand, KeypairArgs, MasterArgs, PasswordArgs,
-    SaltArgs,
+    HmacSecretArgs, JwtSecretArgs, KeygenCommand, KeypairArgs, MasterArgs, PasswordArgs, SaltArgs,
+    SinkArgs,
 };
 use crate::commands::Ctx;
 use crate::commands::sink::{Generated, deliver};
 use crate::crypto::keys::Encoding;
+use crate::crypto::password::Alphabet;
 use crate::crypto::random;
 use crate::error::{Error, Outcome, Result};
-use crate::output::Format;
+use crate::keypair::KeyKdf;
+use crate::output::{Format, Output, Report};
 use crate::secret::SecretString;
 
-/// The shortest password keyward will generate.
-pub const MIN_PASSWORD_LENGTH: u32 = 12;
 /// RFC 7518 §3.2: an HS256 key must be at least 256 bits.
 pub const MIN_JWT_SECRET_BYTES: u32 = 32;
 /// The shortest HMAC request-signing secret keyward generates (the
@@ -23,12 +26,6 @@ pub const MIN_JWT_SECRET_BYTES: u32 = 32;
 pub const MIN_HMAC_SECRET_BYTES: u32 = 32;
 /// RFC 8018: a salt of at least 64 bits.
 pub const MIN_SALT_BYTES: u32 = 8;
-
-/// Punctuation that is literal inside single quotes and dotenv values:
-/// no quotes, backslash, backtick or space.
-pub const SYMBOLS: &str = "!#$%&()*+,-./:;<=>?@[]^_{|}~";
-/// Characters easily mistaken for one another (pwgen -B's set, plus | and o).
-pub const AMBIGUOUS: &str = "B8G6I1l|0OoQDS5Z2";
 
 /// Runs a `keygen` subcommand.
 pub fn run(ctx: &Ctx, cmd: KeygenCommand) -> Result<Outcome> {
@@ -50,6 +47,43 @@ fn random_values(count: u32, bytes: u32, encoding: Encoding) -> Result<Vec<Secre
         .collect()
 }
 
+/// What one random secret of `keygen` is (every kind but password and keypair).
+struct RandomKind {
+    kind: &'static str,
+    noun: &'static str,
+}
+
+/// Generates `count` secrets of `bytes` random bytes in `encoding` and
+/// delivers them; `extra` adds fields to the JSON report from the values.
+fn random_secret(
+    ctx: &Ctx,
+    sink: &SinkArgs,
+    what: RandomKind,
+    (count, bytes, encoding): (u32, u32, Encoding),
+    extra: impl FnOnce(&[SecretString]) -> Map<String, serde_json::Value>,
+) -> Result<()> {
+    let values = random_values(count, bytes, encoding)?;
+    let extra = extra(&values);
+    deliver(
+        ctx,
+        sink,
+        Generated {
+            kind: what.kind,
+            encoding: encoding.name(),
+            bits: bytes * 8,
+            noun: what.noun,
+            values,
+            extra,
+        },
+    )
+}
+
+/// An HS or HMAC secret is used as the bytes of its text, so the text
+/// length is what counts.
+fn text_bytes(values: &[SecretString]) -> usize {
+    values.first().map(|v| v.len()).unwrap_or(0)
+}
+
 fn master(ctx: &Ctx, a: MasterArgs) -> Result<()> {
     if a.encoding == Encoding::Fernet && a.bytes != 32 {
         return Err(Error::usage(format!(
@@ -63,18 +97,16 @@ fn master(ctx: &Ctx, a: MasterArgs) -> Result<()> {
             a.bytes * 8
         ));
     }
-    let values = random_values(a.count.count, a.bytes, a.encoding)?;
-    deliver(
+    let what = RandomKind {
+        kind: "master",
+        noun: "key",
+    };
+    random_secret(
         ctx,
         &a.sink,
-        Generated {
-            kind: "master",
-            encoding: a.encoding.name(),
-            bits: a.bytes * 8,
-            noun: "key",
-            values,
-            extra: Map::new(),
-        },
+        what,
+        (a.count.count, a.bytes, a.encoding),
+        |_| Map::new(),
     )
 }
 
@@ -85,95 +117,132 @@ fn jwt_secret(ctx: &Ctx, a: JwtSecretArgs) -> Result<()> {
             a.bytes
         )));
     }
-    let encoding = Encoding::from(a.encoding);
-    let values = random_values(a.count.count, a.bytes, encoding)?;
-    let mut extra = Map::new();
-    // An HS secret is used as the bytes of its text, so the text length is what counts.
-    let text_len = values.first().map(|v| v.len()).unwrap_or(0);
-    let strongest = if text_len >= 64 {
-        "HS512"
-    } else if text_len >= 48 {
-        "HS384"
-    } else {
-        "HS256"
+    let what = RandomKind {
+        kind: "jwt-secret",
+        noun: "JWT secret",
     };
-    extra.insert("text_bytes".into(), text_len.into());
-    extra.insert("strongest_alg".into(), strongest.into());
-    deliver(
-        ctx,
-        &a.sink,
-        Generated {
-            kind: "jwt-secret",
-            encoding: encoding.name(),
-            bits: a.bytes * 8,
-            noun: "JWT secret",
-            values,
-            extra,
-        },
-    )
+    let shape = (a.count.count, a.bytes, Encoding::from(a.encoding));
+    random_secret(ctx, &a.sink, what, shape, |values| {
+        let text_len = text_bytes(values);
+        let strongest = if text_len >= 64 {
+            "HS512"
+        } else if text_len >= 48 {
+            "HS384"
+        } else {
+            "HS256"
+        };
+        let mut extra = Map::new();
+        extra.insert("text_bytes".into(), text_len.into());
+        extra.insert("strongest_alg".into(), strongest.into());
+        extra
+    })
+}
+
+/// Refuses `--bytes` below `min` for a salt or an HMAC secret.
+fn checked_bytes(bytes: u32, min: u32, why: &str) -> Result<()> {
+    if bytes < min {
+        return Err(Error::usage(format!(
+            "--bytes {bytes} is too short for {why}"
+        )));
+    }
+    Ok(())
 }
 
 fn salt(ctx: &Ctx, a: SaltArgs) -> Result<()> {
-    if a.bytes < MIN_SALT_BYTES {
-        return Err(Error::usage(format!(
-            "--bytes {} is too short for a salt: RFC 8018 asks for at least 8 bytes (16 is usual)",
-            a.bytes
-        )));
-    }
-    let encoding = Encoding::from(a.encoding);
-    let values = random_values(a.count.count, a.bytes, encoding)?;
-    deliver(
-        ctx,
-        &a.sink,
-        Generated {
-            kind: "salt",
-            encoding: encoding.name(),
-            bits: a.bytes * 8,
-            noun: "salt",
-            values,
-            extra: Map::new(),
-        },
-    )
+    checked_bytes(
+        a.bytes,
+        MIN_SALT_BYTES,
+        "a salt: RFC 8018 asks for at least 8 bytes (16 is usual)",
+    )?;
+    let what = RandomKind {
+        kind: "salt",
+        noun: "salt",
+    };
+    let shape = (a.count.count, a.bytes, Encoding::from(a.encoding));
+    random_secret(ctx, &a.sink, what, shape, |_| Map::new())
 }
 
 fn hmac_secret(ctx: &Ctx, a: HmacSecretArgs) -> Result<()> {
-    if a.bytes < MIN_HMAC_SECRET_BYTES {
-        return Err(Error::usage(format!(
-            "--bytes {} is too short for a request-signing secret: keyward makes at least {MIN_HMAC_SECRET_BYTES} bytes (HMAC-SHA256's output size)",
-            a.bytes
-        )));
+    checked_bytes(
+        a.bytes,
+        MIN_HMAC_SECRET_BYTES,
+        &format!(
+            "a request-signing secret: keyward makes at least {MIN_HMAC_SECRET_BYTES} bytes (HMAC-SHA256's output size)"
+        ),
+    )?;
+    let what = RandomKind {
+        kind: "hmac-secret",
+        noun: "HMAC secret",
+    };
+    let shape = (a.count.count, a.bytes, Encoding::from(a.encoding));
+    random_secret(ctx, &a.sink, what, shape, |values| {
+        let mut extra = Map::new();
+        extra.insert("text_bytes".into(), text_bytes(values).into());
+        extra
+    })
+}
+
+/// `keygen keypair`'s report: the files written and the key's fingerprint.
+#[derive(Serialize)]
+struct KeypairReport {
+    kind: &'static str,
+    #[serde(rename = "type")]
+    key_type: &'static str,
+    bits: u32,
+    fingerprint: String,
+    encrypted: bool,
+    kdf: Option<KeyKdf>,
+    format: &'static str,
+    files: KeypairFiles,
+    public_key_pem: Option<String>,
+}
+
+#[derive(Serialize)]
+struct KeypairFiles {
+    private: PathBuf,
+    public: PathBuf,
+}
+
+impl Report for KeypairReport {
+    fn render_text(&self, out: &Output) -> Result<()> {
+        let enc = match self.kdf {
+            Some(kdf) => format!(", encrypted with a passphrase ({kdf:?})").to_lowercase(),
+            None => String::new(),
+        };
+        out.note(&format!(
+            "wrote {} {}-bit private key to {} (PKCS#8 {}, mode 0600{enc}) and public key to {}, {}",
+            self.key_type,
+            self.bits,
+            self.files.private.display(),
+            self.format.to_uppercase(),
+            self.files.public.display(),
+            self.fingerprint,
+        ));
+        Ok(())
     }
-    let encoding = Encoding::from(a.encoding);
-    let values = random_values(a.count.count, a.bytes, encoding)?;
-    let mut extra = Map::new();
-    // As for JWT secrets, the HMAC key is the bytes of the text.
-    extra.insert(
-        "text_bytes".into(),
-        values.first().map(|v| v.len()).unwrap_or(0).into(),
-    );
-    deliver(
-        ctx,
-        &a.sink,
-        Generated {
-            kind: "hmac-secret",
-            encoding: encoding.name(),
-            bits: a.bytes * 8,
-            noun: "HMAC secret",
-            values,
-            extra,
-        },
-    )
+}
+
+/// The audit entry's details for a key pair written to files.
+#[derive(Serialize)]
+struct KeypairAudit<'a> {
+    kind: &'static str,
+    #[serde(rename = "type")]
+    key_type: &'static str,
+    bits: u32,
+    public_key: String,
+    fingerprint: &'a str,
+    encrypted: bool,
 }
 
 fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
-    use crate::commands::cert::{all_or_nothing, check_destinations};
+    use crate::fsutil::{all_or_nothing, canonical_display, check_destinations};
     use crate::keypair::Keypair;
     use crate::secret::{SecretPrompt, read_secret};
 
     let pub_out = a.pub_out.clone().unwrap_or_else(|| {
         let mut p = a.out.clone().into_os_string();
         p.push(".pub");
-        std::path::PathBuf::from(p)
+        PathBuf::from(p)
     });
     // Every destination is checked, and the passphrase read, before the
     // (possibly slow) generation and before anything is written.
@@ -184,7 +253,7 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
             "--kdf only applies to an encrypted key: add --passphrase-env, --passphrase-file or --passphrase-prompt",
         ));
     }
-    let kdf = a.kdf.unwrap_or(crate::keypair::KeyKdf::Scrypt);
+    let kdf = a.kdf.unwrap_or(KeyKdf::Scrypt);
     let passphrase = if encrypt {
         Some(read_secret(
             a.passphrase_env.as_deref(),
@@ -204,7 +273,6 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
     // files are written and fsynced under temporary names; only when the
     // store is open do they move into place, so a store that cannot be
     // opened leaves every destination untouched.
-    let format_name = if a.der { "der" } else { "pem" };
     let (public, fingerprint) = std::thread::scope(|s| -> Result<(Vec<u8>, String)> {
         let opening = s.spawn(|| -> Result<_> { ctx.audited() });
         let kp = Keypair::generate(a.key_type)?;
@@ -237,178 +305,57 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
             if a.out.parent() != pub_out.parent() {
                 crate::fsutil::sync_parent_dir(&pub_out);
             }
-            let canon = |p: &std::path::Path| {
-                std::fs::canonicalize(p)
-                    .map(|c| c.display().to_string())
-                    .unwrap_or_else(|_| p.display().to_string())
+            let details = KeypairAudit {
+                kind: "keypair",
+                key_type: a.key_type.name(),
+                bits: a.key_type.bits(),
+                public_key: canonical_display(&pub_out),
+                fingerprint: &fingerprint,
+                encrypted: encrypt,
             };
-            store.write(|tx| {
-                auditor.append(
-                    tx,
-                    &crate::audit::Entry::new("key.generate", "file", canon(&a.out)).details(
-                        serde_json::json!({
-                            "kind": "keypair",
-                            "type": a.key_type.name(),
-                            "bits": a.key_type.bits(),
-                            "public_key": canon(&pub_out),
-                            "fingerprint": fingerprint,
-                            "encrypted": encrypt,
-                        }),
-                    ),
-                )
-            })?;
+            let entry = crate::audit::Entry::new("key.generate", "file", canonical_display(&a.out))
+                .details(crate::commands::sink::audit_details(&details)?);
+            store.write(|tx| auditor.append(tx, &entry))?;
             Ok(())
         })?;
         Ok((public, fingerprint))
     })?;
     drop(passphrase);
-    match ctx.out.format() {
-        Format::Json => ctx.out.json(&serde_json::json!({
-            "kind": "keypair",
-            "type": a.key_type.name(),
-            "bits": a.key_type.bits(),
-            "fingerprint": fingerprint,
-            "encrypted": encrypt,
-            "kdf": if encrypt { Some(kdf) } else { None },
-            "format": format_name,
-            "files": {"private": a.out, "public": pub_out},
-            "public_key_pem": if a.der { None } else { Some(String::from_utf8_lossy(&public).into_owned()) },
-        })),
-        _ => {
-            let enc = if encrypt {
-                format!(", encrypted with a passphrase ({:?})", kdf).to_lowercase()
-            } else {
-                String::new()
-            };
-            ctx.out.note(&format!(
-                "wrote {} {}-bit private key to {} (PKCS#8 {}, mode 0600{enc}) and public key to {}, {fingerprint}",
-                a.key_type.name(),
-                a.key_type.bits(),
-                a.out.display(),
-                format_name.to_uppercase(),
-                pub_out.display(),
-            ));
-            Ok(())
-        }
-    }
-}
-
-/// The alphabet for the chosen classes, each class's characters kept apart
-/// so that every class can be required once.
-pub fn password_classes(classes: &[CharClass], no_ambiguous: bool) -> Vec<Vec<u8>> {
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for c in classes {
-        if seen.contains(c) {
-            continue;
-        }
-        seen.push(*c);
-        let chars: Vec<u8> = match c {
-            CharClass::Lower => (b'a'..=b'z').collect(),
-            CharClass::Upper => (b'A'..=b'Z').collect(),
-            CharClass::Digits => (b'0'..=b'9').collect(),
-            CharClass::Symbols => SYMBOLS.bytes().collect(),
-        };
-        let chars: Vec<u8> = chars
-            .into_iter()
-            .filter(|ch| !no_ambiguous || !AMBIGUOUS.as_bytes().contains(ch))
-            .collect();
-        out.push(chars);
-    }
-    out
-}
-
-/// A password of `length` characters from `classes`, every class present.
-/// Drawing uniformly and retrying until each class appears keeps every
-/// valid password equally likely.
-pub fn generate_password(length: usize, classes: &[Vec<u8>]) -> Result<SecretString> {
-    let alphabet: Vec<u8> = classes.iter().flatten().copied().collect();
-    loop {
-        let candidate = random::string_from(&alphabet, length)?;
-        let bytes = candidate.expose().as_bytes();
-        if classes
-            .iter()
-            .all(|class| bytes.iter().any(|b| class.contains(b)))
-        {
-            return Ok(candidate);
-        }
-    }
+    ctx.out.report(&KeypairReport {
+        kind: "keypair",
+        key_type: a.key_type.name(),
+        bits: a.key_type.bits(),
+        fingerprint,
+        encrypted: encrypt,
+        kdf: encrypt.then_some(kdf),
+        format: if a.der { "der" } else { "pem" },
+        files: KeypairFiles {
+            private: a.out.clone(),
+            public: pub_out,
+        },
+        public_key_pem: (!a.der).then(|| String::from_utf8_lossy(&public).into_owned()),
+    })
 }
 
 fn password(ctx: &Ctx, a: PasswordArgs) -> Result<()> {
-    if a.length < MIN_PASSWORD_LENGTH {
-        return Err(Error::usage(format!(
-            "--length {} is below keyward's minimum of {MIN_PASSWORD_LENGTH} characters",
-            a.length
-        )));
-    }
-    let classes = password_classes(&a.classes, a.no_ambiguous);
-    if classes.len() as u32 > a.length {
-        return Err(Error::usage(
-            "--length is shorter than the number of --classes",
-        ));
-    }
-    let alphabet_len: usize = classes.iter().map(Vec::len).sum();
-    let bits = (a.length as f64 * (alphabet_len as f64).log2()).floor() as u32;
+    let alphabet = Alphabet::new(&a.classes, a.no_ambiguous);
+    alphabet.check_length(a.length)?;
     let values = (0..a.count.count)
-        .map(|_| generate_password(a.length as usize, &classes))
+        .map(|_| alphabet.generate(a.length as usize))
         .collect::<Result<Vec<_>>>()?;
     let mut extra = Map::new();
     extra.insert("length".into(), a.length.into());
-    extra.insert("alphabet_size".into(), alphabet_len.into());
+    extra.insert("alphabet_size".into(), alphabet.size().into());
     deliver(
         ctx,
         &a.sink,
         Generated {
             kind: "password",
             encoding: "text",
-            bits,
+            bits: alphabet.bits(a.length),
             noun: "password",
             values,
             extra,
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ambiguous_characters_are_left_out() {
-        let classes = password_classes(
-            &[
-                CharClass::Lower,
-                CharClass::Upper,
-                CharClass::Digits,
-                CharClass::Symbols,
-            ],
-            true,
-        );
-        let all: Vec<u8> = classes.concat();
-        for c in AMBIGUOUS.bytes() {
-            assert!(!all.contains(&c), "{}", c as char);
-        }
-        let pw = generate_password(64, &classes).unwrap();
-        assert!(pw.expose().bytes().all(|b| all.contains(&b)));
-    }
-
-    #[test]
-    fn every_class_appears() {
-        let classes = password_classes(
-            &[CharClass::Lower, CharClass::Digits, CharClass::Lower],
-            false,
-        );
-        assert_eq!(classes.len(), 2);
-        for _ in 0..200 {
-            let pw = generate_password(12, &classes).unwrap();
-            assert!(pw.expose().bytes().any(|b| b.is_ascii_digit()));
-            assert!(pw.expose().bytes().any(|b| b.is_ascii_lowercase()));
-        }
-    }
-
-    #[test]
-    fn symbols_need_no_quoting_inside_single_quotes() {
-        assert!(!SYMBOLS.contains(['\'', '"', '\\', '`', ' ']));
-    }
 }

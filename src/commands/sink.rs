@@ -10,7 +10,7 @@ use crate::commands::Ctx;
 use crate::crypto::fingerprint;
 use crate::error::{Error, Result};
 use crate::fsutil::{self, Overwrite};
-use crate::output::Format;
+use crate::output::{Output, Report};
 use crate::secret::SecretString;
 
 /// A batch of generated secrets of one kind.
@@ -72,6 +72,49 @@ pub fn warn_env_edit(ctx: &Ctx, path: &std::path::Path, edit: &fsutil::EnvEdit) 
     }
 }
 
+/// The report of a delivery: what was made, each secret's fingerprint
+/// (and value, when it went to stdout), and where it went.
+#[derive(Serialize)]
+struct Delivered<'a> {
+    kind: &'static str,
+    encoding: &'static str,
+    bits: u32,
+    count: usize,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
+    secrets: Vec<Secret<'a>>,
+    destination: Destination<'a>,
+}
+
+#[derive(Serialize)]
+struct Secret<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    fingerprint: &'a str,
+}
+
+impl Report for Delivered<'_> {
+    /// The secrets themselves, one a line, when they went to stdout (the
+    /// note on stderr says where they went otherwise).
+    fn render_text(&self, out: &Output) -> Result<()> {
+        for v in self.secrets.iter().filter_map(|s| s.value) {
+            out.line(v)?;
+        }
+        Ok(())
+    }
+}
+
+/// The audit entry of a secret written to a file.
+#[derive(Serialize)]
+struct GenerateAudit<'a> {
+    kind: &'static str,
+    encoding: &'static str,
+    bits: u32,
+    count: usize,
+    var: Option<&'a str>,
+    fingerprints: &'a [String],
+}
+
 /// Sends `g` where `sink` says, and reports it in the chosen format.
 pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
     let overwrite = if sink.force {
@@ -106,20 +149,11 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
     };
 
     // What the file held before, to put back if the audit entry cannot be written.
-    type Before = (
-        std::path::PathBuf,
-        Option<(zeroize::Zeroizing<Vec<u8>>, u32)>,
-    );
-    let before: Option<Before> = sink.out.as_ref().or(sink.env_file.as_ref()).map(|p| {
-        use std::os::unix::fs::PermissionsExt;
-        // Put back the file a symlink points at, never replace the symlink.
-        let p = &std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        let old = std::fs::read(p).ok().map(zeroize::Zeroizing::new);
-        let mode = std::fs::metadata(p)
-            .map(|m| m.permissions().mode() & 0o7777)
-            .unwrap_or(0o600);
-        (p.clone(), old.map(|b| (b, mode)))
-    });
+    let before = sink
+        .out
+        .as_ref()
+        .or(sink.env_file.as_ref())
+        .map(|p| fsutil::FileSnapshot::take(p));
 
     let destination = if let Some(path) = &sink.out {
         let mut body = zeroize::Zeroizing::new(String::new());
@@ -168,20 +202,18 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
     };
 
     if let (Some((store, auditor)), Some(dest)) = (audit.as_mut(), destination.as_ref()) {
-        let details = serde_json::json!({
-            "kind": g.kind,
-            "encoding": g.encoding,
-            "bits": g.bits,
-            "count": count,
-            "var": dest.var,
-            "fingerprints": fingerprints,
-        });
+        let details = audit_details(&GenerateAudit {
+            kind: g.kind,
+            encoding: g.encoding,
+            bits: g.bits,
+            count,
+            var: dest.var,
+            fingerprints: &fingerprints,
+        })?;
         let path = dest
             .path
             .as_deref()
-            .and_then(|p| std::fs::canonicalize(p).ok())
-            .map(|p| p.display().to_string())
-            .or_else(|| dest.path.clone())
+            .map(|p| fsutil::canonical_display(std::path::Path::new(p)))
             .unwrap_or_default();
         let appended = store.write(|tx| {
             auditor.append(
@@ -191,61 +223,41 @@ pub fn deliver(ctx: &Ctx, sink: &SinkArgs, g: Generated) -> Result<()> {
         });
         if let Err(e) = appended {
             // No change without its entry: undo the write.
-            if let Some((p, old)) = &before {
-                match old {
-                    Some((bytes, mode)) => {
-                        let _ = fsutil::write_atomic(p, bytes, *mode, Overwrite::Replace);
-                    }
-                    None => {
-                        let _ = std::fs::remove_file(p);
-                    }
-                }
+            if let Some(snapshot) = &before {
+                snapshot.restore();
             }
             return Err(e);
         }
     }
 
-    match ctx.out.format() {
-        Format::Json => {
-            let mut doc = Map::new();
-            doc.insert("kind".into(), g.kind.into());
-            doc.insert("encoding".into(), g.encoding.into());
-            doc.insert("bits".into(), g.bits.into());
-            doc.insert("count".into(), count.into());
-            doc.extend(g.extra);
-            let secrets: Vec<Value> = g
-                .values
-                .iter()
-                .zip(&fingerprints)
-                .map(|(v, fp)| {
-                    let mut m = Map::new();
-                    if destination.is_none() {
-                        m.insert("value".into(), v.expose().into());
-                    }
-                    m.insert("fingerprint".into(), fp.as_str().into());
-                    Value::Object(m)
-                })
-                .collect();
-            doc.insert("secrets".into(), secrets.into());
-            let dest = destination.unwrap_or(Destination {
-                kind: "stdout",
-                path: None,
-                var: None,
-                line: None,
-            });
-            doc.insert(
-                "destination".into(),
-                serde_json::to_value(dest).map_err(|e| Error::internal(e.to_string()))?,
-            );
-            ctx.out.json(&Value::Object(doc))
-        }
-        _ => {
-            if destination.is_none() {
-                for v in &g.values {
-                    ctx.out.line(v.expose())?;
-                }
-            }
-            Ok(())
-        }
-    }
+    let shown = destination.is_none();
+    ctx.out.report(&Delivered {
+        kind: g.kind,
+        encoding: g.encoding,
+        bits: g.bits,
+        count,
+        extra: &g.extra,
+        secrets: g
+            .values
+            .iter()
+            .zip(&fingerprints)
+            .map(|(v, fp)| Secret {
+                value: shown.then(|| v.expose()),
+                fingerprint: fp,
+            })
+            .collect(),
+        destination: destination.unwrap_or(Destination {
+            kind: "stdout",
+            path: None,
+            var: None,
+            line: None,
+        }),
+    })
+}
+
+/// An audit entry's details from a `#[derive(Serialize)]` struct (the
+/// entries of these commands; a failure is a bug, never a silent `{}`).
+pub fn audit_details<T: Serialize>(details: &T) -> Result<Value> {
+    serde_json::to_value(details)
+        .map_err(|e| Error::internal(format!("cannot encode the audit details: {e}")))
 }

@@ -11,6 +11,7 @@ pub mod fernet;
 pub mod kdf;
 pub mod keys;
 pub mod mac;
+pub mod password;
 pub mod random;
 
 use sha2::{Digest, Sha256};

@@ -610,3 +610,100 @@ fn hardening_18_issue_appends_to_a_comma_separated_env_var() {
         .assert()
         .code(2);
 }
+
+/// `apikey verify --at TIME` judges a key (expiry, a rotated key's grace
+/// period, revocation, issue) at another moment, as `cert check --at` and
+/// `jwt verify --at` do (issue #16): no test waits for a key to expire.
+#[test]
+fn verify_at_judges_the_key_at_another_moment() {
+    let s = TestStore::new();
+    let (_, key) = issue(&s, &["--name", "svc", "--expires", "30d"]);
+    verify(&s, &key, &["--at", "1d"])
+        .success()
+        .stdout(predicate::str::contains("valid: key 1 (svc)"));
+    verify(&s, &key, &["--at", "31d"])
+        .code(1)
+        .stdout(predicate::str::contains("expired at"));
+    verify(&s, &key, &["--at", "2001-01-01"])
+        .code(1)
+        .stdout(predicate::str::contains("not issued until"));
+    // The JSON answer names the moment judged at only when --at is given.
+    let doc = json_of(
+        s.kw(&["--format", "json", "apikey", "verify", "--at", "2d"])
+            .write_stdin(key.clone()),
+    );
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["id"], 1);
+    assert!(
+        doc["evaluated_at"].as_str().unwrap().ends_with('Z'),
+        "{doc}"
+    );
+    let doc = json_of(
+        s.kw(&["--format", "json", "apikey", "verify"])
+            .write_stdin(key.clone()),
+    );
+    assert!(doc.get("evaluated_at").is_none(), "{doc}");
+}
+
+/// The grace period of a rotated key ends at a moment `--at` can look past.
+#[test]
+fn verify_at_sees_the_end_of_a_rotation_grace_period() {
+    let s = TestStore::new();
+    let (id, old) = issue(&s, &["--name", "svc"]);
+    s.kw(&["apikey", "rotate", &id.to_string(), "--grace", "1h"])
+        .assert()
+        .success();
+    verify(&s, &old, &["--at", "30m"]).success();
+    verify(&s, &old, &["--at", "2h"])
+        .code(1)
+        .stdout(predicate::str::contains("expired at"));
+    // Before the rotation, in the past, the old key was valid; a key
+    // revoked now was valid then too, and is not an hour from now.
+    s.kw(&["--yes", "apikey", "revoke", &id.to_string()])
+        .assert()
+        .success();
+    verify(&s, &old, &["--at", "2h"])
+        .code(1)
+        .stdout(predicate::str::contains("revoked at"));
+}
+
+/// A verify judged at another moment still records what happened now: a
+/// success's last use is now (not the moment judged at), a failure's audit
+/// entry is written now and names the moment it was judged at.
+#[test]
+fn verify_at_records_last_use_and_failures_at_the_real_time() {
+    let s = TestStore::new();
+    let (_, key) = issue(&s, &["--name", "svc", "--expires", "30d"]);
+    verify(&s, &key, &["--at", "20d"]).success();
+    let near_now = "SELECT count(*) FROM api_keys WHERE id = 1
+        AND last_used_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-5 minutes')
+        AND last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+5 minutes')";
+    assert_eq!(s.count(near_now), 1);
+    verify(&s, &key, &["--at", "40d"]).code(1);
+    assert_eq!(
+        s.count(
+            "SELECT count(*) FROM audit_log WHERE action = 'apikey.verify' AND outcome = 'failure'
+             AND details LIKE '%\"judged_at\"%'
+             AND ts > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-5 minutes')"
+        ),
+        1
+    );
+    // Without --at the entry is as before: no judged_at.
+    verify(&s, "kw_nonsense", &[]).code(1);
+    assert_eq!(
+        s.count("SELECT count(*) FROM audit_log WHERE details LIKE '%judged_at%'"),
+        1
+    );
+}
+
+#[test]
+fn verify_at_refuses_a_bad_time_and_offline() {
+    let s = TestStore::new();
+    let (_, key) = issue(&s, &["--name", "svc"]);
+    verify(&s, &key, &["--at", "tomorrow-ish"])
+        .code(2)
+        .stderr(predicate::str::contains("--at"));
+    verify(&s, &key, &["--offline", "--at", "1d"])
+        .code(2)
+        .stderr(predicate::str::contains("--at"));
+}
