@@ -37,6 +37,9 @@ _keyward() {
             keyward,encrypt)
                 cmd="keyward__subcmd__encrypt"
                 ;;
+            keyward,format)
+                cmd="keyward__subcmd__format"
+                ;;
             keyward,hash)
                 cmd="keyward__subcmd__hash"
                 ;;
@@ -220,6 +223,24 @@ _keyward() {
             keyward__subcmd__config__subcmd__help,validate)
                 cmd="keyward__subcmd__config__subcmd__help__subcmd__validate"
                 ;;
+            keyward__subcmd__format,help)
+                cmd="keyward__subcmd__format__subcmd__help"
+                ;;
+            keyward__subcmd__format,list)
+                cmd="keyward__subcmd__format__subcmd__list"
+                ;;
+            keyward__subcmd__format,test)
+                cmd="keyward__subcmd__format__subcmd__test"
+                ;;
+            keyward__subcmd__format__subcmd__help,help)
+                cmd="keyward__subcmd__format__subcmd__help__subcmd__help"
+                ;;
+            keyward__subcmd__format__subcmd__help,list)
+                cmd="keyward__subcmd__format__subcmd__help__subcmd__list"
+                ;;
+            keyward__subcmd__format__subcmd__help,test)
+                cmd="keyward__subcmd__format__subcmd__help__subcmd__test"
+                ;;
             keyward__subcmd__hash,help)
                 cmd="keyward__subcmd__hash__subcmd__help"
                 ;;
@@ -258,6 +279,9 @@ _keyward() {
                 ;;
             keyward__subcmd__help,encrypt)
                 cmd="keyward__subcmd__help__subcmd__encrypt"
+                ;;
+            keyward__subcmd__help,format)
+                cmd="keyward__subcmd__help__subcmd__format"
                 ;;
             keyward__subcmd__help,hash)
                 cmd="keyward__subcmd__help__subcmd__hash"
@@ -345,6 +369,12 @@ _keyward() {
                 ;;
             keyward__subcmd__help__subcmd__config,validate)
                 cmd="keyward__subcmd__help__subcmd__config__subcmd__validate"
+                ;;
+            keyward__subcmd__help__subcmd__format,list)
+                cmd="keyward__subcmd__help__subcmd__format__subcmd__list"
+                ;;
+            keyward__subcmd__help__subcmd__format,test)
+                cmd="keyward__subcmd__help__subcmd__format__subcmd__test"
                 ;;
             keyward__subcmd__help__subcmd__hash,password)
                 cmd="keyward__subcmd__help__subcmd__hash__subcmd__password"
@@ -587,7 +617,7 @@ _keyward() {
 
     case "${cmd}" in
         keyward)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,7 +1067,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__apikey__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --offline --require-scope --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --offline --require-scope --at --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1068,6 +1098,10 @@ _keyward() {
                     return 0
                     ;;
                 --require-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2496,6 +2530,184 @@ _keyward() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        keyward__subcmd__format)
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version list test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__format__subcmd__help)
+            opts="list test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__format__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__format__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__format__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__format__subcmd__list)
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__format__subcmd__test)
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --from --key-env --key-file --derive --in --show --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json ndjson csv sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         keyward__subcmd__hash)
             opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --help --version password verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2727,7 +2939,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__help)
-            opts="keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help"
+            opts="keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3121,6 +3333,48 @@ _keyward() {
         keyward__subcmd__help__subcmd__encrypt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__format)
+            opts="list test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__format__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        keyward__subcmd__help__subcmd__format__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

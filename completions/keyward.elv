@@ -41,6 +41,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
             cand hash 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
             cand hmac 'Sign and verify request bodies with HMAC, as webhook senders do'
+            cand format 'The value formats keyward reads and writes: list them, test values against one'
             cand config 'Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
@@ -581,6 +582,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`'
             cand --key-env 'Read the key from this environment variable'
             cand --require-scope 'Fail unless the key holds this scope (repeatable)'
+            cand --at 'Judge expiry, revocation and a rotated key''s grace period at this moment (RFC 3339, a date, or a duration from now such as 2h) instead of now; a success still records the key''s last use as now'
             cand -q 'Print nothing on stderr but warnings and errors'
             cand --quiet 'Print nothing on stderr but warnings and errors'
             cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
@@ -1377,6 +1379,68 @@ set edit:completion:arg-completer[keyward] = {|@words|
         }
         &'keyward;hmac;help;help'= {
         }
+        &'keyward;format'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --busy-timeout 'How long to wait for the store''s lock held by another process, in milliseconds [default: 5000]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Print the built-in value formats with their exact layouts'
+            cand test 'Check that values (one per line, stdin or --in) parse and decrypt in a format'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;format;list'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --busy-timeout 'How long to wait for the store''s lock held by another process, in milliseconds [default: 5000]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;format;test'= {
+            cand --format 'Output format: text for people, json for scripts'
+            cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
+            cand --store 'keyward''s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]'
+            cand --busy-timeout 'How long to wait for the store''s lock held by another process, in milliseconds [default: 5000]'
+            cand --actor 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`'
+            cand --from 'The format: envelope, fernet, fernet-b64, tiger[:iterations=N,version=V] or spec:PATH'
+            cand --key-env 'Read the key from this environment variable (its text: a key, a passphrase with --derive, a spec''s secret)'
+            cand --key-file 'Read the key from this private file (an RSA private key in PEM for RSA-wrapped specs)'
+            cand --derive 'Derive the key from the secret''s text: none, sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256 (spec formats derive per their [key] table)'
+            cand --in 'Read the values from FILE instead of stdin, one per line'
+            cand -q 'Print nothing on stderr but warnings and errors'
+            cand --quiet 'Print nothing on stderr but warnings and errors'
+            cand --yes 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+            cand --show 'Print each value''s plaintext (it is never printed otherwise)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'keyward;format;help'= {
+            cand list 'Print the built-in value formats with their exact layouts'
+            cand test 'Check that values (one per line, stdin or --in) parse and decrypt in a format'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'keyward;format;help;list'= {
+        }
+        &'keyward;format;help;test'= {
+        }
+        &'keyward;format;help;help'= {
+        }
         &'keyward;config'= {
             cand --format 'Output format: text for people, json for scripts'
             cand --color 'When to use colour (auto: only on a terminal and without NO_COLOR)'
@@ -1501,6 +1565,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand rotate 'Re-encrypt a database''s encrypted columns under a new key'
             cand hash 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
             cand hmac 'Sign and verify request bodies with HMAC, as webhook senders do'
+            cand format 'The value formats keyward reads and writes: list them, test values against one'
             cand config 'Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses'
             cand completions 'Print a shell completion script (used to regenerate completions/)'
             cand manpages 'Write one man page per command into DIR (used to regenerate man/)'
@@ -1653,6 +1718,14 @@ set edit:completion:arg-completer[keyward] = {|@words|
         &'keyward;help;hmac;sign'= {
         }
         &'keyward;help;hmac;verify'= {
+        }
+        &'keyward;help;format'= {
+            cand list 'Print the built-in value formats with their exact layouts'
+            cand test 'Check that values (one per line, stdin or --in) parse and decrypt in a format'
+        }
+        &'keyward;help;format;list'= {
+        }
+        &'keyward;help;format;test'= {
         }
         &'keyward;help;config'= {
             cand validate 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'

@@ -50,6 +50,7 @@ complete -c keyward -n "__fish_keyward_needs_command" -f -a "cert" -d 'Create se
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "hash" -d 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "hmac" -d 'Sign and verify request bodies with HMAC, as webhook senders do'
+complete -c keyward -n "__fish_keyward_needs_command" -f -a "format" -d 'The value formats keyward reads and writes: list them, test values against one'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "config" -d 'Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
 complete -c keyward -n "__fish_keyward_needs_command" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
@@ -608,6 +609,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l key-env -d 'Read the key from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l require-scope -d 'Fail unless the key holds this scope (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l at -d 'Judge expiry, revocation and a rotated key\'s grace period at this moment (RFC 3339, a date, or a duration from now such as 2h) instead of now; a success still records the key\'s last use as now' -r
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand apikey; and __fish_seen_subcommand_from verify" -l offline -d 'Check format and checksum only, without the store'
@@ -1372,6 +1374,63 @@ complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a request body (stdin or --in): print the HMAC'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a request body\'s signature in constant time: exit 0 valid, 1 invalid'
 complete -c keyward -n "__fish_keyward_using_subcommand hmac; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -f -a "list" -d 'Print the built-in value formats with their exact layouts'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -f -a "test" -d 'Check that values (one per line, stdin or --in) parse and decrypt in a format'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and not __fish_seen_subcommand_from list test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
+json\t'One JSON document on stdout'
+ndjson\t'One JSON object per line, for lists of records'
+csv\t'Comma-separated values, for lists of records'
+sarif\t'SARIF 2.1.0, for `config validate`'"
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l color -d 'When to use colour (auto: only on a terminal and without NO_COLOR)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l from -d 'The format: envelope, fernet, fernet-b64, tiger[:iterations=N,version=V] or spec:PATH' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l key-env -d 'Read the key from this environment variable (its text: a key, a passphrase with --derive, a spec\'s secret)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l key-file -d 'Read the key from this private file (an RSA private key in PEM for RSA-wrapped specs)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l derive -d 'Derive the key from the secret\'s text: none, sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256 (spec formats derive per their [key] table)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l in -d 'Read the values from FILE instead of stdin, one per line' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -l show -d 'Print each value\'s plaintext (it is never printed otherwise)'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print the built-in value formats with their exact layouts'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from help" -f -a "test" -d 'Check that values (one per line, stdin or --in) parse and decrypt in a format'
+complete -c keyward -n "__fish_keyward_using_subcommand format; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand config; and not __fish_seen_subcommand_from validate rules template help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
 ndjson\t'One JSON object per line, for lists of records'
@@ -1490,21 +1549,22 @@ complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s q -l quiet 
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "key" -d 'The keyring of versioned data-encryption keys (new, promote, list, retire, restore, import), and keys derived from passphrases'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "audit" -d 'Query, follow, export, verify and prune the tamper-evident audit log (and the services\' own logs)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "hash" -d 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "hmac" -d 'Sign and verify request bodies with HMAC, as webhook senders do'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "config" -d 'Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac config completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "keygen" -d 'Generate fresh secrets in the formats services expect'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "key" -d 'The keyring of versioned data-encryption keys (new, promote, list, retire, restore, import), and keys derived from passphrases'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "encrypt" -d 'Encrypt one value (stdin or --in) into a keyward envelope or a Fernet token'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "decrypt" -d 'Decrypt one keyward envelope or Fernet token (the format is detected)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "apikey" -d 'Issue, list, verify, revoke, rotate and export API keys (stored as hashes)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "jwt" -d 'Mint, verify and inspect JSON Web Tokens'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "audit" -d 'Query, follow, export, verify and prune the tamper-evident audit log (and the services\' own logs)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "cert" -d 'Create self-signed certificates and a dev CA, inspect certificates, check expiry'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "rotate" -d 'Re-encrypt a database\'s encrypted columns under a new key'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "hash" -d 'Hash passwords (argon2id, bcrypt, scrypt, PBKDF2) and verify stored hashes'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "hmac" -d 'Sign and verify request bodies with HMAC, as webhook senders do'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "format" -d 'The value formats keyward reads and writes: list them, test values against one'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "config" -d 'Lint service configurations (.env, YAML, TOML, JSON, Compose, Kubernetes) for security weaknesses'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "completions" -d 'Print a shell completion script (used to regenerate completions/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "manpages" -d 'Write one man page per command into DIR (used to regenerate man/)'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and not __fish_seen_subcommand_from keygen key encrypt decrypt apikey jwt audit cert rotate hash hmac format config completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "master" -d 'A 256-bit master or data-encryption key (64 hex digits by default, or a Fernet key)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "jwt-secret" -d 'A JWT signing secret for HS256/384/512 (64 random bytes, base64url by default)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from keygen" -f -a "password" -d 'A random password from chosen character classes'
@@ -1546,6 +1606,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from hash" -f -a "verify" -d 'Check a password against a stored hash: exit 0 on a match, 1 on a mismatch'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from hmac" -f -a "sign" -d 'Sign a request body (stdin or --in): print the HMAC'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from hmac" -f -a "verify" -d 'Check a request body\'s signature in constant time: exit 0 valid, 1 invalid'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from format" -f -a "list" -d 'Print the built-in value formats with their exact layouts'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from format" -f -a "test" -d 'Check that values (one per line, stdin or --in) parse and decrypt in a format'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "validate" -d 'Check configurations against the rule catalog; exit 1 when a finding reaches --fail-on'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "rules" -d 'List the rules config validate checks; with ids, each in full (why and fix)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "template" -d 'Write a .env with fresh secrets and secure defaults that config validate passes'
