@@ -22,6 +22,17 @@ pub enum Outcome {
     Code(u8),
 }
 
+impl Outcome {
+    /// Success when the check passed, `ChecksFailed` (exit 1) when not.
+    pub fn passed(passed: bool) -> Self {
+        if passed {
+            Outcome::Success
+        } else {
+            Outcome::ChecksFailed
+        }
+    }
+}
+
 /// The class of a failure, which decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {

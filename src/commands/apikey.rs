@@ -445,11 +445,7 @@ fn verify(ctx: &Ctx, a: ApikeyVerifyArgs) -> Result<Outcome> {
             expires_at: &k.expires_at,
         }),
     })?;
-    Ok(if valid {
-        Outcome::Success
-    } else {
-        Outcome::ChecksFailed
-    })
+    Ok(Outcome::passed(valid))
 }
 
 /// `apikey revoke`'s answer: the keys it revoked (not those revoked before).

@@ -44,11 +44,7 @@ fn verify(ctx: &Ctx, a: AuditVerifyArgs) -> Result<Outcome> {
         anchor::check_anchors(store.conn(), &mut report, &anchors)?;
     }
     ctx.out.report(&report)?;
-    Ok(if report.intact {
-        Outcome::Success
-    } else {
-        Outcome::ChecksFailed
-    })
+    Ok(Outcome::passed(report.intact))
 }
 
 fn filter_spec(a: &AuditFilterArgs) -> FilterSpec {

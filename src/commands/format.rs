@@ -222,9 +222,5 @@ fn test(ctx: &Ctx, a: FormatTestArgs) -> Result<Outcome> {
         results,
     };
     ctx.out.report(&report)?;
-    Ok(if report.failed == 0 {
-        Outcome::Success
-    } else {
-        Outcome::ChecksFailed
-    })
+    Ok(Outcome::passed(report.failed == 0))
 }

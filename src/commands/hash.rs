@@ -317,9 +317,5 @@ fn verify(ctx: &Ctx, a: HashVerifyArgs) -> Result<Outcome> {
     let ok = matched && needs != Some(true);
     ctx.out
         .report(&Checked::of(&stored.info, matched, rehash.as_deref()))?;
-    Ok(if ok {
-        Outcome::Success
-    } else {
-        Outcome::ChecksFailed
-    })
+    Ok(Outcome::passed(ok))
 }

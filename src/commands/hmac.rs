@@ -162,9 +162,5 @@ fn verify(ctx: &Ctx, a: HmacVerifyArgs) -> Result<Outcome> {
         body_bytes: body.len(),
         reason,
     })?;
-    Ok(if valid {
-        Outcome::Success
-    } else {
-        Outcome::ChecksFailed
-    })
+    Ok(Outcome::passed(valid))
 }

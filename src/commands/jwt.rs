@@ -465,11 +465,7 @@ fn verify(ctx: &Ctx, a: JwtVerifyArgs) -> Result<Outcome> {
         }),
         reason: failure,
     })?;
-    Ok(if valid {
-        Outcome::Success
-    } else {
-        Outcome::ChecksFailed
-    })
+    Ok(Outcome::passed(valid))
 }
 
 /// `jwt verify`'s answer: valid with the token's claims, or why not.

@@ -29,9 +29,9 @@ use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
+use crate::crypto::ValueFormat;
 use crate::crypto::envelope::{EnvelopeError, EnvelopeKey};
 use crate::crypto::fernet::{FernetError, FernetKey};
-use crate::crypto::ValueFormat;
 use crate::crypto::keys::Key256;
 use crate::error::{Error, Result};
 
