@@ -14,29 +14,10 @@ fn standin(name: &str) -> PathBuf {
 
 /// Runs a stand-in with `input` on stdin; its stdout.
 fn run_standin(py: &str, script: &str, args: &[&str], env: &[(&str, &str)], input: &str) -> String {
-    use std::io::Write;
-    let mut child = std::process::Command::new(py)
-        .arg(standin(script))
-        .args(args)
-        .envs(env.iter().copied())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{script} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let path = standin(script);
+    let mut argv: Vec<&std::ffi::OsStr> = vec![path.as_os_str()];
+    argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+    crate::util::python_stdin(py, &argv, env, input)
 }
 
 #[test]

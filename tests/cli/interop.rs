@@ -4,7 +4,6 @@
 //! venv and points KEYWARD_TEST_PYTHON at it; without it these tests say
 //! they were skipped.
 
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 use crate::util::*;
@@ -35,27 +34,7 @@ fn python() -> Option<String> {
 
 /// Runs a Python snippet with `input` on stdin, returning stdout.
 fn run_py(py: &str, code: &str, input: &str, env: &[(&str, &str)]) -> String {
-    let mut child = Command::new(py)
-        .args(["-c", code])
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "python failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    crate::util::python_stdin(py, &["-c".as_ref(), code.as_ref()], env, input)
 }
 
 #[test]

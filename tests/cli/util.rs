@@ -173,3 +173,36 @@ pub fn all_output(out: &std::process::Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     )
 }
+
+/// Runs `py` with `args` and `input` on stdin, returning stdout; panics with
+/// Python's stderr when it fails.
+pub fn python_stdin(
+    py: &str,
+    args: &[&std::ffi::OsStr],
+    env: &[(&str, &str)],
+    input: &str,
+) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(py)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "python {:?} failed: {}",
+        args.first(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
