@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::formats::FormatName;
+use crate::formats::derive::DeriveSpec;
+
 use super::*;
 
 /// `rotate` subcommands.
@@ -84,6 +87,15 @@ pub struct RotateKeyArgs {
     /// The id the new key's envelopes carry.
     #[arg(long, value_name = "ID", default_value_t = 1)]
     pub to_key_id: u32,
+
+    /// Derive the old keys from their text: sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX,
+    /// scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256 (spec formats derive per their [key] table).
+    #[arg(long, value_name = "SPEC", value_parser = clap::value_parser!(DeriveSpec))]
+    pub from_derive: Option<DeriveSpec>,
+
+    /// Derive the new key from its text (as --from-derive).
+    #[arg(long, value_name = "SPEC", value_parser = clap::value_parser!(DeriveSpec))]
+    pub to_derive: Option<DeriveSpec>,
 }
 
 /// What to do with a value no key decrypts.
@@ -104,9 +116,17 @@ pub struct RotateRunArgs {
     #[command(flatten)]
     pub keys: RotateKeyArgs,
 
-    /// The format to write.
-    #[arg(long, value_parser = rotation_formats(), default_value_t = ValueFormat::Envelope)]
-    pub to: ValueFormat,
+    /// The format to write: envelope, fernet, fernet-b64, tiger[:iterations=N,version=V] or spec:PATH.
+    #[arg(long, value_name = "FORMAT", value_parser = clap::value_parser!(FormatName), default_value = "envelope")]
+    pub to: FormatName,
+
+    /// A format the values are in (repeatable) [default: detect envelope and fernet].
+    #[arg(long, value_name = "FORMAT", value_parser = clap::value_parser!(FormatName))]
+    pub from: Vec<FormatName>,
+
+    /// Exit 0 even when values that look encrypted are in no format given (they are left untouched either way).
+    #[arg(long)]
+    pub allow_unrecognized: bool,
 
     /// Rows per transaction.
     #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
@@ -142,18 +162,15 @@ pub struct RotateCheckArgs {
     #[arg(long, value_name = "NAME")]
     pub key_env: Vec<String>,
 
-    /// A key to decrypt with, from this private file (repeatable).
+    /// A key to decrypt with, from this private file (repeatable; an RSA private key in PEM for RSA-wrapped specs).
     #[arg(long, value_name = "PATH")]
     pub key_file: Vec<PathBuf>,
-}
 
-/// The formats `rotate run --to` writes.
-fn rotation_formats() -> impl clap::builder::TypedValueParser<Value = ValueFormat> {
-    super::crypt::value_formats(&[
-        (ValueFormat::Envelope, "The keyward envelope (AES-256-GCM)"),
-        (
-            ValueFormat::Fernet,
-            "Fernet (MultiFernet-style rotation keeps each token's timestamp)",
-        ),
-    ])
+    /// A format the values are in (repeatable) [default: detect envelope and fernet].
+    #[arg(long, value_name = "FORMAT", value_parser = clap::value_parser!(FormatName))]
+    pub from: Vec<FormatName>,
+
+    /// Derive the keys from their text (as `rotate run --from-derive`).
+    #[arg(long, value_name = "SPEC", value_parser = clap::value_parser!(DeriveSpec))]
+    pub derive: Option<DeriveSpec>,
 }

@@ -165,7 +165,7 @@ fn test(ctx: &Ctx, a: FormatTestArgs) -> Result<Outcome> {
         Some(path) => Zeroizing::new(crate::fsutil::read_bounded(path, INPUT_LIMIT)?),
         None => read_stdin(INPUT_LIMIT, "the values")?,
     };
-    let mut cache = tiger::KeyCache::default();
+    let cache = tiger::KeyCache::default();
     let mut results = Vec::new();
     for (i, line) in input.split(|&b| b == b'\n').enumerate() {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -180,7 +180,7 @@ fn test(ctx: &Ctx, a: FormatTestArgs) -> Result<Outcome> {
             plaintext: None,
             plaintext_base64: None,
         };
-        match codec.open(&key, line, &mut cache) {
+        match codec.open(&key, line, &cache) {
             Ok(pt) => {
                 t.plaintext_bytes = Some(pt.len());
                 if a.show {

@@ -9,12 +9,12 @@ use crate::cli::{
     OnError, RotateCheckArgs, RotateCommand, RotateKeyArgs, RotateRunArgs, RotateTableArgs,
 };
 use crate::commands::Ctx;
-use crate::crypto::ValueFormat;
 use crate::crypto::keys::{Key256, read_key};
 use crate::error::{Error, Outcome, Result};
+use crate::formats::FormatName;
 use crate::output::{Format, Output, Report};
 use crate::rotate::codec::Keys;
-use crate::rotate::keyset::{self, RotationKeys};
+use crate::rotate::keyset::{self, Formats, GivenKey, RotationKeys};
 use crate::rotate::plan::{TableSpec, Tables};
 use crate::rotate::{self, Opened, Options, Status, Target};
 
@@ -86,15 +86,88 @@ fn read_keys(envs: &[String], files: &[std::path::PathBuf]) -> Result<Vec<Key256
     Ok(keys)
 }
 
+const KEY_PROMPT: crate::secret::SecretPrompt = crate::secret::SecretPrompt {
+    what: "key",
+    env_flag: "--*-key-env",
+    file_flag: "--*-key-file",
+    confirm: false,
+    private_file: true,
+};
+
+/// One key named by flag, as read: an RSA key in a PEM file stays a path
+/// (the format reads it); anything else is the secret's text.
+fn given_key(env: Option<&str>, file: Option<&std::path::Path>) -> Result<GivenKey> {
+    if let Some(path) = file {
+        let head = crate::fsutil::read_bounded(path, crate::fsutil::MAX_SECRET_FILE_BYTES)?;
+        if head.starts_with(b"-----BEGIN") {
+            return Ok(GivenKey::Pem(path.to_path_buf()));
+        }
+    }
+    let source = match (env, file) {
+        (Some(name), _) => format!("environment variable {name}"),
+        (None, Some(p)) => p.display().to_string(),
+        (None, None) => "the prompt".into(),
+    };
+    crate::secret::read_secret(env, file, &KEY_PROMPT)
+        .map(GivenKey::Text)
+        .map_err(|e| e.context(&source))
+}
+
+/// Keys named by `--*-key-env` and `--*-key-file` flags, as read.
+fn given_keys(envs: &[String], files: &[std::path::PathBuf]) -> Result<Vec<GivenKey>> {
+    let mut keys = Vec::with_capacity(envs.len() + files.len());
+    for name in envs {
+        keys.push(given_key(Some(name), None)?);
+    }
+    for path in files {
+        keys.push(given_key(None, Some(path))?);
+    }
+    Ok(keys)
+}
+
+/// A derivation named by flag, with its salt file read.
+fn derivation(
+    d: &Option<crate::formats::derive::DeriveSpec>,
+) -> Result<crate::formats::derive::DeriveSpec> {
+    match d {
+        Some(d) => d.clone().resolve(),
+        None => Ok(crate::formats::derive::DeriveSpec::None),
+    }
+}
+
 /// The rotation's keys: given directly (`--from-key-*`, `--to-key-*`), or
 /// the keyring's primary as target with every usable key to decrypt.
-fn rotation_keys(ctx: &Ctx, k: &RotateKeyArgs, format: ValueFormat) -> Result<RotationKeys> {
+fn rotation_keys(
+    ctx: &Ctx,
+    k: &RotateKeyArgs,
+    from: &[FormatName],
+    to: &FormatName,
+) -> Result<RotationKeys> {
     let direct = !k.from_key_env.is_empty()
         || !k.from_key_file.is_empty()
         || k.to_key_env.is_some()
         || k.to_key_file.is_some();
+    let formats = Formats {
+        from,
+        to: Some(to),
+        from_derive: derivation(&k.from_derive)?,
+        to_derive: derivation(&k.to_derive)?,
+    };
+    let native_to = match to {
+        FormatName::Native(f) if formats.native_only() => Some(*f),
+        _ => None,
+    };
     if !direct {
-        return keyset::from_keyring(&crate::commands::key::open(ctx, &k.keyring)?, format);
+        if k.from_derive.is_some() || k.to_derive.is_some() {
+            return Err(Error::usage(
+                "--from-derive and --to-derive apply to keys given by flag; the keyring's keys are keys already (import a derived key with `keyward key import --derive`)",
+            ));
+        }
+        let ring = crate::commands::key::open(ctx, &k.keyring)?;
+        return match native_to {
+            Some(f) if from.is_empty() => keyset::from_keyring(&ring, f),
+            _ => keyset::keyring_formats(&ring, &formats),
+        };
     }
     if k.to_key_env.is_none() && k.to_key_file.is_none() {
         return Err(Error::usage(
@@ -106,9 +179,14 @@ fn rotation_keys(ctx: &Ctx, k: &RotateKeyArgs, format: ValueFormat) -> Result<Ro
             "give the old key(s) with --from-key-env or --from-key-file",
         ));
     }
-    let to = read_key(k.to_key_env.as_deref(), k.to_key_file.as_deref())?;
-    let old = read_keys(&k.from_key_env, &k.from_key_file)?;
-    Ok(keyset::given(&to, k.to_key_id, format, &old))
+    if let Some(f) = native_to.filter(|_| from.is_empty()) {
+        let to = read_key(k.to_key_env.as_deref(), k.to_key_file.as_deref())?;
+        let old = read_keys(&k.from_key_env, &k.from_key_file)?;
+        return Ok(keyset::given(&to, k.to_key_id, f, &old));
+    }
+    let to = given_key(k.to_key_env.as_deref(), k.to_key_file.as_deref())?;
+    let old = given_keys(&k.from_key_env, &k.from_key_file)?;
+    keyset::given_formats(&to, k.to_key_id, &old, &formats)
 }
 
 struct Bar(indicatif::ProgressBar);
@@ -131,7 +209,7 @@ struct TableRun {
     #[serde(skip)]
     columns: String,
     #[serde(skip)]
-    to: ValueFormat,
+    to: String,
 }
 
 /// A `rotate` report: one table's document, or `{"tables": [...]}` for a
@@ -186,6 +264,14 @@ impl Report for PerTable<TableRun> {
             if let Some(reason) = &r.abort_reason {
                 out.line(&format!("stopped at {reason}; nothing after it was written, and the batches before it are committed"))?;
             }
+            if r.unrecognized > 0 {
+                out.line(&format!(
+                    "{} unrecognized values left untouched (they look encrypted, in no format given; name their format with --from): {}{}",
+                    r.unrecognized,
+                    r.unrecognized_keys.join(", "),
+                    if r.unrecognized > r.unrecognized_keys.len() as u64 { ", ..." } else { "" }
+                ))?;
+            }
             if !r.skipped_keys.is_empty() {
                 out.line(&format!(
                     "skipped (undecryptable): {}",
@@ -204,13 +290,17 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             "--throttle must be a positive number of rows per second",
         ));
     }
-    let keys = rotation_keys(ctx, &a.keys, a.to)?;
+    let keys = rotation_keys(ctx, &a.keys, &a.from, &a.to)?;
+    let to = keys.keys.target_format();
     let skip = a.on_error == OnError::Skip;
     // Every table is opened and preflighted before anything is written.
     let mut tables = Vec::with_capacity(targets.len());
     for target in &targets {
         let mut table = Opened::open(&db, target, !a.dry_run)?;
-        let (sampled, _) = rotate::preflight(table.rows(), &keys.keys, 100, skip)?;
+        // A value of a format with a per-value key derivation costs tens
+        // of milliseconds: a smaller sample says as much about the keys.
+        let sample = if keys.keys.costly() { 16 } else { 100 };
+        let (sampled, _) = rotate::preflight(table.rows(), &keys.keys, sample, skip)?;
         tables.push((table, sampled));
     }
     let opts = Options {
@@ -223,8 +313,10 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
     let mut runs = Vec::with_capacity(targets.len());
     let mut failed = false;
     for ((mut table, sampled), target) in tables.into_iter().zip(&targets) {
-        let report = rotate_table(ctx, a.to, &keys.keys, &mut table, target, sampled, &opts)?;
-        failed |= report.aborted || report.undecryptable > 0;
+        let report = rotate_table(ctx, &to, &keys.keys, &mut table, target, sampled, &opts)?;
+        failed |= report.aborted
+            || report.undecryptable > 0
+            || (report.unrecognized > 0 && !a.allow_unrecognized);
         let stop = report.aborted;
         runs.push(TableRun {
             rows_per_second: report.rate(),
@@ -232,7 +324,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             table: target.table.clone(),
             target: keys.target.clone(),
             columns: target.columns.join(","),
-            to: a.to,
+            to: to.clone(),
         });
         if stop {
             break;
@@ -254,8 +346,9 @@ struct Scope {
     db: String,
     table: String,
     columns: Vec<String>,
-    to: ValueFormat,
-    target_key: u32,
+    to: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_key: Option<u32>,
     dry_run: bool,
 }
 
@@ -277,7 +370,7 @@ fn details(d: &impl Serialize) -> Result<serde_json::Value> {
 /// Rotates one table, between its `rotate.start` and `rotate.finish` entries.
 fn rotate_table(
     ctx: &Ctx,
-    to: ValueFormat,
+    to: &str,
     keys: &Keys,
     table: &mut Opened,
     target: &Target,
@@ -288,8 +381,8 @@ fn rotate_table(
         db: target.db.display().to_string(),
         table: target.table.clone(),
         columns: target.columns.clone(),
-        to,
-        target_key: keys.target_id(),
+        to: to.to_string(),
+        target_key: Some(keys.target_id()).filter(|&id| id != crate::rotate::codec::NO_TARGET),
         dry_run: opts.dry_run,
     };
     let entry = |outcome: AuditOutcome, details: serde_json::Value| {
@@ -350,7 +443,7 @@ fn rotate_table(
         }
     };
     if let Some((store, auditor)) = audit.as_mut() {
-        let outcome = if report.aborted || report.undecryptable > 0 {
+        let outcome = if report.aborted || report.undecryptable > 0 || report.unrecognized > 0 {
             AuditOutcome::Failure
         } else {
             AuditOutcome::Success
@@ -367,10 +460,30 @@ fn rotate_table(
 }
 
 fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {
-    if !a.key_env.is_empty() || !a.key_file.is_empty() {
-        return keyset::readers(&read_keys(&a.key_env, &a.key_file)?);
+    let given = !a.key_env.is_empty() || !a.key_file.is_empty();
+    let formats = Formats {
+        from: &a.from,
+        to: None,
+        from_derive: derivation(&a.derive)?,
+        to_derive: crate::formats::derive::DeriveSpec::None,
+    };
+    if formats.native_only() && a.from.is_empty() {
+        if given {
+            return keyset::readers(&read_keys(&a.key_env, &a.key_file)?);
+        }
+        return keyset::keyring_readers(&crate::commands::key::open(ctx, &a.keyring)?);
     }
-    keyset::keyring_readers(&crate::commands::key::open(ctx, &a.keyring)?)
+    if given {
+        let keys = given_keys(&a.key_env, &a.key_file)?;
+        return keyset::readers_formats(Some(&keys), None, &formats);
+    }
+    if a.derive.is_some() {
+        return Err(Error::usage(
+            "--derive applies to keys given with --key-env or --key-file",
+        ));
+    }
+    let ring = crate::commands::key::open(ctx, &a.keyring)?;
+    keyset::readers_formats(None, Some(&ring), &formats)
 }
 
 /// One table's survey, as `rotate status` and `verify` report it.
@@ -397,12 +510,20 @@ impl Report for PerTable<TableStatus> {
             rows.push(vec!["null".into(), st.null.to_string()]);
             rows.push(vec!["plaintext".into(), st.plaintext.to_string()]);
             rows.push(vec!["undecryptable".into(), st.undecryptable.to_string()]);
+            rows.push(vec!["unrecognized".into(), st.unrecognized.to_string()]);
             out.line(&format!("{} rows in {}", st.rows, t.label))?;
             out.table(&["values", "count"], &rows)?;
             if st.undecryptable > 0 {
                 out.line(&format!(
                     "undecryptable: {}",
                     st.undecryptable_keys.join(", ")
+                ))?;
+            }
+            if st.unrecognized > 0 {
+                out.line(&format!(
+                    "unrecognized (look encrypted, in no format given; name their format with --from): {}{}",
+                    st.unrecognized_keys.join(", "),
+                    if st.unrecognized > st.unrecognized_keys.len() as u64 { ", ..." } else { "" }
                 ))?;
             }
         }
@@ -423,7 +544,9 @@ fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
             label: format!("{}.{}", target.table, target.columns.join(",")),
         });
     }
-    let bad = surveys.iter().any(|t| t.status.undecryptable > 0);
+    let bad = surveys
+        .iter()
+        .any(|t| t.status.undecryptable > 0 || t.status.unrecognized > 0);
     ctx.out
         .report(&PerTable::new(surveys, a.table.plan.is_some()))?;
     Ok(if verify && bad {

@@ -196,7 +196,7 @@ impl Codec {
         &self,
         key: &ValueKey,
         value: &[u8],
-        cache: &mut tiger::KeyCache,
+        cache: &tiger::KeyCache,
     ) -> std::result::Result<Zeroizing<Vec<u8>>, Open> {
         let text = || std::str::from_utf8(value).map_err(|_| Open::NotThisFormat);
         let key256 = || match key {
@@ -239,6 +239,22 @@ impl Codec {
                     "internal: a spec format needs its own key".into(),
                 )),
             },
+        }
+    }
+
+    /// Whether values of this format carry a data key wrapped with RSA
+    /// (rotating them re-wraps that key, leaving the data as it is).
+    pub fn is_rsa(&self) -> bool {
+        matches!(self, Codec::Spec(s) if s.cipher == spec::Cipher::RsaOaepAes256Gcm)
+    }
+
+    /// Whether reading or writing a value runs a key derivation or an RSA
+    /// operation per value (worth every core).
+    pub fn costly(&self) -> bool {
+        match self {
+            Codec::Tiger(_) => true,
+            Codec::Spec(s) => s.per_value_kdf() || self.is_rsa(),
+            _ => false,
         }
     }
 

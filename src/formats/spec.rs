@@ -669,8 +669,13 @@ impl std::fmt::Debug for Parts {
 pub enum SpecKey {
     /// The secret's text, derived per the spec's `[key]`.
     Secret(Zeroizing<Vec<u8>>),
-    /// An RSA private key (opens and re-wraps from).
-    RsaPrivate(Box<OaepPrivateDecryptingKey>),
+    /// The key already derived from the secret's text (a derivation with
+    /// no per-value salt runs once, not once per value).
+    Derived(Key256),
+    /// An RSA private key (opens and re-wraps from) with its public half
+    /// (so a rotation's target given as a private key both wraps and
+    /// recognises values already wrapped under it).
+    RsaPrivate(Box<(OaepPrivateDecryptingKey, OaepPublicEncryptingKey)>),
     /// An RSA public key (wraps to).
     RsaPublic(Box<OaepPublicEncryptingKey>),
 }
@@ -679,6 +684,7 @@ impl std::fmt::Debug for SpecKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             SpecKey::Secret(_) => "SpecKey::Secret([redacted])",
+            SpecKey::Derived(_) => "SpecKey::Derived([redacted])",
             SpecKey::RsaPrivate(_) => "SpecKey::RsaPrivate([redacted])",
             SpecKey::RsaPublic(_) => "SpecKey::RsaPublic",
         })
@@ -686,6 +692,25 @@ impl std::fmt::Debug for SpecKey {
 }
 
 impl SpecKey {
+    /// The key for `spec` with its derivation run now when it has no
+    /// per-value salt (secret text only; other keys as they are).
+    pub fn prepared(self, spec: &Spec) -> Result<SpecKey> {
+        match self {
+            SpecKey::Secret(text)
+                if !spec.per_value_kdf() && spec.cipher != Cipher::RsaOaepAes256Gcm =>
+            {
+                Ok(SpecKey::Derived(spec.derive.derive(&text, None)?))
+            }
+            other => Ok(other),
+        }
+    }
+
+    /// Whether this key can open values (secret text or an RSA private
+    /// key; an RSA public key only wraps).
+    pub fn can_open(&self) -> bool {
+        !matches!(self, SpecKey::RsaPublic(_))
+    }
+
     /// Reads an RSA key from a PEM file: `PRIVATE KEY` (PKCS#8) or
     /// `PUBLIC KEY` (SubjectPublicKeyInfo). A private key file must be
     /// private (mode 0600), as every secret file.
@@ -699,9 +724,11 @@ impl SpecKey {
                 crate::fsutil::ensure_private(path, "the RSA private key")?;
                 let k = PrivateDecryptingKey::from_pkcs8(&pem.contents)
                     .map_err(|e| bad(&format!("not an RSA private key in PKCS#8 ({e})")))?;
+                let public = OaepPublicEncryptingKey::new(k.public_key())
+                    .map_err(|_| bad("an RSA key OAEP cannot use"))?;
                 let k = OaepPrivateDecryptingKey::new(k)
                     .map_err(|_| bad("an RSA key OAEP cannot use"))?;
-                Ok(SpecKey::RsaPrivate(Box::new(k)))
+                Ok(SpecKey::RsaPrivate(Box::new((k, public))))
             }
             "PUBLIC KEY" => {
                 let k = PublicEncryptingKey::from_der(&pem.contents)
@@ -722,6 +749,7 @@ impl SpecKey {
                 .derive
                 .derive(text, salt)
                 .map_err(|e| Open::Malformed(e.message().to_string())),
+            SpecKey::Derived(k) => Ok(k.clone()),
             _ => Err(Open::Malformed(
                 "this format's key is secret text, not an RSA key".into(),
             )),
@@ -729,11 +757,12 @@ impl SpecKey {
     }
 
     fn unwrap_data_key(&self, parts: &Parts) -> std::result::Result<Key256, Open> {
-        let SpecKey::RsaPrivate(k) = self else {
+        let SpecKey::RsaPrivate(pair) = self else {
             return Err(Open::Malformed(
                 "opening an RSA-wrapped value needs the RSA private key".into(),
             ));
         };
+        let k = &pair.0;
         let wrapped = parts.wrapped_key.as_deref().unwrap_or_default();
         if wrapped.len() != k.key_size_bytes() {
             return Err(Open::WrongKey);
@@ -749,10 +778,14 @@ impl SpecKey {
     }
 
     fn wrap_data_key(&self, dk: &Key256) -> Result<Vec<u8>> {
-        let SpecKey::RsaPublic(k) = self else {
-            return Err(Error::usage(
-                "wrapping a data key needs an RSA public key (PEM \"PUBLIC KEY\")",
-            ));
+        let k = match self {
+            SpecKey::RsaPublic(k) => k.as_ref(),
+            SpecKey::RsaPrivate(pair) => &pair.1,
+            SpecKey::Secret(_) | SpecKey::Derived(_) => {
+                return Err(Error::usage(
+                    "wrapping a data key needs an RSA key (PEM \"PUBLIC KEY\" or \"PRIVATE KEY\")",
+                ));
+            }
         };
         let mut out = vec![0u8; k.ciphertext_size()];
         let n = k

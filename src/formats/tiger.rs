@@ -153,9 +153,11 @@ fn short(e: &serde_json::Error) -> String {
 }
 
 /// Derived record keys by (salt, version), for rows that share a salt.
+/// One cache serves one master key and iteration count; threads share it
+/// (the lock is held for lookups only, never while deriving).
 #[derive(Default)]
 pub struct KeyCache {
-    keys: HashMap<(Vec<u8>, u32), Key256>,
+    keys: std::sync::Mutex<HashMap<(Vec<u8>, u32), Key256>>,
 }
 
 impl KeyCache {
@@ -163,21 +165,18 @@ impl KeyCache {
     /// more, and the cache must not grow with the table).
     const MAX: usize = 4096;
 
-    fn get(
-        &mut self,
-        master: &Key256,
-        salt: &[u8],
-        version: u32,
-        iterations: u32,
-    ) -> Result<Key256> {
-        if let Some(k) = self.keys.get(&(salt.to_vec(), version)) {
+    fn get(&self, master: &Key256, salt: &[u8], version: u32, iterations: u32) -> Result<Key256> {
+        let id = (salt.to_vec(), version);
+        let lock = || self.keys.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = lock().get(&id) {
             return Ok(k.clone());
         }
         let k = record_key(master, salt, version, iterations)?;
-        if self.keys.len() >= Self::MAX {
-            self.keys.clear();
+        let mut keys = lock();
+        if keys.len() >= Self::MAX {
+            keys.clear();
         }
-        self.keys.insert((salt.to_vec(), version), k.clone());
+        keys.insert(id, k.clone());
         Ok(k)
     }
 }
@@ -195,7 +194,7 @@ pub fn open(
     master: &Key256,
     record: &Record,
     iterations: u32,
-    cache: &mut KeyCache,
+    cache: &KeyCache,
 ) -> std::result::Result<Zeroizing<Vec<u8>>, Open> {
     let key = cache
         .get(master, &record.salt, record.key_version, iterations)
@@ -248,12 +247,12 @@ mod tests {
         let v = vector();
         let rec = parse(v["stored"].as_str().unwrap()).unwrap();
         assert_eq!(rec.key_version, 3);
-        let mut cache = KeyCache::default();
-        let pt = open(&master(), &rec, DEFAULT_ITERATIONS, &mut cache).unwrap();
+        let cache = KeyCache::default();
+        let pt = open(&master(), &rec, DEFAULT_ITERATIONS, &cache).unwrap();
         assert_eq!(&pt[..], b"tiger private key");
         // Another iteration count derives another key: the value does not open.
         assert_eq!(
-            open(&master(), &rec, 1000, &mut KeyCache::default()),
+            open(&master(), &rec, 1000, &KeyCache::default()),
             Err(Open::WrongKey)
         );
         assert!(!format!("{rec:?}").contains("tiger private"));
@@ -267,7 +266,7 @@ mod tests {
         assert_eq!(v["algorithm"], "AES-256-GCM");
         let rec = parse(&text).unwrap();
         assert_eq!(rec.salt.len(), 16);
-        let pt = open(&master(), &rec, 1000, &mut KeyCache::default()).unwrap();
+        let pt = open(&master(), &rec, 1000, &KeyCache::default()).unwrap();
         assert_eq!(&pt[..], b"new token");
     }
 

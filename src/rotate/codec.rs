@@ -3,6 +3,7 @@
 //! form (TEXT stays text, a binary BLOB stays binary).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::types::Value;
 use zeroize::Zeroizing;
@@ -11,15 +12,17 @@ use crate::crypto::ValueFormat;
 use crate::crypto::envelope::{self, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetKey};
 use crate::crypto::keys::Key256;
+use crate::rotate::foreign::{Foreign, Found};
 
 /// Who holds an encrypted value: its format and the key that decrypts it,
 /// as `rotate status` and `key list --db` count them. Its text (and JSON
 /// map key) is `envelope, key 3`, `fernet, key 2`, `fernet, a key without
-/// id`; holders sort as those texts do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// id`, `tiger:iterations=100000, a key without id`, and a derivation shows
+/// as `fernet-b64 via scrypt:...`; holders sort as those texts do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Holder {
-    /// The value's format.
-    pub format: ValueFormat,
+    /// The value's format (and derivation), as named on the command line.
+    pub format: Arc<str>,
     /// The id of the key that decrypts it (`None`: a key given without one).
     pub key_id: Option<u32>,
 }
@@ -48,15 +51,15 @@ impl Ord for Holder {
                 }
             }
         }
-        self.format.name().cmp(other.format.name()).then_with(|| {
-            match (self.key_id, other.key_id) {
+        self.format
+            .cmp(&other.format)
+            .then_with(|| match (self.key_id, other.key_id) {
                 (Some(a), Some(b)) => {
                     let (mut x, mut y) = ([0u8; 10], [0u8; 10]);
                     decimal(a, &mut x).cmp(decimal(b, &mut y))
                 }
                 (a, b) => a.is_some().cmp(&b.is_some()),
-            }
-        })
+            })
     }
 }
 
@@ -117,13 +120,21 @@ impl DecryptKey {
     }
 }
 
-/// The keys of a rotation: the target and every key that may decrypt.
+/// The keys of a rotation: the target and every key that may decrypt, in
+/// keyward's own formats and in the services' ([`Foreign`]).
 pub struct Keys {
     target_id: u32,
     target_env: EnvelopeKey,
     target_fernet: FernetKey,
-    format: ValueFormat,
-    /// Decrypting keys, the target first.
+    /// The format written: one of keyward's (None: a foreign format).
+    format: Option<ValueFormat>,
+    /// Which of keyward's formats are read (envelope, Fernet).
+    native: [bool; 2],
+    /// Their names, shared by every holder.
+    labels: [Arc<str>; 2],
+    /// The services' formats read, and the one written.
+    foreign: Foreign,
+    /// Decrypting keys, the target first (when the target is one of ours).
     decrypt: Vec<DecryptKey>,
     by_id: HashMap<u32, usize>,
     /// The key that fitted last: tried first, since neighbouring rows were
@@ -145,11 +156,77 @@ impl Keys {
             target_id,
             target_env: EnvelopeKey::new(target, target_id),
             target_fernet: FernetKey::new(target),
-            format,
+            format: Some(format),
+            native: [true, true],
+            labels: ValueFormat::ALL.map(|f| Arc::from(f.name())),
+            foreign: Foreign::none(),
             decrypt,
             by_id,
             hint: std::sync::atomic::AtomicUsize::new(0),
         }
+    }
+
+    /// Keys that write a foreign format (`foreign`'s target) and read it,
+    /// `foreign`'s other formats and, with the `old` keys, keyward's own
+    /// formats named in `native` (none given: none of them).
+    pub fn to_foreign(old: Vec<DecryptKey>, foreign: Foreign, native: &[ValueFormat]) -> Keys {
+        // The envelope and Fernet targets are never used: no value is
+        // written in them. A zero key stands in.
+        let mut keys = Keys::new(
+            &Key256::from_bytes([0; 32]),
+            NO_TARGET,
+            ValueFormat::Envelope,
+            Vec::new(),
+        );
+        keys.by_id = old
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| k.id.map(|id| (id, i)))
+            .collect();
+        keys.decrypt = old;
+        keys.format = None;
+        keys.read_only(native, foreign)
+    }
+
+    /// Reads only the formats given: keyward's own in `native` (and the
+    /// target's, which is always read so that current values are known),
+    /// and `foreign`'s.
+    pub fn read_only(mut self, native: &[ValueFormat], foreign: Foreign) -> Keys {
+        self.native = ValueFormat::ALL.map(|f| native.contains(&f) || self.format == Some(f));
+        self.foreign = foreign;
+        self
+    }
+
+    /// Whether a value costs a key derivation or an RSA operation (a
+    /// rotation then spreads its values over every core).
+    pub fn costly(&self) -> bool {
+        self.foreign.costly()
+    }
+
+    /// The format written, as named on the command line.
+    pub fn target_format(&self) -> String {
+        match self.format {
+            Some(f) => f.name().to_string(),
+            None => self.foreign.target_label().unwrap_or_default().to_string(),
+        }
+    }
+
+    fn label(&self, f: ValueFormat) -> Arc<str> {
+        self.labels[f as usize].clone()
+    }
+
+    /// A parsed value in one of keyward's formats not read in this
+    /// rotation is handed to the foreign formats, as if unparsed.
+    fn admit(&self, mut p: Parsed) -> Parsed {
+        let read = match p.kind {
+            Kind::Envelope(_) => self.native[ValueFormat::Envelope as usize],
+            Kind::Fernet => self.native[ValueFormat::Fernet as usize],
+            _ => true,
+        };
+        if !read {
+            p.kind = Kind::Plain;
+        }
+        p
     }
 
     /// The target key id.
@@ -272,6 +349,31 @@ pub enum Outcome {
     Rotated(Value),
     /// No key decrypts it.
     Undecryptable(String),
+    /// Looks encrypted, in no format given: left alone, never encrypted over.
+    Unrecognized,
+}
+
+/// What a stored value is, for a survey.
+pub enum Class {
+    /// NULL.
+    Null,
+    /// Plaintext.
+    Plain,
+    /// Looks encrypted, in no format given.
+    Unrecognized,
+    /// Decrypts under this format and key.
+    Held(Holder),
+    /// In a format given, but no key given opens it (or it is damaged).
+    Undecryptable,
+}
+
+/// A text or BLOB value's bytes (None for numbers and NULL).
+fn value_bytes(v: &Value) -> Option<&[u8]> {
+    match v {
+        Value::Text(t) => Some(t.as_bytes()),
+        Value::Blob(b) => Some(b),
+        _ => None,
+    }
 }
 
 impl Keys {
@@ -338,7 +440,7 @@ impl Keys {
                 })?;
                 Ok((
                     plain,
-                    self.format == ValueFormat::Envelope && i == 0 && id == self.target_id,
+                    self.format == Some(ValueFormat::Envelope) && i == 0 && id == self.target_id,
                     None,
                 ))
             }
@@ -347,7 +449,7 @@ impl Keys {
                 let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
                 Ok((
                     plain,
-                    self.format == ValueFormat::Fernet && i == 0,
+                    self.format == Some(ValueFormat::Fernet) && i == 0,
                     Some(ts),
                 ))
             }
@@ -362,14 +464,46 @@ impl Keys {
         let id_of = |i: usize| self.decrypt[i].id.filter(|&x| x != NO_TARGET);
         let (format, key_id) = match p.kind {
             Kind::Envelope(id) => (
-                ValueFormat::Envelope,
+                self.label(ValueFormat::Envelope),
                 self.open_envelope(id, &p.bytes, ctx)
                     .map(|(i, _)| id_of(i).or(Some(id)))?,
             ),
-            Kind::Fernet => (ValueFormat::Fernet, self.fernet_key(&p.bytes).map(id_of)?),
+            Kind::Fernet => (
+                self.label(ValueFormat::Fernet),
+                self.fernet_key(&p.bytes).map(id_of)?,
+            ),
             _ => return None,
         };
         Some(Holder { format, key_id })
+    }
+
+    /// What a stored value is, for `rotate status` and `key list --db`:
+    /// who holds it, or why nobody does.
+    pub fn classify(&self, v: &Value, ctx: Option<&[u8]>) -> Class {
+        let p = self.admit(parse(v));
+        let foreign = |bytes: Option<&[u8]>| match bytes.map(|b| self.foreign.open(b)) {
+            None | Some(Found::Plain) => Class::Plain,
+            Some(Found::Unrecognized) => Class::Unrecognized,
+            Some(Found::Failed(_)) => Class::Undecryptable,
+            Some(Found::Opened { reader, key, .. }) => {
+                let (format, key_id) = self.foreign.holder(reader, key);
+                Class::Held(Holder { format, key_id })
+            }
+        };
+        match p.kind {
+            Kind::Null => Class::Null,
+            Kind::Plain => foreign(value_bytes(v)),
+            Kind::Damaged(_) => Class::Undecryptable,
+            _ => match self.holder(&p, ctx) {
+                Some(h) => Class::Held(h),
+                // A value that only looked like one of ours (a foreign
+                // format's bytes can start as a Fernet token does).
+                None => match foreign(value_bytes(v)) {
+                    Class::Held(h) => Class::Held(h),
+                    _ => Class::Undecryptable,
+                },
+            },
+        }
     }
 
     fn seal(
@@ -386,7 +520,10 @@ impl Keys {
                 Value::Text(text)
             }
         };
-        match self.format {
+        let Some(format) = self.format else {
+            return self.seal_foreign(plain, None, storage);
+        };
+        match format {
             ValueFormat::Envelope => {
                 let env = &self.target_env;
                 let err = |e: crate::error::Error| e.message().to_string();
@@ -411,36 +548,106 @@ impl Keys {
         }
     }
 
-    /// Rotates one stored value.
-    pub fn rotate(&self, v: &Value, ctx: Option<&[u8]>, encrypt_plaintext: bool) -> Outcome {
-        let p = parse(v);
-        match p.kind {
-            Kind::Null => Outcome::Null,
-            Kind::Damaged(why) => Outcome::Undecryptable(why.into()),
-            Kind::Plain => {
-                if !encrypt_plaintext {
-                    return Outcome::Plain(None);
+    /// The target foreign format's stored form of `plain`, kept in the
+    /// storage form of the value it replaces (text in a BLOB stays a BLOB).
+    fn seal_foreign(
+        &self,
+        plain: &[u8],
+        source: Option<(usize, usize, &[u8])>,
+        storage: Storage,
+    ) -> Result<Value, String> {
+        let (bytes, text) = self.foreign.seal(plain, source)?;
+        Ok(match (text, storage) {
+            (true, Storage::Text { blob: false }) => Value::Text(
+                String::from_utf8(bytes).map_err(|_| "internal: text format wrote bytes")?,
+            ),
+            _ => Value::Blob(bytes),
+        })
+    }
+
+    /// Rotates a value no format of ours parsed: one of the foreign
+    /// formats', unrecognized ciphertext, or plaintext.
+    fn rotate_foreign(&self, v: &Value, ctx: Option<&[u8]>, encrypt_plaintext: bool) -> Outcome {
+        let Some(bytes) = value_bytes(v) else {
+            return self.rotate_plain(v, ctx, encrypt_plaintext);
+        };
+        match self.foreign.open(bytes) {
+            Found::Plain => self.rotate_plain(v, ctx, encrypt_plaintext),
+            Found::Unrecognized => Outcome::Unrecognized,
+            Found::Failed(why) => Outcome::Undecryptable(why),
+            Found::Opened { reader, key, plain } => {
+                if self.foreign.is_current(reader, key, bytes) {
+                    return Outcome::Current;
                 }
-                let (bytes, storage) = match v {
-                    Value::Text(t) => (t.as_bytes().to_vec(), Storage::Text { blob: false }),
-                    Value::Blob(b) => (b.clone(), Storage::Binary),
-                    Value::Integer(i) => {
-                        (i.to_string().into_bytes(), Storage::Text { blob: false })
-                    }
-                    Value::Real(r) => (r.to_string().into_bytes(), Storage::Text { blob: false }),
-                    Value::Null => return Outcome::Null,
+                let storage = match v {
+                    Value::Blob(_) => Storage::Text { blob: true },
+                    _ => Storage::Text { blob: false },
                 };
-                match self.seal(&bytes, ctx, None, storage) {
-                    Ok(new) => Outcome::Plain(Some(new)),
+                let sealed = match self.format {
+                    None => self.seal_foreign(&plain, Some((reader, key, bytes)), storage),
+                    Some(_) => self.seal(&plain, ctx, None, storage),
+                };
+                match sealed {
+                    Ok(new) => Outcome::Rotated(new),
                     Err(e) => Outcome::Undecryptable(e),
                 }
             }
+        }
+    }
+
+    /// Plaintext: left alone, or encrypted with `--encrypt-plaintext`.
+    fn rotate_plain(&self, v: &Value, ctx: Option<&[u8]>, encrypt_plaintext: bool) -> Outcome {
+        if !encrypt_plaintext {
+            return Outcome::Plain(None);
+        }
+        let (bytes, storage) = match v {
+            Value::Text(t) => (t.as_bytes().to_vec(), Storage::Text { blob: false }),
+            Value::Blob(b) => (b.clone(), Storage::Binary),
+            Value::Integer(i) => (i.to_string().into_bytes(), Storage::Text { blob: false }),
+            Value::Real(r) => (r.to_string().into_bytes(), Storage::Text { blob: false }),
+            Value::Null => return Outcome::Null,
+        };
+        match self.seal(&bytes, ctx, None, storage) {
+            Ok(new) => Outcome::Plain(Some(new)),
+            Err(e) => Outcome::Undecryptable(e),
+        }
+    }
+
+    /// Rotates one stored value.
+    pub fn rotate(&self, v: &Value, ctx: Option<&[u8]>, encrypt_plaintext: bool) -> Outcome {
+        let p = self.admit(parse(v));
+        let outcome = self.rotate_parsed(p, v, ctx, encrypt_plaintext);
+        // A value that only looked like one of ours (a foreign format's
+        // bytes can start as a Fernet token does) gets the foreign formats'
+        // say before it is called undecryptable.
+        match outcome {
+            Outcome::Undecryptable(why) if self.foreign.reads_any() => {
+                match self.rotate_foreign(v, ctx, false) {
+                    o @ (Outcome::Current | Outcome::Rotated(_)) => o,
+                    _ => Outcome::Undecryptable(why),
+                }
+            }
+            o => o,
+        }
+    }
+
+    fn rotate_parsed(
+        &self,
+        p: Parsed,
+        v: &Value,
+        ctx: Option<&[u8]>,
+        encrypt_plaintext: bool,
+    ) -> Outcome {
+        match p.kind {
+            Kind::Null => Outcome::Null,
+            Kind::Damaged(why) => Outcome::Undecryptable(why.into()),
+            Kind::Plain => self.rotate_foreign(v, ctx, encrypt_plaintext),
             // The token's own buffer is decrypted in place, not a copy.
             Kind::Fernet => {
                 let ts = u64::from_be_bytes(p.bytes[1..9].try_into().expect("checked length"));
                 match self.open_fernet(p.bytes) {
                     Err(e) => Outcome::Undecryptable(e),
-                    Ok((0, _)) if self.format == ValueFormat::Fernet => Outcome::Current,
+                    Ok((0, _)) if self.format == Some(ValueFormat::Fernet) => Outcome::Current,
                     Ok((_, plain)) => match self.seal(&plain, ctx, Some(ts), p.storage) {
                         Ok(new) => Outcome::Rotated(new),
                         Err(e) => Outcome::Undecryptable(e),
@@ -463,7 +670,7 @@ impl Keys {
                         "envelope under key {id}: no key given decrypts it (authentication failed)"
                     )),
                     Some((0, _, true))
-                        if self.format == ValueFormat::Envelope && id == self.target_id =>
+                        if self.format == Some(ValueFormat::Envelope) && id == self.target_id =>
                     {
                         Outcome::Current
                     }
@@ -482,9 +689,17 @@ impl Keys {
         v: &Value,
         ctx: Option<&[u8]>,
     ) -> Result<Option<Zeroizing<Vec<u8>>>, String> {
-        let p = parse(v);
+        let p = self.admit(parse(v));
         match p.kind {
-            Kind::Null | Kind::Plain => Ok(None),
+            Kind::Null => Ok(None),
+            Kind::Plain => match value_bytes(v).map(|b| self.foreign.open(b)) {
+                None | Some(Found::Plain) => Ok(None),
+                Some(Found::Opened { plain, .. }) => Ok(Some(plain)),
+                Some(Found::Failed(why)) => Err(why),
+                Some(Found::Unrecognized) => {
+                    Err("looks encrypted, but in none of the formats given".into())
+                }
+            },
             _ => self.decrypt(&p, ctx).map(|(plain, _, _)| Some(plain)),
         }
     }

@@ -4,8 +4,12 @@
 use crate::crypto::ValueFormat;
 use crate::crypto::keys::Key256;
 use crate::error::{Error, Result};
+use crate::formats::derive::DeriveSpec;
+use crate::formats::spec::SpecKey;
+use crate::formats::{Codec, FormatName, ValueKey};
 use crate::keyring::Keyring;
 use crate::rotate::codec::{DecryptKey, Keys, NO_TARGET};
+use crate::rotate::foreign::{Foreign, Reader, ReaderKey};
 
 /// A rotation's keys and a description of its target key for reports
 /// (`keyring primary key 2 (sha256:...)`).
@@ -82,4 +86,281 @@ fn usable(ring: &Keyring) -> Vec<DecryptKey> {
     ring.usable()
         .map(|e| DecryptKey::new(&e.key, Some(e.id)))
         .collect()
+}
+
+/// A key given by flag, as read: its text (a key, a passphrase to derive
+/// from, a spec's secret) or an RSA key in a PEM file.
+pub enum GivenKey {
+    /// The text of an environment variable or a private file.
+    Text(crate::secret::SecretString),
+    /// A PEM file (`PRIVATE KEY` or `PUBLIC KEY`).
+    Pem(std::path::PathBuf),
+}
+
+/// The value formats of a rotation or survey, as the flags name them.
+pub struct Formats<'a> {
+    /// The formats read (`--from`; none: envelope and Fernet).
+    pub from: &'a [FormatName],
+    /// The format written (`--to`; a survey has none).
+    pub to: Option<&'a FormatName>,
+    /// How the old keys' text becomes a key (`--from-derive`).
+    pub from_derive: DeriveSpec,
+    /// How the new key's text becomes a key (`--to-derive`).
+    pub to_derive: DeriveSpec,
+}
+
+impl Formats<'_> {
+    /// Whether only keyward's own formats and plain keys are involved (the
+    /// rotation is then what it always was).
+    pub fn native_only(&self) -> bool {
+        self.from.iter().all(|f| matches!(f, FormatName::Native(_)))
+            && self.to.is_none_or(|f| matches!(f, FormatName::Native(_)))
+            && matches!(self.from_derive, DeriveSpec::None)
+            && matches!(self.to_derive, DeriveSpec::None)
+    }
+
+    /// Keyward's own formats read: those named, or both when none is.
+    fn natives(&self) -> Vec<ValueFormat> {
+        if self.from.is_empty() {
+            return ValueFormat::ALL.to_vec();
+        }
+        self.from
+            .iter()
+            .filter_map(|f| match f {
+                FormatName::Native(v) => Some(*v),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The foreign formats read, loaded, with their report labels.
+    fn foreign_from(&self) -> Result<Vec<(Codec, String)>> {
+        let mut out = Vec::new();
+        for name in self.from {
+            if !matches!(name, FormatName::Native(_)) {
+                out.push((name.load()?, label(name, &self.from_derive)));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A format's name in reports: `tiger:iterations=100000`, with its
+/// derivation when one applies (`fernet-b64 via scrypt:n=16384,...`).
+fn label(name: &FormatName, derive: &DeriveSpec) -> String {
+    match derive {
+        DeriveSpec::None => name.to_string(),
+        d => format!("{name} via {d}"),
+    }
+}
+
+/// The key `codec` takes, from a key given by flag: a spec's secret text
+/// or RSA key, or a 256-bit key (derived from the text by `derive`).
+fn value_key(given: &GivenKey, codec: &Codec, derive: &DeriveSpec, flag: &str) -> Result<ValueKey> {
+    match (codec, given) {
+        (Codec::Spec(spec), _) if !matches!(derive, DeriveSpec::None) => {
+            let _ = spec;
+            Err(Error::usage(format!(
+                "{flag} does not apply to spec: formats; a spec derives its key in its [key] table"
+            )))
+        }
+        (Codec::Spec(_), GivenKey::Pem(path)) => Ok(ValueKey::Spec(SpecKey::rsa_pem(path)?)),
+        (Codec::Spec(spec), GivenKey::Text(t)) => Ok(ValueKey::Spec(
+            SpecKey::Secret(zeroize::Zeroizing::new(t.expose().as_bytes().to_vec()))
+                .prepared(spec)?,
+        )),
+        (_, GivenKey::Pem(path)) => Err(Error::usage(format!(
+            "{}: an RSA key is for spec formats with cipher = \"rsa-oaep-aes-256-gcm\"",
+            path.display()
+        ))),
+        (_, GivenKey::Text(t)) => Ok(ValueKey::Key(key256(t, derive)?)),
+    }
+}
+
+/// A 256-bit key from a key's text: parsed, or derived by `derive`.
+fn key256(text: &crate::secret::SecretString, derive: &DeriveSpec) -> Result<Key256> {
+    derive
+        .derive(text.expose().as_bytes(), None)
+        .map_err(|e| e.context("the key"))
+}
+
+/// The 256-bit keys of the given keys, for keyward's own formats (none
+/// needed when none is read).
+fn native_keys(
+    given: &[GivenKey],
+    derive: &DeriveSpec,
+    natives: &[ValueFormat],
+) -> Result<Vec<DecryptKey>> {
+    if natives.is_empty() {
+        return Ok(Vec::new());
+    }
+    given
+        .iter()
+        .map(|g| match g {
+            GivenKey::Text(t) => Ok(DecryptKey::new(&key256(t, derive)?, None)),
+            GivenKey::Pem(path) => Err(Error::usage(format!(
+                "{}: an RSA key is for spec formats; envelope and fernet take a 256-bit key (name the formats with --from)",
+                path.display()
+            ))),
+        })
+        .collect()
+}
+
+/// The readers of the foreign formats, each with every given key.
+fn foreign_readers(f: &Formats, given: &[GivenKey], flag: &str) -> Result<Vec<Reader>> {
+    f.foreign_from()?
+        .into_iter()
+        .map(|(codec, label)| {
+            let keys = given
+                .iter()
+                .map(|g| {
+                    Ok(ReaderKey::new(
+                        value_key(g, &codec, &f.from_derive, flag)?,
+                        None,
+                    ))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Reader::new(codec, label, keys))
+        })
+        .collect()
+}
+
+/// A rotation with keys given by flag, in any formats: `to` (the new key,
+/// id `to_id` for envelopes) as the target, every `old` key to read with.
+pub fn given_formats(
+    to: &GivenKey,
+    to_id: u32,
+    old: &[GivenKey],
+    f: &Formats,
+) -> Result<RotationKeys> {
+    let natives = f.natives();
+    let readers = foreign_readers(f, old, "--from-derive")?;
+    let old_native = native_keys(old, &f.from_derive, &natives)?;
+    let to_name =
+        f.to.cloned()
+            .unwrap_or(FormatName::Native(ValueFormat::Envelope));
+    let keys = match &to_name {
+        FormatName::Native(format) => {
+            let GivenKey::Text(text) = to else {
+                return Err(Error::usage(
+                    "the new key is an RSA key file; envelope and fernet take a 256-bit key",
+                ));
+            };
+            let key = key256(text, &f.to_derive)?;
+            let target = format!("key given by flag (id {to_id}, {})", key.fingerprint());
+            let keys = Keys::new(&key, to_id, *format, old_native)
+                .read_only(&natives, Foreign::new(None, readers));
+            return Ok(RotationKeys { keys, target });
+        }
+        other => {
+            let codec = other.load()?;
+            let key = value_key(to, &codec, &f.to_derive, "--to-derive")?;
+            let target = match &key {
+                ValueKey::Key(k) => format!("key given by flag ({})", k.fingerprint()),
+                ValueKey::Spec(_) => "key given by flag".to_string(),
+            };
+            let reader = Reader::new(
+                codec,
+                label(other, &f.to_derive),
+                vec![ReaderKey::new(key, None)],
+            );
+            (
+                Keys::to_foreign(old_native, Foreign::new(Some(reader), readers), &natives),
+                target,
+            )
+        }
+    };
+    Ok(RotationKeys {
+        keys: keys.0,
+        target: keys.1,
+    })
+}
+
+/// A rotation to the keyring's primary key, in any formats (not spec
+/// formats, whose keys are secret text or RSA files given by flag).
+pub fn keyring_formats(ring: &Keyring, f: &Formats) -> Result<RotationKeys> {
+    if f.from
+        .iter()
+        .chain(f.to)
+        .any(|n| matches!(n, FormatName::Spec(_)))
+    {
+        return Err(Error::usage(
+            "spec: formats take their keys by flag (--from-key-env/--from-key-file, --to-key-env/--to-key-file), not from the keyring",
+        ));
+    }
+    let primary = ring.primary().ok_or_else(|| {
+        Error::bad_input("the keyring has no primary key").with_hint("`keyward key promote ID`")
+    })?;
+    let ring_keys = |r: &Keyring| -> Vec<ReaderKey> {
+        r.usable()
+            .map(|e| ReaderKey::new(ValueKey::Key(e.key.clone()), Some(e.id)))
+            .collect()
+    };
+    let readers = f
+        .foreign_from()?
+        .into_iter()
+        .map(|(codec, label)| Reader::new(codec, label, ring_keys(ring)))
+        .collect();
+    let natives = f.natives();
+    let target = format!(
+        "keyring primary key {} ({})",
+        primary.id,
+        primary.key.fingerprint()
+    );
+    let to_name =
+        f.to.cloned()
+            .unwrap_or(FormatName::Native(ValueFormat::Envelope));
+    let keys = match &to_name {
+        FormatName::Native(format) => Keys::new(&primary.key, primary.id, *format, usable(ring))
+            .read_only(&natives, Foreign::new(None, readers)),
+        other => {
+            let reader = Reader::new(
+                other.load()?,
+                other.to_string(),
+                vec![ReaderKey::new(
+                    ValueKey::Key(primary.key.clone()),
+                    Some(primary.id),
+                )],
+            );
+            Keys::to_foreign(usable(ring), Foreign::new(Some(reader), readers), &natives)
+        }
+    };
+    Ok(RotationKeys { keys, target })
+}
+
+/// Keys that only read, in any formats (`rotate status` and `verify`):
+/// the given keys, or the keyring's usable keys.
+pub fn readers_formats(
+    given: Option<&[GivenKey]>,
+    ring: Option<&Keyring>,
+    f: &Formats,
+) -> Result<Keys> {
+    let natives = f.natives();
+    let (old, readers) = match (given, ring) {
+        (Some(given), _) => (
+            native_keys(given, &f.from_derive, &natives)?,
+            foreign_readers(f, given, "--derive")?,
+        ),
+        (None, Some(ring)) => {
+            if f.from.iter().any(|n| matches!(n, FormatName::Spec(_))) {
+                return Err(Error::usage(
+                    "spec: formats take their keys by flag (--key-env/--key-file), not from the keyring",
+                ));
+            }
+            let readers = f
+                .foreign_from()?
+                .into_iter()
+                .map(|(codec, label)| {
+                    let keys = ring
+                        .usable()
+                        .map(|e| ReaderKey::new(ValueKey::Key(e.key.clone()), Some(e.id)))
+                        .collect();
+                    Reader::new(codec, label, keys)
+                })
+                .collect();
+            (usable(ring), readers)
+        }
+        (None, None) => return Err(Error::usage("give a key with --key-env or --key-file")),
+    };
+    Ok(Keys::to_foreign(old, Foreign::new(None, readers), &natives))
 }

@@ -11,6 +11,7 @@
 //! a conflict is re-read and redone inside the same transaction).
 
 pub mod codec;
+pub mod foreign;
 pub mod keyset;
 pub mod pg;
 pub mod plan;
@@ -24,7 +25,7 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use codec::{Keys, Outcome};
+use codec::{Class, Keys, Outcome};
 pub use sqlite::{SqliteWriter, Table};
 
 /// What to rotate.
@@ -146,6 +147,8 @@ pub struct FieldTally {
     pub encrypted_plaintext: u64,
     /// Fields re-encrypted.
     pub rotated: u64,
+    /// Fields that look encrypted in no format given, left alone.
+    pub unrecognized: u64,
 }
 
 /// [`rotate_cell`], with the per-field counts of a JSON cell (`None` for a
@@ -234,6 +237,7 @@ fn rotate_json(
             }
             Outcome::Current => tally.current += 1,
             Outcome::Null => tally.null += 1,
+            Outcome::Unrecognized => tally.unrecognized += 1,
             Outcome::Undecryptable(r) => {
                 return Err(Outcome::Undecryptable(format!("field {name}: {r}")));
             }
@@ -354,6 +358,10 @@ pub struct Report {
     pub encrypted_plaintext: u64,
     /// Values no key decrypts.
     pub undecryptable: u64,
+    /// Values that look encrypted in no format given: left alone.
+    pub unrecognized: u64,
+    /// The keys of the first unrecognized values (at most 5; never values).
+    pub unrecognized_keys: Vec<String>,
     /// Primary keys of the values skipped (first 1000).
     pub skipped_keys: Vec<String>,
     /// Rows changed by someone else between read and write, redone.
@@ -461,6 +469,17 @@ pub fn preflight(
     let mut after = before_all();
     let (mut tried, mut failed) = (0usize, 0usize);
     let mut first_failure: Option<(String, String)> = None;
+    // With a per-value key derivation every value examined costs tens of
+    // milliseconds: a table already (mostly) rotated is sampled, not read
+    // whole, before the run reads it.
+    let (mut examined, limit) = (
+        0usize,
+        if keys.costly() {
+            sample * 4
+        } else {
+            usize::MAX
+        },
+    );
     'scan: loop {
         let batch = table.next_batch(&after, 1000)?;
         let Some(last) = batch.last() else { break };
@@ -479,7 +498,8 @@ pub fn preflight(
                     }
                     _ => {}
                 }
-                if tried >= sample {
+                examined += 1;
+                if tried >= sample || examined >= limit {
                     break 'scan;
                 }
             }
@@ -500,10 +520,87 @@ pub fn preflight(
 /// One batch of planned writes: (column index, key, old value, new value).
 pub(crate) type Writes = Vec<(usize, Key, Value, Value)>;
 
+/// How many threads the values of a batch are spread over: every core
+/// when a value costs a key derivation or an RSA operation, else one (the
+/// reading thread and one crypto thread already keep two cores busy).
+fn crypto_threads(keys: &Keys) -> usize {
+    if keys.costly() {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        1
+    }
+}
+
+/// Splits `items` into at most `n` runs of neighbours, in order.
+fn split_runs<T>(mut items: Vec<T>, n: usize) -> Vec<Vec<T>> {
+    let size = items.len().div_ceil(n.max(1)).max(1);
+    let mut runs = Vec::with_capacity(n);
+    while items.len() > size {
+        let rest = items.split_off(size);
+        runs.push(std::mem::replace(&mut items, rest));
+    }
+    runs.push(items);
+    runs
+}
+
+/// Runs `f` on each run of `items` on its own thread (on this one when
+/// `threads` is 1), answers in order.
+fn on_threads<T: Send, R: Send>(
+    items: Vec<T>,
+    threads: usize,
+    f: impl Fn(Vec<T>) -> R + Sync,
+) -> Vec<R> {
+    if threads <= 1 {
+        return vec![f(items)];
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = split_runs(items, threads)
+            .into_iter()
+            .map(|run| s.spawn(move || f(run)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
 /// Rotates every cell of a batch in memory, counting into `report`, and
 /// returns the writes to make; `None` when an undecryptable value stops
 /// the run (abort mode): that batch is not written, the ones before it are.
+/// With a costly format the batch is spread over every core; the counts
+/// and writes come out as one thread would make them (a run stopped in
+/// one part does not count the parts after it).
 pub(crate) fn plan_batch(
+    batch: Batch,
+    keys: &Keys,
+    target: &Target,
+    pk_name: &str,
+    opts: &Options,
+    report: &mut Report,
+) -> Option<Writes> {
+    let threads = crypto_threads(keys).min(batch.len());
+    if threads <= 1 {
+        return plan_run(batch, keys, target, pk_name, opts, report);
+    }
+    let parts = on_threads(batch, threads, |run| {
+        let mut counts = Report::default();
+        let writes = plan_run(run, keys, target, pk_name, opts, &mut counts);
+        (writes, counts)
+    });
+    let mut all: Writes = Vec::new();
+    for (writes, counts) in parts {
+        report.absorb(counts);
+        match writes {
+            Some(w) => all.extend(w),
+            None => return None,
+        }
+    }
+    Some(all)
+}
+
+fn plan_run(
     batch: Batch,
     keys: &Keys,
     target: &Target,
@@ -531,6 +628,9 @@ pub(crate) fn plan_batch(
             if let Some(t) = &fields {
                 report.add_fields(t);
                 rotated_here += t.rotated;
+                if t.unrecognized > 0 {
+                    report.note_unrecognized(&pk, &target.columns[i]);
+                }
             }
             match outcome {
                 Outcome::Null | Outcome::Current | Outcome::Plain(None) if fields.is_some() => {}
@@ -539,6 +639,10 @@ pub(crate) fn plan_batch(
                 }
                 Outcome::Null => report.null += 1,
                 Outcome::Current => report.current += 1,
+                Outcome::Unrecognized => {
+                    report.unrecognized += 1;
+                    report.note_unrecognized(&pk, &target.columns[i]);
+                }
                 Outcome::Plain(None) => report.plaintext += 1,
                 Outcome::Plain(Some(new)) => {
                     report.encrypted_plaintext += 1;
@@ -823,6 +927,15 @@ impl Report {
         self.plaintext += t.plaintext;
         self.encrypted_plaintext += t.encrypted_plaintext;
         self.rotated += t.rotated;
+        self.unrecognized += t.unrecognized;
+    }
+
+    /// Lists an unrecognized value's row (the first few only).
+    fn note_unrecognized(&mut self, pk: &[Value], column: &str) {
+        if self.unrecognized_keys.len() < MAX_UNRECOGNIZED_LISTED {
+            self.unrecognized_keys
+                .push(format!("{} ({column})", key_text(pk)));
+        }
     }
 
     /// Adds what counts of a batch stopped at an undecryptable value (abort
@@ -850,6 +963,10 @@ impl Report {
         self.plaintext += b.plaintext;
         self.encrypted_plaintext += b.encrypted_plaintext;
         self.undecryptable += b.undecryptable;
+        self.unrecognized += b.unrecognized;
+        let room = MAX_UNRECOGNIZED_LISTED.saturating_sub(self.unrecognized_keys.len());
+        self.unrecognized_keys
+            .extend(b.unrecognized_keys.into_iter().take(room));
         let room = 1000usize.saturating_sub(self.skipped_keys.len());
         self.skipped_keys
             .extend(b.skipped_keys.into_iter().take(room));
@@ -861,6 +978,9 @@ impl Report {
         }
     }
 }
+
+/// How many unrecognized values' rows a report lists.
+pub const MAX_UNRECOGNIZED_LISTED: usize = 5;
 
 /// Counts per key version and format, for `rotate status`.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -877,6 +997,10 @@ pub struct Status {
     pub undecryptable: u64,
     /// The first undecryptable primary keys.
     pub undecryptable_keys: Vec<String>,
+    /// Values that look encrypted in no format given.
+    pub unrecognized: u64,
+    /// The keys of the first unrecognized values (at most 5; never values).
+    pub unrecognized_keys: Vec<String>,
 }
 
 /// Classifies every value (`status`), or decrypts every value and stops
@@ -885,18 +1009,51 @@ pub fn survey(table: &mut dyn Rows, keys: &Keys, max_listed: usize) -> Result<St
     let mut st = Status::default();
     let mut after = before_all();
     let target = table.target().clone();
-    let target = &target;
+    let threads = crypto_threads(keys);
     loop {
         let batch = table.next_batch(&after, 1000)?;
         let Some(last) = batch.last() else { break };
         after = last.0.clone();
-        for (pk, vals) in &batch {
+        for part in on_threads(batch, threads, |run| {
+            let mut st = Status::default();
+            survey_rows(&mut st, &run, keys, &target, max_listed);
+            st
+        }) {
+            st.absorb(part, max_listed);
+        }
+    }
+    Ok(st)
+}
+
+impl Status {
+    /// Adds the counts of the rows after this survey's.
+    fn absorb(&mut self, b: Status, max_listed: usize) {
+        self.rows += b.rows;
+        self.null += b.null;
+        self.plaintext += b.plaintext;
+        self.undecryptable += b.undecryptable;
+        self.unrecognized += b.unrecognized;
+        for (k, n) in b.by_key {
+            *self.by_key.entry(k).or_default() += n;
+        }
+        let room = max_listed.saturating_sub(self.undecryptable_keys.len());
+        self.undecryptable_keys
+            .extend(b.undecryptable_keys.into_iter().take(room));
+        let room = MAX_UNRECOGNIZED_LISTED.saturating_sub(self.unrecognized_keys.len());
+        self.unrecognized_keys
+            .extend(b.unrecognized_keys.into_iter().take(room));
+    }
+}
+
+fn survey_rows(st: &mut Status, batch: &Batch, keys: &Keys, target: &Target, max_listed: usize) {
+    {
+        for (pk, vals) in batch {
             st.rows += 1;
             for (i, v) in vals.iter().enumerate() {
                 for (label, value) in cells(target, i, v) {
                     let ctx = row_context(target, &label, pk);
-                    let p = match value {
-                        Some(value) => codec::parse(&value),
+                    let class = match value {
+                        Some(value) => keys.classify(&value, ctx.as_deref()),
                         None => {
                             // A JSON column that does not parse.
                             st.undecryptable += 1;
@@ -907,25 +1064,29 @@ pub fn survey(table: &mut dyn Rows, keys: &Keys, max_listed: usize) -> Result<St
                             continue;
                         }
                     };
-                    match p.kind {
-                        codec::Kind::Null => st.null += 1,
-                        codec::Kind::Plain => st.plaintext += 1,
-                        _ => match keys.holder(&p, ctx.as_deref()) {
-                            Some(holder) => *st.by_key.entry(holder).or_default() += 1,
-                            None => {
-                                st.undecryptable += 1;
-                                if st.undecryptable_keys.len() < max_listed {
-                                    st.undecryptable_keys
-                                        .push(format!("{} ({label})", key_text(pk)));
-                                }
+                    match class {
+                        Class::Null => st.null += 1,
+                        Class::Plain => st.plaintext += 1,
+                        Class::Held(holder) => *st.by_key.entry(holder).or_default() += 1,
+                        Class::Unrecognized => {
+                            st.unrecognized += 1;
+                            if st.unrecognized_keys.len() < MAX_UNRECOGNIZED_LISTED {
+                                st.unrecognized_keys
+                                    .push(format!("{} ({label})", key_text(pk)));
                             }
-                        },
+                        }
+                        Class::Undecryptable => {
+                            st.undecryptable += 1;
+                            if st.undecryptable_keys.len() < max_listed {
+                                st.undecryptable_keys
+                                    .push(format!("{} ({label})", key_text(pk)));
+                            }
+                        }
                     }
                 }
             }
         }
     }
-    Ok(st)
 }
 
 /// The encrypted values in one cell, with their labels (`column` or

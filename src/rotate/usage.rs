@@ -40,6 +40,7 @@ pub fn keyring_usage(ring: &Keyring, db: &str, targets: &[Target]) -> Result<Usa
         total.null += st.null;
         total.plaintext += st.plaintext;
         total.undecryptable += st.undecryptable;
+        total.unrecognized += st.unrecognized;
         for (k, n) in st.by_key {
             *total.by_key.entry(k).or_default() += n;
         }

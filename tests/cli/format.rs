@@ -4,21 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{TestStore, json_of, json_with_code, kw, python_with, write_file};
-
-fn standin(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/standins")
-        .join(name)
-}
-
-/// Runs a stand-in with `input` on stdin; its stdout.
-fn run_standin(py: &str, script: &str, args: &[&str], env: &[(&str, &str)], input: &str) -> String {
-    let path = standin(script);
-    let mut argv: Vec<&std::ffi::OsStr> = vec![path.as_os_str()];
-    argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
-    crate::util::python_stdin(py, &argv, env, input)
-}
+use crate::util::{
+    TestStore, json_of, json_with_code, kw, python_with, run_standin, standin, write_file,
+};
 
 #[test]
 fn format_list_names_every_builtin_with_its_layout() {

@@ -206,3 +206,24 @@ pub fn python_stdin(
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A stand-in of a seed service's encryption code (tests/standins/).
+pub fn standin(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/standins")
+        .join(name)
+}
+
+/// Runs a stand-in with `input` on stdin; its stdout.
+pub fn run_standin(
+    py: &str,
+    script: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    input: &str,
+) -> String {
+    let path = standin(script);
+    let mut argv: Vec<&std::ffi::OsStr> = vec![path.as_os_str()];
+    argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+    python_stdin(py, &argv, env, input)
+}

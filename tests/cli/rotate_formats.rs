@@ -1,0 +1,813 @@
+//! `rotate run | status | verify --from FORMAT --to FORMAT`: rotating what
+//! the seed services store, in their own formats, with values written and
+//! read back by stand-ins of their own encryption code (tests/standins/)
+//! running on Python's `cryptography`, in SQLite and in PostgreSQL.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::util::{json_with_code, kw, python_with, run_standin, write_file};
+
+/// A fresh standard-base64 32-byte key (seed 002's ENCRYPTION_MASTER_KEY).
+fn b64_key(py: &str) -> String {
+    crate::util::python_out(
+        py,
+        "import os, base64; print(base64.b64encode(os.urandom(32)).decode())",
+        &[],
+        &[],
+    )
+    .trim()
+    .to_string()
+}
+
+/// The stand-in's lines of output.
+fn lines(s: &str) -> Vec<String> {
+    s.lines().map(str::to_string).collect()
+}
+
+/// A SQLite table `tiger_accounts(id, tiger_id, private_key)` with `values`.
+fn tiger_table(path: &Path, values: &[String]) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE tiger_accounts (id INTEGER PRIMARY KEY, tiger_id VARCHAR(255), private_key TEXT)",
+    )
+    .unwrap();
+    for (i, v) in values.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO tiger_accounts VALUES (?1, ?2, ?3)",
+            rusqlite::params![i as i64 + 1, format!("tiger-{i}"), v],
+        )
+        .unwrap();
+    }
+}
+
+fn column(path: &Path, sql: &str) -> Vec<Option<String>> {
+    let conn = Connection::open(path).unwrap();
+    let mut st = conn.prepare(sql).unwrap();
+    st.query_map([], |r| r.get::<_, Option<String>>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Seed 002 (Tiger MCP): a new master key and a new PBKDF2 iteration count
+/// in one rotation; the service's own code reads every row back under the
+/// new settings; a rerun changes nothing; `status` names the format.
+#[test]
+fn seed002_rows_rotate_to_a_new_master_key_and_iteration_count() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (b64_key(&py), b64_key(&py));
+    let plain: Vec<String> = (0..40).map(|i| format!("tiger private key {i}")).collect();
+    let stored = lines(&run_standin(
+        &py,
+        "seed002_tiger.py",
+        &["encrypt", "3"],
+        &[
+            ("ENCRYPTION_MASTER_KEY", &old),
+            ("PBKDF2_ITERATIONS", "1000"),
+        ],
+        &plain.join("\n"),
+    ));
+    let db = dir.path().join("tiger.db");
+    tiger_table(&db, &stored);
+    let db_s = db.to_str().unwrap();
+    let run = |code: i32| {
+        json_with_code(
+            kw().env("OLD", &old).env("NEW", &new).args([
+                "--format",
+                "json",
+                "rotate",
+                "run",
+                "--db",
+                db_s,
+                "--table",
+                "tiger_accounts",
+                "--column",
+                "private_key",
+                "--from",
+                "tiger:iterations=1000",
+                "--to",
+                "tiger:iterations=2000",
+                "--from-key-env",
+                "OLD",
+                "--to-key-env",
+                "NEW",
+                "--batch",
+                "7",
+            ]),
+            code,
+        )
+    };
+    let first = run(0);
+    assert_eq!(first["rotated"], 40, "{first}");
+    assert_eq!(first["unrecognized"], 0);
+    let now: Vec<String> = column(&db, "SELECT private_key FROM tiger_accounts ORDER BY id")
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
+    // The record keeps its own key_version; the service reads it back.
+    assert!(
+        now.iter().all(|v| v.contains("\"key_version\": 3")),
+        "{}",
+        now[0]
+    );
+    let back = run_standin(
+        &py,
+        "seed002_tiger.py",
+        &["decrypt"],
+        &[
+            ("ENCRYPTION_MASTER_KEY", &new),
+            ("PBKDF2_ITERATIONS", "2000"),
+        ],
+        &now.join("\n"),
+    );
+    assert_eq!(lines(&back), plain);
+    let again = run(0);
+    assert_eq!(again["rotated"], 0, "{again}");
+    assert_eq!(again["current"], 40);
+    assert_eq!(
+        column(&db, "SELECT private_key FROM tiger_accounts ORDER BY id")
+            .into_iter()
+            .map(Option::unwrap)
+            .collect::<Vec<_>>(),
+        now,
+        "a rerun rewrote rows"
+    );
+    let status = json_with_code(
+        kw().env("NEW", &new).args([
+            "--format",
+            "json",
+            "rotate",
+            "status",
+            "--db",
+            db_s,
+            "--table",
+            "tiger_accounts",
+            "--column",
+            "private_key",
+            "--from",
+            "tiger:iterations=2000",
+            "--key-env",
+            "NEW",
+        ]),
+        0,
+    );
+    assert_eq!(
+        status["by_key"]["tiger:iterations=2000, a key without id"], 40,
+        "{status}"
+    );
+    // The old settings no longer read anything: verify fails, naming rows.
+    let verify = json_with_code(
+        kw().env("OLD", &old).args([
+            "--format",
+            "json",
+            "rotate",
+            "verify",
+            "--db",
+            db_s,
+            "--table",
+            "tiger_accounts",
+            "--column",
+            "private_key",
+            "--from",
+            "tiger:iterations=1000",
+            "--key-env",
+            "OLD",
+        ]),
+        1,
+    );
+    assert_eq!(verify["undecryptable"], 40, "{verify}");
+}
+
+/// Seed 000 (Cross-Tool Memory): a new passphrase and a new salt (scrypt),
+/// whole values and `encrypt_dict` JSON fields; the service reads every
+/// value back with the new passphrase and salt.
+#[test]
+fn seed000_values_and_dict_fields_rotate_to_a_new_passphrase_and_salt() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old_salt, new_salt) = (dir.path().join("old.salt"), dir.path().join("new.salt"));
+    for s in [&old_salt, &new_salt] {
+        run_standin(
+            &py,
+            "seed000_memory.py",
+            &["newsalt", s.to_str().unwrap()],
+            &[],
+            "",
+        );
+    }
+    let (old_pass, new_pass) = ("correct horse battery", "a brand new passphrase");
+    let plain: Vec<String> = (0..12).map(|i| format!("memory number {i}")).collect();
+    let stored = lines(&run_standin(
+        &py,
+        "seed000_memory.py",
+        &["encrypt", old_salt.to_str().unwrap()],
+        &[("ENCRYPTION_PASSPHRASE", old_pass)],
+        &plain.join("\n"),
+    ));
+    let db = dir.path().join("memory.db");
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch("CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT, meta TEXT)")
+        .unwrap();
+    for (i, v) in stored.iter().enumerate() {
+        // encrypt_dict: the chosen field encrypted, the others as they are.
+        let meta = serde_json::json!({"source": "cli", "note": v}).to_string();
+        conn.execute(
+            "INSERT INTO memories VALUES (?1, ?2, ?3)",
+            rusqlite::params![i as i64, v, meta],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let derive = |salt: &Path| format!("scrypt:n=16384,r=8,p=1,salt-file={}", salt.display());
+    let out = json_with_code(
+        kw().env("OLD", old_pass).env("NEW", new_pass).args([
+            "--format",
+            "json",
+            "rotate",
+            "run",
+            "--db",
+            db.to_str().unwrap(),
+            "--table",
+            "memories",
+            "--column",
+            "content",
+            "--json-field",
+            "meta:note",
+            "--from",
+            "fernet-b64",
+            "--to",
+            "fernet-b64",
+            "--from-key-env",
+            "OLD",
+            "--from-derive",
+            &derive(&old_salt),
+            "--to-key-env",
+            "NEW",
+            "--to-derive",
+            &derive(&new_salt),
+        ]),
+        0,
+    );
+    assert_eq!(out["rotated"], 24, "{out}");
+    let contents: Vec<String> = column(&db, "SELECT content FROM memories ORDER BY id")
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
+    let notes: Vec<String> = column(&db, "SELECT meta FROM memories ORDER BY id")
+        .into_iter()
+        .map(|m| {
+            let doc: serde_json::Value = serde_json::from_str(&m.unwrap()).unwrap();
+            assert_eq!(doc["source"], "cli");
+            doc["note"].as_str().unwrap().to_string()
+        })
+        .collect();
+    for values in [contents, notes] {
+        let back = run_standin(
+            &py,
+            "seed000_memory.py",
+            &["decrypt", new_salt.to_str().unwrap()],
+            &[("ENCRYPTION_PASSPHRASE", new_pass)],
+            &values.join("\n"),
+        );
+        assert_eq!(lines(&back), plain);
+    }
+}
+
+/// A table mixing plaintext, ciphertext of a format nobody named, NULLs and
+/// a known format: exact counts, the unrecognized bytes untouched (even
+/// with --encrypt-plaintext), exit 1 unless --allow-unrecognized.
+#[test]
+fn unrecognized_ciphertext_is_never_plaintext() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (b64_key(&py), b64_key(&py));
+    let tiger = lines(&run_standin(
+        &py,
+        "seed002_tiger.py",
+        &["encrypt"],
+        &[
+            ("ENCRYPTION_MASTER_KEY", &old),
+            ("PBKDF2_ITERATIONS", "1000"),
+        ],
+        "one\ntwo\nthree",
+    ));
+    // Seed 000's values, whose format this rotation does not name.
+    let salt = dir.path().join("salt");
+    run_standin(
+        &py,
+        "seed000_memory.py",
+        &["newsalt", salt.to_str().unwrap()],
+        &[],
+        "",
+    );
+    let seed000 = lines(&run_standin(
+        &py,
+        "seed000_memory.py",
+        &["encrypt", salt.to_str().unwrap()],
+        &[("ENCRYPTION_PASSPHRASE", "p")],
+        "x\ny",
+    ));
+    let mut values: Vec<Option<String>> = tiger.iter().cloned().map(Some).collect();
+    values.extend(seed000.iter().cloned().map(Some));
+    values.push(Some("just a note in plain words".into()));
+    values.push(Some(
+        "deadbeefcafebabe00112233445566778899aabbccddeeff0011223344556677".into(),
+    ));
+    values.push(None);
+    let db = dir.path().join("mixed.db");
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        .unwrap();
+    for (i, v) in values.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO t VALUES (?1, ?2)",
+            rusqlite::params![i as i64 + 1, v],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let db_s = db.to_str().unwrap();
+    let base = |cmd: &str| {
+        let mut c = kw();
+        c.env("OLD", &old).env("NEW", &new).args([
+            "--format",
+            "json",
+            "rotate",
+            cmd,
+            "--db",
+            db_s,
+            "--table",
+            "t",
+            "--column",
+            "v",
+            "--from",
+            "tiger:iterations=1000",
+        ]);
+        c
+    };
+    let status = json_with_code(base("status").args(["--key-env", "OLD"]), 0);
+    assert_eq!(
+        status["by_key"]["tiger:iterations=1000, a key without id"], 3,
+        "{status}"
+    );
+    assert_eq!(status["plaintext"], 1);
+    assert_eq!(status["null"], 1);
+    assert_eq!(status["unrecognized"], 3, "{status}");
+    assert_eq!(
+        status["unrecognized_keys"],
+        serde_json::json!(["4 (v)", "5 (v)", "7 (v)"])
+    );
+    json_with_code(base("verify").args(["--key-env", "OLD"]), 1);
+    let run = |extra: &[&str], code: i32| {
+        json_with_code(
+            base("run")
+                .args([
+                    "--to",
+                    "tiger:iterations=1000",
+                    "--from-key-env",
+                    "OLD",
+                    "--to-key-env",
+                    "NEW",
+                    "--encrypt-plaintext",
+                ])
+                .args(extra),
+            code,
+        )
+    };
+    let out = run(&[], 1);
+    assert_eq!(out["rotated"], 3, "{out}");
+    assert_eq!(out["encrypted_plaintext"], 1);
+    assert_eq!(out["unrecognized"], 3);
+    let now = column(&db, "SELECT v FROM t ORDER BY id");
+    assert_eq!(now[3..5], values[3..5], "unrecognized values were touched");
+    assert_eq!(now[6], values[6]);
+    assert_eq!(now[7], None);
+    let back = run_standin(
+        &py,
+        "seed002_tiger.py",
+        &["decrypt"],
+        &[
+            ("ENCRYPTION_MASTER_KEY", &new),
+            ("PBKDF2_ITERATIONS", "1000"),
+        ],
+        &[now[0].clone().unwrap(), now[5].clone().unwrap()].join("\n"),
+    );
+    assert_eq!(lines(&back), ["one", "just a note in plain words"]);
+    let again = run(&["--allow-unrecognized"], 0);
+    assert_eq!(again["current"], 4, "{again}");
+    assert_eq!(again["unrecognized"], 3);
+}
+
+/// A homegrown format described in a spec, `base64(nonce || ct || tag)`
+/// AES-256-GCM under `sha256(secret)`, written by Python's `cryptography`
+/// and rotated to a new secret; Python reads it back.
+#[test]
+fn a_spec_format_written_by_python_rotates_to_a_new_secret() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        dir.path(),
+        "acme.toml",
+        "cipher = \"aes-256-gcm\"\nencoding = \"base64\"\nlayout = [\"nonce:12\", \"ciphertext\", \"tag:16\"]\n[key]\nderive = \"sha256\"\n",
+        0o644,
+    );
+    let code = r#"
+import base64, hashlib, os, sys
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+key = hashlib.sha256(sys.argv[2].encode()).digest()
+if sys.argv[1] == "encrypt":
+    for line in sys.stdin.read().splitlines():
+        n = os.urandom(12)
+        print(base64.b64encode(n + AESGCM(key).encrypt(n, line.encode(), None)).decode())
+else:
+    for line in sys.stdin.read().splitlines():
+        b = base64.b64decode(line)
+        print(AESGCM(key).decrypt(b[:12], b[12:], None).decode())
+"#;
+    let acme = |args: &[&str], input: &str| {
+        let mut argv: Vec<&std::ffi::OsStr> = vec!["-c".as_ref(), code.as_ref()];
+        argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+        crate::util::python_stdin(&py, &argv, &[], input)
+    };
+    let plain = ["alpha", "beta", "gamma", "delta"];
+    let stored = lines(&acme(&["encrypt", "old secret"], &plain.join("\n")));
+    let db = dir.path().join("acme.db");
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        .unwrap();
+    for (i, v) in stored.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO notes VALUES (?1, ?2)",
+            rusqlite::params![i as i64, v],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let format = format!("spec:{}", spec.display());
+    let out = json_with_code(
+        kw().env("OLD", "old secret")
+            .env("NEW", "new secret")
+            .args([
+                "--format",
+                "json",
+                "rotate",
+                "run",
+                "--db",
+                db.to_str().unwrap(),
+                "--table",
+                "notes",
+                "--column",
+                "body",
+                "--from",
+                &format,
+                "--to",
+                &format,
+                "--from-key-env",
+                "OLD",
+                "--to-key-env",
+                "NEW",
+            ]),
+        0,
+    );
+    assert_eq!(out["rotated"], 4, "{out}");
+    let now: Vec<String> = column(&db, "SELECT body FROM notes ORDER BY id")
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
+    assert_eq!(
+        lines(&acme(&["decrypt", "new secret"], &now.join("\n"))),
+        plain
+    );
+}
+
+/// Seed 004's hybrid values (an RSA-OAEP-SHA256-wrapped AES-256-GCM data
+/// key): rotating re-wraps the data key under the new RSA key and leaves
+/// the data (nonce, ciphertext, tag) byte for byte; a rerun with the new
+/// private key as target changes nothing.
+#[test]
+fn rsa_wrapped_values_are_rewrapped_without_touching_the_data() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let code = r#"
+import base64, os, sys
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa, padding
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+d = sys.argv[2]
+oaep = padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+if sys.argv[1] == "keys":
+    for name in ("old", "new"):
+        k = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        p = os.path.join(d, name + ".pem")
+        open(p, "wb").write(k.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        os.chmod(p, 0o600)
+        open(os.path.join(d, name + ".pub.pem"), "wb").write(k.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+elif sys.argv[1] == "encrypt":
+    pub = serialization.load_pem_public_key(open(os.path.join(d, "old.pub.pem"), "rb").read())
+    for line in sys.stdin.read().splitlines():
+        dk, n = AESGCM.generate_key(256), os.urandom(12)
+        print(base64.b64encode(pub.encrypt(dk, oaep) + n + AESGCM(dk).encrypt(n, line.encode(), None)).decode())
+else:
+    k = serialization.load_pem_private_key(open(os.path.join(d, sys.argv[3] + ".pem"), "rb").read(), None)
+    for line in sys.stdin.read().splitlines():
+        b = base64.b64decode(line)
+        dk = k.decrypt(b[:256], oaep)
+        print(AESGCM(dk).decrypt(b[256:268], b[268:], None).decode())
+"#;
+    let hybrid = |args: &[&str], input: &str| {
+        let mut argv: Vec<&std::ffi::OsStr> = vec!["-c".as_ref(), code.as_ref()];
+        argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+        crate::util::python_stdin(&py, &argv, &[], input)
+    };
+    hybrid(&["keys", d], "");
+    let spec = write_file(
+        dir.path(),
+        "chat.toml",
+        "cipher = \"rsa-oaep-aes-256-gcm\"\nencoding = \"base64\"\nlayout = [\"wrapped_key:256\", \"nonce:12\", \"ciphertext\", \"tag:16\"]\n",
+        0o644,
+    );
+    let plain = ["hi there", "a private message", "bye"];
+    let stored = lines(&hybrid(&["encrypt", d], &plain.join("\n")));
+    let db = dir.path().join("chat.db");
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch("CREATE TABLE messages (id INTEGER PRIMARY KEY, body TEXT)")
+        .unwrap();
+    for (i, v) in stored.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO messages VALUES (?1, ?2)",
+            rusqlite::params![i as i64, v],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let format = format!("spec:{}", spec.display());
+    let run = |to: &str| {
+        json_with_code(
+            kw().args([
+                "--format",
+                "json",
+                "rotate",
+                "run",
+                "--db",
+                db.to_str().unwrap(),
+                "--table",
+                "messages",
+                "--column",
+                "body",
+                "--from",
+                &format,
+                "--to",
+                &format,
+                "--from-key-file",
+                &format!("{d}/old.pem"),
+                "--to-key-file",
+                &format!("{d}/{to}"),
+            ]),
+            0,
+        )
+    };
+    let out = run("new.pub.pem");
+    assert_eq!(out["rotated"], 3, "{out}");
+    let now: Vec<String> = column(&db, "SELECT body FROM messages ORDER BY id")
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
+    let b64 = |s: &str| {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.decode(s).unwrap()
+    };
+    for (before, after) in stored.iter().zip(&now) {
+        let (b, a) = (b64(before), b64(after));
+        assert_ne!(b[..256], a[..256], "the data key was not re-wrapped");
+        assert_eq!(b[256..], a[256..], "the data was touched");
+    }
+    assert_eq!(
+        lines(&hybrid(&["decrypt", d, "new"], &now.join("\n"))),
+        plain
+    );
+    let again = run("new.pem");
+    assert_eq!(again["current"], 3, "{again}");
+    assert_eq!(again["rotated"], 0);
+}
+
+/// Seed 002's table in PostgreSQL (its real home): rotated by the same
+/// flags, read back by the service's code.
+#[test]
+fn seed002_rows_rotate_in_postgresql() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let Some((url, mut client)) = crate::rotate::test_postgres() else {
+        return;
+    };
+    let table = format!("kw_tiger_{}_{}", std::process::id(), rand_suffix());
+    client
+        .batch_execute(&format!(
+            "CREATE TABLE {table} (id bigserial PRIMARY KEY, tiger_id varchar(255), private_key text, access_token text, refresh_token text)"
+        ))
+        .unwrap();
+    let (old, new) = (b64_key(&py), b64_key(&py));
+    let plain: Vec<String> = (0..15).map(|i| format!("token {i}")).collect();
+    let enc = |key: &str| {
+        lines(&run_standin(
+            &py,
+            "seed002_tiger.py",
+            &["encrypt"],
+            &[
+                ("ENCRYPTION_MASTER_KEY", key),
+                ("PBKDF2_ITERATIONS", "1000"),
+            ],
+            &plain.join("\n"),
+        ))
+    };
+    let (a, b) = (enc(&old), enc(&old));
+    for i in 0..plain.len() {
+        let refresh: Option<&str> = (i % 3 != 0).then_some(b[i].as_str());
+        client
+            .execute(
+                &format!("INSERT INTO {table} (tiger_id, private_key, access_token, refresh_token) VALUES ($1, $2, $3, $4)"),
+                &[&format!("t{i}"), &a[i], &b[i], &refresh],
+            )
+            .unwrap();
+    }
+    let run = || {
+        json_with_code(
+            kw().env("OLD", &old).env("NEW", &new).args([
+                "--format",
+                "json",
+                "rotate",
+                "run",
+                "--db",
+                &url,
+                "--table",
+                &table,
+                "--column",
+                "private_key",
+                "--column",
+                "access_token",
+                "--column",
+                "refresh_token",
+                "--from",
+                "tiger:iterations=1000",
+                "--to",
+                "tiger:iterations=1000",
+                "--from-key-env",
+                "OLD",
+                "--to-key-env",
+                "NEW",
+                "--batch",
+                "4",
+            ]),
+            0,
+        )
+    };
+    let out = run();
+    assert_eq!(out["rotated"], 40, "{out}");
+    assert_eq!(out["null"], 5);
+    let rows = client
+        .query(
+            &format!("SELECT private_key, access_token FROM {table} ORDER BY id"),
+            &[],
+        )
+        .unwrap();
+    let values: Vec<String> = rows
+        .iter()
+        .flat_map(|r| [r.get::<_, String>(0), r.get::<_, String>(1)])
+        .collect();
+    let back = lines(&run_standin(
+        &py,
+        "seed002_tiger.py",
+        &["decrypt"],
+        &[
+            ("ENCRYPTION_MASTER_KEY", &new),
+            ("PBKDF2_ITERATIONS", "1000"),
+        ],
+        &values.join("\n"),
+    ));
+    let want: Vec<String> = plain.iter().flat_map(|p| [p.clone(), p.clone()]).collect();
+    assert_eq!(back, want);
+    assert_eq!(run()["rotated"], 0);
+    client
+        .batch_execute(&format!("DROP TABLE {table}"))
+        .unwrap();
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+}
+
+/// Bad formats and derivations: exit 2 naming what is wrong.
+#[test]
+fn bad_formats_and_derivations_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        .unwrap();
+    let db_s = db.to_str().unwrap();
+    for (args, needle) in [
+        (
+            vec!["--from", "tiger:iterations=lots"],
+            "iterations must be a whole number",
+        ),
+        (vec!["--to", "rot13"], "unknown format 'rot13'"),
+        (vec!["--from-derive", "scrypt:n=3"], "scrypt"),
+        (vec!["--from-derive", "md5"], "md5"),
+    ] {
+        let out = kw()
+            .env("K", crate::util::KEY_HEX)
+            .args([
+                "rotate",
+                "run",
+                "--db",
+                db_s,
+                "--table",
+                "t",
+                "--column",
+                "v",
+                "--from-key-env",
+                "K",
+                "--to-key-env",
+                "K",
+            ])
+            .args(&args)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    // A spec file with a mistake: exit 3 naming the line.
+    let spec = write_file(
+        dir.path(),
+        "bad.toml",
+        "cipher = \"aes-256-gcm\"\nencoding = \"base65\"\n",
+        0o644,
+    );
+    let out = kw()
+        .env("K", "secret")
+        .args([
+            "rotate",
+            "status",
+            "--db",
+            db_s,
+            "--table",
+            "t",
+            "--column",
+            "v",
+            "--key-env",
+            "K",
+            "--from",
+        ])
+        .arg(format!("spec:{}", spec.display()))
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2") && err.contains("encoding"), "{err}");
+    // A derivation on keyring keys, and RSA keys for a 256-bit format.
+    let out = kw()
+        .args([
+            "rotate",
+            "run",
+            "--db",
+            db_s,
+            "--table",
+            "t",
+            "--column",
+            "v",
+            "--from",
+            "fernet-b64",
+            "--from-derive",
+            "sha256",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("keyring"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
