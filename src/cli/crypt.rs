@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 pub use crate::crypto::ValueFormat;
+use crate::formats::FormatName;
+use crate::formats::derive::DeriveSpec;
 
 // Where the key for encrypt / decrypt comes from.
 #[derive(Debug, Args, Clone)]
@@ -35,32 +36,6 @@ pub struct IoArgs {
     pub force: bool,
 }
 
-/// A `--scheme`/`--to` value parser for [`ValueFormat`]: every format with
-/// its help line for this flag (shown by --help, man pages and completions).
-pub(crate) fn value_formats(
-    help: &[(ValueFormat, &'static str)],
-) -> impl TypedValueParser<Value = ValueFormat> {
-    PossibleValuesParser::new(
-        help.iter()
-            .map(|(f, h)| PossibleValue::new(f.name()).help(*h)),
-    )
-    .map(|name| name.parse::<ValueFormat>().expect("a listed format parses"))
-}
-
-/// The formats `encrypt` and `decrypt` read and write.
-fn schemes() -> impl TypedValueParser<Value = ValueFormat> {
-    value_formats(&[
-        (
-            ValueFormat::Envelope,
-            "The keyward envelope: AES-256-GCM with key id, base64",
-        ),
-        (
-            ValueFormat::Fernet,
-            "Fernet, as Python's cryptography writes it (AES-128-CBC + HMAC-SHA256)",
-        ),
-    ])
-}
-
 // `encrypt`.
 #[derive(Debug, Args)]
 pub struct EncryptArgs {
@@ -70,9 +45,15 @@ pub struct EncryptArgs {
     #[command(flatten)]
     pub io: IoArgs,
 
-    /// The format to produce.
-    #[arg(long, value_parser = schemes(), default_value_t = ValueFormat::Envelope)]
-    pub scheme: ValueFormat,
+    /// The format to produce: envelope, fernet, or a service's (fernet-b64,
+    /// tiger[:iterations=N,version=V], spec:PATH; see `keyward format list`).
+    #[arg(long, value_name = "FORMAT", value_parser = clap::value_parser!(FormatName), default_value = "envelope")]
+    pub scheme: FormatName,
+
+    /// Derive the key from the key's text (a service's formats): sha256,
+    /// pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256.
+    #[arg(long, value_name = "SPEC", value_parser = clap::value_parser!(DeriveSpec))]
+    pub derive: Option<DeriveSpec>,
 
     /// Context bound to the envelope as associated data, e.g. users/email/42 (envelope only).
     #[arg(long, value_name = "TEXT")]
@@ -92,9 +73,14 @@ pub struct DecryptArgs {
     #[command(flatten)]
     pub io: IoArgs,
 
-    /// Expect this format instead of detecting it.
-    #[arg(long, value_parser = schemes())]
-    pub scheme: Option<ValueFormat>,
+    /// Expect this format instead of detecting envelope or fernet: also a service's
+    /// (fernet-b64, tiger[:iterations=N], spec:PATH; see `keyward format list`).
+    #[arg(long, value_name = "FORMAT", value_parser = clap::value_parser!(FormatName))]
+    pub scheme: Option<FormatName>,
+
+    /// Derive the key from the key's text (as `encrypt --derive`).
+    #[arg(long, value_name = "SPEC", value_parser = clap::value_parser!(DeriveSpec))]
+    pub derive: Option<DeriveSpec>,
 
     /// The context the envelope was sealed with (envelope only).
     #[arg(long, value_name = "TEXT")]

@@ -116,6 +116,11 @@ pub struct UsageArgs {
     /// The values are bound to table/column/primary-key (as rotate --context-from-row).
     #[arg(long, requires = "usage_db")]
     pub context_from_row: bool,
+
+    /// A format the values are in besides envelope and fernet (repeatable): fernet-b64,
+    /// tiger[:iterations=N] (the keyring's keys as the format's keys).
+    #[arg(long, value_name = "FORMAT", requires = "usage_db", value_parser = clap::value_parser!(crate::formats::FormatName))]
+    pub from: Vec<crate::formats::FormatName>,
 }
 
 impl UsageArgs {

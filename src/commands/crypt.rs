@@ -6,15 +6,19 @@ use std::path::Path;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-use crate::cli::{DecryptArgs, EncryptArgs, IoArgs};
+use crate::cli::{DecryptArgs, EncryptArgs, IoArgs, KeyArgs};
 use crate::commands::Ctx;
 use crate::crypto::envelope::{self, EnvelopeError, EnvelopeKey};
 use crate::crypto::fernet::{self, FernetError, FernetKey};
-use crate::crypto::keys::read_key;
+use crate::crypto::keys::{Key256, read_key};
 use crate::crypto::{ValueFormat, detect};
 use crate::error::{Error, Outcome, Result};
+use crate::formats::derive::DeriveSpec;
+use crate::formats::{Codec, FormatName, ValueKey};
 use crate::fsutil::{self, Overwrite};
 use crate::output::{Format, Output, Report};
+use crate::rotate::foreign::{Foreign, Reader, ReaderKey};
+use crate::rotate::keyset;
 
 /// The largest value keyward reads for one encrypt or decrypt: 64 MiB.
 pub const MAX_VALUE_BYTES: u64 = 64 << 20;
@@ -71,7 +75,7 @@ fn input_name(io: &IoArgs) -> String {
 /// it was written.
 #[derive(Serialize)]
 struct Encrypted {
-    scheme: ValueFormat,
+    scheme: String,
     /// Envelope only.
     #[serde(skip_serializing_if = "Option::is_none")]
     key_id: Option<u32>,
@@ -97,14 +101,18 @@ impl Report for Encrypted {
 /// `keyward encrypt`.
 pub fn encrypt(ctx: &Ctx, a: EncryptArgs) -> Result<Outcome> {
     ctx.out.require("encrypt", &[Format::Text, Format::Json])?;
-    if a.scheme == ValueFormat::Fernet && (a.context.is_some() || a.key_id != 1) {
+    let scheme = match &a.scheme {
+        FormatName::Native(f) => *f,
+        other => return encrypt_foreign(ctx, &a, other),
+    };
+    if scheme == ValueFormat::Fernet && (a.context.is_some() || a.key_id != 1) {
         return Err(Error::usage(
             "--context and --key-id apply to the envelope scheme; Fernet has neither",
         ));
     }
-    let key = read_key(a.key.key_env.as_deref(), a.key.key_file.as_deref())?;
+    let key = native_key(&a.key, &a.derive)?;
     let plaintext = read_input(&a.io, ctx)?;
-    let text = match a.scheme {
+    let text = match scheme {
         ValueFormat::Envelope => {
             let k = EnvelopeKey::new(&key, a.key_id);
             let ctx_bytes = a.context.as_deref().map(str::as_bytes);
@@ -112,9 +120,9 @@ pub fn encrypt(ctx: &Ctx, a: EncryptArgs) -> Result<Outcome> {
         }
         ValueFormat::Fernet => FernetKey::new(&key).encrypt(&plaintext)?,
     };
-    let envelope = a.scheme == ValueFormat::Envelope;
+    let envelope = scheme == ValueFormat::Envelope;
     let mut report = Encrypted {
-        scheme: a.scheme,
+        scheme: scheme.to_string(),
         key_id: envelope.then_some(a.key_id),
         context: envelope.then(|| a.context.clone()),
         plaintext_bytes: plaintext.len(),
@@ -130,6 +138,105 @@ pub fn encrypt(ctx: &Ctx, a: EncryptArgs) -> Result<Outcome> {
     }
     ctx.out.report(&report)?;
     Ok(Outcome::Success)
+}
+
+/// The 256-bit key of `--key-env`/`--key-file`, derived from its text
+/// with `--derive`.
+fn native_key(k: &KeyArgs, derive: &Option<DeriveSpec>) -> Result<Key256> {
+    match derive {
+        None => read_key(k.key_env.as_deref(), k.key_file.as_deref()),
+        Some(d) => {
+            let given = keyset::given_key(k.key_env.as_deref(), k.key_file.as_deref())?;
+            let codec = Codec::Native(ValueFormat::Envelope);
+            match keyset::value_key(&given, &codec, &d.clone().resolve()?, "--derive")? {
+                ValueKey::Key(k) => Ok(k),
+                ValueKey::Spec(_) => Err(Error::internal("a 256-bit format took a spec key")),
+            }
+        }
+    }
+}
+
+/// The key of a service's format, from `--key-env`/`--key-file` and
+/// `--derive`.
+fn format_key(k: &KeyArgs, derive: &Option<DeriveSpec>, codec: &Codec) -> Result<ValueKey> {
+    let given = keyset::given_key(k.key_env.as_deref(), k.key_file.as_deref())?;
+    let derive = match derive {
+        Some(d) => d.clone().resolve()?,
+        None => DeriveSpec::None,
+    };
+    keyset::value_key(&given, codec, &derive, "--derive")
+}
+
+/// `encrypt --scheme` in a service's format.
+fn encrypt_foreign(ctx: &Ctx, a: &EncryptArgs, name: &FormatName) -> Result<Outcome> {
+    if a.context.is_some() || a.key_id != 1 {
+        return Err(Error::usage(format!(
+            "--context and --key-id apply to the envelope scheme, not {name}"
+        )));
+    }
+    let codec = name.load()?;
+    let key = format_key(&a.key, &a.derive, &codec)?;
+    let plaintext = read_input(&a.io, ctx)?;
+    let target = Reader::new(codec, name.to_string(), vec![ReaderKey::new(key, None)]);
+    let (bytes, text) = Foreign::new(Some(target), Vec::new())
+        .seal(&plaintext, None)
+        .map_err(|e| Error::bad_input(format!("{name}: {e}")))?;
+    let mut report = Encrypted {
+        scheme: name.to_string(),
+        key_id: None,
+        context: None,
+        plaintext_bytes: plaintext.len(),
+        ciphertext: None,
+        written_to: None,
+    };
+    match (&a.io.out, text) {
+        (Some(path), _) => {
+            let mut out = bytes;
+            if text {
+                out.push(b'\n');
+            }
+            write_output(ctx, &a.io, &out)?;
+            report.written_to = Some(path.display().to_string());
+        }
+        (None, true) => {
+            report.ciphertext =
+                Some(String::from_utf8(bytes).map_err(|_| {
+                    Error::internal("a text format wrote bytes that are not UTF-8")
+                })?);
+        }
+        (None, false) => {
+            return Err(Error::usage(format!(
+                "{name} writes raw bytes (encoding = \"raw\"): give --out FILE"
+            )));
+        }
+    }
+    ctx.out.report(&report)?;
+    Ok(Outcome::Success)
+}
+
+/// `decrypt --scheme` in a service's format.
+fn decrypt_foreign(ctx: &Ctx, a: &DecryptArgs, name: &FormatName) -> Result<Outcome> {
+    if a.context.is_some() || a.key_id.is_some() || a.ttl.is_some() {
+        return Err(Error::usage(format!(
+            "--context, --key-id and --ttl apply to envelopes and Fernet tokens, not {name}"
+        )));
+    }
+    let source = input_name(&a.io);
+    let codec = name.load()?;
+    let key = format_key(&a.key, &a.derive, &codec)?;
+    let input = read_input(&a.io, ctx)?;
+    // A text format's value ends at its line; raw bytes are taken whole.
+    let raw = matches!(&codec, Codec::Spec(s) if s.encoding == crate::formats::spec::Encoding::Raw);
+    let mut value: &[u8] = &input;
+    if !raw {
+        while let [rest @ .., b'\n' | b'\r'] = value {
+            value = rest;
+        }
+    }
+    let plaintext = codec
+        .open(&key, value, &crate::formats::tiger::KeyCache::default())
+        .map_err(|why| Error::bad_input(format!("{name}: {why} ({source})")))?;
+    finish_decrypt(ctx, &a.io, name.to_string(), None, None, &plaintext)
 }
 
 fn envelope_error(e: EnvelopeError, source: &str) -> Error {
@@ -156,7 +263,7 @@ fn fernet_error(e: FernetError, source: &str) -> Error {
 /// base64 in JSON), or where it was written.
 #[derive(Serialize)]
 struct Decrypted<'a> {
-    scheme: ValueFormat,
+    scheme: String,
     /// Envelope only.
     #[serde(skip_serializing_if = "Option::is_none")]
     key_id: Option<u32>,
@@ -200,6 +307,13 @@ impl Report for Decrypted<'_> {
 /// `keyward decrypt`.
 pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
     ctx.out.require("decrypt", &[Format::Text, Format::Json])?;
+    if let Some(name) = a
+        .scheme
+        .as_ref()
+        .filter(|f| !matches!(f, FormatName::Native(_)))
+    {
+        return decrypt_foreign(ctx, &a, name);
+    }
     let source = input_name(&a.io);
     let input = read_input(&a.io, ctx)?;
     let text = std::str::from_utf8(&input).map_err(|_| {
@@ -208,8 +322,10 @@ pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
         ))
     })?;
     let (scheme, data) = detect(text).map_err(|m| Error::bad_input(format!("{m} ({source})")))?;
-    if let Some(want) = a.scheme
-        && want != scheme
+    if let Some(want) = a.scheme.as_ref().and_then(|f| match f {
+        FormatName::Native(f) => Some(*f),
+        _ => None,
+    }) && want != scheme
     {
         return Err(Error::bad_input(format!(
             "expected a {} but the input is a {} ({source})",
@@ -227,7 +343,7 @@ pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
             "--ttl applies to Fernet tokens; the input is a keyward envelope",
         ));
     }
-    let key = read_key(a.key.key_env.as_deref(), a.key.key_file.as_deref())?;
+    let key = native_key(&a.key, &a.derive)?;
     let (mut key_id, mut issued_at) = (None, None);
     let plaintext = match scheme {
         ValueFormat::Envelope => {
@@ -255,6 +371,25 @@ pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
             pt
         }
     };
+    finish_decrypt(
+        ctx,
+        &a.io,
+        scheme.to_string(),
+        key_id,
+        issued_at,
+        &plaintext,
+    )
+}
+
+/// Writes a decrypted value (to `--out`, or stdout) and its report.
+fn finish_decrypt(
+    ctx: &Ctx,
+    io: &IoArgs,
+    scheme: String,
+    key_id: Option<u32>,
+    issued_at: Option<String>,
+    plaintext: &[u8],
+) -> Result<Outcome> {
     let mut report = Decrypted {
         scheme,
         key_id,
@@ -265,16 +400,16 @@ pub fn decrypt(ctx: &Ctx, a: DecryptArgs) -> Result<Outcome> {
         plaintext_bytes: plaintext.len(),
         raw: None,
     };
-    match &a.io.out {
+    match &io.out {
         Some(path) => {
-            write_output(ctx, &a.io, &plaintext)?;
+            write_output(ctx, io, plaintext)?;
             report.written_to = Some(path.display().to_string());
         }
         None => {
-            report.raw = Some(&plaintext);
-            match std::str::from_utf8(&plaintext) {
+            report.raw = Some(plaintext);
+            match std::str::from_utf8(plaintext) {
                 Ok(s) => report.plaintext = Some(s),
-                Err(_) => report.plaintext_base64 = Some(Base64(&plaintext)),
+                Err(_) => report.plaintext_base64 = Some(Base64(plaintext)),
             }
         }
     }

@@ -8,10 +8,10 @@ use zeroize::Zeroizing;
 use crate::cli::{FormatCommand, FormatTestArgs};
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
-use crate::formats::spec::SpecKey;
 use crate::formats::{BUILTINS, Codec, Open, ValueKey, tiger};
 use crate::output::{Format, Output, Record, Report, Style, Styled};
-use crate::secret::{SecretPrompt, read_secret, read_stdin};
+use crate::rotate::keyset;
+use crate::secret::read_stdin;
 
 /// Runs a `format` subcommand.
 pub fn run(ctx: &Ctx, cmd: FormatCommand) -> Result<Outcome> {
@@ -49,14 +49,6 @@ fn list(ctx: &Ctx) -> Result<Outcome> {
     ctx.out.list(&items)?;
     Ok(Outcome::Success)
 }
-
-const KEY_PROMPT: SecretPrompt = SecretPrompt {
-    what: "key",
-    env_flag: "--key-env",
-    file_flag: "--key-file",
-    confirm: false,
-    private_file: true,
-};
 
 /// The values read: one per non-empty line, at most this many bytes in all.
 const INPUT_LIMIT: u64 = 64 << 20;
@@ -128,32 +120,12 @@ fn status(why: &Open) -> &'static str {
 /// The key for `codec`: an RSA PEM file, a spec's secret text, or a
 /// 256-bit key (derived from the text with `--derive`).
 fn value_key(a: &FormatTestArgs, codec: &Codec) -> Result<ValueKey> {
-    if codec.takes_spec_key() {
-        if a.derive.is_some() {
-            return Err(Error::usage(
-                "--derive does not apply to spec: formats; a spec derives its key in its [key] table",
-            ));
-        }
-        if let Some(path) = &a.key_file {
-            let head = crate::fsutil::read_bounded(path, crate::fsutil::MAX_SECRET_FILE_BYTES)?;
-            if head.starts_with(b"-----BEGIN") {
-                return Ok(ValueKey::Spec(SpecKey::rsa_pem(path)?));
-            }
-        }
-        let secret = read_secret(a.key_env.as_deref(), a.key_file.as_deref(), &KEY_PROMPT)?;
-        return Ok(ValueKey::Spec(SpecKey::Secret(Zeroizing::new(
-            secret.expose().as_bytes().to_vec(),
-        ))));
-    }
-    let secret = read_secret(a.key_env.as_deref(), a.key_file.as_deref(), &KEY_PROMPT)?;
+    let given = keyset::given_key(a.key_env.as_deref(), a.key_file.as_deref())?;
     let derive = match &a.derive {
         Some(d) => d.clone().resolve()?,
         None => crate::formats::derive::DeriveSpec::None,
     };
-    let key = derive
-        .derive(secret.expose().as_bytes(), None)
-        .map_err(|e| e.context("the key"))?;
-    Ok(ValueKey::Key(key))
+    keyset::value_key(&given, codec, &derive, "--derive")
 }
 
 fn test(ctx: &Ctx, a: FormatTestArgs) -> Result<Outcome> {

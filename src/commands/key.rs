@@ -253,7 +253,7 @@ fn usage_counts(ring: &Keyring, usage: &UsageArgs) -> Result<Option<Usage>> {
         ));
     }
     let (db, targets) = crate::commands::rotate::targets(&table_args)?;
-    keyring_usage(ring, &db, &targets).map(Some)
+    keyring_usage(ring, &db, &targets, &usage.from).map(Some)
 }
 
 /// One key as `key list` and `show` report it.

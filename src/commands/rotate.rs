@@ -14,7 +14,7 @@ use crate::error::{Error, Outcome, Result};
 use crate::formats::FormatName;
 use crate::output::{Format, Output, Report};
 use crate::rotate::codec::Keys;
-use crate::rotate::keyset::{self, Formats, GivenKey, RotationKeys};
+use crate::rotate::keyset::{self, Formats, RotationKeys};
 use crate::rotate::plan::{TableSpec, Tables};
 use crate::rotate::{self, Opened, Options, Status, Target};
 
@@ -86,45 +86,6 @@ fn read_keys(envs: &[String], files: &[std::path::PathBuf]) -> Result<Vec<Key256
     Ok(keys)
 }
 
-const KEY_PROMPT: crate::secret::SecretPrompt = crate::secret::SecretPrompt {
-    what: "key",
-    env_flag: "--*-key-env",
-    file_flag: "--*-key-file",
-    confirm: false,
-    private_file: true,
-};
-
-/// One key named by flag, as read: an RSA key in a PEM file stays a path
-/// (the format reads it); anything else is the secret's text.
-fn given_key(env: Option<&str>, file: Option<&std::path::Path>) -> Result<GivenKey> {
-    if let Some(path) = file {
-        let head = crate::fsutil::read_bounded(path, crate::fsutil::MAX_SECRET_FILE_BYTES)?;
-        if head.starts_with(b"-----BEGIN") {
-            return Ok(GivenKey::Pem(path.to_path_buf()));
-        }
-    }
-    let source = match (env, file) {
-        (Some(name), _) => format!("environment variable {name}"),
-        (None, Some(p)) => p.display().to_string(),
-        (None, None) => "the prompt".into(),
-    };
-    crate::secret::read_secret(env, file, &KEY_PROMPT)
-        .map(GivenKey::Text)
-        .map_err(|e| e.context(&source))
-}
-
-/// Keys named by `--*-key-env` and `--*-key-file` flags, as read.
-fn given_keys(envs: &[String], files: &[std::path::PathBuf]) -> Result<Vec<GivenKey>> {
-    let mut keys = Vec::with_capacity(envs.len() + files.len());
-    for name in envs {
-        keys.push(given_key(Some(name), None)?);
-    }
-    for path in files {
-        keys.push(given_key(None, Some(path))?);
-    }
-    Ok(keys)
-}
-
 /// A derivation named by flag, with its salt file read.
 fn derivation(
     d: &Option<crate::formats::derive::DeriveSpec>,
@@ -184,8 +145,8 @@ fn rotation_keys(
         let old = read_keys(&k.from_key_env, &k.from_key_file)?;
         return Ok(keyset::given(&to, k.to_key_id, f, &old));
     }
-    let to = given_key(k.to_key_env.as_deref(), k.to_key_file.as_deref())?;
-    let old = given_keys(&k.from_key_env, &k.from_key_file)?;
+    let to = keyset::given_key(k.to_key_env.as_deref(), k.to_key_file.as_deref())?;
+    let old = keyset::given_keys(&k.from_key_env, &k.from_key_file)?;
     keyset::given_formats(&to, k.to_key_id, &old, &formats)
 }
 
@@ -474,7 +435,7 @@ fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {
         return keyset::keyring_readers(&crate::commands::key::open(ctx, &a.keyring)?);
     }
     if given {
-        let keys = given_keys(&a.key_env, &a.key_file)?;
+        let keys = keyset::given_keys(&a.key_env, &a.key_file)?;
         return keyset::readers_formats(Some(&keys), None, &formats);
     }
     if a.derive.is_some() {

@@ -68,8 +68,32 @@ pub fn keyring_readers(ring: &Keyring) -> Result<Keys> {
 }
 
 /// Every key of a keyring, retired ones too (what still uses a key is
-/// asked before and after it retires).
-pub fn keyring_all(ring: &Keyring) -> Keys {
+/// asked before and after it retires), reading keyward's formats and the
+/// `from` formats (not spec formats: their keys are given by flag).
+pub fn keyring_all(ring: &Keyring, from: &[FormatName]) -> Result<Keys> {
+    let mut readers = Vec::new();
+    for name in from {
+        match name {
+            FormatName::Native(_) => {}
+            FormatName::Spec(_) => {
+                return Err(Error::usage(
+                    "spec: formats take their keys by flag, not from the keyring; survey them with `keyward rotate status --from spec:... --key-env NAME`",
+                ));
+            }
+            other => {
+                let keys = ring
+                    .keys
+                    .iter()
+                    .map(|k| ReaderKey::new(ValueKey::Key(k.key.clone()), Some(k.id)))
+                    .collect();
+                readers.push(Reader::new(other.load()?, other.to_string(), keys));
+            }
+        }
+    }
+    Ok(keyring_all_native(ring).read_only(&ValueFormat::ALL, Foreign::new(None, readers)))
+}
+
+fn keyring_all_native(ring: &Keyring) -> Keys {
     let (target_key, target_id) = ring
         .primary()
         .map(|k| (k.key.clone(), k.id))
@@ -156,7 +180,12 @@ fn label(name: &FormatName, derive: &DeriveSpec) -> String {
 
 /// The key `codec` takes, from a key given by flag: a spec's secret text
 /// or RSA key, or a 256-bit key (derived from the text by `derive`).
-fn value_key(given: &GivenKey, codec: &Codec, derive: &DeriveSpec, flag: &str) -> Result<ValueKey> {
+pub fn value_key(
+    given: &GivenKey,
+    codec: &Codec,
+    derive: &DeriveSpec,
+    flag: &str,
+) -> Result<ValueKey> {
     match (codec, given) {
         (Codec::Spec(spec), _) if !matches!(derive, DeriveSpec::None) => {
             let _ = spec;
@@ -363,4 +392,43 @@ pub fn readers_formats(
         (None, None) => return Err(Error::usage("give a key with --key-env or --key-file")),
     };
     Ok(Keys::to_foreign(old, Foreign::new(None, readers), &natives))
+}
+
+const KEY_PROMPT: crate::secret::SecretPrompt = crate::secret::SecretPrompt {
+    what: "key",
+    env_flag: "--*-key-env",
+    file_flag: "--*-key-file",
+    confirm: false,
+    private_file: true,
+};
+
+/// One key named by flag, as read: an RSA key in a PEM file stays a path
+/// (the format reads it); anything else is the secret's text.
+pub fn given_key(env: Option<&str>, file: Option<&std::path::Path>) -> Result<GivenKey> {
+    if let Some(path) = file {
+        let head = crate::fsutil::read_bounded(path, crate::fsutil::MAX_SECRET_FILE_BYTES)?;
+        if head.starts_with(b"-----BEGIN") {
+            return Ok(GivenKey::Pem(path.to_path_buf()));
+        }
+    }
+    let source = match (env, file) {
+        (Some(name), _) => format!("environment variable {name}"),
+        (None, Some(p)) => p.display().to_string(),
+        (None, None) => "the prompt".into(),
+    };
+    crate::secret::read_secret(env, file, &KEY_PROMPT)
+        .map(GivenKey::Text)
+        .map_err(|e| e.context(&source))
+}
+
+/// Keys named by `--*-key-env` and `--*-key-file` flags, as read.
+pub fn given_keys(envs: &[String], files: &[std::path::PathBuf]) -> Result<Vec<GivenKey>> {
+    let mut keys = Vec::with_capacity(envs.len() + files.len());
+    for name in envs {
+        keys.push(given_key(Some(name), None)?);
+    }
+    for path in files {
+        keys.push(given_key(None, Some(path))?);
+    }
+    Ok(keys)
 }

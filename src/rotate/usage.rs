@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::formats::FormatName;
 use crate::keyring::Keyring;
 use crate::rotate::{Opened, Status, Target, keyset, survey};
 
@@ -28,9 +29,15 @@ impl Usage {
     }
 }
 
-/// Surveys `targets` in `db` through every key of `ring`.
-pub fn keyring_usage(ring: &Keyring, db: &str, targets: &[Target]) -> Result<Usage> {
-    let keys = keyset::keyring_all(ring);
+/// Surveys `targets` in `db` through every key of `ring`, in keyward's
+/// formats and the `from` formats.
+pub fn keyring_usage(
+    ring: &Keyring,
+    db: &str,
+    targets: &[Target],
+    from: &[FormatName],
+) -> Result<Usage> {
+    let keys = keyset::keyring_all(ring, from)?;
     let mut total = Status::default();
     let mut names = Vec::new();
     for target in targets {

@@ -811,3 +811,91 @@ fn bad_formats_and_derivations_are_usage_errors() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `encrypt` and `decrypt --scheme` speak the services' formats: what
+/// keyward writes the service reads, and the other way round.
+#[test]
+fn encrypt_and_decrypt_speak_the_services_formats() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let master = b64_key(&py);
+    let sealed = crate::util::stdout_of(
+        kw().env("M", &master)
+            .args([
+                "encrypt",
+                "--scheme",
+                "tiger:iterations=1000,version=2",
+                "--key-env",
+                "M",
+            ])
+            .write_stdin("from keyward"),
+    );
+    assert!(sealed.contains("\"key_version\": 2"), "{sealed}");
+    let back = run_standin(
+        &py,
+        "seed002_tiger.py",
+        &["decrypt"],
+        &[
+            ("ENCRYPTION_MASTER_KEY", &master),
+            ("PBKDF2_ITERATIONS", "1000"),
+        ],
+        &sealed,
+    );
+    assert_eq!(back.trim(), "from keyward");
+    let salt = dir.path().join("salt");
+    run_standin(
+        &py,
+        "seed000_memory.py",
+        &["newsalt", salt.to_str().unwrap()],
+        &[],
+        "",
+    );
+    let stored = run_standin(
+        &py,
+        "seed000_memory.py",
+        &["encrypt", salt.to_str().unwrap()],
+        &[("ENCRYPTION_PASSPHRASE", "pass phrase")],
+        "from the service",
+    );
+    let derive = format!("scrypt:n=16384,r=8,p=1,salt-file={}", salt.display());
+    let doc = json_with_code(
+        kw().env("P", "pass phrase")
+            .args([
+                "--format",
+                "json",
+                "decrypt",
+                "--scheme",
+                "fernet-b64",
+                "--key-env",
+                "P",
+                "--derive",
+                &derive,
+            ])
+            .write_stdin(stored.clone()),
+        0,
+    );
+    assert_eq!(doc["plaintext"], "from the service");
+    assert_eq!(doc["scheme"], "fernet-b64");
+    // The wrong passphrase: exit 3, naming the format, never the value.
+    let out = kw()
+        .env("P", "wrong")
+        .args([
+            "decrypt",
+            "--scheme",
+            "fernet-b64",
+            "--key-env",
+            "P",
+            "--derive",
+            &derive,
+        ])
+        .write_stdin(stored.clone())
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("fernet-b64: authentication failed"), "{err}");
+    assert!(!err.contains(stored.trim()), "{err}");
+}
