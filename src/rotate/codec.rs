@@ -846,7 +846,10 @@ mod holder_tests {
                 Some(19),
                 Some(u32::MAX),
             ] {
-                all.push(Holder { format, key_id });
+                all.push(Holder {
+                    format: Arc::from(format.name()),
+                    key_id,
+                });
             }
         }
         for a in &all {
