@@ -235,7 +235,9 @@ struct KeypairAudit<'a> {
 }
 
 fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
-    use crate::fsutil::{all_or_nothing, canonical_display, check_destinations};
+    use crate::fsutil::{
+        FileOut, all_or_nothing, canonical_display, check_destinations, stage_all,
+    };
     use crate::keypair::Keypair;
     use crate::secret::{SecretPrompt, read_secret};
 
@@ -270,55 +272,51 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
         None
     };
     // The store opens on a second thread while the key is generated and its
-    // files are written and fsynced under temporary names; only when the
-    // store is open do they move into place, so a store that cannot be
-    // opened leaves every destination untouched.
-    let (public, fingerprint) = std::thread::scope(|s| -> Result<(Vec<u8>, String)> {
-        let opening = s.spawn(|| -> Result<_> { ctx.audited() });
-        let kp = Keypair::generate(a.key_type)?;
-        let private = kp.private_bytes(
-            a.der,
-            passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
-        )?;
-        let public = kp.public_bytes(a.der)?;
-        let fingerprint = kp.fingerprint();
-        // The two files are written and fsynced at once, on two threads:
-        // the file system can commit both in one journal transaction.
-        let pub_path = &pub_out;
-        let staging_public = s.spawn(move || {
-            let staged = crate::fsutil::stage(pub_path, &public, 0o644);
-            (staged, public)
-        });
-        let staged_private = crate::fsutil::stage(&a.out, &private, 0o600);
-        let (staged_public, public) = staging_public
-            .join()
-            .map_err(|_| Error::internal("writing the public key panicked"))?;
-        let (staged_private, staged_public) = (staged_private?, staged_public?);
-        let (mut store, auditor) = opening
-            .join()
-            .map_err(|_| Error::internal("opening the store panicked"))??;
-        all_or_nothing(|w| {
-            // Both files, then one fsync per directory (usually one in all).
-            w.place(staged_private, a.force)?;
-            w.place(staged_public, a.force)?;
-            crate::fsutil::sync_parent_dir(&a.out);
-            if a.out.parent() != pub_out.parent() {
-                crate::fsutil::sync_parent_dir(&pub_out);
-            }
-            let details = KeypairAudit {
-                kind: "keypair",
-                key_type: a.key_type.name(),
-                bits: a.key_type.bits(),
-                public_key: canonical_display(&pub_out),
-                fingerprint: &fingerprint,
-                encrypted: encrypt,
-            };
-            let entry = crate::audit::Entry::new("key.generate", "file", canonical_display(&a.out))
-                .details(crate::commands::sink::audit_details(&details)?);
-            store.write(|tx| auditor.append(tx, &entry))?;
-            Ok(())
+    // files are staged (written and fsynced under temporary names, both at
+    // once); they move into place only once the store is open, so a store
+    // that cannot be opened leaves every destination untouched. Then both
+    // files and the audit entry are one all-or-nothing step: a failure on
+    // the public key removes the private key written just before (or puts
+    // back the one `--force` replaced).
+    let (public, fingerprint, staged, (mut store, auditor)) =
+        std::thread::scope(|s| -> Result<_> {
+            let opening = s.spawn(|| ctx.audited());
+            let kp = Keypair::generate(a.key_type)?;
+            let private = kp.private_bytes(
+                a.der,
+                passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
+            )?;
+            let public = kp.public_bytes(a.der)?;
+            let staged = stage_all(&[
+                FileOut {
+                    path: &a.out,
+                    bytes: &private,
+                    mode: 0o600,
+                },
+                FileOut {
+                    path: &pub_out,
+                    bytes: &public,
+                    mode: 0o644,
+                },
+            ])?;
+            let opened = opening
+                .join()
+                .map_err(|_| Error::internal("opening the store panicked"))??;
+            Ok((public, kp.fingerprint(), staged, opened))
         })?;
-        Ok((public, fingerprint))
+    all_or_nothing(|w| {
+        w.place_all(staged, a.force)?;
+        let details = KeypairAudit {
+            kind: "keypair",
+            key_type: a.key_type.name(),
+            bits: a.key_type.bits(),
+            public_key: canonical_display(&pub_out),
+            fingerprint: &fingerprint,
+            encrypted: encrypt,
+        };
+        let entry = crate::audit::Entry::new("key.generate", "file", canonical_display(&a.out))
+            .details(crate::commands::sink::audit_details(&details)?);
+        store.write(|tx| auditor.append(tx, &entry))
     })?;
     drop(passphrase);
     ctx.out.report(&KeypairReport {

@@ -356,9 +356,10 @@ pub fn validate(
                 file: s.file.clone(),
                 line: s.line,
             }),
-            fix: h
-                .fix
-                .map_or(std::borrow::Cow::Borrowed(rule.fix), std::borrow::Cow::Owned),
+            fix: h.fix.map_or(
+                std::borrow::Cow::Borrowed(rule.fix),
+                std::borrow::Cow::Owned,
+            ),
         });
     }
     findings.sort_by_key(|f| {

@@ -2100,10 +2100,7 @@ fn finding<'a>(report: &'a Value, rule: &str) -> &'a Value {
 
 /// The catalog's fix for `rule`.
 fn catalog_fix(rule: &str) -> String {
-    let rules = json_with_code(
-        kw().args(["config", "rules", "--format", "json", rule]),
-        0,
-    );
+    let rules = json_with_code(kw().args(["config", "rules", "--format", "json", rule]), 0);
     rules[0]["fix"].as_str().unwrap().to_owned()
 }
 
@@ -2118,11 +2115,11 @@ fn pbkdf2_advice_names_the_rotation_from_the_configured_count() {
                  --from-key-env ENCRYPTION_MASTER_KEY --to-key-env ENCRYPTION_MASTER_KEY";
     // Seed 002's own example: 100000 iterations beside ENCRYPTION_MASTER_KEY.
     let report = validate(&[&data("seed002.env")], 1);
-    let fix = finding(&report, "KW020")["fix"].as_str().unwrap().to_owned();
-    assert!(
-        fix.ends_with(&tiger.replace("{FROM}", "100000")),
-        "{fix}"
-    );
+    let fix = finding(&report, "KW020")["fix"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(fix.ends_with(&tiger.replace("{FROM}", "100000")), "{fix}");
     assert!(fix.contains("unreadable"), "{fix}");
     assert!(fix.contains("then set PBKDF2_ITERATIONS=600000"), "{fix}");
     // The same fix in text and SARIF.
@@ -2198,7 +2195,10 @@ fn hex_master_key_finding_names_the_keygen_that_fixes_it() {
         .lines()
         .find_map(|l| l.strip_prefix("ENCRYPTION_MASTER_KEY="))
         .unwrap();
-    assert!(!message.contains(&hex_key[..8]), "the key leaked: {message}");
+    assert!(
+        !message.contains(&hex_key[..8]),
+        "the key leaked: {message}"
+    );
     let fix = kw012["fix"].as_str().unwrap();
     assert!(
         fix.contains("keyward keygen master --encoding base64"),
@@ -2217,7 +2217,9 @@ fn hex_master_key_finding_names_the_keygen_that_fixes_it() {
     // A service that really reads hex says so on the line.
     let report = validate_text(
         ".env",
-        &format!("ENCRYPTION_MASTER_KEY={hex_key}  # keyward:ignore KW012 this service reads hex\n"),
+        &format!(
+            "ENCRYPTION_MASTER_KEY={hex_key}  # keyward:ignore KW012 this service reads hex\n"
+        ),
         &[],
     );
     assert_eq!(ids(&report), Vec::<String>::new());
