@@ -154,12 +154,136 @@ fn salt(ctx: &Ctx, a: SaltArgs) -> Result<()> {
         MIN_SALT_BYTES,
         "a salt: RFC 8018 asks for at least 8 bytes (16 is usual)",
     )?;
+    let Some(encoding) = a.encoding.text() else {
+        return raw_salt(ctx, &a);
+    };
     let what = RandomKind {
         kind: "salt",
         noun: "salt",
     };
-    let shape = (a.count.count, a.bytes, Encoding::from(a.encoding));
+    let shape = (a.count.count, a.bytes, encoding);
     random_secret(ctx, &a.sink, what, shape, |_| Map::new())
+}
+
+/// `keygen salt --encoding raw`'s report when the bytes went to a file:
+/// the shape of every `keygen` secret written to a file (its fingerprint,
+/// never the salt).
+#[derive(Serialize)]
+struct RawSaltWritten<'a> {
+    kind: &'static str,
+    encoding: &'static str,
+    bits: u32,
+    count: usize,
+    secrets: [RawSaltFingerprint<'a>; 1],
+    destination: RawSaltFile,
+}
+
+#[derive(Serialize)]
+struct RawSaltFingerprint<'a> {
+    fingerprint: &'a str,
+}
+
+#[derive(Serialize)]
+struct RawSaltFile {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: String,
+}
+
+impl Report for RawSaltWritten<'_> {
+    /// Nothing on stdout: the note on stderr says what was written where.
+    fn render_text(&self, _out: &Output) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The audit entry of a raw salt written to a file (as for text secrets).
+#[derive(Serialize)]
+struct RawSaltAudit<'a> {
+    kind: &'static str,
+    encoding: &'static str,
+    bits: u32,
+    count: usize,
+    fingerprints: [&'a str; 1],
+}
+
+/// `keygen salt --encoding raw`: one salt's bytes, as a service keeps them
+/// (seed 000 keeps 32 random bytes in a file). To `--out FILE` (mode 0600,
+/// atomic, never replacing a file without `--force`, audited, as every
+/// secret `keygen` writes) or to a pipe; never to a terminal (bytes there
+/// are noise, and may be control sequences), a dotenv file or a JSON
+/// document, which hold text.
+fn raw_salt(ctx: &Ctx, a: &SaltArgs) -> Result<()> {
+    use std::io::IsTerminal;
+
+    use crate::fsutil::{all_or_nothing, canonical_display};
+
+    if a.sink.env_file.is_some() {
+        return Err(
+            Error::usage("--encoding raw writes bytes, which a dotenv file cannot hold").with_hint(
+                "use --encoding hex or base64 with --env-file, or --out FILE for the bytes",
+            ),
+        );
+    }
+    if a.count.count != 1 {
+        return Err(Error::usage(format!(
+            "--encoding raw writes one salt, not --count {}",
+            a.count.count
+        ))
+        .with_hint("write each salt to its own file, or use a text encoding for one per line"));
+    }
+    let Some(path) = &a.sink.out else {
+        if ctx.out.format() != Format::Text {
+            return Err(Error::usage(format!(
+                "--format {} cannot carry raw salt bytes on stdout",
+                ctx.out.format().name()
+            ))
+            .with_hint("write them with --out FILE (the JSON then describes the file)"));
+        }
+        if std::io::stdout().is_terminal() {
+            return Err(
+                Error::usage("refusing to write raw salt bytes to a terminal").with_hint(
+                    "write them to a file with --out FILE, or pipe them to where they go",
+                ),
+            );
+        }
+        return ctx.out.raw(random::bytes(a.bytes as usize)?.expose());
+    };
+    let bits = a.bytes * 8;
+    let (mut store, auditor) = ctx.audited()?;
+    let salt = random::bytes(a.bytes as usize)?;
+    let fingerprint = crate::crypto::fingerprint(salt.expose());
+    all_or_nothing(|w| {
+        w.write(path, salt.expose(), 0o600, a.sink.force)?;
+        let details = crate::commands::sink::audit_details(&RawSaltAudit {
+            kind: "salt",
+            encoding: "raw",
+            bits,
+            count: 1,
+            fingerprints: [&fingerprint],
+        })?;
+        let entry = crate::audit::Entry::new("key.generate", "file", canonical_display(path))
+            .details(details);
+        store.write(|tx| auditor.append(tx, &entry))
+    })?;
+    ctx.out.note(&format!(
+        "wrote {bits}-bit raw salt ({} bytes) to {} (mode 0600), {fingerprint}",
+        a.bytes,
+        path.display()
+    ));
+    ctx.out.report(&RawSaltWritten {
+        kind: "salt",
+        encoding: "raw",
+        bits,
+        count: 1,
+        secrets: [RawSaltFingerprint {
+            fingerprint: &fingerprint,
+        }],
+        destination: RawSaltFile {
+            kind: "file",
+            path: path.display().to_string(),
+        },
+    })
 }
 
 fn hmac_secret(ctx: &Ctx, a: HmacSecretArgs) -> Result<()> {
