@@ -1193,4 +1193,83 @@ mod tests {
         // No temporary files are left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
+
+    #[test]
+    fn a_failed_set_of_writes_leaves_what_was_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, link) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("link"),
+        );
+        fs::write(&a, b"old a").unwrap();
+        fs::set_permissions(&a, fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink("a", &link).unwrap();
+        let subdir = dir.path().join("d");
+        fs::create_dir(&subdir).unwrap();
+        // a replaced, b created, the symlink replaced, then a failure.
+        let r = all_or_nothing(|w| {
+            w.write(&a, b"new a", 0o600, true)?;
+            w.write_all(
+                &[
+                    FileOut {
+                        path: &b,
+                        bytes: b"b",
+                        mode: 0o600,
+                    },
+                    FileOut {
+                        path: &link,
+                        bytes: b"l",
+                        mode: 0o600,
+                    },
+                ],
+                true,
+            )?;
+            w.write(&subdir, b"x", 0o600, true)
+        });
+        assert!(r.is_err());
+        assert_eq!(fs::read(&a).unwrap(), b"old a");
+        assert_eq!(
+            fs::metadata(&a).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert!(!b.exists());
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new("a"));
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a", "d", "link"], "no temporary names left");
+        // Done: the new files stay, and no second names either.
+        all_or_nothing(|w| w.write(&a, b"newer", 0o600, true)).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"newer");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[test]
+    fn staging_a_set_is_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("ok");
+        let bad = dir.path().join("missing").join("x");
+        let r = stage_all(&[
+            FileOut {
+                path: &ok,
+                bytes: b"1",
+                mode: 0o600,
+            },
+            FileOut {
+                path: &bad,
+                bytes: b"2",
+                mode: 0o600,
+            },
+        ]);
+        let e = r.unwrap_err();
+        assert!(
+            e.message()
+                .starts_with(&format!("cannot write {}", bad.display())),
+            "{e}"
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 }
