@@ -2171,6 +2171,25 @@ fn pbkdf2_advice_names_the_rotation_from_the_configured_count() {
     assert!(fix.contains("iterations = 50000 and 600000"), "{fix}");
     assert!(!fix.contains("tiger"), "{fix}");
 
+    // A YAML configuration of the same service: its own key names.
+    let report = validate_text(
+        "config.yaml",
+        "security:
+  encryption_master_key: Q+eTcohUYCjZrfAem0fnr5OgVEgBrdva2RiOb4PGrIo=
+  pbkdf2_iterations: 310000
+",
+        &[],
+    );
+    let fix = finding(&report, "KW020")["fix"].as_str().unwrap();
+    assert!(
+        fix.contains("then set security.pbkdf2_iterations to 600000: ")
+            && fix.contains("--from tiger:iterations=310000 ")
+            && fix.ends_with(
+                "--from-key-env ENCRYPTION_MASTER_KEY --to-key-env ENCRYPTION_MASTER_KEY"
+            ),
+        "{fix}"
+    );
+
     // No encryption key in sight (PBKDF2 for password hashes): the rule's fix.
     let report = validate_text(".env", "PASSWORD_PBKDF2_ITERATIONS=310000\n", &[]);
     assert_eq!(

@@ -154,10 +154,16 @@ fn pbkdf2_rotation(cx: &Checker, s: &super::View, figure: f64) -> Option<String>
         && let Some(master) = key_named(&|n| ends(n, &[MASTER_KEY]))
     {
         let master = env_name(master, "ENCRYPTION_MASTER_KEY");
-        let setting = env_name(s.key, "PBKDF2_ITERATIONS");
+        // `PBKDF2_ITERATIONS=600000` in a dotenv file, `security.pbkdf2_iterations to 600000` elsewhere.
+        let sep = if env_name(s.key, "").is_empty() {
+            " to "
+        } else {
+            "="
+        };
+        let setting = s.key;
         return Some(format!(
             "Raising it alone makes every stored value unreadable (each value's key is derived with this count). \
-             Stop the service, re-encrypt under the new count, then set {setting}={PBKDF2_TARGET}: \
+             Stop the service, re-encrypt under the new count, then set {setting}{sep}{PBKDF2_TARGET}: \
              keyward rotate run --db DB --table tiger_accounts --column private_key --column access_token --column refresh_token \
              --from tiger:iterations={from} --to tiger:iterations={PBKDF2_TARGET} \
              --from-key-env {master} --to-key-env {master}"
