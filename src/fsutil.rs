@@ -202,20 +202,59 @@ pub fn stage(path: &Path, data: &[u8], mode: u32) -> Result<Staged> {
         path: path.to_path_buf(),
         placed: false,
     };
+    // Errors name the destination: the temporary name means nothing to the reader.
     let mut f = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(mode)
         .open(&staged.tmp)
-        .map_err(|e| Error::io("create", &staged.tmp, &e))?;
+        .map_err(|e| Error::io("write", path, &e))?;
     // The umask may have narrowed `mode`; never widen it, but make sure it is exact.
     f.set_permissions(fs::Permissions::from_mode(mode))
-        .map_err(|e| Error::io("set permissions on", &staged.tmp, &e))?;
+        .map_err(|e| Error::io("set permissions on", path, &e))?;
     f.write_all(data)
-        .map_err(|e| Error::io("write", &staged.tmp, &e))?;
-    f.sync_all()
-        .map_err(|e| Error::io("sync", &staged.tmp, &e))?;
+        .map_err(|e| Error::io("write", path, &e))?;
+    f.sync_all().map_err(|e| Error::io("sync", path, &e))?;
     Ok(staged)
+}
+
+/// One file of a set written together: where, what, and its mode.
+#[derive(Debug, Clone, Copy)]
+pub struct FileOut<'a> {
+    /// The destination.
+    pub path: &'a Path,
+    /// The whole content.
+    pub bytes: &'a [u8],
+    /// Its mode from the first byte (0600 for a secret).
+    pub mode: u32,
+}
+
+/// [`stage`] for several files at once, each on its own thread (the file
+/// system can commit their fsyncs in one journal transaction): all of
+/// them, or an error and none (the temporary names of those staged are
+/// removed). [`Written::place_all`] moves them into place.
+pub fn stage_all(files: &[FileOut<'_>]) -> Result<Vec<Staged>> {
+    let Some((last, others)) = files.split_last() else {
+        return Ok(Vec::new());
+    };
+    std::thread::scope(|s| {
+        let threads: Vec<_> = others
+            .iter()
+            .map(|f| s.spawn(move || stage(f.path, f.bytes, f.mode)))
+            .collect();
+        let last = stage(last.path, last.bytes, last.mode);
+        // Every thread is joined before the first error is returned, so
+        // no temporary file outlives this call unowned.
+        let mut staged: Vec<Result<Staged>> = threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(Error::internal("writing a file panicked")))
+            })
+            .collect();
+        staged.push(last);
+        staged.into_iter().collect()
+    })
 }
 
 impl Staged {
@@ -304,44 +343,112 @@ pub fn check_destinations(paths: &[&Path], force: bool) -> Result<()> {
     Ok(())
 }
 
-/// Files written by one operation, removed again if it fails before it is
-/// done (only those it created: `force` replacements stay). Used through
-/// [`all_or_nothing`].
+/// Files written by one operation, undone if it fails before it is done:
+/// a file it created is removed, a file it replaced (`force`) is put back
+/// as it was (kept meanwhile under a second, temporary name: the same
+/// inode, so content, mode and owner return unchanged; a symlink stays a
+/// symlink). Used through [`all_or_nothing`].
 #[derive(Debug, Default)]
-pub struct Written(Vec<PathBuf>);
+pub struct Written {
+    created: Vec<PathBuf>,
+    /// (the destination, the old file's temporary name)
+    replaced: Vec<(PathBuf, PathBuf)>,
+}
 
 impl Written {
     /// [`write_atomic`], remembered for undoing.
     pub fn write(&mut self, path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
-        let existed = fs::symlink_metadata(path).is_ok();
-        write_atomic(path, bytes, mode, overwrite_if(force))?;
-        if !existed {
-            self.0.push(path.to_path_buf());
-        }
-        Ok(())
+        self.putting(path, force, || {
+            write_atomic(path, bytes, mode, overwrite_if(force))
+        })
     }
 
     /// Moves a staged file into place ([`sync_parent_dir`] after the
     /// last), remembered for undoing as `write` does.
     pub fn place(&mut self, staged: Staged, force: bool) -> Result<()> {
         let path = staged.path().to_path_buf();
-        let existed = fs::symlink_metadata(&path).is_ok();
-        staged.place(overwrite_if(force))?;
-        if !existed {
-            self.0.push(path);
+        self.putting(&path, force, || staged.place(overwrite_if(force)))
+    }
+
+    /// Moves files staged together ([`stage_all`]) into place in their
+    /// order, then fsyncs each of their directories once. On an error the
+    /// rest are not placed (their temporary names go), and
+    /// [`all_or_nothing`] undoes those that were.
+    pub fn place_all(&mut self, staged: Vec<Staged>, force: bool) -> Result<()> {
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for f in staged {
+            let dir = parent_dir(f.path());
+            self.place(f, force)?;
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+        for d in dirs {
+            if let Ok(d) = File::open(d) {
+                let _ = d.sync_all();
+            }
         }
         Ok(())
     }
 
-    fn undo(&self) {
-        for p in &self.0 {
-            let _ = fs::remove_file(p);
+    /// Writes a set of files together: [`stage_all`], then [`Self::place_all`].
+    pub fn write_all(&mut self, files: &[FileOut<'_>], force: bool) -> Result<()> {
+        self.place_all(stage_all(files)?, force)
+    }
+
+    /// Runs `put`, which writes `path`, and remembers how to undo it.
+    fn putting(
+        &mut self,
+        path: &Path,
+        force: bool,
+        put: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        let existed = fs::symlink_metadata(path).is_ok();
+        // A hard link keeps the file a forced write replaces (not possible
+        // for a directory, which no write replaces anyway).
+        let old = (existed && force)
+            .then(|| temp_path(&parent_dir(path), path).ok())
+            .flatten()
+            .filter(|tmp| fs::hard_link(path, tmp).is_ok());
+        if let Err(e) = put() {
+            if let Some(tmp) = old {
+                let _ = fs::remove_file(tmp);
+            }
+            return Err(e);
+        }
+        match old {
+            Some(tmp) => self.replaced.push((path.to_path_buf(), tmp)),
+            None if !existed => self.created.push(path.to_path_buf()),
+            None => {}
+        }
+        Ok(())
+    }
+
+    fn undo(&mut self) {
+        for p in self.created.drain(..) {
+            let _ = fs::remove_file(&p);
+            sync_parent_dir(&p);
+        }
+        for (path, old) in self.replaced.drain(..) {
+            if fs::rename(&old, &path).is_ok() {
+                sync_parent_dir(&path);
+            }
+        }
+    }
+}
+
+impl Drop for Written {
+    /// Done (or undone): the second names of replaced files go.
+    fn drop(&mut self) {
+        for (_, old) in &self.replaced {
+            let _ = fs::remove_file(old);
         }
     }
 }
 
 /// Runs `f` (the writes and the audit entry); on failure removes the files
-/// it created, so a set of files is written whole or not at all.
+/// it created and puts back those it replaced, so a set of files is
+/// written whole or not at all.
 pub fn all_or_nothing<T>(f: impl FnOnce(&mut Written) -> Result<T>) -> Result<T> {
     let mut w = Written::default();
     let r = f(&mut w);
@@ -1085,5 +1192,84 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"two");
         // No temporary files are left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_set_of_writes_leaves_what_was_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, link) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("link"),
+        );
+        fs::write(&a, b"old a").unwrap();
+        fs::set_permissions(&a, fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink("a", &link).unwrap();
+        let subdir = dir.path().join("d");
+        fs::create_dir(&subdir).unwrap();
+        // a replaced, b created, the symlink replaced, then a failure.
+        let r = all_or_nothing(|w| {
+            w.write(&a, b"new a", 0o600, true)?;
+            w.write_all(
+                &[
+                    FileOut {
+                        path: &b,
+                        bytes: b"b",
+                        mode: 0o600,
+                    },
+                    FileOut {
+                        path: &link,
+                        bytes: b"l",
+                        mode: 0o600,
+                    },
+                ],
+                true,
+            )?;
+            w.write(&subdir, b"x", 0o600, true)
+        });
+        assert!(r.is_err());
+        assert_eq!(fs::read(&a).unwrap(), b"old a");
+        assert_eq!(
+            fs::metadata(&a).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert!(!b.exists());
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new("a"));
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a", "d", "link"], "no temporary names left");
+        // Done: the new files stay, and no second names either.
+        all_or_nothing(|w| w.write(&a, b"newer", 0o600, true)).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"newer");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[test]
+    fn staging_a_set_is_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("ok");
+        let bad = dir.path().join("missing").join("x");
+        let r = stage_all(&[
+            FileOut {
+                path: &ok,
+                bytes: b"1",
+                mode: 0o600,
+            },
+            FileOut {
+                path: &bad,
+                bytes: b"2",
+                mode: 0o600,
+            },
+        ]);
+        let e = r.unwrap_err();
+        assert!(
+            e.message()
+                .starts_with(&format!("cannot write {}", bad.display())),
+            "{e}"
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

@@ -161,15 +161,40 @@ pub struct SaltArgs {
           value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub bytes: u32,
 
-    /// Text encoding of the salt.
-    #[arg(long, value_enum, default_value_t = SecretEncoding::Hex)]
-    pub encoding: SecretEncoding,
+    /// Encoding of the salt: text, or the raw bytes a service keeps in a file.
+    #[arg(long, value_enum, default_value_t = SaltEncoding::Hex)]
+    pub encoding: SaltEncoding,
 
     #[command(flatten)]
     pub count: CountArg,
 
     #[command(flatten)]
     pub sink: SinkArgs,
+}
+
+/// Encodings of a salt: the text ones of other secrets, or its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SaltEncoding {
+    /// Lower-case hex.
+    Hex,
+    /// Standard base64 with padding.
+    Base64,
+    /// URL-safe base64 without padding.
+    Base64url,
+    /// The bytes themselves, no line end (seed 000 keeps 32 in a file): to --out FILE or a pipe, never a terminal or a dotenv file.
+    Raw,
+}
+
+impl SaltEncoding {
+    /// The text encoding, or `None` for raw bytes.
+    pub fn text(self) -> Option<Encoding> {
+        match self {
+            SaltEncoding::Hex => Some(Encoding::Hex),
+            SaltEncoding::Base64 => Some(Encoding::Base64),
+            SaltEncoding::Base64url => Some(Encoding::Base64url),
+            SaltEncoding::Raw => None,
+        }
+    }
 }
 
 /// Encodings for secrets that are not 256-bit keys.

@@ -154,12 +154,136 @@ fn salt(ctx: &Ctx, a: SaltArgs) -> Result<()> {
         MIN_SALT_BYTES,
         "a salt: RFC 8018 asks for at least 8 bytes (16 is usual)",
     )?;
+    let Some(encoding) = a.encoding.text() else {
+        return raw_salt(ctx, &a);
+    };
     let what = RandomKind {
         kind: "salt",
         noun: "salt",
     };
-    let shape = (a.count.count, a.bytes, Encoding::from(a.encoding));
+    let shape = (a.count.count, a.bytes, encoding);
     random_secret(ctx, &a.sink, what, shape, |_| Map::new())
+}
+
+/// `keygen salt --encoding raw`'s report when the bytes went to a file:
+/// the shape of every `keygen` secret written to a file (its fingerprint,
+/// never the salt).
+#[derive(Serialize)]
+struct RawSaltWritten<'a> {
+    kind: &'static str,
+    encoding: &'static str,
+    bits: u32,
+    count: usize,
+    secrets: [RawSaltFingerprint<'a>; 1],
+    destination: RawSaltFile,
+}
+
+#[derive(Serialize)]
+struct RawSaltFingerprint<'a> {
+    fingerprint: &'a str,
+}
+
+#[derive(Serialize)]
+struct RawSaltFile {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: String,
+}
+
+impl Report for RawSaltWritten<'_> {
+    /// Nothing on stdout: the note on stderr says what was written where.
+    fn render_text(&self, _out: &Output) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The audit entry of a raw salt written to a file (as for text secrets).
+#[derive(Serialize)]
+struct RawSaltAudit<'a> {
+    kind: &'static str,
+    encoding: &'static str,
+    bits: u32,
+    count: usize,
+    fingerprints: [&'a str; 1],
+}
+
+/// `keygen salt --encoding raw`: one salt's bytes, as a service keeps them
+/// (seed 000 keeps 32 random bytes in a file). To `--out FILE` (mode 0600,
+/// atomic, never replacing a file without `--force`, audited, as every
+/// secret `keygen` writes) or to a pipe; never to a terminal (bytes there
+/// are noise, and may be control sequences), a dotenv file or a JSON
+/// document, which hold text.
+fn raw_salt(ctx: &Ctx, a: &SaltArgs) -> Result<()> {
+    use std::io::IsTerminal;
+
+    use crate::fsutil::{all_or_nothing, canonical_display};
+
+    if a.sink.env_file.is_some() {
+        return Err(
+            Error::usage("--encoding raw writes bytes, which a dotenv file cannot hold").with_hint(
+                "use --encoding hex or base64 with --env-file, or --out FILE for the bytes",
+            ),
+        );
+    }
+    if a.count.count != 1 {
+        return Err(Error::usage(format!(
+            "--encoding raw writes one salt, not --count {}",
+            a.count.count
+        ))
+        .with_hint("write each salt to its own file, or use a text encoding for one per line"));
+    }
+    let Some(path) = &a.sink.out else {
+        if ctx.out.format() != Format::Text {
+            return Err(Error::usage(format!(
+                "--format {} cannot carry raw salt bytes on stdout",
+                ctx.out.format().name()
+            ))
+            .with_hint("write them with --out FILE (the JSON then describes the file)"));
+        }
+        if std::io::stdout().is_terminal() {
+            return Err(
+                Error::usage("refusing to write raw salt bytes to a terminal").with_hint(
+                    "write them to a file with --out FILE, or pipe them to where they go",
+                ),
+            );
+        }
+        return ctx.out.raw(random::bytes(a.bytes as usize)?.expose());
+    };
+    let bits = a.bytes * 8;
+    let (mut store, auditor) = ctx.audited()?;
+    let salt = random::bytes(a.bytes as usize)?;
+    let fingerprint = crate::crypto::fingerprint(salt.expose());
+    all_or_nothing(|w| {
+        w.write(path, salt.expose(), 0o600, a.sink.force)?;
+        let details = crate::commands::sink::audit_details(&RawSaltAudit {
+            kind: "salt",
+            encoding: "raw",
+            bits,
+            count: 1,
+            fingerprints: [&fingerprint],
+        })?;
+        let entry = crate::audit::Entry::new("key.generate", "file", canonical_display(path))
+            .details(details);
+        store.write(|tx| auditor.append(tx, &entry))
+    })?;
+    ctx.out.note(&format!(
+        "wrote {bits}-bit raw salt ({} bytes) to {} (mode 0600), {fingerprint}",
+        a.bytes,
+        path.display()
+    ));
+    ctx.out.report(&RawSaltWritten {
+        kind: "salt",
+        encoding: "raw",
+        bits,
+        count: 1,
+        secrets: [RawSaltFingerprint {
+            fingerprint: &fingerprint,
+        }],
+        destination: RawSaltFile {
+            kind: "file",
+            path: path.display().to_string(),
+        },
+    })
 }
 
 fn hmac_secret(ctx: &Ctx, a: HmacSecretArgs) -> Result<()> {
@@ -235,7 +359,9 @@ struct KeypairAudit<'a> {
 }
 
 fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
-    use crate::fsutil::{all_or_nothing, canonical_display, check_destinations};
+    use crate::fsutil::{
+        FileOut, all_or_nothing, canonical_display, check_destinations, stage_all,
+    };
     use crate::keypair::Keypair;
     use crate::secret::{SecretPrompt, read_secret};
 
@@ -270,55 +396,51 @@ fn keypair(ctx: &Ctx, a: KeypairArgs) -> Result<()> {
         None
     };
     // The store opens on a second thread while the key is generated and its
-    // files are written and fsynced under temporary names; only when the
-    // store is open do they move into place, so a store that cannot be
-    // opened leaves every destination untouched.
-    let (public, fingerprint) = std::thread::scope(|s| -> Result<(Vec<u8>, String)> {
-        let opening = s.spawn(|| -> Result<_> { ctx.audited() });
-        let kp = Keypair::generate(a.key_type)?;
-        let private = kp.private_bytes(
-            a.der,
-            passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
-        )?;
-        let public = kp.public_bytes(a.der)?;
-        let fingerprint = kp.fingerprint();
-        // The two files are written and fsynced at once, on two threads:
-        // the file system can commit both in one journal transaction.
-        let pub_path = &pub_out;
-        let staging_public = s.spawn(move || {
-            let staged = crate::fsutil::stage(pub_path, &public, 0o644);
-            (staged, public)
-        });
-        let staged_private = crate::fsutil::stage(&a.out, &private, 0o600);
-        let (staged_public, public) = staging_public
-            .join()
-            .map_err(|_| Error::internal("writing the public key panicked"))?;
-        let (staged_private, staged_public) = (staged_private?, staged_public?);
-        let (mut store, auditor) = opening
-            .join()
-            .map_err(|_| Error::internal("opening the store panicked"))??;
-        all_or_nothing(|w| {
-            // Both files, then one fsync per directory (usually one in all).
-            w.place(staged_private, a.force)?;
-            w.place(staged_public, a.force)?;
-            crate::fsutil::sync_parent_dir(&a.out);
-            if a.out.parent() != pub_out.parent() {
-                crate::fsutil::sync_parent_dir(&pub_out);
-            }
-            let details = KeypairAudit {
-                kind: "keypair",
-                key_type: a.key_type.name(),
-                bits: a.key_type.bits(),
-                public_key: canonical_display(&pub_out),
-                fingerprint: &fingerprint,
-                encrypted: encrypt,
-            };
-            let entry = crate::audit::Entry::new("key.generate", "file", canonical_display(&a.out))
-                .details(crate::commands::sink::audit_details(&details)?);
-            store.write(|tx| auditor.append(tx, &entry))?;
-            Ok(())
+    // files are staged (written and fsynced under temporary names, both at
+    // once); they move into place only once the store is open, so a store
+    // that cannot be opened leaves every destination untouched. Then both
+    // files and the audit entry are one all-or-nothing step: a failure on
+    // the public key removes the private key written just before (or puts
+    // back the one `--force` replaced).
+    let (public, fingerprint, staged, (mut store, auditor)) =
+        std::thread::scope(|s| -> Result<_> {
+            let opening = s.spawn(|| ctx.audited());
+            let kp = Keypair::generate(a.key_type)?;
+            let private = kp.private_bytes(
+                a.der,
+                passphrase.as_ref().map(|p| (p.expose().as_bytes(), kdf)),
+            )?;
+            let public = kp.public_bytes(a.der)?;
+            let staged = stage_all(&[
+                FileOut {
+                    path: &a.out,
+                    bytes: &private,
+                    mode: 0o600,
+                },
+                FileOut {
+                    path: &pub_out,
+                    bytes: &public,
+                    mode: 0o644,
+                },
+            ])?;
+            let opened = opening
+                .join()
+                .map_err(|_| Error::internal("opening the store panicked"))??;
+            Ok((public, kp.fingerprint(), staged, opened))
         })?;
-        Ok((public, fingerprint))
+    all_or_nothing(|w| {
+        w.place_all(staged, a.force)?;
+        let details = KeypairAudit {
+            kind: "keypair",
+            key_type: a.key_type.name(),
+            bits: a.key_type.bits(),
+            public_key: canonical_display(&pub_out),
+            fingerprint: &fingerprint,
+            encrypted: encrypt,
+        };
+        let entry = crate::audit::Entry::new("key.generate", "file", canonical_display(&a.out))
+            .details(crate::commands::sink::audit_details(&details)?);
+        store.write(|tx| auditor.append(tx, &entry))
     })?;
     drop(passphrase);
     ctx.out.report(&KeypairReport {

@@ -171,8 +171,9 @@ pub struct Finding {
     /// value is written).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<Location>,
-    /// How to fix it.
-    pub fix: &'static str,
+    /// How to fix it: the rule's fix, or one naming this configuration's
+    /// own settings and values.
+    pub fix: std::borrow::Cow<'static, str>,
 }
 
 /// A place in an input.
@@ -355,7 +356,10 @@ pub fn validate(
                 file: s.file.clone(),
                 line: s.line,
             }),
-            fix: rule.fix,
+            fix: h.fix.map_or(
+                std::borrow::Cow::Borrowed(rule.fix),
+                std::borrow::Cow::Owned,
+            ),
         });
     }
     findings.sort_by_key(|f| {

@@ -18,7 +18,7 @@ pub enum Service {
     Generic,
     /// The AI memory server of seed 001 (MEMORIC_*, a Fernet key).
     Memoric,
-    /// The MCP server of seed 002 (a 64-hex master key, PBKDF2).
+    /// The MCP server of seed 002 (a base64 master key, PBKDF2).
     Tiger,
     /// The mem0 integration of seed 003 (MEM0AI_*).
     Mem0,
@@ -32,6 +32,12 @@ fn hex_secret(bytes: usize) -> Result<String> {
 
 fn password(len: usize) -> Result<String> {
     Ok(random::string_from(ALNUM, len)?.expose().to_owned())
+}
+
+/// Standard base64 of 32 random bytes: seed 002 base64-decodes its
+/// `ENCRYPTION_MASTER_KEY` and requires 32 bytes (KW012).
+fn base64_key() -> Result<String> {
+    Ok(base64::engine::general_purpose::STANDARD.encode(random::bytes(32)?.expose()))
 }
 
 fn fernet_key() -> Result<String> {
@@ -77,8 +83,8 @@ fn render_once(service: Service, profile: Profile) -> Result<String> {
             line(
                 &mut o,
                 "ENCRYPTION_MASTER_KEY",
-                &hex_secret(32)?,
-                "256-bit master key, 64 hex digits (keyward keygen master)",
+                &base64_key()?,
+                "256-bit master key, base64 (keyward keygen master --encoding base64)",
             );
             line(&mut o, "ENCRYPTION_ENABLED", "true", "encrypt data at rest");
             line(

@@ -82,9 +82,9 @@ impl fmt::Debug for Key256 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Encoding {
-    /// Lower-case hex: 64 digits for 256 bits (seed 002's ENCRYPTION_MASTER_KEY).
+    /// Lower-case hex: 64 digits for 256 bits.
     Hex,
-    /// Standard base64 with padding.
+    /// Standard base64 with padding (seed 002's ENCRYPTION_MASTER_KEY).
     Base64,
     /// URL-safe base64 without padding (as JWT secrets usually are).
     Base64url,

@@ -3,6 +3,8 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use serde_json::Value;
 
 use crate::util::{json_with_code, kw, kw_path, stdout_of, write_file};
@@ -159,6 +161,7 @@ fn seed_examples_give_exact_findings() {
             1,
             vec![
                 f("KW004", 2, "ENCRYPTION_MASTER_KEY"),
+                f("KW012", 2, "ENCRYPTION_MASTER_KEY"),
                 f("KW004", 3, "JWT_SECRET"),
                 f("KW004", 6, "DATABASE_URL"),
                 f("KW060", 6, "DATABASE_URL"),
@@ -523,6 +526,20 @@ const RULE_CASES: &[(&str, &str, &str, &str)] = &[
         ".env",
         "ENCRYPTION_ENABLED=false\n",
         "ENCRYPTION_ENABLED=true\nENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+    ),
+    // Seed 002 base64-decodes its master key: hex (what its document asks
+    // for) is refused; another service's hex key is no finding.
+    (
+        "KW012",
+        ".env",
+        "ENCRYPTION_MASTER_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+        "ENCRYPTION_MASTER_KEY=Q+eTcohUYCjZrfAem0fnr5OgVEgBrdva2RiOb4PGrIo=\n",
+    ),
+    (
+        "KW012",
+        "c.yaml",
+        "tiger:\n  encryption_master_key: \"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\"\n",
+        "tiger:\n  encryption_key: \"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\"\n",
     ),
     (
         "KW020",
@@ -1685,7 +1702,7 @@ fn sarif_is_valid_2_1_0() {
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().any(|r| r["id"] == "KW004"));
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 6);
+    assert_eq!(results.len(), 7);
     for r in results {
         let idx = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[idx]["id"], r["ruleId"]);
@@ -1946,6 +1963,14 @@ fn templates_validate_clean_for_every_service_and_profile() {
             }
         }
     }
+    // Seed 002's master key is base64 of 32 bytes, as the service reads it.
+    let tiger = template(&["--service", "tiger"]);
+    let master = tiger
+        .lines()
+        .find_map(|l| l.strip_prefix("ENCRYPTION_MASTER_KEY="))
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap();
+    assert_eq!(STANDARD.decode(master).unwrap().len(), 32, "{master}");
     let mem = template(&["--service", "memoric"]);
     assert!(mem.contains("MEMORIC_ENCRYPTION_KEY=") && mem.contains("MEMORIC_JWT_SECRET="));
     let mem0 = template(&["--service", "mem0"]);
@@ -2061,4 +2086,161 @@ fn hardening_12_config_validate_text_escapes_terminal_controls() {
         "{stdout:?}"
     );
     assert!(!stdout.contains("\u{1b}]"), "{stdout:?}");
+}
+
+/// The finding of `rule` in `report` (the first).
+fn finding<'a>(report: &'a Value, rule: &str) -> &'a Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {report}"))
+}
+
+/// The catalog's fix for `rule`.
+fn catalog_fix(rule: &str) -> String {
+    let rules = json_with_code(kw().args(["config", "rules", "--format", "json", rule]), 0);
+    rules[0]["fix"].as_str().unwrap().to_owned()
+}
+
+/// Raising a PBKDF2 count that derives the encryption key makes every
+/// stored value unreadable: the fix names the rotation that re-encrypts
+/// them, with the count the configuration has now.
+#[test]
+fn pbkdf2_advice_names_the_rotation_from_the_configured_count() {
+    let tiger = "keyward rotate run --db DB --table tiger_accounts \
+                 --column private_key --column access_token --column refresh_token \
+                 --from tiger:iterations={FROM} --to tiger:iterations=600000 \
+                 --from-key-env ENCRYPTION_MASTER_KEY --to-key-env ENCRYPTION_MASTER_KEY";
+    // Seed 002's own example: 100000 iterations beside ENCRYPTION_MASTER_KEY.
+    let report = validate(&[&data("seed002.env")], 1);
+    let fix = finding(&report, "KW020")["fix"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(fix.ends_with(&tiger.replace("{FROM}", "100000")), "{fix}");
+    assert!(fix.contains("unreadable"), "{fix}");
+    assert!(fix.contains("then set PBKDF2_ITERATIONS=600000"), "{fix}");
+    // The same fix in text and SARIF.
+    let text = validate_stdout(&[&data("seed002.env")], 1);
+    assert!(text.contains(&format!("      fix: {fix}\n")), "{text}");
+    let sarif = stdout_of_code(
+        kw().args(["config", "validate", "--format", "sarif"])
+            .arg(data("seed002.env")),
+        1,
+    );
+    assert!(sarif.contains("--from tiger:iterations=100000 "), "{sarif}");
+
+    // A deployment whose count comes from a default: that count, and the
+    // finding where the literal is written.
+    let report = validate(&[&data("tiger-mcp-deploy.env")], 0);
+    assert_eq!(
+        findings(&report),
+        vec![
+            f("KW012", 5, "ENCRYPTION_MASTER_KEY"),
+            f("KW020", 9, "PBKDF2_ITERATIONS"),
+        ]
+    );
+    let kw020 = finding(&report, "KW020");
+    assert!(
+        kw020["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("(the default of ${TIGER_PBKDF2_ITERATIONS})"),
+        "{kw020}"
+    );
+    let fix = kw020["fix"].as_str().unwrap();
+    assert!(fix.ends_with(&tiger.replace("{FROM}", "210000")), "{fix}");
+
+    // Another service's encryption key (here under KW021): the spec form,
+    // with that key's variable and the count.
+    let report = validate_text(
+        ".env",
+        "MEMORIC_ENCRYPTION_KEY=FWJ1mAi2yuzwucZnAHMZP_Se98h2g3CthoieW0Bj2Yg=\nKDF_PBKDF2_ITERATIONS=50_000\n",
+        &[],
+    );
+    let fix = finding(&report, "KW021")["fix"].as_str().unwrap();
+    assert!(
+        fix.contains(
+            "keyward rotate run --db DB --table TABLE --column COLUMN --from spec:old.toml \
+             --to spec:new.toml --from-key-env MEMORIC_ENCRYPTION_KEY --to-key-env MEMORIC_ENCRYPTION_KEY"
+        ),
+        "{fix}"
+    );
+    assert!(fix.contains("iterations = 50000 and 600000"), "{fix}");
+    assert!(!fix.contains("tiger"), "{fix}");
+
+    // A YAML configuration of the same service: its own key names.
+    let report = validate_text(
+        "config.yaml",
+        "security:
+  encryption_master_key: Q+eTcohUYCjZrfAem0fnr5OgVEgBrdva2RiOb4PGrIo=
+  pbkdf2_iterations: 310000
+",
+        &[],
+    );
+    let fix = finding(&report, "KW020")["fix"].as_str().unwrap();
+    assert!(
+        fix.contains("then set security.pbkdf2_iterations to 600000: ")
+            && fix.contains("--from tiger:iterations=310000 ")
+            && fix.ends_with(
+                "--from-key-env ENCRYPTION_MASTER_KEY --to-key-env ENCRYPTION_MASTER_KEY"
+            ),
+        "{fix}"
+    );
+
+    // No encryption key in sight (PBKDF2 for password hashes): the rule's fix.
+    let report = validate_text(".env", "PASSWORD_PBKDF2_ITERATIONS=310000\n", &[]);
+    assert_eq!(
+        finding(&report, "KW020")["fix"].as_str().unwrap(),
+        catalog_fix("KW020")
+    );
+    assert!(catalog_fix("KW020").contains("keyward rotate run --from OLD --to NEW"));
+}
+
+/// A 64-hex ENCRYPTION_MASTER_KEY (what seed 002's document asks for) is
+/// refused by the service, which base64-decodes it; the command the fix
+/// names makes a key the rule accepts.
+#[test]
+fn hex_master_key_finding_names_the_keygen_that_fixes_it() {
+    let report = validate(&[&data("tiger-mcp-deploy.env")], 0);
+    let kw012 = finding(&report, "KW012");
+    assert_eq!(kw012["severity"], "warning");
+    let message = kw012["message"].as_str().unwrap();
+    assert!(message.contains("48 bytes"), "{message}");
+    let deploy = std::fs::read_to_string(data("tiger-mcp-deploy.env")).unwrap();
+    let hex_key = deploy
+        .lines()
+        .find_map(|l| l.strip_prefix("ENCRYPTION_MASTER_KEY="))
+        .unwrap();
+    assert!(
+        !message.contains(&hex_key[..8]),
+        "the key leaked: {message}"
+    );
+    let fix = kw012["fix"].as_str().unwrap();
+    assert!(
+        fix.contains("keyward keygen master --encoding base64"),
+        "{fix}"
+    );
+
+    // Run that command and put its key in place: KW012 is gone and no
+    // other key rule objects.
+    let key = stdout_of(kw().args(["keygen", "master", "--encoding", "base64"]));
+    let key = key.trim();
+    assert_eq!(STANDARD.decode(key).unwrap().len(), 32);
+    let fixed = deploy.replace(hex_key, key);
+    let report = validate_text(".env", &fixed, &[]);
+    assert_eq!(ids(&report), vec!["KW020"], "{report}");
+
+    // A service that really reads hex says so on the line.
+    let report = validate_text(
+        ".env",
+        &format!(
+            "ENCRYPTION_MASTER_KEY={hex_key}  # keyward:ignore KW012 this service reads hex\n"
+        ),
+        &[],
+    );
+    assert_eq!(ids(&report), Vec::<String>::new());
+    assert_eq!(report["summary"]["suppressed"], 1);
 }

@@ -1,4 +1,5 @@
-//! `keygen master | jwt-secret | password | salt`, with --out, --env-file, --count.
+//! `keygen master | jwt-secret | password | salt`, with --out, --env-file, --count;
+//! raw salt bytes to a file or a pipe, never a terminal.
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
@@ -578,4 +579,198 @@ fn hardening_16_group_or_world_readable_file_needs_force() {
             )));
         assert_eq!(std::fs::read_to_string(&env).unwrap(), original);
     }
+}
+
+/// The first 8 bytes of SHA-256, as keyward's fingerprints show them.
+fn fingerprint_of(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha256:{}", hex::encode(&sha2::Sha256::digest(bytes)[..8]))
+}
+
+/// The raw salt a service keeps (seed 000: 32 random bytes in a file):
+/// exactly the bytes, mode 0600, never replaced without --force, audited,
+/// its JSON without the salt, and the file a derivation reads as its salt.
+#[test]
+fn raw_salt_goes_to_a_private_file_as_its_bytes() {
+    let store = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("salt.bin");
+    let ps = p.to_str().unwrap();
+    let args = [
+        "keygen",
+        "salt",
+        "--bytes",
+        "32",
+        "--encoding",
+        "raw",
+        "--out",
+        ps,
+    ];
+    let out = store
+        .kw(&args)
+        .assert()
+        .success()
+        .stdout("")
+        .get_output()
+        .clone();
+    let salt = std::fs::read(&p).unwrap();
+    assert_eq!(salt.len(), 32, "the bytes alone, no line end");
+    assert_eq!(mode(&p), 0o600);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "keyward: wrote 256-bit raw salt (32 bytes) to {ps} (mode 0600), {}\n",
+            fingerprint_of(&salt)
+        )
+    );
+
+    // Never replaced without --force; the salt a service keeps survives.
+    store.kw(&args).assert().code(4).stderr(
+        predicate::str::contains(format!("{ps} already exists"))
+            .and(predicate::str::contains("--force")),
+    );
+    assert_eq!(std::fs::read(&p).unwrap(), salt);
+
+    // JSON describes the file, never the salt.
+    let mut forced = vec!["--format", "json"];
+    forced.extend(args);
+    forced.push("--force");
+    let doc = json_of(&mut store.kw(&forced));
+    let new = std::fs::read(&p).unwrap();
+    assert_ne!(new, salt);
+    assert_eq!(mode(&p), 0o600);
+    assert_eq!(doc["kind"], "salt");
+    assert_eq!(doc["encoding"], "raw");
+    assert_eq!(doc["bits"], 256);
+    assert_eq!(doc["count"], 1);
+    assert_eq!(doc["destination"]["type"], "file");
+    assert_eq!(doc["destination"]["path"], ps);
+    assert_eq!(
+        doc["secrets"],
+        serde_json::json!([{ "fingerprint": fingerprint_of(&new) }])
+    );
+    let text = doc.to_string();
+    for shown in [
+        hex::encode(&new),
+        STANDARD.encode(&new),
+        URL_SAFE_NO_PAD.encode(&new),
+    ] {
+        assert!(
+            !text.contains(&shown[..16]),
+            "the salt is in the JSON: {text}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary files"
+    );
+    assert_eq!(
+        store.count(
+            "SELECT count(*) FROM audit_log WHERE action = 'key.generate' \
+             AND details LIKE '%\"encoding\":\"raw\"%'"
+        ),
+        2
+    );
+
+    // A derivation reads the file as the salt: the same key as from its hex.
+    let derive = |salt_args: &[&str]| {
+        stdout_of(
+            kw().env("P", "correct horse battery staple")
+                .args(["key", "derive", "--kdf", "scrypt", "--scrypt-n", "16384"])
+                .args(["--passphrase-env", "P"])
+                .args(salt_args),
+        )
+    };
+    assert_eq!(
+        derive(&["--salt-file", ps]),
+        derive(&["--salt-hex", &hex::encode(&new)])
+    );
+}
+
+/// Raw bytes go down a pipe as they are; a terminal, a dotenv file, JSON
+/// on stdout and --count are refused with exit 2, nothing written.
+#[test]
+fn raw_salt_is_piped_but_never_printed_on_a_terminal() {
+    let a = kw()
+        .args(["keygen", "salt", "--bytes", "24", "--encoding", "raw"])
+        .output()
+        .unwrap();
+    assert!(a.status.success(), "{}", all_output(&a));
+    assert_eq!(a.stdout.len(), 24);
+    assert!(a.stderr.is_empty());
+    let b = kw()
+        .args(["keygen", "salt", "--bytes", "24", "--encoding", "raw"])
+        .output()
+        .unwrap();
+    assert_ne!(a.stdout, b.stdout);
+
+    // On a terminal (run by `script`): refused, with the way out.
+    let command = format!(
+        "{} keygen salt --bytes 32 --encoding raw",
+        kw_path().display()
+    );
+    match std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("XDG_DATA_HOME", shared_data_home())
+        .stdin(std::process::Stdio::null())
+        .output()
+    {
+        Ok(out) => {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(2), "{text}");
+            assert!(
+                text.contains("refusing to write raw salt bytes to a terminal"),
+                "{text}"
+            );
+            assert!(text.contains("--out FILE"), "{text}");
+        }
+        Err(e) => missing(
+            "TOOLS",
+            &format!("no `script` to run keyward on a terminal ({e})"),
+            "install util-linux (apt-get install bsdutils)",
+        ),
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let env = dir.path().join(".env");
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--format", "json", "keygen", "salt", "--encoding", "raw"],
+            "--format json cannot carry raw salt bytes",
+        ),
+        (
+            &["keygen", "salt", "--encoding", "raw", "--count", "2"],
+            "writes one salt, not --count 2",
+        ),
+        (
+            &[
+                "keygen",
+                "salt",
+                "--encoding",
+                "raw",
+                "--var",
+                "SALT",
+                "--env-file",
+                env.to_str().unwrap(),
+            ],
+            "a dotenv file cannot hold",
+        ),
+    ];
+    for (args, says) in cases {
+        let out = kw().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", all_output(&out));
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with("keyward: error: ") && err.contains(says),
+            "{err}"
+        );
+    }
+    assert!(!env.exists());
+    // Other secrets keep their text encodings: raw is a salt's alone.
+    kw().args(["keygen", "hmac-secret", "--encoding", "raw"])
+        .assert()
+        .code(2);
 }

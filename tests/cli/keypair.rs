@@ -355,3 +355,119 @@ fn key_generation_is_audited() {
         1
     );
 }
+
+/// The names in `dir`, sorted (temporary files included).
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The public key cannot be written once the private key is in place
+/// (`--pub-out` names a directory, which `--force` cannot replace): exit 4,
+/// one line naming the path, no private key left behind (a new one is
+/// removed, one `--force` replaced comes back as it was), no temporary
+/// file, no audit entry.
+#[test]
+fn a_failure_on_the_public_key_leaves_no_private_key() {
+    let store = TestStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("k.pem");
+    let pub_dir = dir.path().join("k.pub");
+    std::fs::create_dir(&pub_dir).unwrap();
+    let run = || {
+        store
+            .kw(&[
+                "keygen",
+                "keypair",
+                "--force",
+                "--out",
+                s(&key),
+                "--pub-out",
+                s(&pub_dir),
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(4), "{}", all_output(&out));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.lines().next().unwrap(),
+        format!(
+            "keyward: error: cannot replace {}: it is a directory",
+            s(&pub_dir)
+        ),
+        "{err}"
+    );
+    assert!(!key.exists(), "the private key was left behind");
+    assert_eq!(names_in(dir.path()), vec!["k.pub"]);
+    assert!(pub_dir.is_dir());
+
+    // An existing private key replaced under --force is put back.
+    write_file(dir.path(), "k.pem", "the old private key\n", 0o600);
+    let out = run();
+    assert_eq!(out.status.code(), Some(4), "{}", all_output(&out));
+    assert_eq!(
+        std::fs::read_to_string(&key).unwrap(),
+        "the old private key\n"
+    );
+    assert_eq!(mode(&key), 0o600);
+    assert_eq!(names_in(dir.path()), vec!["k.pem", "k.pub"]);
+    assert_eq!(
+        store.count("SELECT count(*) FROM audit_log WHERE action = 'key.generate'"),
+        0
+    );
+
+    // A directory where no file can be created (/proc, even for root):
+    // nothing is placed at all.
+    let out = store
+        .kw(&[
+            "keygen",
+            "keypair",
+            "--out",
+            s(&dir.path().join("n.pem")),
+            "--pub-out",
+            "/proc/keyward-test.pub",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", all_output(&out));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("keyward: error: cannot write /proc/keyward-test.pub: "),
+        "{err}"
+    );
+    assert_eq!(names_in(dir.path()), vec!["k.pem", "k.pub"]);
+
+    // A store that cannot be opened: nothing is written either.
+    let out = kw()
+        .arg("--store")
+        .arg(dir.path())
+        .args(["keygen", "keypair", "--out", s(&dir.path().join("m.pem"))])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", all_output(&out));
+    assert_eq!(names_in(dir.path()), vec!["k.pem", "k.pub"]);
+}
+
+/// `--force` replaces both files of an existing pair in place, modes kept
+/// as keyward sets them, and no second name of the old files stays.
+#[test]
+fn force_replaces_a_pair_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("k.pem");
+    let pubkey = dir.path().join("k.pem.pub");
+    write_file(dir.path(), "k.pem", "old\n", 0o600);
+    write_file(dir.path(), "k.pem.pub", "old pub\n", 0o644);
+    kw().args(["keygen", "keypair", "--force", "--out", s(&key)])
+        .assert()
+        .success();
+    let derived = openssl_ok(&["pkey", "-in", s(&key), "-pubout"]);
+    assert_eq!(derived, std::fs::read(&pubkey).unwrap());
+    assert_eq!((mode(&key), mode(&pubkey)), (0o600, 0o644));
+    assert_eq!(names_in(dir.path()), vec!["k.pem", "k.pem.pub"]);
+}

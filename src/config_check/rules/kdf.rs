@@ -1,5 +1,8 @@
-//! Keys and KDFs: an encryption key's format, encryption turned off, and
-//! the work factors of PBKDF2, scrypt, bcrypt and argon2 (KW010-KW024).
+//! Keys and KDFs: an encryption key's format, encryption turned off, a
+//! master key in hex where its service reads base64, and the work factors
+//! of PBKDF2, scrypt, bcrypt and argon2 (KW010-KW024). Raising the PBKDF2
+//! count that derives an encryption key is a rotation: the finding's fix
+//! names the `rotate run` that re-encrypts the stored values.
 
 use base64::Engine;
 
@@ -36,6 +39,15 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
         if cx.production && s.flag == Some(false) && ends(norm, ENCRYPTION_SWITCHES) {
             hits.add(RuleId::EncryptionOff, i, format!("{key} is {value}"));
         }
+        if ends(norm, &[MASTER_KEY]) && is_hex_256(value) {
+            hits.add(
+                RuleId::MasterKeyHex,
+                i,
+                format!(
+                    "{key} is 64 hex digits; a service that base64-decodes it (seed 002, Tiger MCP) reads 48 bytes, not the 32 it requires"
+                ),
+            );
+        }
         let Some(figure) = s.number else {
             continue;
         };
@@ -43,10 +55,18 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
             && ends(norm, &["iterations", "iter", "rounds", "iteration_count"])
         {
             let message = format!("{key} is {value}; use at least 600000");
-            if figure < 100_000.0 {
-                hits.add(RuleId::Pbkdf2Under100k, i, message);
+            let rule = if figure < 100_000.0 {
+                Some(RuleId::Pbkdf2Under100k)
             } else if figure < 600_000.0 {
-                hits.add(RuleId::Pbkdf2Under600k, i, message);
+                Some(RuleId::Pbkdf2Under600k)
+            } else {
+                None
+            };
+            if let Some(rule) = rule {
+                match pbkdf2_rotation(cx, s, figure) {
+                    Some(fix) => hits.add_with_fix(rule, i, message, fix),
+                    None => hits.add(rule, i, message),
+                }
             }
         }
         if norm.contains("scrypt") {
@@ -91,6 +111,72 @@ pub(super) fn check(cx: &Checker, sound_secrets: &[usize], hits: &mut Hits) {
             );
         }
     }
+}
+
+/// Seed 002's (Tiger MCP) master key: the name its PBKDF2 derivation and
+/// the `tiger` value format go with.
+const MASTER_KEY: &str = "encryption_master_key";
+
+/// The iteration count OWASP asks for, which the rotation's `--to` names.
+const PBKDF2_TARGET: u64 = 600_000;
+
+/// 64 hex digits: 32 bytes in hex, which a base64 reader takes for 48.
+fn is_hex_256(value: &str) -> bool {
+    value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A setting's key as an environment variable for `--from-key-env`, or
+/// `fallback` where the key is no variable name (`security.master_key`).
+fn env_name<'a>(key: &'a str, fallback: &'a str) -> &'a str {
+    let ok = !key.is_empty()
+        && !key.starts_with(|c: char| c.is_ascii_digit())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok { key } else { fallback }
+}
+
+/// The fix for a PBKDF2 count that derives an encryption key: raising the
+/// count alone makes every stored value unreadable, so it names the
+/// rotation that re-encrypts them under the new count, with the count
+/// `figure` the configuration has now. Seed 002's shape (a
+/// `PBKDF2_ITERATIONS` beside an `ENCRYPTION_MASTER_KEY`) gets the exact
+/// `tiger` command; another configuration with an encryption key gets the
+/// `spec:` form; one without any (PBKDF2 for password hashes, which are
+/// upgraded at login) keeps the rule's fix.
+fn pbkdf2_rotation(cx: &Checker, s: &super::View, figure: f64) -> Option<String> {
+    let from = figure.max(1.0) as u64;
+    let key_named = |pick: &dyn Fn(&str) -> bool| {
+        cx.items
+            .iter()
+            .find(|it| pick(&it.s.norm))
+            .map(|it| it.s.key.as_str())
+    };
+    if ends(s.norm, &["pbkdf2_iterations"])
+        && let Some(master) = key_named(&|n| ends(n, &[MASTER_KEY]))
+    {
+        let master = env_name(master, "ENCRYPTION_MASTER_KEY");
+        // `PBKDF2_ITERATIONS=600000` in a dotenv file, `security.pbkdf2_iterations to 600000` elsewhere.
+        let sep = if env_name(s.key, "").is_empty() {
+            " to "
+        } else {
+            "="
+        };
+        let setting = s.key;
+        return Some(format!(
+            "Raising it alone makes every stored value unreadable (each value's key is derived with this count). \
+             Stop the service, re-encrypt under the new count, then set {setting}{sep}{PBKDF2_TARGET}: \
+             keyward rotate run --db DB --table tiger_accounts --column private_key --column access_token --column refresh_token \
+             --from tiger:iterations={from} --to tiger:iterations={PBKDF2_TARGET} \
+             --from-key-env {master} --to-key-env {master}"
+        ));
+    }
+    let key = key_named(&is_encryption_key)?;
+    let key = env_name(key, "KEY");
+    Some(format!(
+        "Set it to {PBKDF2_TARGET} or more. If it derives an encryption key, raising it alone makes every value stored under the old count unreadable: \
+         re-encrypt them in the same change, e.g. keyward rotate run --db DB --table TABLE --column COLUMN \
+         --from spec:old.toml --to spec:new.toml --from-key-env {key} --to-key-env {key}, \
+         two format specs alike but for [key] iterations = {from} and {PBKDF2_TARGET}."
+    ))
 }
 
 /// An argon2 memory setting's value in KiB, by the unit its name gives.

@@ -113,14 +113,18 @@ catalog! {
         "Encryption turned off in production",
         "Data at rest is stored in the clear.",
         "Enable encryption and set its key.";
+    MasterKeyHex = KW012, Warning, false,
+        "ENCRYPTION_MASTER_KEY in hex where base64 is read",
+        "Seed 002 (Tiger MCP) base64-decodes ENCRYPTION_MASTER_KEY and requires 32 bytes: the 64 hex digits its document asks for decode to 48 bytes, and the service refuses the key.",
+        "Set it to standard base64 of 32 random bytes: keyward keygen master --encoding base64 (mark the line keyward:ignore KW012 if your service reads hex).";
     Pbkdf2Under600k = KW020, Warning, false,
         "PBKDF2 iterations under 600,000",
         "OWASP (2023) recommends at least 600,000 iterations of PBKDF2-HMAC-SHA256.",
-        "Set the iteration count to 600000 or more.";
+        "Set the iteration count to 600000 or more; where it derives an encryption key, re-encrypt the stored values under the new count in the same change (keyward rotate run --from OLD --to NEW), or raising it alone makes them all unreadable.";
     Pbkdf2Under100k = KW021, Error, false,
         "PBKDF2 iterations under 100,000",
         "Under 100,000 iterations a GPU tests passphrases very cheaply.",
-        "Set the iteration count to 600000 or more (or move to scrypt/argon2id).";
+        "Set the iteration count to 600000 or more (or move to scrypt/argon2id); where it derives an encryption key, re-encrypt the stored values under the new count in the same change (keyward rotate run --from OLD --to NEW), or raising it alone makes them all unreadable.";
     ScryptCostLow = KW022, Warning, false,
         "scrypt cost N under 2^17",
         "N = 2^17 (r=8, p=1) is the interactive minimum recommended today.",
@@ -265,6 +269,9 @@ pub struct Hit {
     pub at: usize,
     /// The message (masked).
     pub message: String,
+    /// The fix for this finding when it says more than the rule's (a
+    /// command with the configuration's own names and values).
+    pub fix: Option<String>,
 }
 
 /// The hits of one run, as the families report them.
@@ -279,7 +286,16 @@ impl Hits {
             setting,
             at: setting,
             message,
+            fix: None,
         });
+    }
+
+    /// `rule` fired on setting `setting`, with its own `fix`.
+    fn add_with_fix(&mut self, rule: RuleId, setting: usize, message: String, fix: String) {
+        self.add(rule, setting, message);
+        if let Some(h) = self.0.last_mut() {
+            h.fix = Some(fix);
+        }
     }
 }
 
