@@ -69,7 +69,7 @@ pub const BUILTINS: &[(&str, &str, &str)] = &[
         "seed 000 (Cross-Tool Memory): a Fernet key, often --derive scrypt:n=16384,r=8,p=1,salt-file=PATH",
     ),
     (
-        "tiger[:iterations=N,version=V]",
+        "tiger[:iterations=N,version=V,salt-reuse=K]",
         "JSON {\"ciphertext\", \"nonce\":12, \"tag\":16, \"salt\":16, \"key_version\", \"algorithm\": \"AES-256-GCM\"} in base64; key = PBKDF2-HMAC-SHA256(master | key_version:4 BE, salt, iterations (100000))",
         "seed 002 (Tiger MCP): ENCRYPTION_MASTER_KEY, base64 of 32 bytes",
     ),
@@ -122,9 +122,17 @@ impl std::str::FromStr for FormatName {
                             crate::crypto::kdf::limits::check_pbkdf2(p.iterations)?;
                         }
                         "version" => p.version = Some(number(k, v)?),
+                        "salt-reuse" => {
+                            p.salt_reuse = number(k, v)?;
+                            if !(1..=1_000_000).contains(&p.salt_reuse) {
+                                return Err(format!(
+                                    "tiger: salt-reuse must be 1 to 1000000 values per salt, not {v}"
+                                ));
+                            }
+                        }
                         other => {
                             return Err(format!(
-                                "tiger takes iterations=N and version=V, not '{other}'"
+                                "tiger takes iterations=N, version=V and salt-reuse=K, not '{other}'"
                             ));
                         }
                     }
@@ -145,10 +153,13 @@ impl std::fmt::Display for FormatName {
             FormatName::FernetB64 => f.write_str("fernet-b64"),
             FormatName::Tiger(p) => {
                 write!(f, "tiger:iterations={}", p.iterations)?;
-                match p.version {
-                    Some(v) => write!(f, ",version={v}"),
-                    None => Ok(()),
+                if let Some(v) = p.version {
+                    write!(f, ",version={v}")?;
                 }
+                if p.salt_reuse != tiger::DEFAULT_SALT_REUSE {
+                    write!(f, ",salt-reuse={}", p.salt_reuse)?;
+                }
+                Ok(())
             }
             FormatName::Spec(path) => write!(f, "spec:{}", path.display()),
         }

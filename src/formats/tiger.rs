@@ -34,7 +34,7 @@ pub const DEFAULT_ITERATIONS: u32 = 100_000;
 /// The `algorithm` the service writes.
 pub const ALGORITHM: &str = "AES-256-GCM";
 
-/// The format's parameters: `tiger:iterations=N,version=V`.
+/// The format's parameters: `tiger:iterations=N,version=V,salt-reuse=K`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Params {
     /// PBKDF2 iterations (the service's `PBKDF2_ITERATIONS`).
@@ -42,14 +42,52 @@ pub struct Params {
     /// The `key_version` written (none: 1 for new values; a re-encrypted
     /// value keeps its own).
     pub version: Option<u32>,
+    /// How many values written in a row share one fresh random salt (and
+    /// so one derived key; each value still has its own random nonce).
+    /// 1 writes a salt per value, as the service does.
+    pub salt_reuse: u32,
 }
+
+/// Values written under one salt by default: one PBKDF2 run per row
+/// instead of two, far inside AES-GCM's bound for random nonces under one
+/// key (2^32 messages, NIST SP 800-38D), as the AWS Encryption SDK's data
+/// key caching bounds its reuse.
+pub const DEFAULT_SALT_REUSE: u32 = 1000;
 
 impl Default for Params {
     fn default() -> Self {
         Params {
             iterations: DEFAULT_ITERATIONS,
             version: None,
+            salt_reuse: DEFAULT_SALT_REUSE,
         }
+    }
+}
+
+/// The salt and key values are written under, renewed after `salt_reuse`
+/// values (and per key version); shared by the threads of a rotation.
+#[derive(Default)]
+pub struct WriteKeys {
+    current: std::sync::Mutex<HashMap<u32, ([u8; 16], Key256, u32)>>,
+}
+
+impl WriteKeys {
+    /// The salt and derived key for the next value written under
+    /// `master` at `version` (a fresh pair every `p.salt_reuse` values).
+    fn next(&self, master: &Key256, version: u32, p: &Params) -> Result<([u8; 16], Key256)> {
+        let lock = || self.current.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((salt, key, uses)) = lock().get_mut(&version)
+            && *uses < p.salt_reuse
+        {
+            *uses += 1;
+            return Ok((*salt, key.clone()));
+        }
+        let salt = crate::crypto::random::array::<16>()?;
+        let key = record_key(master, &salt, version, p.iterations)?;
+        if p.salt_reuse > 1 {
+            lock().insert(version, (salt, key.clone(), 1));
+        }
+        Ok((salt, key))
     }
 }
 
@@ -207,9 +245,25 @@ pub fn open(
 /// Encrypts into a stored value with a fresh salt and nonce, as the
 /// service's `json.dumps` writes it.
 pub fn seal(master: &Key256, plaintext: &[u8], version: u32, iterations: u32) -> Result<String> {
-    let salt = crate::crypto::random::array::<16>()?;
+    let p = Params {
+        iterations,
+        version: Some(version),
+        salt_reuse: 1,
+    };
+    seal_with(&WriteKeys::default(), master, plaintext, version, &p)
+}
+
+/// [`seal`], with the salt and key from `keys` (shared by the values
+/// written together, per `p.salt_reuse`).
+pub fn seal_with(
+    keys: &WriteKeys,
+    master: &Key256,
+    plaintext: &[u8],
+    version: u32,
+    p: &Params,
+) -> Result<String> {
+    let (salt, key) = keys.next(master, version, p)?;
     let nonce = crate::crypto::random::array::<NONCE_LEN>()?;
-    let key = record_key(master, &salt, version, iterations)?;
     let (ct, tag) = aes256gcm_seal(&key, &nonce, b"", plaintext);
     let enc = |b: &[u8]| b64::encode(Alphabet::Standard, b);
     Ok(format!(

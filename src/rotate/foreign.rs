@@ -69,6 +69,8 @@ pub struct Foreign {
     readers: Vec<Reader>,
     /// `readers[0]` is the target format, `keys[0]` the target key.
     writes: bool,
+    /// The salts and keys the target writes under (per-value KDF formats).
+    write_keys: tiger::WriteKeys,
     /// The (reader, key) that opened the last value, tried first (rows
     /// written together share a format and key; a wrong guess costs a key
     /// derivation with per-value KDF formats).
@@ -108,6 +110,7 @@ impl Foreign {
         Foreign {
             readers,
             writes,
+            write_keys: tiger::WriteKeys::default(),
             hint: AtomicUsize::new(0),
         }
     }
@@ -255,7 +258,7 @@ impl Foreign {
                     .and_then(|(_, _, bytes)| record_version(bytes));
                 let version = p.version.or(own).unwrap_or(1);
                 Ok((
-                    tiger::seal(key256()?, plain, version, p.iterations)
+                    tiger::seal_with(&self.write_keys, key256()?, plain, version, p)
                         .map_err(err)?
                         .into_bytes(),
                     true,

@@ -23,7 +23,7 @@ fn format_list_names_every_builtin_with_its_layout() {
             "envelope",
             "fernet",
             "fernet-b64",
-            "tiger[:iterations=N,version=V]",
+            "tiger[:iterations=N,version=V,salt-reuse=K]",
             "spec:PATH"
         ]
     );
@@ -270,7 +270,7 @@ fn format_test_bad_flags_are_usage_errors() {
         (vec!["--from", "rot13"], "unknown format 'rot13'"),
         (
             vec!["--from", "tiger:rounds=3"],
-            "tiger takes iterations=N and version=V, not 'rounds'",
+            "tiger takes iterations=N, version=V and salt-reuse=K, not 'rounds'",
         ),
         (vec!["--from", "tiger:iterations=99999999"], "10,000,000"),
         (
