@@ -302,3 +302,72 @@ fn record_version(value: &[u8]) -> Option<u32> {
         .ok()
         .map(|r| r.key_version)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::keys::Key256;
+    use crate::formats::tiger::Params;
+
+    fn tiger(iterations: u32, version: Option<u32>, key: u8) -> Reader {
+        Reader::new(
+            Codec::Tiger(Params {
+                iterations,
+                version,
+                ..Params::default()
+            }),
+            format!("tiger:iterations={iterations}"),
+            vec![ReaderKey::new(ValueKey::Key(Key256::from_bytes([key; 32])), None)],
+        )
+    }
+
+    #[test]
+    fn the_target_opens_current_values_and_old_formats_open_the_rest() {
+        let f = Foreign::new(Some(tiger(1000, Some(2), 2)), vec![tiger(500, None, 1)]);
+        let old = tiger::seal(&Key256::from_bytes([1; 32]), b"x", 1, 500).unwrap();
+        let Found::Opened { reader, key, plain } = f.open(old.as_bytes()) else {
+            panic!("the old format did not open its value")
+        };
+        assert_eq!((reader, key, &plain[..]), (1, 0, &b"x"[..]));
+        assert!(!f.is_current(reader, key, old.as_bytes()));
+        // Sealed at version 2 (asked for), under the target: current.
+        let (new, text) = f.seal(b"x", Some((reader, key, old.as_bytes()))).unwrap();
+        assert!(text);
+        let Found::Opened { reader, key, .. } = f.open(&new) else {
+            panic!("the target did not open what it wrote")
+        };
+        assert!(f.is_current(reader, key, &new));
+        // The target key at another key_version is not current.
+        let v1 = tiger::seal(&Key256::from_bytes([2; 32]), b"x", 1, 1000).unwrap();
+        let Found::Opened { reader, key, .. } = f.open(v1.as_bytes()) else {
+            panic!()
+        };
+        assert!(!f.is_current(reader, key, v1.as_bytes()));
+    }
+
+    #[test]
+    fn strangers_and_plaintext_are_told_apart() {
+        let f = Foreign::new(None, vec![tiger(500, None, 1)]);
+        let other = tiger::seal(&Key256::from_bytes([9; 32]), b"x", 1, 500).unwrap();
+        assert!(matches!(f.open(other.as_bytes()), Found::Failed(why) if why.contains("no key given")));
+        assert!(matches!(f.open(b"Z0FBQUFBQmxxxxxYWJjZGVmZ2hpamtsbW5vcHFy"), Found::Unrecognized));
+        assert!(matches!(f.open(b"just some words"), Found::Plain));
+    }
+
+    #[test]
+    fn written_values_share_a_salt_for_salt_reuse_values() {
+        let mut target = tiger(500, None, 2);
+        if let Codec::Tiger(p) = &mut target.codec {
+            p.salt_reuse = 3;
+        }
+        let f = Foreign::new(Some(target), Vec::new());
+        let salts: Vec<Vec<u8>> = (0..7)
+            .map(|_| {
+                let (v, _) = f.seal(b"x", None).unwrap();
+                tiger::parse(std::str::from_utf8(&v).unwrap()).unwrap().salt
+            })
+            .collect();
+        assert!(salts[0] == salts[1] && salts[1] == salts[2]);
+        assert!(salts[2] != salts[3] && salts[3] == salts[5] && salts[5] != salts[6]);
+    }
+}
