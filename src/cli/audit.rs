@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
+
+pub use crate::audit::Risk;
+pub use crate::audit::source::{GroupBy, Order};
 
 /// `audit` subcommands.
 #[derive(Debug, Subcommand)]
@@ -80,7 +83,7 @@ pub struct AuditFilterArgs {
 
     /// This risk or above: low, medium, high, critical.
     #[arg(long, value_enum, value_name = "RISK")]
-    pub risk: Option<RiskArg>,
+    pub risk: Option<Risk>,
 
     /// Where (globs: 'web-*').
     #[arg(long, value_name = "HOST")]
@@ -93,49 +96,6 @@ pub struct AuditFilterArgs {
     /// A condition on a field or a details path: 'details.tier = "short_term"', 'details.score >= 75', 'actor ~ "svc-*"' (repeatable; all must hold).
     #[arg(long = "where", value_name = "EXPR")]
     pub wheres: Vec<String>,
-}
-
-/// A risk level on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RiskArg {
-    /// Everything.
-    Low,
-    /// Medium and above.
-    Medium,
-    /// High and critical.
-    High,
-    /// Critical only.
-    Critical,
-}
-
-/// Oldest or newest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OrderArg {
-    /// Oldest first.
-    Asc,
-    /// Newest first.
-    Desc,
-}
-
-/// What `--group-by` counts by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupByArg {
-    /// Who acted.
-    Actor,
-    /// What was done.
-    Action,
-    /// Risk level.
-    Risk,
-    /// Outcome.
-    Outcome,
-    /// Host.
-    Host,
-    /// Resource type.
-    Resource,
-    /// UTC day.
-    Day,
-    /// UTC hour.
-    Hour,
 }
 
 // `audit query`.
@@ -152,8 +112,8 @@ pub struct AuditQueryArgs {
     pub limit: Option<Limit>,
 
     /// Newest (desc, the default) or oldest (asc) first.
-    #[arg(long, value_enum, default_value_t = OrderArg::Desc)]
-    pub order: OrderArg,
+    #[arg(long, value_enum, default_value_t = Order::Desc)]
+    pub order: Order,
 
     /// Print how many entries match, not the entries.
     #[arg(long)]
@@ -161,7 +121,7 @@ pub struct AuditQueryArgs {
 
     /// Count matching entries per actor, action, risk, outcome, host, resource, day or hour.
     #[arg(long, value_enum, value_name = "KEY")]
-    pub group_by: Option<GroupByArg>,
+    pub group_by: Option<GroupBy>,
 
     /// Show times in UTC (default: local time) in tables.
     #[arg(long)]
@@ -223,8 +183,8 @@ pub struct AuditExportArgs {
     pub source: AuditSourceArgs,
 
     /// Oldest (asc, the default) or newest (desc) first.
-    #[arg(long, value_enum, default_value_t = OrderArg::Asc)]
-    pub order: OrderArg,
+    #[arg(long, value_enum, default_value_t = Order::Asc)]
+    pub order: Order,
 
     /// At most N entries (1 or more) [default: all].
     #[arg(long, value_name = "N", value_parser = parse_limit)]

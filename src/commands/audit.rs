@@ -3,15 +3,14 @@
 //! `ctx.out`.
 
 use crate::audit::anchor;
-use crate::audit::filter::{Field, Filter, parse_bound};
+use crate::audit::filter::{Filter, parse_bound};
 use crate::audit::query::Sink;
 use crate::audit::query::{self, ExportRequest, FilterSpec, SourceSpec};
 use crate::audit::render::{DEFAULT_TABLE_LIMIT, EntryStream, RowsReport, group_row};
-use crate::audit::source::{GroupBy, Order};
-use crate::audit::{self, Risk, VerifyReport};
+use crate::audit::{self, VerifyReport};
 use crate::cli::{
     AuditCheckpointArgs, AuditCommand, AuditExportArgs, AuditFilterArgs, AuditPruneArgs,
-    AuditQueryArgs, AuditSourceArgs, AuditTailArgs, AuditVerifyArgs, GroupByArg, OrderArg, RiskArg,
+    AuditQueryArgs, AuditSourceArgs, AuditTailArgs, AuditVerifyArgs,
 };
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
@@ -55,12 +54,7 @@ fn filter_spec(a: &AuditFilterArgs) -> FilterSpec {
         action: a.action.clone(),
         resource: a.resource.clone(),
         outcome: a.outcome.clone(),
-        risk: a.risk.map(|r| match r {
-            RiskArg::Low => Risk::Low,
-            RiskArg::Medium => Risk::Medium,
-            RiskArg::High => Risk::High,
-            RiskArg::Critical => Risk::Critical,
-        }),
+        risk: a.risk,
         host: a.host.clone(),
         grep: a.grep.clone(),
         wheres: a.wheres.clone(),
@@ -80,26 +74,6 @@ fn open_source(ctx: &Ctx, a: &AuditSourceArgs) -> Result<Option<Box<dyn query::S
         tz: a.tz.clone(),
     };
     query::open(&spec, ctx.store_flag.as_deref())
-}
-
-fn group_by(g: GroupByArg) -> GroupBy {
-    match g {
-        GroupByArg::Actor => GroupBy::Field(Field::Actor),
-        GroupByArg::Action => GroupBy::Field(Field::Action),
-        GroupByArg::Risk => GroupBy::Field(Field::Risk),
-        GroupByArg::Outcome => GroupBy::Field(Field::Outcome),
-        GroupByArg::Host => GroupBy::Field(Field::Host),
-        GroupByArg::Resource => GroupBy::Field(Field::ResourceType),
-        GroupByArg::Day => GroupBy::Day,
-        GroupByArg::Hour => GroupBy::Hour,
-    }
-}
-
-fn order(o: OrderArg) -> Order {
-    match o {
-        OrderArg::Asc => Order::Asc,
-        OrderArg::Desc => Order::Desc,
-    }
 }
 
 fn warn_all(ctx: &Ctx, warnings: &[String]) {
@@ -124,7 +98,7 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
         }
     };
     if let Some(g) = a.group_by {
-        let groups = query::group(src.as_deref(), &filter, group_by(g))?;
+        let groups = query::group(src.as_deref(), &filter, g)?;
         ctx.out
             .records(&groups.groups, &[groups.by.label(), "entries"], group_row)?;
         warn_all(ctx, &groups.skipped);
@@ -146,14 +120,14 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
         let (n, skipped) = query::stream(
             src.as_deref(),
             &filter,
-            order(a.order),
+            a.order,
             limit,
             &mut EntryStream::stdout(format, a.utc, false),
         )?;
         warn_all(ctx, &skipped);
         return Ok(found(n));
     }
-    let rows = query::rows(src.as_deref(), &filter, order(a.order), limit)?;
+    let rows = query::rows(src.as_deref(), &filter, a.order, limit)?;
     ctx.out.report(&RowsReport {
         rows: &rows,
         utc: a.utc,
@@ -215,7 +189,7 @@ fn export(ctx: &Ctx, a: AuditExportArgs) -> Result<Outcome> {
         filter: &filter,
         spec: &spec,
         format: format.name(),
-        order: order(a.order),
+        order: a.order,
         limit: a.limit.and_then(crate::cli::Limit::count),
     };
     let exported = query::export(src, &auditor, &request, &mut stream)?;
