@@ -28,6 +28,7 @@ pub mod anchor;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
+pub mod pg;
 pub mod pyrepr;
 pub mod query;
 pub mod render;

@@ -3,9 +3,9 @@
 //!
 //! A source is anything that implements [`Source`]: keyward's store and a
 //! service's SQLite table ([`SqlSource`]), JSON-lines files
-//! ([`JsonlSource`]). [`open`] is the one place that maps `--source` to a
-//! kind, so a new kind (PostgreSQL) joins here without touching the
-//! commands.
+//! ([`JsonlSource`]), a service's PostgreSQL table ([`PgSource`]).
+//! [`open`] is the one place that maps `--source` to a kind, so a new kind
+//! joins here without touching the commands.
 
 use std::path::Path;
 use std::time::Duration;
@@ -13,6 +13,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::filter::{Filter, Record, parse_bound, parse_where};
+use super::pg::PgSource;
 use super::source::{GroupBy, JsonlSource, Order, SqlSource, parse_mapping, sort_groups};
 use super::{Auditor, Entry, Risk};
 use crate::error::{Error, ErrorKind, Result};
@@ -151,9 +152,12 @@ pub trait Sink {
 /// `--source`, `--table`, `--map` and `--tz` as given.
 #[derive(Debug, Clone, Default)]
 pub struct SourceSpec {
-    /// `store` (or None), `sqlite:PATH`, `jsonl:PATH|GLOB`.
+    /// `store` (or None), `sqlite:PATH`, `jsonl:PATH|GLOB`, or a
+    /// PostgreSQL URL (`postgres://`, `postgresql://`) or libpq key=value
+    /// string.
     pub source: Option<String>,
-    /// The table of a `sqlite:` source.
+    /// The table of a `sqlite:` or PostgreSQL source (`schema.table` in
+    /// PostgreSQL).
     pub table: String,
     /// `--map COLUMN=FIELD` overrides.
     pub maps: Vec<String>,
@@ -178,12 +182,12 @@ pub fn open(spec: &SourceSpec, store: Option<&Path>) -> Result<Option<Box<dyn So
         None | Some("store") => {
             if !maps.is_empty() {
                 return Err(Error::usage(
-                    "--map applies to sqlite: and jsonl: sources, not keyward's store",
+                    "--map applies to sqlite:, jsonl: and PostgreSQL sources, not keyward's store",
                 ));
             }
             if spec.tz.is_some() {
                 return Err(Error::usage(
-                    "--tz applies to sqlite: and jsonl: sources: keyward's store writes UTC times with Z",
+                    "--tz applies to sqlite:, jsonl: and PostgreSQL sources: keyward's store writes UTC times with Z",
                 ));
             }
             let path = resolve_path(store)?;
@@ -201,9 +205,12 @@ pub fn open(spec: &SourceSpec, store: Option<&Path>) -> Result<Option<Box<dyn So
                 )))
             } else if let Some(p) = s.strip_prefix("jsonl:") {
                 Ok(Some(Box::new(JsonlSource::open(p, &maps)?.with_zone(zone))))
+            } else if crate::pgtls::is_conn_string(s) {
+                Ok(Some(Box::new(PgSource::open(s, &spec.table, &maps, zone)?)))
             } else {
                 Err(Error::usage(format!(
-                    "--source '{s}': use store, sqlite:PATH or jsonl:PATH"
+                    "--source '{}': use store, sqlite:PATH, jsonl:PATH or a PostgreSQL URL (postgres://...)",
+                    crate::pgtls::redact(s)
                 )))
             }
         }

@@ -172,7 +172,7 @@ const ACTOR_NAMES: &[&str] = &[
 ];
 
 /// Column names tried, in order, for each field of a service's table.
-fn table_candidates(f: Field) -> &'static [&'static str] {
+pub(crate) fn table_candidates(f: Field) -> &'static [&'static str] {
     match f {
         Field::Id => ID_NAMES,
         Field::Time => &[
@@ -706,6 +706,7 @@ impl SqlSource {
             prev_hash: if self.keyward { text(10)? } else { None },
             hash: if self.keyward { text(11)? } else { None },
             source: None,
+            cursor: None,
         })
     }
 }
@@ -938,14 +939,14 @@ impl SqlSource {
     }
 }
 
-fn time_of_epoch(x: f64) -> (String, Option<OffsetDateTime>) {
+pub(crate) fn time_of_epoch(x: f64) -> (String, Option<OffsetDateTime>) {
     match from_epoch(x) {
         Some(t) => (crate::timeutil::format_ms(t), Some(t)),
         None => (x.to_string(), None),
     }
 }
 
-fn like_escape(s: &str) -> String {
+pub(crate) fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
@@ -1179,6 +1180,7 @@ impl JsonlSource {
             prev_hash: None,
             hash: None,
             source: Some(format!("{label}:{line_no}")),
+            cursor: None,
         })
     }
 }

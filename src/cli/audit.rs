@@ -20,7 +20,7 @@ pub enum AuditCommand {
     Export(AuditExportArgs),
     /// Print an anchor (last id, hash, count, time) for `verify --anchor`.
     Checkpoint(AuditCheckpointArgs),
-    /// Delete entries older than a cutoff, leaving a chained record of it.
+    /// Delete entries older than a cutoff, leaving a chained record of it (keyward's log, or a service's PostgreSQL table with --source).
     Prune(AuditPruneArgs),
 }
 
@@ -36,11 +36,15 @@ pub struct AuditVerifyArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Source")]
 pub struct AuditSourceArgs {
-    /// The log: keyward's store (default), sqlite:PATH (a service's table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too).
-    #[arg(long, value_name = "SOURCE")]
+    /// The log: keyward's store (default), sqlite:PATH (a service's table, with --table), jsonl:PATH (a file or a quoted glob; .gz files are read too), or a service's PostgreSQL table: postgres://USER@HOST/DB (or a libpq key=value string; sslmode, PGPASSWORD and .pgpass as for rotate).
+    #[arg(long, value_name = "SOURCE", conflicts_with = "source_env")]
     pub source: Option<String>,
 
-    /// The table of a sqlite: source.
+    /// Read --source from this environment variable: keeps a PostgreSQL password off the command line.
+    #[arg(long, value_name = "NAME")]
+    pub source_env: Option<String>,
+
+    /// The table of a sqlite: or PostgreSQL source (SCHEMA.TABLE in PostgreSQL).
     #[arg(long, value_name = "TABLE", default_value = "audit_log")]
     pub table: String,
 
@@ -48,7 +52,7 @@ pub struct AuditSourceArgs {
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
 
-    /// The zone of a sqlite: or jsonl: source's times written without one (Python's datetime.now().isoformat(), '2026-11-20 10:00:00'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system's zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC.
+    /// The zone of a sqlite:, jsonl: or PostgreSQL source's times written without one (Python's datetime.now().isoformat(), '2026-11-20 10:00:00', a PostgreSQL timestamp without time zone): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system's zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC.
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
 }
@@ -232,6 +236,9 @@ pub struct AuditCheckpointArgs {
 // `audit prune`.
 #[derive(Debug, Args)]
 pub struct AuditPruneArgs {
+    #[command(flatten)]
+    pub source: AuditSourceArgs,
+
     /// Delete entries older than this: 365d, 52w, or a date/time.
     #[arg(long, value_name = "AGE|DATE")]
     pub older_than: String,
@@ -240,7 +247,7 @@ pub struct AuditPruneArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Prune even when the chain does not verify (the broken rows may be deleted with it).
+    /// Prune keyward's log even when the chain does not verify (the broken rows may be deleted with it).
     #[arg(long)]
     pub force: bool,
 }

@@ -65,10 +65,30 @@ fn build_filter(a: &AuditFilterArgs) -> Result<Filter> {
     filter_spec(a).build(crate::timeutil::now())
 }
 
+/// `--source`, or the environment variable `--source-env` names (where a
+/// connection string's password stays out of `ps`).
+fn source_of(a: &AuditSourceArgs) -> Result<Option<String>> {
+    match (&a.source, &a.source_env) {
+        (Some(s), _) => Ok(Some(s.clone())),
+        (None, Some(name)) => {
+            let prompt = crate::secret::SecretPrompt {
+                what: "audit source",
+                env_flag: "--source-env",
+                file_flag: "--source",
+                confirm: false,
+                private_file: false,
+            };
+            let value = crate::secret::read_secret(Some(name), None, &prompt)?;
+            Ok(Some(value.expose().to_string()))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
 /// Opens `--source`; None when it is keyward's store and no store exists yet.
 fn open_source(ctx: &Ctx, a: &AuditSourceArgs) -> Result<Option<Box<dyn query::Source>>> {
     let spec = SourceSpec {
-        source: a.source.clone(),
+        source: source_of(a)?,
         table: a.table.clone(),
         maps: a.map.clone(),
         tz: a.tz.clone(),
@@ -259,6 +279,14 @@ fn prune(ctx: &Ctx, a: AuditPruneArgs) -> Result<Outcome> {
             a.older_than
         )));
     }
+    if source_of(&a.source)?.is_some_and(|s| s != "store") {
+        return prune_table(ctx, &a, cutoff);
+    }
+    if !a.source.map.is_empty() || a.source.tz.is_some() {
+        return Err(Error::usage(
+            "--map and --tz apply to a service's table (--source postgres://...), not keyward's store",
+        ));
+    }
     let path = existing_store(ctx, "nothing to prune")?;
     let auditor = ctx.auditor()?;
     let mut store = Store::open(&path)?;
@@ -287,6 +315,41 @@ fn prune(ctx: &Ctx, a: AuditPruneArgs) -> Result<Outcome> {
         }
         anchor::prune(&mut store, &auditor, cutoff, false)?
     };
+    ctx.out.report(&report)?;
+    Ok(Outcome::Success)
+}
+
+/// `audit prune --source postgres://...`: a service's table, recorded in
+/// keyward's log.
+fn prune_table(ctx: &Ctx, a: &AuditPruneArgs, cutoff: time::OffsetDateTime) -> Result<Outcome> {
+    if a.force {
+        return Err(Error::usage(
+            "--force applies to keyward's own log (its chain); a service's table has none",
+        ));
+    }
+    // keyward's log must take the record before anything is deleted.
+    let (mut store, auditor) = ctx.audited()?;
+    let Some(src) = open_source(ctx, &a.source)? else {
+        return Err(Error::internal("a --source always opens"));
+    };
+    if !a.dry_run {
+        let old = Filter {
+            until: Some(cutoff),
+            ..Filter::default()
+        };
+        let n = src.count(&old)?;
+        if n > 0
+            && !ctx.confirm(&format!(
+                "Delete {n} entries older than {} from table '{}' of --source?",
+                crate::timeutil::format_ms(cutoff),
+                a.source.table
+            ))?
+        {
+            ctx.out.note("nothing pruned");
+            return Ok(Outcome::Success);
+        }
+    }
+    let report = anchor::prune_table(src.as_ref(), &mut store, &auditor, cutoff, a.dry_run)?;
     ctx.out.report(&report)?;
     Ok(Outcome::Success)
 }
