@@ -321,8 +321,7 @@ impl PgSource {
     fn post_filter(&self, f: &Filter) -> bool {
         let bounds = f.since.is_some() || f.until.is_some();
         (bounds && !self.exact_times())
-            || f
-                .wheres
+            || f.wheres
                 .iter()
                 .any(|c| c.path == CondPath::Field(Field::Time))
     }
@@ -666,9 +665,7 @@ impl PgSource {
             .map_err(|e| self.err(e))?;
         let portal = tx.bind(sql, &p.refs()).map_err(|e| self.err(e))?;
         loop {
-            let rows = tx
-                .query_portal(&portal, BATCH)
-                .map_err(|e| self.err(e))?;
+            let rows = tx.query_portal(&portal, BATCH).map_err(|e| self.err(e))?;
             for r in &rows {
                 if !row(r)? {
                     return Ok(());
@@ -958,9 +955,7 @@ impl Source for PgSource {
         let mut tx = client.transaction().map_err(|e| self.err(e))?;
         let portal = tx.bind(&sql, &p.refs()).map_err(|e| self.err(e))?;
         loop {
-            let rows = tx
-                .query_portal(&portal, BATCH)
-                .map_err(|e| self.err(e))?;
+            let rows = tx.query_portal(&portal, BATCH).map_err(|e| self.err(e))?;
             for r in &rows {
                 take(&self.record(r), &mut out)?;
             }
@@ -1015,7 +1010,10 @@ fn text_cond(col: &str, text: &str, c: &Cond, p: &mut Params) -> String {
         (Literal::Null, _) => format!("{col} IS NOT NULL"),
         (Literal::Str(s), Op::Glob) => format!("{text} ~ {}", p.bind(glob_regex(s))),
         (Literal::Str(s), Op::Ne) => {
-            format!("({col} IS NOT NULL AND {text} <> {}::text)", p.bind(s.clone()))
+            format!(
+                "({col} IS NOT NULL AND {text} <> {}::text)",
+                p.bind(s.clone())
+            )
         }
         (Literal::Str(s), op) => format!(
             "({text} COLLATE \"C\") {} {}::text",

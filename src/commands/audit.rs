@@ -327,6 +327,11 @@ fn prune_table(ctx: &Ctx, a: &AuditPruneArgs, cutoff: time::OffsetDateTime) -> R
             "--force applies to keyward's own log (its chain); a service's table has none",
         ));
     }
+    if source_of(&a.source)?.is_some_and(|s| s.starts_with("sqlite:") || s.starts_with("jsonl:")) {
+        return Err(Error::usage(
+            "audit prune deletes from keyward's store or a PostgreSQL table (--source postgres://...); sqlite: and jsonl: sources are read-only",
+        ));
+    }
     // keyward's log must take the record before anything is deleted.
     let (mut store, auditor) = ctx.audited()?;
     let Some(src) = open_source(ctx, &a.source)? else {

@@ -4,7 +4,6 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use keyward::audit::Auditor;
@@ -626,25 +625,6 @@ fn json_lines_security_logs_rotated_and_gzipped() {
         "json",
     ]));
     assert_eq!(by_type.as_array().unwrap().len(), 1);
-}
-
-fn lines_from(child: &mut Child) -> mpsc::Receiver<String> {
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
-fn next_line(rx: &mpsc::Receiver<String>) -> String {
-    rx.recv_timeout(Duration::from_secs(20))
-        .expect("a line within 20 s")
 }
 
 #[test]
