@@ -73,12 +73,12 @@ print(f"{sys.argv[1]}: p50 {t[len(t)//2]*1e3:.1f} ms, p95 {t[int(len(t)*0.95)]*1
 PY
     rm -f "/tmp/kw_audit_pg_$$.json"
   else
-    "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     local times=()
     for _ in $(seq "$RUNS"); do
       local a b
       a=$(date +%s%N)
-      "$@" >/dev/null
+      "$@" >/dev/null 2>&1
       b=$(date +%s%N)
       times+=($(( (b - a) / 1000 )))
     done

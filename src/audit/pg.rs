@@ -26,7 +26,7 @@ use super::filter::{
     Cond, Cursor, Field, Filter, Literal, Op, Path as CondPath, Record, is_glob,
     parse_time_text_in, risks_from,
 };
-use super::query::{Source, TablePrune, count_by_reading, group_by_reading};
+use super::query::{PruneCommit, Source, TablePrune, count_by_reading, group_by_reading};
 use super::source::{GroupBy, Mapping, Order, sort_groups, table_candidates, time_of_epoch};
 use crate::error::{Error, Result};
 use crate::timeutil::Zone;
@@ -867,7 +867,7 @@ impl Source for PgSource {
     fn prune_older(
         &self,
         cutoff: OffsetDateTime,
-        commit: Option<&mut dyn FnMut(&TablePrune) -> Result<i64>>,
+        commit: Option<PruneCommit<'_>>,
     ) -> Result<TablePrune> {
         let Some(tcol) = self.col(Field::Time) else {
             return Err(Error::bad_input(format!(

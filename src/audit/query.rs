@@ -77,7 +77,7 @@ pub trait Source {
     fn prune_older(
         &self,
         cutoff: time::OffsetDateTime,
-        commit: Option<&mut dyn FnMut(&TablePrune) -> Result<i64>>,
+        commit: Option<PruneCommit<'_>>,
     ) -> Result<TablePrune> {
         let _ = (cutoff, commit);
         Err(Error::usage(
@@ -112,6 +112,10 @@ pub fn group_by_reading<S: Source + ?Sized>(
     Ok(groups)
 }
 
+/// Records a service table's prune in keyward's log before the deletion
+/// commits; returns the entry's id.
+pub type PruneCommit<'a> = &'a mut dyn FnMut(&TablePrune) -> Result<i64>;
+
 /// What a prune of a service's table removed (or would remove): the
 /// checkpoint recorded in keyward's log.
 #[derive(Debug, Clone, Default)]
@@ -126,7 +130,7 @@ pub struct TablePrune {
     pub kept: u64,
     /// The cutoff (RFC 3339 UTC).
     pub older_than: String,
-    /// The first and last removed entries' times.
+    /// The first removed entry's time.
     pub first_ts: Option<String>,
     /// The last removed entry's time.
     pub last_ts: Option<String>,
