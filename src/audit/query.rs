@@ -212,9 +212,15 @@ pub fn open(spec: &SourceSpec, store: Option<&Path>) -> Result<Option<Box<dyn So
             } else if crate::pgtls::is_conn_string(s) {
                 Ok(Some(Box::new(PgSource::open(s, &spec.table, &maps, zone)?)))
             } else {
+                // Whatever it is, a URL's user and password are not shown.
+                let shown = match s.split_once("://") {
+                    Some((scheme, rest)) if rest.contains('@') => {
+                        format!("{scheme}://...@{}", rest.rsplit('@').next().unwrap_or(""))
+                    }
+                    _ => s.to_string(),
+                };
                 Err(Error::usage(format!(
-                    "--source '{}': use store, sqlite:PATH, jsonl:PATH or a PostgreSQL URL (postgres://...)",
-                    crate::pgtls::redact(s)
+                    "--source '{shown}': use store, sqlite:PATH, jsonl:PATH or a PostgreSQL URL (postgres://...)"
                 )))
             }
         }

@@ -493,6 +493,19 @@ fn bad_inputs_name_what_is_wrong() {
                     .and(predicate::str::contains("NotShown").not()),
             );
     }
+    // Not a source keyward knows: exit 2, a URL's password not shown.
+    kw().args([
+        "audit",
+        "query",
+        "--source",
+        "mysql://app:NotShown-9Zq@db/app",
+    ])
+    .assert()
+    .code(2)
+    .stderr(
+        predicate::str::contains("mysql://...@db/app")
+            .and(predicate::str::contains("NotShown").not()),
+    );
     // --source-env keeps it off the command line.
     kw().args(["audit", "query", "--count", "--source-env", "AUDIT_DB"])
         .env(

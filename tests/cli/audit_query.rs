@@ -254,7 +254,7 @@ fn no_match_is_exit_0_unless_asked_and_bad_filters_are_2_or_3() {
         (
             vec!["--source", "ftp:x"],
             2,
-            "use store, sqlite:PATH or jsonl:PATH",
+            "--source 'ftp:x': use store, sqlite:PATH, jsonl:PATH or a PostgreSQL URL",
         ),
         (vec!["--map", "a=b"], 2, "unknown field 'b'"),
         (vec!["--map", "user_id=actor"], 2, "not keyward's store"),
@@ -1350,7 +1350,7 @@ fn hardening_10_tz_reads_naive_json_lines_times_in_a_zone() {
     .assert()
     .code(2)
     .stderr(predicate::str::contains(
-        "--tz applies to sqlite: and jsonl:",
+        "--tz applies to sqlite:, jsonl: and PostgreSQL sources",
     ));
 }
 
