@@ -173,6 +173,21 @@ pub fn is_url(conn: &str) -> bool {
     conn.starts_with("postgres://") || conn.starts_with("postgresql://")
 }
 
+/// Whether `db` names a PostgreSQL server rather than a file: a
+/// `postgres://` or `postgresql://` URL, or a libpq key=value string
+/// (`host=db dbname=app user=app`).
+pub fn is_conn_string(db: &str) -> bool {
+    if is_url(db) {
+        return true;
+    }
+    // Any `keyword=` first (libpq has dozens: host, dbname, sslcert,
+    // client_encoding...); a file name seldom looks like that.
+    db.trim_start().split_once('=').is_some_and(|(k, _)| {
+        let k = k.trim();
+        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+    })
+}
+
 /// A connection string without its password, for messages: the URL form
 /// (`postgres://user:secret@host/db`) loses `:secret` and any `password=`
 /// query parameter; the key=value form (`host=db password=secret`) loses

@@ -295,7 +295,9 @@ pub struct PruneRecord {
 /// The prune records in the log.
 pub fn prune_records(conn: &Connection) -> Result<Vec<PruneRecord>> {
     let mut stmt = conn
-        .prepare("SELECT details FROM audit_log WHERE action = 'audit.prune' ORDER BY id")
+        .prepare(
+            "SELECT details FROM audit_log WHERE action = 'audit.prune' AND resource_type = 'audit_log' ORDER BY id",
+        )
         .map_err(query_error)?;
     let rows = stmt
         .query_map([], |r| r.get::<_, String>(0))
@@ -334,6 +336,9 @@ pub struct PruneReport {
     pub entry_id: Option<i64>,
     /// Nothing was changed.
     pub dry_run: bool,
+    /// A service's table: where it is (text output only).
+    #[serde(skip)]
+    pub table: Option<String>,
 }
 
 /// Removes the longest run of oldest rows whose times are before `cutoff`
@@ -383,6 +388,7 @@ pub fn prune(
             older_than: cut,
             entry_id: None,
             dry_run: true,
+            table: None,
         });
     }
     store.write(|tx| {
@@ -396,6 +402,7 @@ pub fn prune(
                 older_than: cut.clone(),
                 entry_id: None,
                 dry_run: false,
+                table: None,
             });
         };
         tx.execute("DELETE FROM audit_log WHERE id <= ?1", params![tid])
@@ -422,6 +429,65 @@ pub fn prune(
             older_than: cut.clone(),
             entry_id: Some(id),
             dry_run: false,
+            table: None,
         })
+    })
+}
+
+/// Removes a service's entries (a PostgreSQL table, `src`) older than
+/// `cutoff` in one transaction, after recording in keyward's log an
+/// `audit.prune` entry (risk medium, resource `table`) with what was
+/// removed: how many, the first and last times, the last id or key, and
+/// the SHA-256 of the removed entries as `audit export` prints them
+/// (`sha256`). In the report, `through_id` is the last removed id and
+/// `through_hash` that SHA-256. `dry_run` only reads.
+pub fn prune_table(
+    src: &dyn super::query::Source,
+    store: &mut Store,
+    auditor: &Auditor,
+    cutoff: OffsetDateTime,
+    dry_run: bool,
+) -> Result<PruneReport> {
+    let mut entry_id = None;
+    let done = if dry_run {
+        src.prune_older(cutoff, None)?
+    } else {
+        src.prune_older(
+            cutoff,
+            Some(&mut |p: &super::query::TablePrune| {
+                let entry = Entry {
+                    action: "audit.prune".into(),
+                    resource_type: Some("table".into()),
+                    resource_id: Some(p.table.clone()),
+                    outcome: super::AuditOutcome::Success,
+                    risk: Risk::Medium,
+                    details: serde_json::json!({
+                        "source": p.source,
+                        "table": p.table,
+                        "pruned": p.pruned,
+                        "kept": p.kept,
+                        "older_than": p.older_than,
+                        "first_ts": p.first_ts,
+                        "last_ts": p.last_ts,
+                        "last_id": p.last_id,
+                        "last_key": p.last_key,
+                        "sha256": p.sha256,
+                    }),
+                };
+                let id = store.write(|tx| auditor.append(tx, &entry))?;
+                entry_id = Some(id);
+                Ok(id)
+            }),
+        )?
+    };
+    Ok(PruneReport {
+        pruned: done.pruned,
+        through_id: done.last_id,
+        through_hash: (done.pruned > 0).then(|| done.sha256.clone()),
+        kept: done.kept,
+        older_than: done.older_than.clone(),
+        entry_id,
+        dry_run,
+        table: Some(format!("'{}' at {}", done.table, done.source)),
     })
 }

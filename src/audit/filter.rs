@@ -122,6 +122,20 @@ pub struct Record {
     /// JSON-lines files: `file:line` the entry came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Where the entry sits in its source, for `tail --follow` to go on
+    /// after it (PostgreSQL: its time and key as the server prints them).
+    #[serde(skip)]
+    pub cursor: Option<Cursor>,
+}
+
+/// A PostgreSQL entry's place in (time, key) order, each as the server
+/// prints it (cast back to the column's own type, it is exact).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// The time column's text.
+    pub time: Option<String>,
+    /// The key column's text.
+    pub key: Option<String>,
 }
 
 impl Record {
@@ -678,6 +692,7 @@ mod tests {
             prev_hash: None,
             hash: None,
             source: None,
+            cursor: None,
         }
     }
 

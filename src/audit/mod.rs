@@ -28,6 +28,7 @@ pub mod anchor;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
+pub mod pg;
 pub mod pyrepr;
 pub mod query;
 pub mod render;
@@ -137,17 +138,22 @@ impl AuditOutcome {
     }
 }
 
-/// Risk levels, as seed 002's security audit grades events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// Risk levels, as seed 002's security audit grades events (`--risk` takes
+/// one: that level or above).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Risk {
     /// Routine.
+    #[value(help = "Everything")]
     Low,
     /// Worth a look.
+    #[value(help = "Medium and above")]
     Medium,
     /// Needs attention.
+    #[value(help = "High and critical")]
     High,
     /// Act now.
+    #[value(help = "Critical only")]
     Critical,
 }
 

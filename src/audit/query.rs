@@ -3,9 +3,9 @@
 //!
 //! A source is anything that implements [`Source`]: keyward's store and a
 //! service's SQLite table ([`SqlSource`]), JSON-lines files
-//! ([`JsonlSource`]). [`open`] is the one place that maps `--source` to a
-//! kind, so a new kind (PostgreSQL) joins here without touching the
-//! commands.
+//! ([`JsonlSource`]), a service's PostgreSQL table ([`PgSource`]).
+//! [`open`] is the one place that maps `--source` to a kind, so a new kind
+//! joins here without touching the commands.
 
 use std::path::Path;
 use std::time::Duration;
@@ -13,14 +13,15 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::filter::{Filter, Record, parse_bound, parse_where};
-use super::source::{
-    GroupBy, JsonlSource, MAX_LINE_BYTES, Order, SqlSource, follow_file, parse_mapping,
-};
+use super::pg::PgSource;
+use super::source::{GroupBy, JsonlSource, Order, SqlSource, parse_mapping, sort_groups};
 use super::{Auditor, Entry, Risk};
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::{Store, resolve_path};
 
-/// Where audit entries are read from.
+/// Where audit entries are read from. A kind implements `for_each` and
+/// `follow`; `count` and `group` read every match unless the kind answers
+/// them itself (in SQL).
 pub trait Source {
     /// Calls `each` for every matching entry in `order`, at most `limit` of
     /// them; `each` returns false to stop early.
@@ -33,18 +34,23 @@ pub trait Source {
     ) -> Result<()>;
 
     /// How many entries match.
-    fn count(&self, f: &Filter) -> Result<u64>;
+    fn count(&self, f: &Filter) -> Result<u64> {
+        count_by_reading(self, f)
+    }
 
-    /// Counts per group.
-    fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>>;
+    /// Counts per group: largest first, or in time order for days and
+    /// hours.
+    fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
+        group_by_reading(self, f, by)
+    }
 
     /// Calls `each` for every matching entry written from now on (after
-    /// `last_id`, the newest entry already shown, where the source has
-    /// ids), polling every `interval`; returns when `each` returns false.
+    /// `last`, the newest entry already shown), polling every `interval`;
+    /// returns when `each` returns false.
     fn follow(
         &self,
         f: &Filter,
-        last_id: Option<i64>,
+        last: Option<&Record>,
         interval: Duration,
         each: &mut dyn FnMut(Record) -> Result<bool>,
     ) -> Result<()>;
@@ -63,112 +69,79 @@ pub trait Source {
     fn into_store(self: Box<Self>) -> Option<Store> {
         None
     }
-}
 
-/// `for_each`, `count` and `group` of [`Source`] by the kind's own
-/// (generic) methods of those names.
-macro_rules! reads_by_inherent_methods {
-    ($kind:ident) => {
-        fn for_each(
-            &self,
-            f: &Filter,
-            order: Order,
-            limit: Option<u64>,
-            each: &mut dyn FnMut(Record) -> Result<bool>,
-        ) -> Result<()> {
-            $kind::for_each(self, f, order, limit, each)
-        }
-
-        fn count(&self, f: &Filter) -> Result<u64> {
-            $kind::count(self, f)
-        }
-
-        fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
-            $kind::group(self, f, by)
-        }
-    };
-}
-
-impl Source for SqlSource {
-    reads_by_inherent_methods!(SqlSource);
-
-    fn follow(
+    /// `audit prune` on a service's table: deletes the entries before
+    /// `cutoff` in one transaction, calling `commit` (which records the
+    /// prune and returns the record's id) before that transaction commits;
+    /// without `commit`, only says what would be deleted.
+    fn prune_older(
         &self,
-        f: &Filter,
-        last_id: Option<i64>,
-        interval: Duration,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()> {
-        let mut last_id = match last_id {
-            Some(id) => Some(id),
-            None => self.max_id()?,
-        };
-        let mut f = f.clone();
-        loop {
-            std::thread::sleep(interval);
-            f.after_id = last_id;
-            let mut go = true;
-            SqlSource::for_each(self, &f, Order::Asc, None, |r| {
-                if r.id.is_some() {
-                    last_id = r.id;
-                }
-                go = each(r)?;
-                Ok(go)
-            })?;
-            if !go {
-                return Ok(());
-            }
-        }
-    }
-
-    fn store(&self) -> Option<&Store> {
-        self.as_store()
-    }
-
-    fn into_store(self: Box<Self>) -> Option<Store> {
-        SqlSource::into_store(*self)
+        cutoff: time::OffsetDateTime,
+        commit: Option<PruneCommit<'_>>,
+    ) -> Result<TablePrune> {
+        let _ = (cutoff, commit);
+        Err(Error::usage(
+            "audit prune deletes from keyward's store or a PostgreSQL table (--source postgres://...); sqlite: and jsonl: sources are read-only",
+        ))
     }
 }
 
-impl Source for JsonlSource {
-    reads_by_inherent_methods!(JsonlSource);
+/// Counts the matching entries by reading them.
+pub fn count_by_reading<S: Source + ?Sized>(src: &S, f: &Filter) -> Result<u64> {
+    let mut n = 0;
+    src.for_each(f, Order::Asc, None, &mut |_| {
+        n += 1;
+        Ok(true)
+    })?;
+    Ok(n)
+}
 
-    fn follow(
-        &self,
-        f: &Filter,
-        _last_id: Option<i64>,
-        interval: Duration,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()> {
-        let live = self
-            .files()
-            .last()
-            .cloned()
-            .ok_or_else(|| Error::environment("no file to follow"))?;
-        follow_file(self, &live, f, interval, each)
-    }
+/// Counts per group by reading every matching entry.
+pub fn group_by_reading<S: Source + ?Sized>(
+    src: &S,
+    f: &Filter,
+    by: GroupBy,
+) -> Result<Vec<(String, u64)>> {
+    let mut map: std::collections::HashMap<String, u64> = Default::default();
+    src.for_each(f, Order::Asc, None, &mut |r| {
+        *map.entry(by.key(&r)).or_default() += 1;
+        Ok(true)
+    })?;
+    let mut groups: Vec<_> = map.into_iter().collect();
+    sort_groups(&mut groups, by);
+    Ok(groups)
+}
 
-    fn skipped(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for (file, first, n) in self.skipped.borrow().iter() {
-            out.push(format!(
-                "{file}:{first}: skipped {n} {} not a JSON object",
-                if *n == 1 {
-                    "line that is"
-                } else {
-                    "lines that are"
-                }
-            ));
-        }
-        for (file, first, n) in self.too_long.borrow().iter() {
-            out.push(format!(
-                "{file}:{first}: skipped {n} {} longer than {} MiB",
-                if *n == 1 { "line" } else { "lines" },
-                MAX_LINE_BYTES >> 20
-            ));
-        }
-        out
-    }
+/// Records a service table's prune in keyward's log before the deletion
+/// commits; returns the entry's id.
+pub type PruneCommit<'a> = &'a mut dyn FnMut(&TablePrune) -> Result<i64>;
+
+/// What a prune of a service's table removed (or would remove): the
+/// checkpoint recorded in keyward's log.
+#[derive(Debug, Clone, Default)]
+pub struct TablePrune {
+    /// The server and table, without a password.
+    pub source: String,
+    /// The table.
+    pub table: String,
+    /// Entries removed (or that would be).
+    pub pruned: u64,
+    /// Entries left.
+    pub kept: u64,
+    /// The cutoff (RFC 3339 UTC).
+    pub older_than: String,
+    /// The first removed entry's time.
+    pub first_ts: Option<String>,
+    /// The last removed entry's time.
+    pub last_ts: Option<String>,
+    /// The last removed entry's id (an integer id column).
+    pub last_id: Option<i64>,
+    /// Its key as the server prints it (any key type).
+    pub last_key: Option<String>,
+    /// SHA-256 of the removed entries as `audit export` prints them
+    /// (NDJSON, oldest first): `sha256sum` of an export made beforehand
+    /// with `--until` the cutoff.
+    pub sha256: String,
 }
 
 /// Where the entries of `audit query`, `tail` and `export` go as they are
@@ -183,9 +156,12 @@ pub trait Sink {
 /// `--source`, `--table`, `--map` and `--tz` as given.
 #[derive(Debug, Clone, Default)]
 pub struct SourceSpec {
-    /// `store` (or None), `sqlite:PATH`, `jsonl:PATH|GLOB`.
+    /// `store` (or None), `sqlite:PATH`, `jsonl:PATH|GLOB`, or a
+    /// PostgreSQL URL (`postgres://`, `postgresql://`) or libpq key=value
+    /// string.
     pub source: Option<String>,
-    /// The table of a `sqlite:` source.
+    /// The table of a `sqlite:` or PostgreSQL source (`schema.table` in
+    /// PostgreSQL).
     pub table: String,
     /// `--map COLUMN=FIELD` overrides.
     pub maps: Vec<String>,
@@ -210,12 +186,12 @@ pub fn open(spec: &SourceSpec, store: Option<&Path>) -> Result<Option<Box<dyn So
         None | Some("store") => {
             if !maps.is_empty() {
                 return Err(Error::usage(
-                    "--map applies to sqlite: and jsonl: sources, not keyward's store",
+                    "--map applies to sqlite:, jsonl: and PostgreSQL sources, not keyward's store",
                 ));
             }
             if spec.tz.is_some() {
                 return Err(Error::usage(
-                    "--tz applies to sqlite: and jsonl: sources: keyward's store writes UTC times with Z",
+                    "--tz applies to sqlite:, jsonl: and PostgreSQL sources: keyward's store writes UTC times with Z",
                 ));
             }
             let path = resolve_path(store)?;
@@ -233,9 +209,18 @@ pub fn open(spec: &SourceSpec, store: Option<&Path>) -> Result<Option<Box<dyn So
                 )))
             } else if let Some(p) = s.strip_prefix("jsonl:") {
                 Ok(Some(Box::new(JsonlSource::open(p, &maps)?.with_zone(zone))))
+            } else if crate::pgtls::is_conn_string(s) {
+                Ok(Some(Box::new(PgSource::open(s, &spec.table, &maps, zone)?)))
             } else {
+                // Whatever it is, a URL's user and password are not shown.
+                let shown = match s.split_once("://") {
+                    Some((scheme, rest)) if rest.contains('@') => {
+                        format!("{scheme}://...@{}", rest.rsplit('@').next().unwrap_or(""))
+                    }
+                    _ => s.to_string(),
+                };
                 Err(Error::usage(format!(
-                    "--source '{s}': use store, sqlite:PATH or jsonl:PATH"
+                    "--source '{shown}': use store, sqlite:PATH, jsonl:PATH or a PostgreSQL URL (postgres://...)"
                 )))
             }
         }
@@ -470,7 +455,6 @@ pub fn tail(
             Ok(true)
         })?;
     }
-    let last_id = newest.first().and_then(|r| r.id);
     for r in newest.iter().rev() {
         sink.entry(r)?;
     }
@@ -478,7 +462,9 @@ pub fn tail(
         warn(&w);
     }
     if let Some(interval) = follow {
-        src.follow(f, last_id, interval, &mut |r| sink.entry(&r).map(|_| true))?;
+        src.follow(f, newest.first(), interval, &mut |r| {
+            sink.entry(&r).map(|_| true)
+        })?;
     }
     sink.finish().map(|_| ())
 }

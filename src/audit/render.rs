@@ -90,6 +90,24 @@ impl Report for PruneReport {
                 self.older_than
             ));
         }
+        if let Some(table) = &self.table {
+            let recorded = match self.entry_id {
+                Some(id) => format!("; recorded as row {id} of keyward's log (audit.prune)"),
+                None => String::new(),
+            };
+            return out.line(&format!(
+                "{} {} entries older than {} from {table}; {} kept; sha256 of the removed entries as audit export prints them: {}{recorded}",
+                if self.dry_run {
+                    "would delete"
+                } else {
+                    "deleted"
+                },
+                self.pruned,
+                self.older_than,
+                self.kept,
+                self.through_hash.as_deref().unwrap_or("-"),
+            ));
+        }
         let recorded = match self.entry_id {
             Some(id) => format!("; recorded as row {id} (audit.prune)"),
             None => String::new(),

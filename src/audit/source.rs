@@ -9,6 +9,7 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OpenFlags};
@@ -18,12 +19,13 @@ use super::filter::{
     Cond, Field, Filter, Literal, Op, Path as CondPath, Record, from_epoch, is_glob,
     parse_time_text_in, risks_from,
 };
+use super::query::{Source, count_by_reading, group_by_reading};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::timeutil::Zone;
 
-/// Oldest or newest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Oldest or newest first (`--order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Order {
     /// Oldest first.
     Asc,
@@ -71,7 +73,8 @@ impl GroupBy {
         }
     }
 
-    fn key(self, r: &Record) -> String {
+    /// The group an entry falls in.
+    pub fn key(self, r: &Record) -> String {
         match self {
             GroupBy::Field(f) => r.text(f).unwrap_or_default(),
             GroupBy::Day | GroupBy::Hour => match r.time {
@@ -88,8 +91,40 @@ impl GroupBy {
         }
     }
 
-    fn chronological(self) -> bool {
+    /// Days and hours: groups in time order.
+    pub fn chronological(self) -> bool {
         matches!(self, GroupBy::Day | GroupBy::Hour)
+    }
+}
+
+/// `--group-by KEY` takes a `GroupBy` directly: the keys and their help.
+impl clap::ValueEnum for GroupBy {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            GroupBy::Field(Field::Actor),
+            GroupBy::Field(Field::Action),
+            GroupBy::Field(Field::Risk),
+            GroupBy::Field(Field::Outcome),
+            GroupBy::Field(Field::Host),
+            GroupBy::Field(Field::ResourceType),
+            GroupBy::Day,
+            GroupBy::Hour,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (name, help) = match self {
+            GroupBy::Field(Field::Actor) => ("actor", "Who acted"),
+            GroupBy::Field(Field::Action) => ("action", "What was done"),
+            GroupBy::Field(Field::Risk) => ("risk", "Risk level"),
+            GroupBy::Field(Field::Outcome) => ("outcome", "Outcome"),
+            GroupBy::Field(Field::Host) => ("host", "Host"),
+            GroupBy::Field(Field::ResourceType) => ("resource", "Resource type"),
+            GroupBy::Day => ("day", "UTC day"),
+            GroupBy::Hour => ("hour", "UTC hour"),
+            GroupBy::Field(_) => return None,
+        };
+        Some(clap::builder::PossibleValue::new(name).help(help))
     }
 }
 
@@ -137,7 +172,7 @@ const ACTOR_NAMES: &[&str] = &[
 ];
 
 /// Column names tried, in order, for each field of a service's table.
-fn table_candidates(f: Field) -> &'static [&'static str] {
+pub(crate) fn table_candidates(f: Field) -> &'static [&'static str] {
     match f {
         Field::Id => ID_NAMES,
         Field::Time => &[
@@ -671,18 +706,21 @@ impl SqlSource {
             prev_hash: if self.keyward { text(10)? } else { None },
             hash: if self.keyward { text(11)? } else { None },
             source: None,
+            cursor: None,
         })
     }
+}
 
+impl Source for SqlSource {
     /// Calls `each` for every matching entry in `order`, at most `limit`
     /// of them; `each` returns false to stop early. Rows stream from
     /// SQLite: memory does not grow with the log.
-    pub fn for_each(
+    fn for_each(
         &self,
         f: &Filter,
         order: Order,
         limit: Option<u64>,
-        mut each: impl FnMut(Record) -> Result<bool>,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
     ) -> Result<()> {
         let (wh, params) = self.where_sql(f);
         let post = self.post_filter(f);
@@ -713,14 +751,9 @@ impl SqlSource {
     }
 
     /// How many entries match.
-    pub fn count(&self, f: &Filter) -> Result<u64> {
+    fn count(&self, f: &Filter) -> Result<u64> {
         if self.post_filter(f) {
-            let mut n = 0;
-            self.for_each(f, Order::Asc, None, |_| {
-                n += 1;
-                Ok(true)
-            })?;
-            return Ok(n);
+            return count_by_reading(self, f);
         }
         let (wh, params) = self.where_sql(f);
         self.conn()
@@ -733,6 +766,106 @@ impl SqlSource {
             .map_err(|e| self.err(e))
     }
 
+    /// Counts per group.
+    fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
+        if by == GroupBy::Day
+            && self.time == TimeKind::Keyward
+            && let Some(groups) = self.group_days_by_range(f)?
+        {
+            return Ok(groups);
+        }
+        let key_sql = match by {
+            GroupBy::Field(field) => self.col(field).map(|c| format!("CAST({c} AS TEXT)")),
+            GroupBy::Day | GroupBy::Hour => {
+                let len = if by == GroupBy::Day { 10 } else { 13 };
+                let suffix = if by == GroupBy::Hour { " || ':00'" } else { "" };
+                match (self.time, self.col(Field::Time)) {
+                    (TimeKind::Keyward, Some(c)) => Some(format!("substr({c}, 1, {len}){suffix}")),
+                    (TimeKind::Text { zoned: false, .. }, Some(c)) => {
+                        Some(format!("replace(substr({c}, 1, {len}), ' ', 'T'){suffix}"))
+                    }
+                    (TimeKind::Epoch { millis }, Some(c)) => {
+                        let secs = if millis {
+                            format!("{c} / 1000.0")
+                        } else {
+                            c.to_string()
+                        };
+                        let fmt = if by == GroupBy::Day {
+                            "%Y-%m-%d"
+                        } else {
+                            "%Y-%m-%dT%H:00"
+                        };
+                        Some(format!("strftime('{fmt}', {secs}, 'unixepoch')"))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        let mut groups = match key_sql {
+            Some(k) if !self.post_filter(f) => {
+                let (wh, params) = self.where_sql(f);
+                let sql = format!("SELECT {k}, COUNT(*) FROM {}{wh} GROUP BY 1", self.table);
+                let mut stmt = self.conn().prepare(&sql).map_err(|e| self.err(e))?;
+                stmt.query_map(rusqlite::params_from_iter(params), |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                        r.get::<_, i64>(1)? as u64,
+                    ))
+                })
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(|e| self.err(e))?
+            }
+            _ => return group_by_reading(self, f, by),
+        };
+        sort_groups(&mut groups, by);
+        Ok(groups)
+    }
+
+    fn follow(
+        &self,
+        f: &Filter,
+        last: Option<&Record>,
+        interval: Duration,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
+    ) -> Result<()> {
+        let mut last_id = match last {
+            Some(r) => r.id,
+            None => self.max_id()?,
+        };
+        let mut f = f.clone();
+        loop {
+            std::thread::sleep(interval);
+            f.after_id = last_id;
+            let mut go = true;
+            self.for_each(&f, Order::Asc, None, &mut |r| {
+                if r.id.is_some() {
+                    last_id = r.id;
+                }
+                go = each(r)?;
+                Ok(go)
+            })?;
+            if !go {
+                return Ok(());
+            }
+        }
+    }
+
+    fn store(&self) -> Option<&Store> {
+        match &self.conn {
+            Conn::Store(s) => Some(s),
+            Conn::Plain(_) => None,
+        }
+    }
+
+    fn into_store(self: Box<Self>) -> Option<Store> {
+        match self.conn {
+            Conn::Store(s) => Some(s),
+            Conn::Plain(_) => None,
+        }
+    }
+}
+
+impl SqlSource {
     /// Counts per day of keyward's store one day at a time, each a range of
     /// the `ts` index: no sort of the whole log, which `GROUP BY` would
     /// need (about 4x faster on 10M entries). None when the range is too
@@ -790,68 +923,6 @@ impl SqlSource {
         Ok(Some(out))
     }
 
-    /// Counts per group.
-    pub fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
-        if by == GroupBy::Day
-            && self.time == TimeKind::Keyward
-            && let Some(groups) = self.group_days_by_range(f)?
-        {
-            return Ok(groups);
-        }
-        let key_sql = match by {
-            GroupBy::Field(field) => self.col(field).map(|c| format!("CAST({c} AS TEXT)")),
-            GroupBy::Day | GroupBy::Hour => {
-                let len = if by == GroupBy::Day { 10 } else { 13 };
-                let suffix = if by == GroupBy::Hour { " || ':00'" } else { "" };
-                match (self.time, self.col(Field::Time)) {
-                    (TimeKind::Keyward, Some(c)) => Some(format!("substr({c}, 1, {len}){suffix}")),
-                    (TimeKind::Text { zoned: false, .. }, Some(c)) => {
-                        Some(format!("replace(substr({c}, 1, {len}), ' ', 'T'){suffix}"))
-                    }
-                    (TimeKind::Epoch { millis }, Some(c)) => {
-                        let secs = if millis {
-                            format!("{c} / 1000.0")
-                        } else {
-                            c.to_string()
-                        };
-                        let fmt = if by == GroupBy::Day {
-                            "%Y-%m-%d"
-                        } else {
-                            "%Y-%m-%dT%H:00"
-                        };
-                        Some(format!("strftime('{fmt}', {secs}, 'unixepoch')"))
-                    }
-                    _ => None,
-                }
-            }
-        };
-        let mut groups = match key_sql {
-            Some(k) if !self.post_filter(f) => {
-                let (wh, params) = self.where_sql(f);
-                let sql = format!("SELECT {k}, COUNT(*) FROM {}{wh} GROUP BY 1", self.table);
-                let mut stmt = self.conn().prepare(&sql).map_err(|e| self.err(e))?;
-                stmt.query_map(rusqlite::params_from_iter(params), |r| {
-                    Ok((
-                        r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                        r.get::<_, i64>(1)? as u64,
-                    ))
-                })
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| self.err(e))?
-            }
-            _ => {
-                let mut map: std::collections::HashMap<String, u64> = Default::default();
-                self.for_each(f, Order::Asc, None, |r| {
-                    *map.entry(by.key(&r)).or_default() += 1;
-                    Ok(true)
-                })?;
-                map.into_iter().collect()
-            }
-        };
-        sort_groups(&mut groups, by);
-        Ok(groups)
-    }
-
     /// The largest id that matches nothing yet: where `tail --follow` starts.
     pub fn max_id(&self) -> Result<Option<i64>> {
         let id = self.col(Field::Id).unwrap_or("rowid");
@@ -866,38 +937,23 @@ impl SqlSource {
     pub fn is_store(&self) -> bool {
         self.keyward
     }
-
-    /// The store, for keyward's own log (borrowed).
-    pub fn as_store(&self) -> Option<&Store> {
-        match &self.conn {
-            Conn::Store(s) => Some(s),
-            Conn::Plain(_) => None,
-        }
-    }
-
-    /// The store, for keyward's own log.
-    pub fn into_store(self) -> Option<Store> {
-        match self.conn {
-            Conn::Store(s) => Some(s),
-            Conn::Plain(_) => None,
-        }
-    }
 }
 
-fn time_of_epoch(x: f64) -> (String, Option<OffsetDateTime>) {
+pub(crate) fn time_of_epoch(x: f64) -> (String, Option<OffsetDateTime>) {
     match from_epoch(x) {
         Some(t) => (crate::timeutil::format_ms(t), Some(t)),
         None => (x.to_string(), None),
     }
 }
 
-fn like_escape(s: &str) -> String {
+pub(crate) fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
 }
 
-fn sort_groups(groups: &mut [(String, u64)], by: GroupBy) {
+/// Largest first, or in time order for days and hours.
+pub fn sort_groups(groups: &mut [(String, u64)], by: GroupBy) {
     if by.chronological() {
         groups.sort_by(|a, b| a.0.cmp(&b.0));
     } else {
@@ -1124,17 +1180,20 @@ impl JsonlSource {
             prev_hash: None,
             hash: None,
             source: Some(format!("{label}:{line_no}")),
+            cursor: None,
         })
     }
+}
 
+impl Source for JsonlSource {
     /// Calls `each` for matching entries, in file order (oldest first) or
     /// reversed; ascending order streams, descending keeps at most `limit`.
-    pub fn for_each(
+    fn for_each(
         &self,
         f: &Filter,
         order: Order,
         limit: Option<u64>,
-        mut each: impl FnMut(Record) -> Result<bool>,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
     ) -> Result<()> {
         match order {
             Order::Asc => {
@@ -1178,26 +1237,41 @@ impl JsonlSource {
         Ok(())
     }
 
-    /// How many entries match.
-    pub fn count(&self, f: &Filter) -> Result<u64> {
-        let mut n = 0;
-        self.for_each(f, Order::Asc, None, |_| {
-            n += 1;
-            Ok(true)
-        })?;
-        Ok(n)
+    fn follow(
+        &self,
+        f: &Filter,
+        _last: Option<&Record>,
+        interval: Duration,
+        each: &mut dyn FnMut(Record) -> Result<bool>,
+    ) -> Result<()> {
+        let live = self
+            .files()
+            .last()
+            .cloned()
+            .ok_or_else(|| Error::environment("no file to follow"))?;
+        follow_file(self, &live, f, interval, each)
     }
 
-    /// Counts per group.
-    pub fn group(&self, f: &Filter, by: GroupBy) -> Result<Vec<(String, u64)>> {
-        let mut map: std::collections::HashMap<String, u64> = Default::default();
-        self.for_each(f, Order::Asc, None, |r| {
-            *map.entry(by.key(&r)).or_default() += 1;
-            Ok(true)
-        })?;
-        let mut groups: Vec<_> = map.into_iter().collect();
-        sort_groups(&mut groups, by);
-        Ok(groups)
+    fn skipped(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (file, first, n) in self.skipped.borrow().iter() {
+            out.push(format!(
+                "{file}:{first}: skipped {n} {} not a JSON object",
+                if *n == 1 {
+                    "line that is"
+                } else {
+                    "lines that are"
+                }
+            ));
+        }
+        for (file, first, n) in self.too_long.borrow().iter() {
+            out.push(format!(
+                "{file}:{first}: skipped {n} {} longer than {} MiB",
+                if *n == 1 { "line" } else { "lines" },
+                MAX_LINE_BYTES >> 20
+            ));
+        }
+        out
     }
 }
 

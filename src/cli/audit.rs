@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
+
+pub use crate::audit::Risk;
+pub use crate::audit::source::{GroupBy, Order};
 
 /// `audit` subcommands.
 #[derive(Debug, Subcommand)]
@@ -17,7 +20,7 @@ pub enum AuditCommand {
     Export(AuditExportArgs),
     /// Print an anchor (last id, hash, count, time) for `verify --anchor`.
     Checkpoint(AuditCheckpointArgs),
-    /// Delete entries older than a cutoff, leaving a chained record of it.
+    /// Delete entries older than a cutoff, leaving a chained record of it (keyward's log, or a service's PostgreSQL table with --source).
     Prune(AuditPruneArgs),
 }
 
@@ -33,11 +36,15 @@ pub struct AuditVerifyArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Source")]
 pub struct AuditSourceArgs {
-    /// The log: keyward's store (default), sqlite:PATH (a service's table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too).
-    #[arg(long, value_name = "SOURCE")]
+    /// The log: keyward's store (default), sqlite:PATH (a service's table, with --table), jsonl:PATH (a file or a quoted glob; .gz files are read too), or a service's PostgreSQL table: postgres://USER@HOST/DB (or a libpq key=value string; sslmode, PGPASSWORD and .pgpass as for rotate).
+    #[arg(long, value_name = "SOURCE", conflicts_with = "source_env")]
     pub source: Option<String>,
 
-    /// The table of a sqlite: source.
+    /// Read --source from this environment variable: keeps a PostgreSQL password off the command line.
+    #[arg(long, value_name = "NAME")]
+    pub source_env: Option<String>,
+
+    /// The table of a sqlite: or PostgreSQL source (SCHEMA.TABLE in PostgreSQL).
     #[arg(long, value_name = "TABLE", default_value = "audit_log")]
     pub table: String,
 
@@ -45,7 +52,7 @@ pub struct AuditSourceArgs {
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
 
-    /// The zone of a sqlite: or jsonl: source's times written without one (Python's datetime.now().isoformat(), '2026-11-20 10:00:00'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system's zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC.
+    /// The zone of a sqlite:, jsonl: or PostgreSQL source's times written without one (Python's datetime.now().isoformat(), '2026-11-20 10:00:00', a PostgreSQL timestamp without time zone): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system's zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC.
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
 }
@@ -80,7 +87,7 @@ pub struct AuditFilterArgs {
 
     /// This risk or above: low, medium, high, critical.
     #[arg(long, value_enum, value_name = "RISK")]
-    pub risk: Option<RiskArg>,
+    pub risk: Option<Risk>,
 
     /// Where (globs: 'web-*').
     #[arg(long, value_name = "HOST")]
@@ -93,49 +100,6 @@ pub struct AuditFilterArgs {
     /// A condition on a field or a details path: 'details.tier = "short_term"', 'details.score >= 75', 'actor ~ "svc-*"' (repeatable; all must hold).
     #[arg(long = "where", value_name = "EXPR")]
     pub wheres: Vec<String>,
-}
-
-/// A risk level on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RiskArg {
-    /// Everything.
-    Low,
-    /// Medium and above.
-    Medium,
-    /// High and critical.
-    High,
-    /// Critical only.
-    Critical,
-}
-
-/// Oldest or newest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OrderArg {
-    /// Oldest first.
-    Asc,
-    /// Newest first.
-    Desc,
-}
-
-/// What `--group-by` counts by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupByArg {
-    /// Who acted.
-    Actor,
-    /// What was done.
-    Action,
-    /// Risk level.
-    Risk,
-    /// Outcome.
-    Outcome,
-    /// Host.
-    Host,
-    /// Resource type.
-    Resource,
-    /// UTC day.
-    Day,
-    /// UTC hour.
-    Hour,
 }
 
 // `audit query`.
@@ -152,8 +116,8 @@ pub struct AuditQueryArgs {
     pub limit: Option<Limit>,
 
     /// Newest (desc, the default) or oldest (asc) first.
-    #[arg(long, value_enum, default_value_t = OrderArg::Desc)]
-    pub order: OrderArg,
+    #[arg(long, value_enum, default_value_t = Order::Desc)]
+    pub order: Order,
 
     /// Print how many entries match, not the entries.
     #[arg(long)]
@@ -161,7 +125,7 @@ pub struct AuditQueryArgs {
 
     /// Count matching entries per actor, action, risk, outcome, host, resource, day or hour.
     #[arg(long, value_enum, value_name = "KEY")]
-    pub group_by: Option<GroupByArg>,
+    pub group_by: Option<GroupBy>,
 
     /// Show times in UTC (default: local time) in tables.
     #[arg(long)]
@@ -223,8 +187,8 @@ pub struct AuditExportArgs {
     pub source: AuditSourceArgs,
 
     /// Oldest (asc, the default) or newest (desc) first.
-    #[arg(long, value_enum, default_value_t = OrderArg::Asc)]
-    pub order: OrderArg,
+    #[arg(long, value_enum, default_value_t = Order::Asc)]
+    pub order: Order,
 
     /// At most N entries (1 or more) [default: all].
     #[arg(long, value_name = "N", value_parser = parse_limit)]
@@ -272,6 +236,9 @@ pub struct AuditCheckpointArgs {
 // `audit prune`.
 #[derive(Debug, Args)]
 pub struct AuditPruneArgs {
+    #[command(flatten)]
+    pub source: AuditSourceArgs,
+
     /// Delete entries older than this: 365d, 52w, or a date/time.
     #[arg(long, value_name = "AGE|DATE")]
     pub older_than: String,
@@ -280,7 +247,7 @@ pub struct AuditPruneArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Prune even when the chain does not verify (the broken rows may be deleted with it).
+    /// Prune keyward's log even when the chain does not verify (the broken rows may be deleted with it).
     #[arg(long)]
     pub force: bool,
 }

@@ -3,15 +3,14 @@
 //! `ctx.out`.
 
 use crate::audit::anchor;
-use crate::audit::filter::{Field, Filter, parse_bound};
+use crate::audit::filter::{Filter, parse_bound};
 use crate::audit::query::Sink;
 use crate::audit::query::{self, ExportRequest, FilterSpec, SourceSpec};
 use crate::audit::render::{DEFAULT_TABLE_LIMIT, EntryStream, RowsReport, group_row};
-use crate::audit::source::{GroupBy, Order};
-use crate::audit::{self, Risk, VerifyReport};
+use crate::audit::{self, VerifyReport};
 use crate::cli::{
     AuditCheckpointArgs, AuditCommand, AuditExportArgs, AuditFilterArgs, AuditPruneArgs,
-    AuditQueryArgs, AuditSourceArgs, AuditTailArgs, AuditVerifyArgs, GroupByArg, OrderArg, RiskArg,
+    AuditQueryArgs, AuditSourceArgs, AuditTailArgs, AuditVerifyArgs,
 };
 use crate::commands::Ctx;
 use crate::error::{Error, Outcome, Result};
@@ -55,12 +54,7 @@ fn filter_spec(a: &AuditFilterArgs) -> FilterSpec {
         action: a.action.clone(),
         resource: a.resource.clone(),
         outcome: a.outcome.clone(),
-        risk: a.risk.map(|r| match r {
-            RiskArg::Low => Risk::Low,
-            RiskArg::Medium => Risk::Medium,
-            RiskArg::High => Risk::High,
-            RiskArg::Critical => Risk::Critical,
-        }),
+        risk: a.risk,
         host: a.host.clone(),
         grep: a.grep.clone(),
         wheres: a.wheres.clone(),
@@ -71,35 +65,35 @@ fn build_filter(a: &AuditFilterArgs) -> Result<Filter> {
     filter_spec(a).build(crate::timeutil::now())
 }
 
+/// `--source`, or the environment variable `--source-env` names (where a
+/// connection string's password stays out of `ps`).
+fn source_of(a: &AuditSourceArgs) -> Result<Option<String>> {
+    match (&a.source, &a.source_env) {
+        (Some(s), _) => Ok(Some(s.clone())),
+        (None, Some(name)) => {
+            let prompt = crate::secret::SecretPrompt {
+                what: "audit source",
+                env_flag: "--source-env",
+                file_flag: "--source",
+                confirm: false,
+                private_file: false,
+            };
+            let value = crate::secret::read_secret(Some(name), None, &prompt)?;
+            Ok(Some(value.expose().to_string()))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
 /// Opens `--source`; None when it is keyward's store and no store exists yet.
 fn open_source(ctx: &Ctx, a: &AuditSourceArgs) -> Result<Option<Box<dyn query::Source>>> {
     let spec = SourceSpec {
-        source: a.source.clone(),
+        source: source_of(a)?,
         table: a.table.clone(),
         maps: a.map.clone(),
         tz: a.tz.clone(),
     };
     query::open(&spec, ctx.store_flag.as_deref())
-}
-
-fn group_by(g: GroupByArg) -> GroupBy {
-    match g {
-        GroupByArg::Actor => GroupBy::Field(Field::Actor),
-        GroupByArg::Action => GroupBy::Field(Field::Action),
-        GroupByArg::Risk => GroupBy::Field(Field::Risk),
-        GroupByArg::Outcome => GroupBy::Field(Field::Outcome),
-        GroupByArg::Host => GroupBy::Field(Field::Host),
-        GroupByArg::Resource => GroupBy::Field(Field::ResourceType),
-        GroupByArg::Day => GroupBy::Day,
-        GroupByArg::Hour => GroupBy::Hour,
-    }
-}
-
-fn order(o: OrderArg) -> Order {
-    match o {
-        OrderArg::Asc => Order::Asc,
-        OrderArg::Desc => Order::Desc,
-    }
 }
 
 fn warn_all(ctx: &Ctx, warnings: &[String]) {
@@ -124,7 +118,7 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
         }
     };
     if let Some(g) = a.group_by {
-        let groups = query::group(src.as_deref(), &filter, group_by(g))?;
+        let groups = query::group(src.as_deref(), &filter, g)?;
         ctx.out
             .records(&groups.groups, &[groups.by.label(), "entries"], group_row)?;
         warn_all(ctx, &groups.skipped);
@@ -146,14 +140,14 @@ fn query(ctx: &Ctx, a: AuditQueryArgs) -> Result<Outcome> {
         let (n, skipped) = query::stream(
             src.as_deref(),
             &filter,
-            order(a.order),
+            a.order,
             limit,
             &mut EntryStream::stdout(format, a.utc, false),
         )?;
         warn_all(ctx, &skipped);
         return Ok(found(n));
     }
-    let rows = query::rows(src.as_deref(), &filter, order(a.order), limit)?;
+    let rows = query::rows(src.as_deref(), &filter, a.order, limit)?;
     ctx.out.report(&RowsReport {
         rows: &rows,
         utc: a.utc,
@@ -215,7 +209,7 @@ fn export(ctx: &Ctx, a: AuditExportArgs) -> Result<Outcome> {
         filter: &filter,
         spec: &spec,
         format: format.name(),
-        order: order(a.order),
+        order: a.order,
         limit: a.limit.and_then(crate::cli::Limit::count),
     };
     let exported = query::export(src, &auditor, &request, &mut stream)?;
@@ -285,6 +279,14 @@ fn prune(ctx: &Ctx, a: AuditPruneArgs) -> Result<Outcome> {
             a.older_than
         )));
     }
+    if source_of(&a.source)?.is_some_and(|s| s != "store") {
+        return prune_table(ctx, &a, cutoff);
+    }
+    if !a.source.map.is_empty() || a.source.tz.is_some() {
+        return Err(Error::usage(
+            "--map and --tz apply to a service's table (--source postgres://...), not keyward's store",
+        ));
+    }
     let path = existing_store(ctx, "nothing to prune")?;
     let auditor = ctx.auditor()?;
     let mut store = Store::open(&path)?;
@@ -313,6 +315,46 @@ fn prune(ctx: &Ctx, a: AuditPruneArgs) -> Result<Outcome> {
         }
         anchor::prune(&mut store, &auditor, cutoff, false)?
     };
+    ctx.out.report(&report)?;
+    Ok(Outcome::Success)
+}
+
+/// `audit prune --source postgres://...`: a service's table, recorded in
+/// keyward's log.
+fn prune_table(ctx: &Ctx, a: &AuditPruneArgs, cutoff: time::OffsetDateTime) -> Result<Outcome> {
+    if a.force {
+        return Err(Error::usage(
+            "--force applies to keyward's own log (its chain); a service's table has none",
+        ));
+    }
+    if source_of(&a.source)?.is_some_and(|s| s.starts_with("sqlite:") || s.starts_with("jsonl:")) {
+        return Err(Error::usage(
+            "audit prune deletes from keyward's store or a PostgreSQL table (--source postgres://...); sqlite: and jsonl: sources are read-only",
+        ));
+    }
+    // keyward's log must take the record before anything is deleted.
+    let (mut store, auditor) = ctx.audited()?;
+    let Some(src) = open_source(ctx, &a.source)? else {
+        return Err(Error::internal("a --source always opens"));
+    };
+    if !a.dry_run {
+        let old = Filter {
+            until: Some(cutoff),
+            ..Filter::default()
+        };
+        let n = src.count(&old)?;
+        if n > 0
+            && !ctx.confirm(&format!(
+                "Delete {n} entries older than {} from table '{}' of --source?",
+                crate::timeutil::format_ms(cutoff),
+                a.source.table
+            ))?
+        {
+            ctx.out.note("nothing pruned");
+            return Ok(Outcome::Success);
+        }
+    }
+    let report = anchor::prune_table(src.as_ref(), &mut store, &auditor, cutoff, a.dry_run)?;
     ctx.out.report(&report)?;
     Ok(Outcome::Success)
 }

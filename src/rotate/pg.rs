@@ -84,24 +84,9 @@ pub fn redact(conn: &str) -> String {
     crate::pgtls::redact(conn)
 }
 
-/// Whether `db` names a PostgreSQL server rather than a SQLite file: a
-/// `postgres://` or `postgresql://` URL, or a libpq key=value string
-/// (`host=db dbname=app user=app`).
-pub fn is_conn_string(db: &str) -> bool {
-    if is_conn_string_url(db) {
-        return true;
-    }
-    // Any `keyword=` first (libpq has dozens: host, dbname, sslcert,
-    // client_encoding...); a file name seldom looks like that.
-    db.trim_start().split_once('=').is_some_and(|(k, _)| {
-        let k = k.trim();
-        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-    })
-}
-
-fn is_conn_string_url(db: &str) -> bool {
-    crate::pgtls::is_url(db)
-}
+/// Whether `db` names a PostgreSQL server (moved to [`crate::pgtls`],
+/// where the audit sources use it too).
+pub use crate::pgtls::is_conn_string;
 
 fn pg_err(url: &str, e: postgres::Error) -> Error {
     crate::pgtls::error(&redact(url), e)

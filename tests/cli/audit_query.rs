@@ -4,7 +4,6 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use keyward::audit::Auditor;
@@ -255,7 +254,7 @@ fn no_match_is_exit_0_unless_asked_and_bad_filters_are_2_or_3() {
         (
             vec!["--source", "ftp:x"],
             2,
-            "use store, sqlite:PATH or jsonl:PATH",
+            "--source 'ftp:x': use store, sqlite:PATH, jsonl:PATH or a PostgreSQL URL",
         ),
         (vec!["--map", "a=b"], 2, "unknown field 'b'"),
         (vec!["--map", "user_id=actor"], 2, "not keyward's store"),
@@ -626,25 +625,6 @@ fn json_lines_security_logs_rotated_and_gzipped() {
         "json",
     ]));
     assert_eq!(by_type.as_array().unwrap().len(), 1);
-}
-
-fn lines_from(child: &mut Child) -> mpsc::Receiver<String> {
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
-fn next_line(rx: &mpsc::Receiver<String>) -> String {
-    rx.recv_timeout(Duration::from_secs(20))
-        .expect("a line within 20 s")
 }
 
 #[test]
@@ -1370,7 +1350,7 @@ fn hardening_10_tz_reads_naive_json_lines_times_in_a_zone() {
     .assert()
     .code(2)
     .stderr(predicate::str::contains(
-        "--tz applies to sqlite: and jsonl:",
+        "--tz applies to sqlite:, jsonl: and PostgreSQL sources",
     ));
 }
 

@@ -4,6 +4,7 @@
 
 mod apikey;
 mod audit;
+mod audit_pg;
 mod audit_query;
 mod bounded;
 mod cert;

@@ -226,4 +226,108 @@ pub fn run_standin(
     let mut argv: Vec<&std::ffi::OsStr> = vec![path.as_os_str()];
     argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
     python_stdin(py, &argv, env, input)
+/// The lines `child` prints on stdout, as a reader thread receives them.
+pub fn lines_from(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// The next line from [`lines_from`], within 20 s.
+pub fn next_line(rx: &std::sync::mpsc::Receiver<String>) -> String {
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("a line within 20 s")
+}
+
+/// The machine's PostgreSQL from `KEYWARD_TEST_POSTGRES_URL` and a client
+/// on it, or None (said loudly, see [`missing`]) when it is not set or
+/// not reachable.
+pub fn postgres_for_tests() -> Option<(String, postgres::Client)> {
+    let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
+        missing(
+            "POSTGRES",
+            "KEYWARD_TEST_POSTGRES_URL is not set",
+            "point it at a PostgreSQL server (.ci/run sets postgres://postgres@127.0.0.1:5432/test)",
+        );
+        return None;
+    };
+    match postgres::Client::connect(&url, postgres::NoTls) {
+        Ok(c) => Some((url, c)),
+        Err(e) => {
+            missing(
+                "POSTGRES",
+                &format!("PostgreSQL at {url} is not reachable ({e})"),
+                "start it, or point KEYWARD_TEST_POSTGRES_URL at one that runs",
+            );
+            None
+        }
+    }
+}
+
+/// A schema of its own on the test server, dropped (with everything in
+/// it) when the test ends, however it ends.
+pub struct PgSchema {
+    /// The server.
+    pub url: String,
+    /// The schema's name.
+    pub name: String,
+    /// A connection (another one than keyward's).
+    pub client: postgres::Client,
+}
+
+impl PgSchema {
+    /// A new schema `kw_<what>_<pid>` (dropped first if a crashed run left it).
+    pub fn new(what: &str) -> Option<PgSchema> {
+        let (url, mut client) = postgres_for_tests()?;
+        let name = format!("kw_{what}_{}", std::process::id());
+        client
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"
+            ))
+            .unwrap();
+        Some(PgSchema { url, name, client })
+    }
+
+    /// `schema.table`.
+    pub fn table(&self, table: &str) -> String {
+        format!("{}.{table}", self.name)
+    }
+}
+
+impl Drop for PgSchema {
+    fn drop(&mut self) {
+        let _ = self
+            .client
+            .batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
+    }
+}
+
+/// `psql` (unaligned, tuples only, stop on error) running `sql` against
+/// `url`: the server's own answer, for comparison with keyward's.
+pub fn psql(url: &str, sql: &str) -> String {
+    let out = std::process::Command::new("psql")
+        .args(["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("psql cannot run ({e}): install the PostgreSQL client (apt-get install postgresql-client)")
+        });
+    assert!(
+        out.status.success(),
+        "psql failed on {sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim_end()
+        .to_string()
 }
