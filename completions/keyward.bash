@@ -1185,7 +1185,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__export)
-            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --order --limit --format --color --quiet --yes --store --busy-timeout --help --version"
+            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --source-env --table --map --tz --order --limit --format --color --quiet --yes --store --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,6 +1232,10 @@ _keyward() {
                     return 0
                     ;;
                 --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1391,12 +1395,32 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__prune)
-            opts="-q -h -V --older-than --dry-run --force --format --color --quiet --yes --store --busy-timeout --actor --help --version"
+            opts="-q -h -V --source --source-env --table --map --tz --older-than --dry-run --force --format --color --quiet --yes --store --busy-timeout --actor --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --older-than)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1429,7 +1453,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__query)
-            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --limit --order --count --group-by --utc --fail-if-empty --format --color --quiet --yes --store --busy-timeout --help --version"
+            opts="-q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --source-env --table --map --tz --limit --order --count --group-by --utc --fail-if-empty --format --color --quiet --yes --store --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1476,6 +1500,10 @@ _keyward() {
                     return 0
                     ;;
                 --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1527,7 +1555,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__audit__subcmd__tail)
-            opts="-n -f -q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --table --map --tz --lines --follow --interval --utc --format --color --quiet --yes --store --busy-timeout --help --version"
+            opts="-n -f -q -h -V --since --until --actor --action --resource --outcome --risk --host --grep --where --source --source-env --table --map --tz --lines --follow --interval --utc --format --color --quiet --yes --store --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1574,6 +1602,10 @@ _keyward() {
                     return 0
                     ;;
                 --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2403,7 +2435,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__decrypt)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --in --out --force --scheme --context --key-id --ttl --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --in --out --force --scheme --derive --context --key-id --ttl --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2446,7 +2478,11 @@ _keyward() {
                     return 0
                     ;;
                 --scheme)
-                    COMPREPLY=($(compgen -W "envelope fernet" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2469,7 +2505,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__encrypt)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --in --out --force --scheme --context --key-id --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --in --out --force --scheme --derive --context --key-id --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2512,7 +2548,11 @@ _keyward() {
                     return 0
                     ;;
                 --scheme)
-                    COMPREPLY=($(compgen -W "envelope fernet" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -4697,7 +4737,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__list)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --from --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4764,6 +4804,10 @@ _keyward() {
                     return 0
                     ;;
                 --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4917,7 +4961,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__retire)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --force --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --force --keyring --passphrase-env --passphrase-file --db --db-env --table --column --json-field --plan --pk --where --context-from-row --from --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4984,6 +5028,10 @@ _keyward() {
                     return 0
                     ;;
                 --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5508,7 +5556,7 @@ _keyward() {
                     return 0
                     ;;
                 --encoding)
-                    COMPREPLY=($(compgen -W "hex base64 base64url" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "hex base64 base64url raw" -- "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -5673,7 +5721,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__run)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --to --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --from-derive --to-derive --to --from --allow-unrecognized --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5763,8 +5811,20 @@ _keyward() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --from-derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --to)
-                    COMPREPLY=($(compgen -W "envelope fernet" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --batch)
@@ -5787,7 +5847,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__status)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --from --derive --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5862,6 +5922,14 @@ _keyward() {
                     return 0
                     ;;
                 --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5873,7 +5941,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__verify)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --key-env --key-file --from --derive --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5948,6 +6016,14 @@ _keyward() {
                     return 0
                     ;;
                 --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -88,8 +88,8 @@ never\t'Never'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l store -d 'keyward\'s own database [default: $KEYWARD_STORE, else $XDG_DATA_HOME/keyward/keyward.db]' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
-base64\t'Standard base64 with padding'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l encoding -d 'Text encoding of the key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits'
+base64\t'Standard base64 with padding (seed 002\'s ENCRYPTION_MASTER_KEY)'
 base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
 fernet\t'A Fernet key: URL-safe base64 of exactly 32 bytes, padded, as Python\'s Fernet.generate_key()'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from master" -l bytes -d 'Key length in bytes (16-512; Fernet keys are always 32)' -r
@@ -164,9 +164,10 @@ complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l bytes -d 'Salt length in bytes (at least 8, the RFC 8018 minimum)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l encoding -d 'Text encoding of the salt' -r -f -a "hex\t'Lower-case hex'
+complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l encoding -d 'Encoding of the salt: text, or the raw bytes a service keeps in a file' -r -f -a "hex\t'Lower-case hex'
 base64\t'Standard base64 with padding'
-base64url\t'URL-safe base64 without padding'"
+base64url\t'URL-safe base64 without padding'
+raw\t'The bytes themselves, no line end (seed 000 keeps 32 in a file): to --out FILE or a pipe, never a terminal or a dotenv file'"
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l count -d 'Generate N secrets, one per line (not with --env-file)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand keygen; and __fish_seen_subcommand_from salt" -l env-file -d 'Add the secret to this dotenv file as --var NAME (atomically; every other line kept)' -r -F
@@ -284,8 +285,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l salt-hex -d 'The salt, in hex' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l salt-file -d 'Read the salt from this file, as raw bytes' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l salt-bytes -d 'Length of the salt generated when none is given' -r
-complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l encoding -d 'Text encoding of the derived key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits (seed 002\'s ENCRYPTION_MASTER_KEY)'
-base64\t'Standard base64 with padding'
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l encoding -d 'Text encoding of the derived key' -r -f -a "hex\t'Lower-case hex: 64 digits for 256 bits'
+base64\t'Standard base64 with padding (seed 002\'s ENCRYPTION_MASTER_KEY)'
 base64url\t'URL-safe base64 without padding (as JWT secrets usually are)'
 fernet\t'A Fernet key: URL-safe base64 of exactly 32 bytes, padded, as Python\'s Fernet.generate_key()'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from derive" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
@@ -356,6 +357,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l where -d 'Only rows matching this SQL condition' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l from -d 'A format the values are in besides envelope and fernet (repeatable): fernet-b64, tiger[:iterations=N] (the keyring\'s keys as the format\'s keys)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from list" -l context-from-row -d 'The values are bound to table/column/primary-key (as rotate --context-from-row)'
@@ -401,6 +403,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l plan -d 'A TOML plan naming several tables, columns and JSON fields (as for rotate)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l pk -d 'The key column, or columns comma-separated [default: the primary key, else rowid]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l where -d 'Only rows matching this SQL condition' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l from -d 'A format the values are in besides envelope and fernet (repeatable): fernet-b64, tiger[:iterations=N] (the keyring\'s keys as the format\'s keys)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from retire" -l force -d 'Retire without naming the tables that use the keys, or although rows still use it (asks for confirmation; --yes without a terminal)'
@@ -481,8 +484,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-env -d '
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l scheme -d 'The format to produce' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
-fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l scheme -d 'The format to produce: envelope, fernet, or a service\'s (fernet-b64, tiger[:iterations=N,version=V], spec:PATH; see `keyward format list`)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l derive -d 'Derive the key from the key\'s text (a service\'s formats): sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l context -d 'Context bound to the envelope as associated data, e.g. users/email/42 (envelope only)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -l key-id -d 'The key id written into the envelope header (envelope only)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand encrypt" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -505,8 +508,8 @@ complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-env -d '
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-file -d 'Read the key from this file, which must be private (mode 0600)' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l in -d 'Read the value from FILE instead of stdin' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l out -d 'Write the result to FILE (atomically, mode 0600) instead of stdout' -r -F
-complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l scheme -d 'Expect this format instead of detecting it' -r -f -a "envelope\t'The keyward envelope: AES-256-GCM with key id, base64'
-fernet\t'Fernet, as Python\'s cryptography writes it (AES-128-CBC + HMAC-SHA256)'"
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l scheme -d 'Expect this format instead of detecting envelope or fernet: also a service\'s (fernet-b64, tiger[:iterations=N], spec:PATH; see `keyward format list`)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l derive -d 'Derive the key from the key\'s text (as `encrypt --derive`)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l context -d 'The context the envelope was sealed with (envelope only)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l key-id -d 'Refuse an envelope sealed under another key id' -r
 complete -c keyward -n "__fish_keyward_using_subcommand decrypt" -l ttl -d 'Refuse a Fernet token older than this many seconds, as Fernet.decrypt(token, ttl)' -r
@@ -812,7 +815,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_se
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "tail" -d 'Show the newest entries, and with --follow those that arrive'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "export" -d 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "checkpoint" -d 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it (keyward\'s log, or a service\'s PostgreSQL table with --source)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and not __fish_seen_subcommand_from verify query tail export checkpoint prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'Prove the log still reaches an anchor: a file written by `audit checkpoint --append-to`, or ID:HASH (repeatable)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -843,10 +846,11 @@ critical\t'Critical only'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l host -d 'Where (globs: \'web-*\')' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l grep -d 'Text inside the details (ASCII case-insensitive)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l where -d 'A condition on a field or a details path: \'details.tier = "short_term"\', \'details.score >= 75\', \'actor ~ "svc-*"\' (repeatable; all must hold)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l table -d 'The table of a sqlite: source' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), jsonl:PATH (a file or a quoted glob; .gz files are read too), or a service\'s PostgreSQL table: postgres://USER@HOST/DB (or a libpq key=value string; sslmode, PGPASSWORD and .pgpass as for rotate)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l source-env -d 'Read --source from this environment variable: keeps a PostgreSQL password off the command line' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l table -d 'The table of a sqlite: or PostgreSQL source (SCHEMA.TABLE in PostgreSQL)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l tz -d 'The zone of a sqlite: or jsonl: source\'s times written without one (Python\'s datetime.now().isoformat(), \'2026-11-20 10:00:00\'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system\'s zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l tz -d 'The zone of a sqlite:, jsonl: or PostgreSQL source\'s times written without one (Python\'s datetime.now().isoformat(), \'2026-11-20 10:00:00\', a PostgreSQL timestamp without time zone): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system\'s zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'Show at most N entries (1 or more), or all [default: 50 in a table, all otherwise]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from query" -l order -d 'Newest (desc, the default) or oldest (asc) first' -r -f -a "asc\t'Oldest first'
 desc\t'Newest first'"
@@ -888,10 +892,11 @@ critical\t'Critical only'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l host -d 'Where (globs: \'web-*\')' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l grep -d 'Text inside the details (ASCII case-insensitive)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l where -d 'A condition on a field or a details path: \'details.tier = "short_term"\', \'details.score >= 75\', \'actor ~ "svc-*"\' (repeatable; all must hold)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l table -d 'The table of a sqlite: source' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), jsonl:PATH (a file or a quoted glob; .gz files are read too), or a service\'s PostgreSQL table: postgres://USER@HOST/DB (or a libpq key=value string; sslmode, PGPASSWORD and .pgpass as for rotate)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l source-env -d 'Read --source from this environment variable: keeps a PostgreSQL password off the command line' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l table -d 'The table of a sqlite: or PostgreSQL source (SCHEMA.TABLE in PostgreSQL)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l tz -d 'The zone of a sqlite: or jsonl: source\'s times written without one (Python\'s datetime.now().isoformat(), \'2026-11-20 10:00:00\'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system\'s zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l tz -d 'The zone of a sqlite:, jsonl: or PostgreSQL source\'s times written without one (Python\'s datetime.now().isoformat(), \'2026-11-20 10:00:00\', a PostgreSQL timestamp without time zone): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system\'s zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -s n -l lines -d 'How many of the newest entries to show first' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l interval -d 'How often --follow looks for new entries' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from tail" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
@@ -923,10 +928,11 @@ critical\t'Critical only'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l host -d 'Where (globs: \'web-*\')' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l grep -d 'Text inside the details (ASCII case-insensitive)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l where -d 'A condition on a field or a details path: \'details.tier = "short_term"\', \'details.score >= 75\', \'actor ~ "svc-*"\' (repeatable; all must hold)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), or jsonl:PATH (a file or a quoted glob; .gz files are read too)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l table -d 'The table of a sqlite: source' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), jsonl:PATH (a file or a quoted glob; .gz files are read too), or a service\'s PostgreSQL table: postgres://USER@HOST/DB (or a libpq key=value string; sslmode, PGPASSWORD and .pgpass as for rotate)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l source-env -d 'Read --source from this environment variable: keeps a PostgreSQL password off the command line' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l table -d 'The table of a sqlite: or PostgreSQL source (SCHEMA.TABLE in PostgreSQL)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l tz -d 'The zone of a sqlite: or jsonl: source\'s times written without one (Python\'s datetime.now().isoformat(), \'2026-11-20 10:00:00\'): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system\'s zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l tz -d 'The zone of a sqlite:, jsonl: or PostgreSQL source\'s times written without one (Python\'s datetime.now().isoformat(), \'2026-11-20 10:00:00\', a PostgreSQL timestamp without time zone): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system\'s zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l order -d 'Oldest (asc, the default) or newest (desc) first' -r -f -a "asc\t'Oldest first'
 desc\t'Newest first'"
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from export" -l limit -d 'At most N entries (1 or more) [default: all]' -r
@@ -960,6 +966,11 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l source -d 'The log: keyward\'s store (default), sqlite:PATH (a service\'s table, with --table), jsonl:PATH (a file or a quoted glob; .gz files are read too), or a service\'s PostgreSQL table: postgres://USER@HOST/DB (or a libpq key=value string; sslmode, PGPASSWORD and .pgpass as for rotate)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l source-env -d 'Read --source from this environment variable: keeps a PostgreSQL password off the command line' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l table -d 'The table of a sqlite: or PostgreSQL source (SCHEMA.TABLE in PostgreSQL)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l map -d 'Read a source\'s column (or JSON key, dotted for nested keys) as a field: ip_address=host (repeatable)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l tz -d 'The zone of a sqlite:, jsonl: or PostgreSQL source\'s times written without one (Python\'s datetime.now().isoformat(), \'2026-11-20 10:00:00\', a PostgreSQL timestamp without time zone): UTC (the default), local (the zone of TZ or /etc/localtime, as tables show it), an IANA zone name from the system\'s zone database (Europe/Berlin), or an offset: +02:00, -0530. Times with Z or an offset, and epoch numbers, are read as written; --since and --until without an offset stay UTC' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete entries older than this: 365d, 52w, or a date/time' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
@@ -973,7 +984,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l busy-timeout -d 'How long to wait for the store\'s lock held by another process, in milliseconds [default: 5000]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l actor -d 'Who is acting, for the audit log [default: $KEYWARD_ACTOR, else the login name]; never a filter of `audit query`' -r
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l dry-run -d 'Say what would be deleted; change nothing'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l force -d 'Prune even when the chain does not verify (the broken rows may be deleted with it)'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l force -d 'Prune keyward\'s log even when the chain does not verify (the broken rows may be deleted with it)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -983,7 +994,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_s
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Show the newest entries, and with --follow those that arrive'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
-complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it'
+complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it (keyward\'s log, or a service\'s PostgreSQL table with --source)'
 complete -c keyward -n "__fish_keyward_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c keyward -n "__fish_keyward_using_subcommand cert; and not __fish_seen_subcommand_from create ca inspect check help" -l format -d 'Output format: text for people, json for scripts' -r -f -a "text\t'Human-readable text; a bare value (key, token) alone on one line'
 json\t'One JSON document on stdout'
@@ -1153,8 +1164,10 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l to-key-env -d 'The new key, from this environment variable' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l to-key-file -d 'The new key, from this private file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l to-key-id -d 'The id the new key\'s envelopes carry' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l to -d 'The format to write' -r -f -a "envelope\t'The keyward envelope (AES-256-GCM)'
-fernet\t'Fernet (MultiFernet-style rotation keeps each token\'s timestamp)'"
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l from-derive -d 'Derive the old keys from their text: sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256 (spec formats derive per their [key] table)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l to-derive -d 'Derive the new key from its text (as --from-derive)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l to -d 'The format to write: envelope, fernet, fernet-b64, tiger[:iterations=N,version=V] or spec:PATH' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l from -d 'A format the values are in (repeatable) [default: detect envelope and fernet]' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l batch -d 'Rows per transaction' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l on-error -d 'What to do with a value that cannot be decrypted' -r -f -a "abort\t'Stop (committed batches stay committed and readable)'
 skip\t'Leave it, list its key, and go on'"
@@ -1162,6 +1175,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l allow-unrecognized -d 'Exit 0 even when values that look encrypted are in no format given (they are left untouched either way)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l dry-run -d 'Count what would change; write nothing'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l encrypt-plaintext -d 'Encrypt plaintext values as well'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1189,7 +1203,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l key-env -d 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l key-file -d 'A key to decrypt with, from this private file (repeatable)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l key-file -d 'A key to decrypt with, from this private file (repeatable; an RSA private key in PEM for RSA-wrapped specs)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l from -d 'A format the values are in (repeatable) [default: detect envelope and fernet]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l derive -d 'Derive the keys from their text (as `rotate run --from-derive`)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from status" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
@@ -1218,7 +1234,9 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l passphrase-env -d 'Read the keyring passphrase from this environment variable (when KEYWARD_KEK is not set)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the keyring passphrase from this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l key-env -d 'A key to decrypt with, from this environment variable (repeatable) [default: the keyring]' -r
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l key-file -d 'A key to decrypt with, from this private file (repeatable)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l key-file -d 'A key to decrypt with, from this private file (repeatable; an RSA private key in PEM for RSA-wrapped specs)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l from -d 'A format the values are in (repeatable) [default: detect envelope and fernet]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l derive -d 'Derive the keys from their text (as `rotate run --from-derive`)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from verify" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
@@ -1507,7 +1525,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_
 development\t'Rules marked production-only are skipped'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l service -d 'Whose setting names to use' -r -f -a "generic\t'Common names (JWT_SECRET, ENCRYPTION_MASTER_KEY, DATABASE_URL, ...)'
 memoric\t'The AI memory server of seed 001 (MEMORIC_*, a Fernet key)'
-tiger\t'The MCP server of seed 002 (a 64-hex master key, PBKDF2)'
+tiger\t'The MCP server of seed 002 (a base64 master key, PBKDF2)'
 mem0\t'The mem0 integration of seed 003 (MEM0AI_*)'"
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -l out -d 'Write to FILE (atomically, mode 0600) instead of stdout' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand config; and __fish_seen_subcommand_from template" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
@@ -1594,7 +1612,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_su
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "tail" -d 'Show the newest entries, and with --follow those that arrive'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Stream entries as NDJSON or CSV (oldest first), for archives and SIEMs'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Print an anchor (last id, hash, count, time) for `verify --anchor`'
-complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it'
+complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "prune" -d 'Delete entries older than a cutoff, leaving a chained record of it (keyward\'s log, or a service\'s PostgreSQL table with --source)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "create" -d 'Create a certificate and its key: self-signed, or signed by a dev CA (--ca)'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "ca" -d 'A development certificate authority'
 complete -c keyward -n "__fish_keyward_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "inspect" -d 'Show what certificates say: names, key, validity, fingerprints, usages'

@@ -317,7 +317,10 @@ mod tests {
                 ..Params::default()
             }),
             format!("tiger:iterations={iterations}"),
-            vec![ReaderKey::new(ValueKey::Key(Key256::from_bytes([key; 32])), None)],
+            vec![ReaderKey::new(
+                ValueKey::Key(Key256::from_bytes([key; 32])),
+                None,
+            )],
         )
     }
 
@@ -349,8 +352,13 @@ mod tests {
     fn strangers_and_plaintext_are_told_apart() {
         let f = Foreign::new(None, vec![tiger(500, None, 1)]);
         let other = tiger::seal(&Key256::from_bytes([9; 32]), b"x", 1, 500).unwrap();
-        assert!(matches!(f.open(other.as_bytes()), Found::Failed(why) if why.contains("no key given")));
-        assert!(matches!(f.open(b"Z0FBQUFBQmxxxxxYWJjZGVmZ2hpamtsbW5vcHFy"), Found::Unrecognized));
+        assert!(
+            matches!(f.open(other.as_bytes()), Found::Failed(why) if why.contains("no key given"))
+        );
+        assert!(matches!(
+            f.open(b"Z0FBQUFBQmxxxxxYWJjZGVmZ2hpamtsbW5vcHFy"),
+            Found::Unrecognized
+        ));
         assert!(matches!(f.open(b"just some words"), Found::Plain));
     }
 

@@ -226,6 +226,8 @@ pub fn run_standin(
     let mut argv: Vec<&std::ffi::OsStr> = vec![path.as_os_str()];
     argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
     python_stdin(py, &argv, env, input)
+}
+
 /// The lines `child` prints on stdout, as a reader thread receives them.
 pub fn lines_from(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<String> {
     use std::io::BufRead;
