@@ -68,8 +68,11 @@ impl Default for Params {
 /// values (and per key version); shared by the threads of a rotation.
 #[derive(Default)]
 pub struct WriteKeys {
-    current: std::sync::Mutex<HashMap<u32, ([u8; 16], Key256, u32)>>,
+    current: std::sync::Mutex<HashMap<u32, WriteKey>>,
 }
+
+/// A salt, its derived key, and how many values it has written.
+type WriteKey = ([u8; 16], Key256, u32);
 
 impl WriteKeys {
     /// The salt and derived key for the next value written under

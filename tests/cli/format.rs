@@ -2,11 +2,7 @@
 //! stand-ins of the services' own encryption code (tests/standins/) running
 //! on Python's `cryptography`.
 
-use std::path::{Path, PathBuf};
-
-use crate::util::{
-    TestStore, json_of, json_with_code, kw, python_with, run_standin, standin, write_file,
-};
+use crate::util::{TestStore, json_of, json_with_code, kw, python_with, run_standin, write_file};
 
 #[test]
 fn format_list_names_every_builtin_with_its_layout() {
