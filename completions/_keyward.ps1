@@ -435,6 +435,7 @@ Register-ArgumentCompleter -Native -CommandName 'keyward' -ScriptBlock {
             [CompletionResult]::new('--derive-passphrase-env', '--derive-passphrase-env', [CompletionResultType]::ParameterName, 'Derive the key from the passphrase in this environment variable (as seed 000 does)')
             [CompletionResult]::new('--derive-passphrase-file', '--derive-passphrase-file', [CompletionResultType]::ParameterName, 'Derive the key from the passphrase in this file')
             [CompletionResult]::new('--salt-hex', '--salt-hex', [CompletionResultType]::ParameterName, 'The derivation salt, hex')
+            [CompletionResult]::new('--derive', '--derive', [CompletionResultType]::ParameterName, 'Derive the key from the text of --key-env/--key-file, as rotate''s --from-derive does: sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256')
             [CompletionResult]::new('--kdf', '--kdf', [CompletionResultType]::ParameterName, 'The key-derivation function')
             [CompletionResult]::new('--scrypt-n', '--scrypt-n', [CompletionResultType]::ParameterName, 'scrypt cost N, a power of two (131072 or 2^17; at most 2^20, and 128*N*r*p at most 1 GiB)')
             [CompletionResult]::new('--scrypt-r', '--scrypt-r', [CompletionResultType]::ParameterName, 'scrypt block size r (at most 32)')

@@ -4643,7 +4643,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__key__subcmd__import)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --derive-passphrase-env --derive-passphrase-file --salt-hex --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --id --primary --note --keyring --passphrase-env --passphrase-file --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --key-env --key-file --derive-passphrase-env --derive-passphrase-file --salt-hex --derive --kdf --scrypt-n --scrypt-r --scrypt-p --iterations --id --primary --note --keyring --passphrase-env --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4686,6 +4686,10 @@ _keyward() {
                     return 0
                     ;;
                 --salt-hex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -408,6 +408,7 @@ set edit:completion:arg-completer[keyward] = {|@words|
             cand --derive-passphrase-env 'Derive the key from the passphrase in this environment variable (as seed 000 does)'
             cand --derive-passphrase-file 'Derive the key from the passphrase in this file'
             cand --salt-hex 'The derivation salt, hex'
+            cand --derive 'Derive the key from the text of --key-env/--key-file, as rotate''s --from-derive does: sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256'
             cand --kdf 'The key-derivation function'
             cand --scrypt-n 'scrypt cost N, a power of two (131072 or 2^17; at most 2^20, and 128*N*r*p at most 1 GiB)'
             cand --scrypt-r 'scrypt block size r (at most 32)'

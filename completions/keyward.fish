@@ -444,6 +444,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_sub
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l derive-passphrase-env -d 'Derive the key from the passphrase in this environment variable (as seed 000 does)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l derive-passphrase-file -d 'Derive the key from the passphrase in this file' -r -F
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l salt-hex -d 'The derivation salt, hex' -r
+complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l derive -d 'Derive the key from the text of --key-env/--key-file, as rotate\'s --from-derive does: sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256' -r
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l kdf -d 'The key-derivation function' -r -f -a "scrypt\t'scrypt (RFC 7914); default N=2^17, r=8, p=1'
 pbkdf2\t'PBKDF2 with HMAC-SHA256; default 600,000 iterations'"
 complete -c keyward -n "__fish_keyward_using_subcommand key; and __fish_seen_subcommand_from import" -l scrypt-n -d 'scrypt cost N, a power of two (131072 or 2^17; at most 2^20, and 128*N*r*p at most 1 GiB)' -r

@@ -186,6 +186,12 @@ pub struct KeyImportArgs {
     #[arg(long = "salt-hex", id = "salt", value_name = "HEX")]
     pub salt_hex: Option<String>,
 
+    /// Derive the key from the text of --key-env/--key-file, as rotate's --from-derive does:
+    /// sha256, pbkdf2-sha256:iterations=N,salt-hex=HEX, scrypt:n=N,r=R,p=P,salt-file=PATH, hkdf-sha256.
+    #[arg(long, value_name = "SPEC", value_parser = clap::value_parser!(crate::formats::derive::DeriveSpec),
+          conflicts_with_all = ["derive_passphrase_env", "derive_passphrase_file", "salt"])]
+    pub derive: Option<crate::formats::derive::DeriveSpec>,
+
     #[command(flatten)]
     pub kdf: KdfParams,
 

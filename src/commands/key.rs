@@ -573,6 +573,16 @@ fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
             }
         };
         (kdf.derive_key(pass.expose().as_bytes(), &salt)?, origin)
+    } else if let Some(spec) = &a.derive {
+        let given = crate::rotate::keyset::given_key(a.key_env.as_deref(), a.key_file.as_deref())?;
+        let codec = crate::formats::Codec::Native(crate::crypto::ValueFormat::Envelope);
+        let spec = spec.clone().resolve()?;
+        match crate::rotate::keyset::value_key(&given, &codec, &spec, "--derive")? {
+            crate::formats::ValueKey::Key(k) => (k, format!("imported: derived by {spec}")),
+            crate::formats::ValueKey::Spec(_) => {
+                return Err(Error::internal("a 256-bit key was read as a spec key"));
+            }
+        }
     } else if a.key_env.is_some() || a.key_file.is_some() {
         (
             read_key(a.key_env.as_deref(), a.key_file.as_deref())?,

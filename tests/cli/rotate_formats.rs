@@ -1005,3 +1005,113 @@ fn seed002_kill_9_mid_rotation_then_resume_loses_nothing() {
     );
     assert_eq!(lines(&back), plain);
 }
+
+/// A service whose Fernet key is `urlsafe_b64(sha256(SECRET_KEY))`, stored
+/// as seed 000 does (base64-wrapped): `key import --derive sha256` puts that
+/// key in the keyring, `key list --db ... --from fernet-b64` counts the
+/// values under it, and a rotation to the keyring's primary reads them.
+#[test]
+fn key_import_derive_and_key_list_from_count_a_services_values() {
+    let Some(py) = python_with("cryptography") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let code = r#"
+import base64, hashlib, sys
+from cryptography.fernet import Fernet
+f = Fernet(base64.urlsafe_b64encode(hashlib.sha256(sys.argv[1].encode()).digest()))
+for line in sys.stdin.read().splitlines():
+    print(base64.b64encode(f.encrypt(line.encode())).decode())
+"#;
+    let argv: Vec<&std::ffi::OsStr> =
+        vec!["-c".as_ref(), code.as_ref(), "django-insecure-xyz".as_ref()];
+    let stored = lines(&crate::util::python_stdin(&py, &argv, &[], "a\nb\nc"));
+    let db = dir.path().join("app.db");
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        .unwrap();
+    for (i, v) in stored.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO notes VALUES (?1, ?2)",
+            rusqlite::params![i as i64, v],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let ring = |args: &[&str]| {
+        let mut c = kw();
+        c.arg("--store")
+            .arg(dir.path().join("keyward.db"))
+            .args(args)
+            .env("KEYWARD_KEYRING", dir.path().join("keyring.json"))
+            .env("KEYWARD_KEK", crate::util::KEY_HEX)
+            .env("SECRET_KEY", "django-insecure-xyz");
+        c
+    };
+    ring(&[
+        "key",
+        "import",
+        "--key-env",
+        "SECRET_KEY",
+        "--derive",
+        "sha256",
+        "--id",
+        "4",
+        "--primary",
+    ])
+    .assert()
+    .success();
+    let db_s = db.to_str().unwrap();
+    let list = json_with_code(
+        &mut ring(&[
+            "--format",
+            "json",
+            "key",
+            "list",
+            "--db",
+            db_s,
+            "--table",
+            "notes",
+            "--column",
+            "body",
+            "--from",
+            "fernet-b64",
+        ]),
+        0,
+    );
+    let k = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == 4)
+        .unwrap();
+    assert_eq!(k["values"], 3, "{list}");
+    assert!(k["origin"].as_str().unwrap().contains("sha256"), "{k}");
+    // Rotated to the keyring's primary, in keyward's envelope.
+    let out = json_with_code(
+        &mut ring(&[
+            "--format",
+            "json",
+            "rotate",
+            "run",
+            "--db",
+            db_s,
+            "--table",
+            "notes",
+            "--column",
+            "body",
+            "--from",
+            "fernet-b64",
+        ]),
+        0,
+    );
+    assert_eq!(out["rotated"], 3, "{out}");
+    let status = json_with_code(
+        &mut ring(&[
+            "--format", "json", "rotate", "status", "--db", db_s, "--table", "notes", "--column",
+            "body",
+        ]),
+        0,
+    );
+    assert_eq!(status["by_key"]["envelope, key 4"], 3, "{status}");
+}
