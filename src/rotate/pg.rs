@@ -4,9 +4,20 @@
 //! lock, nothing undecryptable overwritten), through the `postgres` client.
 //! Connections honour libpq's `sslmode` and `sslrootcert` (see
 //! [`crate::pgtls`]).
+//!
+//! A batch costs two round trips, not one per row: one SELECT reads it, and
+//! one UPDATE per rotated column writes it back, every row's key, old value
+//! and new value sent as arrays (`UPDATE t SET c = v.new FROM unnest(...) AS
+//! v(i, key, old, new) WHERE t.key = v.key AND t.c IS NOT DISTINCT FROM
+//! v.old RETURNING v.i`). The compare-and-swap is still per row: a row a
+//! live writer changed since it was read does not match, and the indexes
+//! the statement does not return are the writes the engine redoes under a
+//! row lock. Every statement is prepared once per run.
 
-use postgres::Client;
+use std::borrow::Cow;
+
 use postgres::types::ToSql;
+use postgres::{Client, Statement};
 use rusqlite::types::Value;
 
 use crate::error::{Error, Result};
@@ -35,11 +46,16 @@ pub struct PgTable {
     keys: Vec<KeyCol>,
     pk_name: String,
     kinds: Vec<Kind>,
-    /// Per column: the compare-and-swap UPDATE (`$1` the new value, then
-    /// the key, then the old value) and the locking re-read; built by
-    /// [`PgTable::prepare_writes`].
-    updates: Vec<String>,
-    rereads: Vec<String>,
+    /// The batch reads, from the start and after a key; prepared on first use.
+    read_first: Option<Statement>,
+    read_after: Option<Statement>,
+    /// Per column, prepared by [`PgTable::prepare_writes`]: the batched
+    /// compare-and-swap UPDATE (see [`batch_update_sql`]), the one-row
+    /// compare-and-swap UPDATE of the redo (`$1` the new value, then the
+    /// key, then the old value) and its locking re-read.
+    batch_updates: Vec<Statement>,
+    updates: Vec<Statement>,
+    rereads: Vec<Statement>,
 }
 
 /// A key column: compared in its own type, so the index on it serves
@@ -279,6 +295,9 @@ impl PgTable {
             keys,
             pk_name,
             kinds,
+            read_first: None,
+            read_after: None,
+            batch_updates: Vec::new(),
             updates: Vec::new(),
             rereads: Vec::new(),
         })
@@ -424,13 +443,48 @@ impl Rows for PgTable {
         &self.pk_name
     }
     fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
+        let stmt = self.read_statement(after.is_empty())?;
+        let limit = limit as i64;
+        let key = self.key_params(after);
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit];
+        params.extend(key.iter().map(|p| &**p));
+        let rows = self
+            .client
+            .query(&stmt, &params)
+            .map_err(|e| self.read_err(e))?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    self.key_value(r),
+                    (0..self.target.columns.len())
+                        .map(|i| self.cell(r, i))
+                        .collect(),
+                )
+            })
+            .collect())
+    }
+}
+
+impl PgTable {
+    /// The batch read (`$1` the limit, then the key to read after, unless
+    /// `first`), prepared once: a batch is one round trip.
+    fn read_statement(&mut self, first: bool) -> Result<Statement> {
+        let cached = if first {
+            &self.read_first
+        } else {
+            &self.read_after
+        };
+        if let Some(stmt) = cached {
+            return Ok(stmt.clone());
+        }
         let filter = self
             .target
             .filter
             .as_deref()
             .map(|w| format!(" AND ({w})"))
             .unwrap_or_default();
-        let cond = if after.is_empty() {
+        let cond = if first {
             "TRUE".to_string()
         } else {
             self.key_cond(">", 2)
@@ -448,68 +502,79 @@ impl Rows for PgTable {
             self.table_sql,
             self.key_order()
         );
-        let limit = limit as i64;
-        let key = self.key_params(after);
-        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit];
-        params.extend(key.iter().map(|p| &**p));
-        let rows = self.client.query(&sql, &params).map_err(|e| {
-            Error::usage(format!(
-                "cannot read {}: {}",
-                self.target.table,
-                e.as_db_error()
-                    .map(|d| d.message().to_string())
-                    .unwrap_or_else(|| e.to_string())
-            ))
-        })?;
-        Ok(rows
-            .iter()
-            .map(|r| {
-                (
-                    self.key_value(r),
-                    (0..self.target.columns.len())
-                        .map(|i| self.cell(r, i))
-                        .collect(),
-                )
-            })
-            .collect())
+        let stmt = self
+            .client
+            .prepare(&sql)
+            .map_err(|e| self.read_err(e))?;
+        if first {
+            self.read_first = Some(stmt.clone());
+        } else {
+            self.read_after = Some(stmt.clone());
+        }
+        Ok(stmt)
+    }
+
+    /// A failed read: most likely the `--where` condition.
+    fn read_err(&self, e: postgres::Error) -> Error {
+        Error::usage(format!(
+            "cannot read {}: {}",
+            self.target.table,
+            e.as_db_error()
+                .map(|d| d.message().to_string())
+                .unwrap_or_else(|| e.to_string())
+        ))
     }
 }
 
 impl PgTable {
-    /// Builds the compare-and-swap UPDATE and the locking re-read of each
-    /// rotated column; refuses a column type the rotation cannot write.
+    /// Prepares each rotated column's batched and one-row compare-and-swap
+    /// UPDATEs and its locking re-read; refuses a column type the rotation
+    /// cannot write.
     pub fn prepare_writes(&mut self) -> Result<()> {
+        if self.kinds.contains(&Kind::Other) {
+            return Err(Error::usage(
+                "rotate works on text, varchar, bytea, json and jsonb columns",
+            ));
+        }
         let nk = self.keys.len();
         let key_at_2 = self.key_cond("=", 2);
         let key_at_1 = self.key_cond("=", 1);
-        let (mut updates, mut rereads) = (Vec::new(), Vec::new());
+        let (mut batch_updates, mut updates, mut rereads) = (Vec::new(), Vec::new(), Vec::new());
         for (c, k) in self.target.columns.iter().zip(&self.kinds) {
             let (set, cmp) = match k {
                 Kind::Json(ty) => (format!("$1::text::{ty}"), format!("{}::text", quote(c))),
                 Kind::Bytes => ("$1".to_string(), quote(c)),
                 _ => ("$1".to_string(), format!("{}::text", quote(c))),
             };
-            updates.push(format!(
+            let update = format!(
                 "UPDATE {} SET {} = {set} WHERE {key_at_2} AND {cmp} IS NOT DISTINCT FROM ${}",
                 self.table_sql,
                 quote(c),
                 nk + 2
-            ));
+            );
             let sel = if *k == Kind::Bytes {
                 quote(c)
             } else {
                 format!("{}::text", quote(c))
             };
-            rereads.push(format!(
+            let reread = format!(
                 "SELECT {sel} FROM {} WHERE {key_at_1} FOR UPDATE",
                 self.table_sql
-            ));
+            );
+            let batch = batch_update_sql(&self.table_sql, &self.keys, c, *k);
+            for (sql, into) in [
+                (batch, &mut batch_updates),
+                (update, &mut updates),
+                (reread, &mut rereads),
+            ] {
+                into.push(
+                    self.client
+                        .prepare(&sql)
+                        .map_err(|e| pg_err(&self.url, e))?,
+                );
+            }
         }
-        if self.kinds.contains(&Kind::Other) {
-            return Err(Error::usage(
-                "rotate works on text, varchar, bytea, json and jsonb columns",
-            ));
-        }
+        self.batch_updates = batch_updates;
         self.updates = updates;
         self.rereads = rereads;
         Ok(())
@@ -524,8 +589,60 @@ impl PgTable {
         params.extend(key.iter().map(|p| &**p));
         params.push(&*p3);
         self.client
-            .execute(self.updates[col].as_str(), &params)
+            .execute(&self.updates[col], &params)
             .map_err(|e| pg_err(&self.url, e))
+    }
+
+    /// One column's writes (`at`: their indexes into `writes`) in one
+    /// compare-and-swap UPDATE; marks in `matched` the writes whose row
+    /// still held the old value, and so was written.
+    fn write_column(
+        &mut self,
+        col: usize,
+        writes: &Writes,
+        at: &[usize],
+        matched: &mut [bool],
+    ) -> Result<()> {
+        let bytes = self.kinds[col] == Kind::Bytes;
+        let index: Vec<i32> = at
+            .iter()
+            .map(|&i| {
+                i32::try_from(i).map_err(|_| Error::internal("a rotation batch of over 2^31 writes"))
+            })
+            .collect::<Result<_>>()?;
+        let keys = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(n, k)| key_array(k, at.iter().map(|&i| &writes[i].1[n])))
+            .collect::<Result<Vec<_>>>()?;
+        let (old, new) = if bytes {
+            (
+                CellArray::Bytes(at.iter().map(|&i| bytes_cell(&writes[i].2)).collect()),
+                CellArray::Bytes(at.iter().map(|&i| bytes_cell(&writes[i].3)).collect()),
+            )
+        } else {
+            (
+                CellArray::Text(at.iter().map(|&i| text_cell(&writes[i].2)).collect()),
+                CellArray::Text(at.iter().map(|&i| text_cell(&writes[i].3)).collect()),
+            )
+        };
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&index];
+        params.extend(keys.iter().map(KeyArray::as_param));
+        params.push(old.as_param());
+        params.push(new.as_param());
+        let stmt = self.batch_updates[col].clone();
+        for row in self
+            .client
+            .query(&stmt, &params)
+            .map_err(|e| pg_err(&self.url, e))?
+        {
+            let i: i32 = row.get(0);
+            if let Some(m) = usize::try_from(i).ok().and_then(|i| matched.get_mut(i)) {
+                *m = true;
+            }
+        }
+        Ok(())
     }
 
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
@@ -535,21 +652,154 @@ impl PgTable {
     }
 }
 
-/// One transaction per batch, each UPDATE comparing the old value; a
-/// conflicting row is re-read `FOR UPDATE` and redone under that lock.
+/// The batched compare-and-swap UPDATE of column `col`: `$1` the writes'
+/// indexes (int4[]), then one array per key column (int8[] for an integer
+/// key, text[] cast element by element to the column's type otherwise, so
+/// the key's index serves the join), then the old and the new values
+/// (bytea[] for a bytea column; text[] otherwise, compared as the column
+/// was read, `col::text`, and a json or jsonb column written through a
+/// cast, as the one-row UPDATE does). It returns the indexes of the writes
+/// whose row matched.
+fn batch_update_sql(table_sql: &str, keys: &[KeyCol], col: &str, kind: Kind) -> String {
+    let n = keys.len();
+    let mut arrays = vec!["$1::int4[]".to_string()];
+    let mut names = vec!["kw_i".to_string()];
+    for (i, k) in keys.iter().enumerate() {
+        let ty = if k.int { "int8" } else { "text" };
+        arrays.push(format!("${}::{ty}[]", i + 2));
+        names.push(format!("kw_k{i}"));
+    }
+    let elem = if kind == Kind::Bytes { "bytea" } else { "text" };
+    arrays.push(format!("${}::{elem}[]", n + 2));
+    arrays.push(format!("${}::{elem}[]", n + 3));
+    names.push("kw_old".into());
+    names.push("kw_new".into());
+    let join: Vec<String> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            if k.int {
+                format!("kw_t.{} = kw_v.kw_k{i}", k.sql)
+            } else {
+                format!("kw_t.{} = kw_v.kw_k{i}::{}", k.sql, k.ty)
+            }
+        })
+        .collect();
+    let (set, cmp) = match kind {
+        Kind::Json(ty) => (format!("kw_v.kw_new::{ty}"), format!("kw_t.{}::text", quote(col))),
+        Kind::Bytes => ("kw_v.kw_new".to_string(), format!("kw_t.{}", quote(col))),
+        _ => ("kw_v.kw_new".to_string(), format!("kw_t.{}::text", quote(col))),
+    };
+    format!(
+        "UPDATE {table_sql} AS kw_t SET {} = {set} FROM unnest({}) AS kw_v({}) \
+         WHERE {} AND {cmp} IS NOT DISTINCT FROM kw_v.kw_old RETURNING kw_v.kw_i",
+        quote(col),
+        arrays.join(", "),
+        names.join(", "),
+        join.join(" AND ")
+    )
+}
+
+/// One key column's values for a batched UPDATE.
+enum KeyArray<'a> {
+    Int(Vec<i64>),
+    Text(Vec<Cow<'a, str>>),
+}
+
+impl KeyArray<'_> {
+    fn as_param(&self) -> &(dyn ToSql + Sync) {
+        match self {
+            KeyArray::Int(v) => v,
+            KeyArray::Text(v) => v,
+        }
+    }
+}
+
+/// The values of key column `k` (integers as `bigint`, the rest as text, as
+/// [`key_params`] binds them one by one).
+fn key_array<'a>(k: &KeyCol, values: impl Iterator<Item = &'a Value>) -> Result<KeyArray<'a>> {
+    if k.int {
+        values
+            .map(|v| match v {
+                Value::Integer(i) => Ok(*i),
+                _ => Err(Error::internal(format!(
+                    "a non-integer value of the integer key column {}",
+                    k.sql
+                ))),
+            })
+            .collect::<Result<_>>()
+            .map(KeyArray::Int)
+    } else {
+        Ok(KeyArray::Text(
+            values
+                .map(|v| match v {
+                    Value::Text(t) => Cow::Borrowed(t.as_str()),
+                    other => Cow::Owned(pk_text(other)),
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// A column's old or new values for a batched UPDATE, borrowed from the
+/// writes where they already have the column's form.
+enum CellArray<'a> {
+    Text(Vec<Option<Cow<'a, str>>>),
+    Bytes(Vec<Option<Cow<'a, [u8]>>>),
+}
+
+impl CellArray<'_> {
+    fn as_param(&self) -> &(dyn ToSql + Sync) {
+        match self {
+            CellArray::Text(v) => v,
+            CellArray::Bytes(v) => v,
+        }
+    }
+}
+
+/// A value for a text, json or jsonb column (as [`param`] binds it: a blob
+/// as UTF-8, invalid sequences replaced).
+fn text_cell(v: &Value) -> Option<Cow<'_, str>> {
+    match v {
+        Value::Null => None,
+        Value::Text(t) => Some(Cow::Borrowed(t.as_str())),
+        Value::Blob(b) => Some(String::from_utf8_lossy(b)),
+        Value::Integer(i) => Some(Cow::Owned(i.to_string())),
+        Value::Real(r) => Some(Cow::Owned(r.to_string())),
+    }
+}
+
+/// A value for a bytea column (text as its UTF-8 bytes).
+fn bytes_cell(v: &Value) -> Option<Cow<'_, [u8]>> {
+    match v {
+        Value::Null => None,
+        Value::Blob(b) => Some(Cow::Borrowed(b.as_slice())),
+        Value::Text(t) => Some(Cow::Borrowed(t.as_bytes())),
+        Value::Integer(i) => Some(Cow::Owned(i.to_string().into_bytes())),
+        Value::Real(r) => Some(Cow::Owned(r.to_string().into_bytes())),
+    }
+}
+
+/// One transaction per batch; each column's writes in one UPDATE comparing
+/// every row's old value; a conflicting row is re-read `FOR UPDATE` and
+/// redone under that lock.
 impl Storage for PgTable {
     fn begin(&mut self) -> Result<()> {
         self.batch_execute("BEGIN")
     }
 
     fn write(&mut self, writes: &Writes) -> Result<Vec<usize>> {
-        let mut missed = Vec::new();
-        for (i, (col, key, old, new)) in writes.iter().enumerate() {
-            if self.update(*col, key, old, new)? == 0 {
-                missed.push(i);
+        let mut by_col: Vec<Vec<usize>> = vec![Vec::new(); self.kinds.len()];
+        for (i, (col, ..)) in writes.iter().enumerate() {
+            by_col[*col].push(i);
+        }
+        let mut matched = vec![false; writes.len()];
+        for (col, at) in by_col.iter().enumerate() {
+            if !at.is_empty() {
+                self.write_column(col, writes, at, &mut matched)?;
             }
         }
-        Ok(missed)
+        Ok((0..writes.len()).filter(|&i| !matched[i]).collect())
     }
 
     fn reread(&mut self, col: usize, key: &[Value]) -> Result<Option<Value>> {
@@ -557,7 +807,7 @@ impl Storage for PgTable {
         let key_only: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| &**p).collect();
         let row = self
             .client
-            .query_opt(self.rereads[col].as_str(), &key_only)
+            .query_opt(&self.rereads[col], &key_only)
             .map_err(|e| pg_err(&self.url, e))?;
         Ok(row.map(|row| {
             if self.kinds[col] == Kind::Bytes {
