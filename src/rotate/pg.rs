@@ -502,10 +502,7 @@ impl PgTable {
             self.table_sql,
             self.key_order()
         );
-        let stmt = self
-            .client
-            .prepare(&sql)
-            .map_err(|e| self.read_err(e))?;
+        let stmt = self.client.prepare(&sql).map_err(|e| self.read_err(e))?;
         if first {
             self.read_first = Some(stmt.clone());
         } else {
@@ -607,7 +604,8 @@ impl PgTable {
         let index: Vec<i32> = at
             .iter()
             .map(|&i| {
-                i32::try_from(i).map_err(|_| Error::internal("a rotation batch of over 2^31 writes"))
+                i32::try_from(i)
+                    .map_err(|_| Error::internal("a rotation batch of over 2^31 writes"))
             })
             .collect::<Result<_>>()?;
         let keys = self
@@ -686,9 +684,15 @@ fn batch_update_sql(table_sql: &str, keys: &[KeyCol], col: &str, kind: Kind) -> 
         })
         .collect();
     let (set, cmp) = match kind {
-        Kind::Json(ty) => (format!("kw_v.kw_new::{ty}"), format!("kw_t.{}::text", quote(col))),
+        Kind::Json(ty) => (
+            format!("kw_v.kw_new::{ty}"),
+            format!("kw_t.{}::text", quote(col)),
+        ),
         Kind::Bytes => ("kw_v.kw_new".to_string(), format!("kw_t.{}", quote(col))),
-        _ => ("kw_v.kw_new".to_string(), format!("kw_t.{}::text", quote(col))),
+        _ => (
+            "kw_v.kw_new".to_string(),
+            format!("kw_t.{}::text", quote(col)),
+        ),
     };
     format!(
         "UPDATE {table_sql} AS kw_t SET {} = {set} FROM unnest({}) AS kw_v({}) \

@@ -22,5 +22,6 @@ mod keygen;
 mod keypair;
 mod keyring;
 mod rotate;
+mod rotate_pg;
 mod store;
 mod util;

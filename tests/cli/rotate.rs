@@ -1864,7 +1864,7 @@ fn connection_string_passwords_never_reach_messages() {
     }
 }
 
-fn test_postgres() -> Option<(String, postgres::Client)> {
+pub(crate) fn test_postgres() -> Option<(String, postgres::Client)> {
     let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
         missing(
             "POSTGRES",
