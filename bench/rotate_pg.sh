@@ -23,7 +23,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet
-BIN="$PWD/target/release/keyward"
+# KEYWARD_BIN: another build to measure (the same way, against the same floor).
+BIN="${KEYWARD_BIN:-$PWD/target/release/keyward}"
 URL="${KEYWARD_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 ROWS="${ROWS:-200000}"
 RUNS="${RUNS:-1}"
@@ -68,18 +69,25 @@ SQL
 end=$(date +%s%N)
 awk -v ns="$((end - start))" 'BEGIN { printf "fixture: %.1f s\n", ns/1e9 }'
 
-# A fresh copy of the fixture in `floor` and `kw`, vacuumed, analysed, checkpointed.
+# A fresh copy of the fixture in `floor` and `kw`, vacuumed and analysed,
+# with autovacuum off (a vacuum of the table the first contender rewrote
+# would otherwise run during the second's measurement).
 fresh() {
   psql_ <<SQL
 SET search_path = $SCHEMA;
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS floor; DROP TABLE IF EXISTS kw;
-CREATE TABLE floor (LIKE src INCLUDING ALL); INSERT INTO floor SELECT * FROM src;
-CREATE TABLE kw (LIKE src INCLUDING ALL); INSERT INTO kw SELECT * FROM src;
+CREATE TABLE floor (LIKE src INCLUDING ALL) WITH (autovacuum_enabled = off);
+INSERT INTO floor SELECT * FROM src;
+CREATE TABLE kw (LIKE src INCLUDING ALL) WITH (autovacuum_enabled = off);
+INSERT INTO kw SELECT * FROM src;
 VACUUM ANALYZE floor; VACUUM ANALYZE kw;
-CHECKPOINT;
 SQL
 }
+
+# Each contender starts from a checkpoint: neither pays for flushing the
+# other's writes.
+checkpoint() { psql_ -c CHECKPOINT; }
 
 # (a): prints the wall time in seconds.
 floor_run() {
@@ -135,9 +143,9 @@ results="$WORK/results"
 for run in $(seq 1 "$RUNS"); do
   fresh
   if [ $((run % 2)) = 1 ]; then
-    f=$(floor_run); k=$(kw_run)
+    checkpoint; f=$(floor_run); checkpoint; k=$(kw_run)
   else
-    k=$(kw_run); f=$(floor_run)
+    checkpoint; k=$(kw_run); checkpoint; f=$(floor_run)
   fi
   read -r kwall kuser ksys krss <<<"$k"
   echo "$f $kwall $kuser $ksys $krss" >>"$results"

@@ -15,6 +15,7 @@
 //! row lock. Every statement is prepared once per run.
 
 use std::borrow::Cow;
+use std::sync::mpsc;
 
 use postgres::types::ToSql;
 use postgres::{Client, Statement};
@@ -46,9 +47,11 @@ pub struct PgTable {
     keys: Vec<KeyCol>,
     pk_name: String,
     kinds: Vec<Kind>,
-    /// The batch reads, from the start and after a key; prepared on first use.
-    read_first: Option<Statement>,
-    read_after: Option<Statement>,
+    /// Reads batches on this connection: the preflight, `status`, `verify`.
+    reader: Reader,
+    /// Reads batches ahead on a connection of its own while this one
+    /// writes: a rotation run's.
+    ahead: Option<ReadAhead>,
     /// Per column, prepared by [`PgTable::prepare_writes`]: the batched
     /// compare-and-swap UPDATE (see [`batch_update_sql`]), the one-row
     /// compare-and-swap UPDATE of the redo (`$1` the new value, then the
@@ -61,6 +64,7 @@ pub struct PgTable {
 /// A key column: compared in its own type, so the index on it serves
 /// both the pagination and the UPDATE (`id::text > $2` on a uuid key
 /// would scan and sort the whole table for every batch, and every row).
+#[derive(Clone)]
 struct KeyCol {
     /// Quoted name.
     sql: String,
@@ -287,7 +291,16 @@ impl PgTable {
             })
             .collect();
         let pk_name = row_value(&key_names);
-        Ok(PgTable {
+        let reader = Reader {
+            table: target.table.clone(),
+            sql_first: String::new(),
+            sql_after: String::new(),
+            keys: keys.clone(),
+            kinds: kinds.clone(),
+            first: None,
+            after: None,
+        };
+        let mut t = PgTable {
             client,
             target: target.clone(),
             url: url.to_string(),
@@ -295,12 +308,44 @@ impl PgTable {
             keys,
             pk_name,
             kinds,
-            read_first: None,
-            read_after: None,
+            reader,
+            ahead: None,
             batch_updates: Vec::new(),
             updates: Vec::new(),
             rereads: Vec::new(),
-        })
+        };
+        t.reader.sql_first = t.read_sql(true);
+        t.reader.sql_after = t.read_sql(false);
+        Ok(t)
+    }
+
+    /// The batch read: `$1` the limit, then (unless `first`) the key to
+    /// read after.
+    fn read_sql(&self, first: bool) -> String {
+        let filter = self
+            .target
+            .filter
+            .as_deref()
+            .map(|w| format!(" AND ({w})"))
+            .unwrap_or_default();
+        let cond = if first {
+            "TRUE".to_string()
+        } else {
+            self.key_cond(">", 2)
+        };
+        let read: Vec<String> = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{} AS kw_key{i}", k.read()))
+            .collect();
+        format!(
+            "SELECT {}, {} FROM {} WHERE {cond}{filter} ORDER BY {} LIMIT $1",
+            read.join(", "),
+            self.select_list(),
+            self.table_sql,
+            self.key_order()
+        )
     }
 
     fn select_list(&self) -> String {
@@ -345,38 +390,6 @@ impl PgTable {
         )
     }
 
-    /// The key's values as parameters.
-    fn key_params(&self, key: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
-        key_params(&self.keys, key)
-    }
-
-    fn cell(&self, row: &postgres::Row, i: usize) -> Value {
-        let at = self.keys.len() + i;
-        match self.kinds[i] {
-            Kind::Bytes => row
-                .get::<_, Option<Vec<u8>>>(at)
-                .map(Value::Blob)
-                .unwrap_or(Value::Null),
-            _ => row
-                .get::<_, Option<String>>(at)
-                .map(Value::Text)
-                .unwrap_or(Value::Null),
-        }
-    }
-
-    fn key_value(&self, row: &postgres::Row) -> Key {
-        self.keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                if k.int {
-                    Value::Integer(row.get::<_, i64>(i))
-                } else {
-                    Value::Text(row.get::<_, String>(i))
-                }
-            })
-            .collect()
-    }
 
     /// Rows to process.
     pub fn count(&mut self) -> Result<u64> {
@@ -443,83 +456,189 @@ impl Rows for PgTable {
         &self.pk_name
     }
     fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
-        let stmt = self.read_statement(after.is_empty())?;
+        match &mut self.ahead {
+            Some(ahead) => ahead.next(after, limit),
+            None => self.reader.read(&mut self.client, after, limit),
+        }
+    }
+}
+
+/// How a batch is read, on the table's connection or the read-ahead's.
+#[derive(Clone)]
+struct Reader {
+    /// The table as named, for messages.
+    table: String,
+    /// The SELECTs from the start and after a key ([`PgTable::read_sql`]).
+    sql_first: String,
+    sql_after: String,
+    keys: Vec<KeyCol>,
+    kinds: Vec<Kind>,
+    /// Those SELECTs, prepared on first use on the connection this reader
+    /// reads with: a batch is one round trip.
+    first: Option<Statement>,
+    after: Option<Statement>,
+}
+
+impl Reader {
+    /// The same reader for another connection.
+    fn for_new_connection(&self) -> Reader {
+        Reader {
+            first: None,
+            after: None,
+            ..self.clone()
+        }
+    }
+
+    /// Up to `limit` rows after the key `after` (empty: from the start).
+    fn read(&mut self, client: &mut Client, after: &[Value], limit: usize) -> Result<Batch> {
+        let first = after.is_empty();
+        let cached = if first { &self.first } else { &self.after };
+        let stmt = match cached {
+            Some(stmt) => stmt.clone(),
+            None => {
+                let sql = if first {
+                    &self.sql_first
+                } else {
+                    &self.sql_after
+                };
+                let stmt = client.prepare(sql).map_err(|e| self.err(e))?;
+                if first {
+                    self.first = Some(stmt.clone());
+                } else {
+                    self.after = Some(stmt.clone());
+                }
+                stmt
+            }
+        };
         let limit = limit as i64;
-        let key = self.key_params(after);
+        let key = key_params(&self.keys, after);
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit];
         params.extend(key.iter().map(|p| &**p));
-        let rows = self
-            .client
-            .query(&stmt, &params)
-            .map_err(|e| self.read_err(e))?;
+        let rows = client.query(&stmt, &params).map_err(|e| self.err(e))?;
         Ok(rows
             .iter()
             .map(|r| {
                 (
                     self.key_value(r),
-                    (0..self.target.columns.len())
-                        .map(|i| self.cell(r, i))
-                        .collect(),
+                    (0..self.kinds.len()).map(|i| self.cell(r, i)).collect(),
                 )
             })
             .collect())
     }
-}
-
-impl PgTable {
-    /// The batch read (`$1` the limit, then the key to read after, unless
-    /// `first`), prepared once: a batch is one round trip.
-    fn read_statement(&mut self, first: bool) -> Result<Statement> {
-        let cached = if first {
-            &self.read_first
-        } else {
-            &self.read_after
-        };
-        if let Some(stmt) = cached {
-            return Ok(stmt.clone());
-        }
-        let filter = self
-            .target
-            .filter
-            .as_deref()
-            .map(|w| format!(" AND ({w})"))
-            .unwrap_or_default();
-        let cond = if first {
-            "TRUE".to_string()
-        } else {
-            self.key_cond(">", 2)
-        };
-        let read: Vec<String> = self
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{} AS kw_key{i}", k.read()))
-            .collect();
-        let sql = format!(
-            "SELECT {}, {} FROM {} WHERE {cond}{filter} ORDER BY {} LIMIT $1",
-            read.join(", "),
-            self.select_list(),
-            self.table_sql,
-            self.key_order()
-        );
-        let stmt = self.client.prepare(&sql).map_err(|e| self.read_err(e))?;
-        if first {
-            self.read_first = Some(stmt.clone());
-        } else {
-            self.read_after = Some(stmt.clone());
-        }
-        Ok(stmt)
-    }
 
     /// A failed read: most likely the `--where` condition.
-    fn read_err(&self, e: postgres::Error) -> Error {
+    fn err(&self, e: postgres::Error) -> Error {
         Error::usage(format!(
             "cannot read {}: {}",
-            self.target.table,
+            self.table,
             e.as_db_error()
                 .map(|d| d.message().to_string())
                 .unwrap_or_else(|| e.to_string())
         ))
+    }
+
+    fn cell(&self, row: &postgres::Row, i: usize) -> Value {
+        let at = self.keys.len() + i;
+        match self.kinds[i] {
+            Kind::Bytes => row
+                .get::<_, Option<Vec<u8>>>(at)
+                .map(Value::Blob)
+                .unwrap_or(Value::Null),
+            _ => row
+                .get::<_, Option<String>>(at)
+                .map(Value::Text)
+                .unwrap_or(Value::Null),
+        }
+    }
+
+    fn key_value(&self, row: &postgres::Row) -> Key {
+        self.keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                if k.int {
+                    Value::Integer(row.get::<_, i64>(i))
+                } else {
+                    Value::Text(row.get::<_, String>(i))
+                }
+            })
+            .collect()
+    }
+}
+
+/// Reads the next batch on a connection and thread of its own while the
+/// table's connection writes the batches before it, so the server reads
+/// and writes at once. Reads need no transaction of the writes: a row a
+/// batch reads is written only after its compare-and-swap, which sees any
+/// change made since. At most one batch is read ahead.
+struct ReadAhead {
+    requests: mpsc::Sender<(Key, usize)>,
+    batches: mpsc::Receiver<Result<Batch>>,
+    /// The read in flight: after which key, how many rows.
+    pending: Option<(Key, usize)>,
+}
+
+impl ReadAhead {
+    /// Connects (as the table's connection did) and starts the thread.
+    fn start(url: &str, mut reader: Reader) -> Result<ReadAhead> {
+        let mut client = crate::pgtls::connect(url, &redact(url))?;
+        let (requests, rx) = mpsc::channel::<(Key, usize)>();
+        let (tx, batches) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("keyward-pg-read".into())
+            .spawn(move || {
+                for (after, limit) in rx {
+                    let batch = reader.read(&mut client, &after, limit);
+                    if tx.send(batch).is_err() {
+                        break;
+                    }
+                }
+            })
+            .map_err(|e| Error::environment(format!("cannot start a thread: {e}")))?;
+        Ok(ReadAhead {
+            requests,
+            batches,
+            pending: None,
+        })
+    }
+
+    /// The batch after `after`: the one read ahead when it is that one,
+    /// else read now; then the one after it is asked for, unless this one
+    /// was the last.
+    fn next(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
+        let hit = self
+            .pending
+            .as_ref()
+            .is_some_and(|(k, l)| k.as_slice() == after && *l == limit);
+        if !hit {
+            if self.pending.take().is_some() {
+                // Another batch was read ahead: not this one.
+                self.recv()?.ok();
+            }
+            self.ask(after.to_vec(), limit)?;
+        }
+        self.pending = None;
+        let batch = self.recv()??;
+        if batch.len() == limit
+            && let Some((last, _)) = batch.last()
+        {
+            self.ask(last.clone(), limit)?;
+        }
+        Ok(batch)
+    }
+
+    fn ask(&mut self, after: Key, limit: usize) -> Result<()> {
+        self.requests
+            .send((after.clone(), limit))
+            .map_err(|_| Error::internal("the PostgreSQL read-ahead thread stopped"))?;
+        self.pending = Some((after, limit));
+        Ok(())
+    }
+
+    fn recv(&mut self) -> Result<Result<Batch>> {
+        self.batches
+            .recv()
+            .map_err(|_| Error::internal("the PostgreSQL read-ahead thread stopped"))
     }
 }
 
@@ -574,6 +693,10 @@ impl PgTable {
         self.batch_updates = batch_updates;
         self.updates = updates;
         self.rereads = rereads;
+        self.ahead = Some(ReadAhead::start(
+            &self.url,
+            self.reader.for_new_connection(),
+        )?);
         Ok(())
     }
 
@@ -590,7 +713,7 @@ impl PgTable {
             .map_err(|e| pg_err(&self.url, e))
     }
 
-    /// One column's writes (`at`: their indexes into `writes`) in one
+    /// Writes of one column (`at`: their indexes into `writes`) in one
     /// compare-and-swap UPDATE; marks in `matched` the writes whose row
     /// still held the old value, and so was written.
     fn write_column(
@@ -704,6 +827,40 @@ fn batch_update_sql(table_sql: &str, keys: &[KeyCol], col: &str, kind: Kind) -> 
     )
 }
 
+/// The most value bytes (old and new together) one batched UPDATE sends: a
+/// batch of large values goes as several statements in its transaction,
+/// far below PostgreSQL's limit of 1 GB on a message and on an array, and
+/// the message the client builds stays small.
+const STATEMENT_BYTES: usize = 32 << 20;
+
+/// A value's size in a statement.
+fn size(v: &Value) -> usize {
+    match v {
+        Value::Text(t) => t.len(),
+        Value::Blob(b) => b.len(),
+        _ => 8,
+    }
+}
+
+/// Consecutive runs of items of these sizes, each at most `limit` bytes
+/// (an item larger than `limit` alone), none empty.
+fn runs(sizes: impl Iterator<Item = usize>, limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes, mut n) = (0, 0usize, 0);
+    for (i, s) in sizes.enumerate() {
+        if i > start && bytes + s > limit {
+            out.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += s;
+        n = i + 1;
+    }
+    if n > start {
+        out.push(start..n);
+    }
+    out
+}
+
 /// One key column's values for a batched UPDATE.
 enum KeyArray<'a> {
     Int(Vec<i64>),
@@ -799,8 +956,9 @@ impl Storage for PgTable {
         }
         let mut matched = vec![false; writes.len()];
         for (col, at) in by_col.iter().enumerate() {
-            if !at.is_empty() {
-                self.write_column(col, writes, at, &mut matched)?;
+            let sizes = at.iter().map(|&i| size(&writes[i].2) + size(&writes[i].3));
+            for run in runs(sizes, STATEMENT_BYTES) {
+                self.write_column(col, writes, &at[run], &mut matched)?;
             }
         }
         Ok((0..writes.len()).filter(|&i| !matched[i]).collect())
@@ -918,6 +1076,19 @@ mod tests {
             assert_eq!(got, want, "{conn}");
             assert!(!got.contains("SecretPW"), "{conn} -> {got}");
         }
+    }
+
+    /// Large batches go as several statements of at most the limit; an
+    /// item over it goes alone.
+    #[test]
+    fn large_batches_are_split_into_runs_under_the_limit() {
+        let r = |sizes: &[usize], limit| runs(sizes.iter().copied(), limit);
+        assert_eq!(r(&[], 10), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(r(&[3, 3, 3], 10), vec![0..3]);
+        assert_eq!(r(&[4, 4, 4, 4, 4], 10), vec![0..2, 2..4, 4..5]);
+        assert_eq!(r(&[5, 5, 5], 10), vec![0..2, 2..3]);
+        assert_eq!(r(&[30, 1, 1, 30], 10), vec![0..1, 1..3, 3..4]);
+        assert_eq!(r(&[10, 10], 10), vec![0..1, 1..2]);
     }
 
     /// A string that is neither a file nor a recognised connection string
