@@ -5,16 +5,23 @@
 //! Connections honour libpq's `sslmode` and `sslrootcert` (see
 //! [`crate::pgtls`]).
 //!
-//! A batch costs two round trips, not one per row: one SELECT reads it, and
-//! one UPDATE per rotated column writes it back, every row's key, old value
-//! and new value sent as arrays (`UPDATE t SET c = v.new FROM unnest(...) AS
-//! v(i, key, old, new) WHERE t.key = v.key AND t.c IS NOT DISTINCT FROM
-//! v.old RETURNING v.i`). The compare-and-swap is still per row: a row a
-//! live writer changed since it was read does not match, and the indexes
-//! the statement does not return are the writes the engine redoes under a
-//! row lock. Every statement is prepared once per run.
+//! A batch is written in one statement, not one per row: every row's key,
+//! the version of the row that was read and its new values go as arrays
+//! (`UPDATE t SET c = v.new FROM unnest(...) AS v(i, key, xmin, new) WHERE
+//! t.key = v.key AND t.xmin = v.xmin RETURNING v.i`), while the next batch
+//! is read on a second connection. The compare-and-swap is still per row,
+//! on the row's version rather than on its old value: `xmin`, the
+//! transaction that wrote the version read, changes with every UPDATE of
+//! the row (by anyone, to any column) and with a DELETE and re-INSERT, and
+//! only a transaction still running can write another version with the
+//! same `xmin`, which a read never sees. So a row a live writer changed
+//! since it was read does not match, and the rows the statement does not
+//! return are the writes the engine redoes, re-read under a row lock and
+//! compared by value. Sending no old value halves what a batch sends and
+//! what the server parses. Every statement is prepared once per run.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc;
 
 use postgres::types::ToSql;
@@ -52,13 +59,44 @@ pub struct PgTable {
     /// Reads batches ahead on a connection of its own while this one
     /// writes: a rotation run's.
     ahead: Option<ReadAhead>,
-    /// Per column, prepared by [`PgTable::prepare_writes`]: the batched
-    /// compare-and-swap UPDATE (see [`batch_update_sql`]), the one-row
-    /// compare-and-swap UPDATE of the redo (`$1` the new value, then the
-    /// key, then the old value) and its locking re-read.
-    batch_updates: Vec<Statement>,
+    /// The version (`xmin`) of each row of the last batches read ahead, by
+    /// [`key_id`]: what the batched UPDATE compares.
+    versions: VecDeque<HashMap<Vec<u8>, i64>>,
+    /// Prepared by [`PgTable::prepare_writes`]: the batched compare-and-swap
+    /// UPDATE of every column (see [`batch_update_sql`]); per column, the
+    /// one-row compare-and-swap UPDATE of the redo (`$1` the new value, then
+    /// the key, then the old value) and its locking re-read.
+    batch_update: Option<Statement>,
     updates: Vec<Statement>,
     rereads: Vec<Statement>,
+}
+
+/// The batches whose row versions are kept: the engine writes a batch at
+/// most a few batches after reading it; a row whose version is no longer
+/// known is written by the redo, comparing its value under a row lock.
+const VERSION_BATCHES: usize = 16;
+
+/// A key as bytes that tell any two keys apart, to look rows up by.
+fn key_id(key: &[Value]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16);
+    for v in key {
+        match v {
+            Value::Integer(i) => {
+                out.push(b'i');
+                out.extend_from_slice(&i.to_be_bytes());
+            }
+            other => {
+                let t = match other {
+                    Value::Text(t) => Cow::Borrowed(t.as_str()),
+                    other => Cow::Owned(pk_text(other)),
+                };
+                out.push(b't');
+                out.extend_from_slice(&(t.len() as u64).to_be_bytes());
+                out.extend_from_slice(t.as_bytes());
+            }
+        }
+    }
+    out
 }
 
 /// A key column: compared in its own type, so the index on it serves
@@ -310,7 +348,8 @@ impl PgTable {
             kinds,
             reader,
             ahead: None,
-            batch_updates: Vec::new(),
+            versions: VecDeque::new(),
+            batch_update: None,
             updates: Vec::new(),
             rereads: Vec::new(),
         };
@@ -320,7 +359,7 @@ impl PgTable {
     }
 
     /// The batch read: `$1` the limit, then (unless `first`) the key to
-    /// read after.
+    /// read after. Each row: its key, its values, its version (`xmin`).
     fn read_sql(&self, first: bool) -> String {
         let filter = self
             .target
@@ -340,9 +379,10 @@ impl PgTable {
             .map(|(i, k)| format!("{} AS kw_key{i}", k.read()))
             .collect();
         format!(
-            "SELECT {}, {} FROM {} WHERE {cond}{filter} ORDER BY {} LIMIT $1",
+            "SELECT {}, {}, {}.xmin::text::bigint FROM {} WHERE {cond}{filter} ORDER BY {} LIMIT $1",
             read.join(", "),
             self.select_list(),
+            self.table_sql,
             self.table_sql,
             self.key_order()
         )
@@ -389,7 +429,6 @@ impl PgTable {
             )
         )
     }
-
 
     /// Rows to process.
     pub fn count(&mut self) -> Result<u64> {
@@ -456,10 +495,20 @@ impl Rows for PgTable {
         &self.pk_name
     }
     fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
-        match &mut self.ahead {
-            Some(ahead) => ahead.next(after, limit),
-            None => self.reader.read(&mut self.client, after, limit),
+        let Some(ahead) = &mut self.ahead else {
+            return Ok(self.reader.read(&mut self.client, after, limit)?.0);
+        };
+        let (batch, xmins) = ahead.next(after, limit)?;
+        let versions = batch
+            .iter()
+            .zip(xmins)
+            .map(|((key, _), xmin)| (key_id(key), xmin))
+            .collect();
+        self.versions.push_back(versions);
+        if self.versions.len() > VERSION_BATCHES {
+            self.versions.pop_front();
         }
+        Ok(batch)
     }
 }
 
@@ -489,8 +538,14 @@ impl Reader {
         }
     }
 
-    /// Up to `limit` rows after the key `after` (empty: from the start).
-    fn read(&mut self, client: &mut Client, after: &[Value], limit: usize) -> Result<Batch> {
+    /// Up to `limit` rows after the key `after` (empty: from the start),
+    /// and each row's version.
+    fn read(
+        &mut self,
+        client: &mut Client,
+        after: &[Value],
+        limit: usize,
+    ) -> Result<(Batch, Vec<i64>)> {
         let first = after.is_empty();
         let cached = if first { &self.first } else { &self.after };
         let stmt = match cached {
@@ -515,15 +570,18 @@ impl Reader {
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit];
         params.extend(key.iter().map(|p| &**p));
         let rows = client.query(&stmt, &params).map_err(|e| self.err(e))?;
-        Ok(rows
-            .iter()
-            .map(|r| {
-                (
-                    self.key_value(r),
-                    (0..self.kinds.len()).map(|i| self.cell(r, i)).collect(),
-                )
-            })
-            .collect())
+        let xmin_at = self.keys.len() + self.kinds.len();
+        Ok((
+            rows.iter()
+                .map(|r| {
+                    (
+                        self.key_value(r),
+                        (0..self.kinds.len()).map(|i| self.cell(r, i)).collect(),
+                    )
+                })
+                .collect(),
+            rows.iter().map(|r| r.get::<_, i64>(xmin_at)).collect(),
+        ))
     }
 
     /// A failed read: most likely the `--where` condition.
@@ -573,7 +631,7 @@ impl Reader {
 /// change made since. At most one batch is read ahead.
 struct ReadAhead {
     requests: mpsc::Sender<(Key, usize)>,
-    batches: mpsc::Receiver<Result<Batch>>,
+    batches: mpsc::Receiver<Result<(Batch, Vec<i64>)>>,
     /// The read in flight: after which key, how many rows.
     pending: Option<(Key, usize)>,
 }
@@ -605,7 +663,7 @@ impl ReadAhead {
     /// The batch after `after`: the one read ahead when it is that one,
     /// else read now; then the one after it is asked for, unless this one
     /// was the last.
-    fn next(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
+    fn next(&mut self, after: &[Value], limit: usize) -> Result<(Batch, Vec<i64>)> {
         let hit = self
             .pending
             .as_ref()
@@ -618,13 +676,13 @@ impl ReadAhead {
             self.ask(after.to_vec(), limit)?;
         }
         self.pending = None;
-        let batch = self.recv()??;
+        let (batch, xmins) = self.recv()??;
         if batch.len() == limit
             && let Some((last, _)) = batch.last()
         {
             self.ask(last.clone(), limit)?;
         }
-        Ok(batch)
+        Ok((batch, xmins))
     }
 
     fn ask(&mut self, after: Key, limit: usize) -> Result<()> {
@@ -635,7 +693,7 @@ impl ReadAhead {
         Ok(())
     }
 
-    fn recv(&mut self) -> Result<Result<Batch>> {
+    fn recv(&mut self) -> Result<Result<(Batch, Vec<i64>)>> {
         self.batches
             .recv()
             .map_err(|_| Error::internal("the PostgreSQL read-ahead thread stopped"))
@@ -655,7 +713,7 @@ impl PgTable {
         let nk = self.keys.len();
         let key_at_2 = self.key_cond("=", 2);
         let key_at_1 = self.key_cond("=", 1);
-        let (mut batch_updates, mut updates, mut rereads) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut updates, mut rereads) = (Vec::new(), Vec::new());
         for (c, k) in self.target.columns.iter().zip(&self.kinds) {
             let (set, cmp) = match k {
                 Kind::Json(ty) => (format!("$1::text::{ty}"), format!("{}::text", quote(c))),
@@ -677,12 +735,7 @@ impl PgTable {
                 "SELECT {sel} FROM {} WHERE {key_at_1} FOR UPDATE",
                 self.table_sql
             );
-            let batch = batch_update_sql(&self.table_sql, &self.keys, c, *k);
-            for (sql, into) in [
-                (batch, &mut batch_updates),
-                (update, &mut updates),
-                (reread, &mut rereads),
-            ] {
+            for (sql, into) in [(update, &mut updates), (reread, &mut rereads)] {
                 into.push(
                     self.client
                         .prepare(&sql)
@@ -690,7 +743,17 @@ impl PgTable {
                 );
             }
         }
-        self.batch_updates = batch_updates;
+        let batch = batch_update_sql(
+            &self.table_sql,
+            &self.keys,
+            &self.target.columns,
+            &self.kinds,
+        );
+        self.batch_update = Some(
+            self.client
+                .prepare(&batch)
+                .map_err(|e| pg_err(&self.url, e))?,
+        );
         self.updates = updates;
         self.rereads = rereads;
         self.ahead = Some(ReadAhead::start(
@@ -713,54 +776,73 @@ impl PgTable {
             .map_err(|e| pg_err(&self.url, e))
     }
 
-    /// Writes of one column (`at`: their indexes into `writes`) in one
-    /// compare-and-swap UPDATE; marks in `matched` the writes whose row
-    /// still held the old value, and so was written.
-    fn write_column(
+    /// The version of the row with this key when it was read ahead.
+    fn version(&self, id: &[u8]) -> Option<i64> {
+        self.versions
+            .iter()
+            .rev()
+            .find_map(|batch| batch.get(id).copied())
+    }
+
+    /// Writes these rows in one compare-and-swap UPDATE; marks in `matched`
+    /// the writes of each row that was still the version read, and so was
+    /// written.
+    fn write_rows(
         &mut self,
-        col: usize,
         writes: &Writes,
-        at: &[usize],
+        rows: &[RowWrites],
         matched: &mut [bool],
     ) -> Result<()> {
-        let bytes = self.kinds[col] == Kind::Bytes;
-        let index: Vec<i32> = at
-            .iter()
-            .map(|&i| {
-                i32::try_from(i)
-                    .map_err(|_| Error::internal("a rotation batch of over 2^31 writes"))
+        let index: Vec<i32> = (0..rows.len())
+            .map(|i| {
+                i32::try_from(i).map_err(|_| Error::internal("a rotation batch of over 2^31 rows"))
             })
             .collect::<Result<_>>()?;
         let keys = self
             .keys
             .iter()
             .enumerate()
-            .map(|(n, k)| key_array(k, at.iter().map(|&i| &writes[i].1[n])))
+            .map(|(n, k)| key_array(k, rows.iter().map(|r| &writes[r.first].1[n])))
             .collect::<Result<Vec<_>>>()?;
-        let (old, new) = if bytes {
-            (
-                CellArray::Bytes(at.iter().map(|&i| bytes_cell(&writes[i].2)).collect()),
-                CellArray::Bytes(at.iter().map(|&i| bytes_cell(&writes[i].3)).collect()),
-            )
-        } else {
-            (
-                CellArray::Text(at.iter().map(|&i| text_cell(&writes[i].2)).collect()),
-                CellArray::Text(at.iter().map(|&i| text_cell(&writes[i].3)).collect()),
-            )
-        };
+        let xmins: Vec<i64> = rows.iter().map(|r| r.xmin).collect();
+        let several = self.kinds.len() > 1;
+        let mut present: Vec<Vec<bool>> = Vec::new();
+        let mut values: Vec<CellArray> = Vec::new();
+        for (c, kind) in self.kinds.iter().enumerate() {
+            let new = |r: &RowWrites| r.cols[c].map(|i| &writes[i].3);
+            if several {
+                present.push(rows.iter().map(|r| r.cols[c].is_some()).collect());
+            }
+            values.push(if *kind == Kind::Bytes {
+                CellArray::Bytes(rows.iter().map(|r| new(r).and_then(bytes_cell)).collect())
+            } else {
+                CellArray::Text(rows.iter().map(|r| new(r).and_then(text_cell)).collect())
+            });
+        }
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&index];
         params.extend(keys.iter().map(KeyArray::as_param));
-        params.push(old.as_param());
-        params.push(new.as_param());
-        let stmt = self.batch_updates[col].clone();
+        params.push(&xmins);
+        for (c, v) in values.iter().enumerate() {
+            if several {
+                params.push(&present[c]);
+            }
+            params.push(v.as_param());
+        }
+        let stmt = self
+            .batch_update
+            .clone()
+            .ok_or_else(|| Error::internal("rotation writes were not prepared"))?;
         for row in self
             .client
             .query(&stmt, &params)
             .map_err(|e| pg_err(&self.url, e))?
         {
             let i: i32 = row.get(0);
-            if let Some(m) = usize::try_from(i).ok().and_then(|i| matched.get_mut(i)) {
-                *m = true;
+            let Some(r) = usize::try_from(i).ok().and_then(|i| rows.get(i)) else {
+                continue;
+            };
+            for w in r.cols.iter().flatten() {
+                matched[*w] = true;
             }
         }
         Ok(())
@@ -773,28 +855,68 @@ impl PgTable {
     }
 }
 
-/// The batched compare-and-swap UPDATE of column `col`: `$1` the writes'
-/// indexes (int4[]), then one array per key column (int8[] for an integer
-/// key, text[] cast element by element to the column's type otherwise, so
-/// the key's index serves the join), then the old and the new values
-/// (bytea[] for a bytea column; text[] otherwise, compared as the column
-/// was read, `col::text`, and a json or jsonb column written through a
-/// cast, as the one-row UPDATE does). It returns the indexes of the writes
-/// whose row matched.
-fn batch_update_sql(table_sql: &str, keys: &[KeyCol], col: &str, kind: Kind) -> String {
-    let n = keys.len();
-    let mut arrays = vec!["$1::int4[]".to_string()];
+/// One row's writes in a batch: its version, and per column the index
+/// (into the batch's writes) of its write, if it has one.
+struct RowWrites {
+    /// A write of the row, for its key.
+    first: usize,
+    xmin: i64,
+    cols: Vec<Option<usize>>,
+}
+
+/// The batched compare-and-swap UPDATE of the rotated columns `cols`: `$1`
+/// the rows' indexes (int4[]), then one array per key column (int8[] for an
+/// integer key, text[] cast element by element to the column's type
+/// otherwise, so the key's index serves the join), then each row's version
+/// as read (`xmin`, as int8[]), then per column, when there are several,
+/// whether the row has a write for it (bool[]), and its new value (bytea[]
+/// for a bytea column; text[] otherwise, a json or jsonb column written
+/// through a cast, as the one-row UPDATE does). It returns the indexes of
+/// the rows that were still the version read.
+fn batch_update_sql(table_sql: &str, keys: &[KeyCol], cols: &[String], kinds: &[Kind]) -> String {
+    let mut arrays = vec!["int4[]".to_string()];
     let mut names = vec!["kw_i".to_string()];
     for (i, k) in keys.iter().enumerate() {
-        let ty = if k.int { "int8" } else { "text" };
-        arrays.push(format!("${}::{ty}[]", i + 2));
+        arrays.push(if k.int { "int8[]" } else { "text[]" }.into());
         names.push(format!("kw_k{i}"));
     }
-    let elem = if kind == Kind::Bytes { "bytea" } else { "text" };
-    arrays.push(format!("${}::{elem}[]", n + 2));
-    arrays.push(format!("${}::{elem}[]", n + 3));
-    names.push("kw_old".into());
-    names.push("kw_new".into());
+    arrays.push("int8[]".into());
+    names.push("kw_x".into());
+    let several = cols.len() > 1;
+    let mut sets = Vec::new();
+    for (c, (col, kind)) in cols.iter().zip(kinds).enumerate() {
+        if several {
+            arrays.push("bool[]".into());
+            names.push(format!("kw_w{c}"));
+        }
+        arrays.push(
+            if *kind == Kind::Bytes {
+                "bytea[]"
+            } else {
+                "text[]"
+            }
+            .into(),
+        );
+        names.push(format!("kw_n{c}"));
+        let new = match kind {
+            Kind::Json(ty) => format!("kw_v.kw_n{c}::{ty}"),
+            _ => format!("kw_v.kw_n{c}"),
+        };
+        sets.push(if several {
+            format!(
+                "{} = CASE WHEN kw_v.kw_w{c} THEN {new} ELSE kw_t.{} END",
+                quote(col),
+                quote(col)
+            )
+        } else {
+            format!("{} = {new}", quote(col))
+        });
+    }
+    let params: Vec<String> = arrays
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| format!("${}::{ty}", i + 1))
+        .collect();
     let join: Vec<String> = keys
         .iter()
         .enumerate()
@@ -806,32 +928,21 @@ fn batch_update_sql(table_sql: &str, keys: &[KeyCol], col: &str, kind: Kind) -> 
             }
         })
         .collect();
-    let (set, cmp) = match kind {
-        Kind::Json(ty) => (
-            format!("kw_v.kw_new::{ty}"),
-            format!("kw_t.{}::text", quote(col)),
-        ),
-        Kind::Bytes => ("kw_v.kw_new".to_string(), format!("kw_t.{}", quote(col))),
-        _ => (
-            "kw_v.kw_new".to_string(),
-            format!("kw_t.{}::text", quote(col)),
-        ),
-    };
     format!(
-        "UPDATE {table_sql} AS kw_t SET {} = {set} FROM unnest({}) AS kw_v({}) \
-         WHERE {} AND {cmp} IS NOT DISTINCT FROM kw_v.kw_old RETURNING kw_v.kw_i",
-        quote(col),
-        arrays.join(", "),
+        "UPDATE {table_sql} AS kw_t SET {} FROM unnest({}) AS kw_v({}) \
+         WHERE {} AND kw_t.xmin = kw_v.kw_x::text::xid RETURNING kw_v.kw_i",
+        sets.join(", "),
+        params.join(", "),
         names.join(", "),
         join.join(" AND ")
     )
 }
 
-/// The most value bytes (old and new together) one batched UPDATE sends: a
-/// batch of large values goes as several statements in its transaction,
-/// far below PostgreSQL's limit of 1 GB on a message and on an array, and
-/// the message the client builds stays small.
-const STATEMENT_BYTES: usize = 32 << 20;
+/// The most value bytes one batched UPDATE sends: a batch of large values
+/// goes as several statements in its transaction, far below PostgreSQL's
+/// limit of 1 GB on a message and on an array; the message the client
+/// builds and the rows the server holds for the join stay small.
+const STATEMENT_BYTES: usize = 8 << 20;
 
 /// A value's size in a statement.
 fn size(v: &Value) -> usize {
@@ -950,16 +1061,41 @@ impl Storage for PgTable {
     }
 
     fn write(&mut self, writes: &Writes) -> Result<Vec<usize>> {
-        let mut by_col: Vec<Vec<usize>> = vec![Vec::new(); self.kinds.len()];
-        for (i, (col, ..)) in writes.iter().enumerate() {
-            by_col[*col].push(i);
+        // The writes by row, in the order they come; a row whose version is
+        // not known is left to the redo.
+        let mut rows: Vec<RowWrites> = Vec::new();
+        let mut by_key: HashMap<Vec<u8>, Option<usize>> = HashMap::new();
+        for (i, (col, key, ..)) in writes.iter().enumerate() {
+            let id = key_id(key);
+            let row = match by_key.get(&id) {
+                Some(row) => *row,
+                None => {
+                    let row = self.version(&id).map(|xmin| {
+                        rows.push(RowWrites {
+                            first: i,
+                            xmin,
+                            cols: vec![None; self.kinds.len()],
+                        });
+                        rows.len() - 1
+                    });
+                    by_key.insert(id, row);
+                    row
+                }
+            };
+            if let Some(row) = row {
+                rows[row].cols[*col] = Some(i);
+            }
         }
         let mut matched = vec![false; writes.len()];
-        for (col, at) in by_col.iter().enumerate() {
-            let sizes = at.iter().map(|&i| size(&writes[i].2) + size(&writes[i].3));
-            for run in runs(sizes, STATEMENT_BYTES) {
-                self.write_column(col, writes, &at[run], &mut matched)?;
-            }
+        let sizes = rows.iter().map(|r| {
+            r.cols
+                .iter()
+                .flatten()
+                .map(|&i| size(&writes[i].3))
+                .sum::<usize>()
+        });
+        for run in runs(sizes, STATEMENT_BYTES) {
+            self.write_rows(writes, &rows[run], &mut matched)?;
         }
         Ok((0..writes.len()).filter(|&i| !matched[i]).collect())
     }

@@ -155,8 +155,9 @@ fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
     .unwrap()
 }
 
-/// A service writes random rows (under the old key and under the new one)
-/// in a loop on its own connection for the whole rotation, and four rows
+/// A service writes random rows (under the old key and under the new one,
+/// and sometimes only a counter in another column) in a loop on its own
+/// connection for the whole rotation, and four rows
 /// are held under a row lock by another transaction until the rotation's
 /// batched UPDATE waits on them: three are then changed and one deleted,
 /// so the compare-and-swap misses them for certain and the redo path runs.
@@ -175,7 +176,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
     let new = EnvelopeKey::new(&key(2), 2);
     client
         .batch_execute(&format!(
-            "CREATE TABLE {t} (id bigint PRIMARY KEY, content text NOT NULL)"
+            "CREATE TABLE {t} (id bigint PRIMARY KEY, content text NOT NULL, hits int NOT NULL DEFAULT 0)"
         ))
         .unwrap();
     let ids: Vec<i64> = (1..=N).collect();
@@ -185,7 +186,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
         .collect();
     client
         .execute(
-            &format!("INSERT INTO {t} SELECT * FROM unnest($1::int8[], $2::text[])"),
+            &format!("INSERT INTO {t} (id, content) SELECT * FROM unnest($1::int8[], $2::text[])"),
             &[&ids, &values],
         )
         .unwrap();
@@ -216,6 +217,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
             let mut c = Client::connect(&url, postgres::NoTls).unwrap();
             let (old, new) = (FernetKey::new(&key(1)), EnvelopeKey::new(&key(2), 2));
             let mut last: HashMap<i64, (String, String)> = HashMap::new();
+            let mut hits = 0i64;
             let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
             let mut n = 0u64;
             while !stop.load(Ordering::Relaxed) {
@@ -227,6 +229,17 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
                     continue;
                 }
                 n += 1;
+                if n % 3 == 0 {
+                    // Another column only: the row is a new version with
+                    // the same ciphertext.
+                    c.execute(
+                        &format!("UPDATE {t} SET hits = hits + 1 WHERE id = $1"),
+                        &[&id],
+                    )
+                    .unwrap();
+                    hits += 1;
+                    continue;
+                }
                 let plain = format!("service {id} #{n}");
                 let v = if n % 2 == 0 {
                     new.seal_base64(plain.as_bytes(), None).unwrap()
@@ -240,7 +253,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
                 .unwrap();
                 last.insert(id, (plain, v));
             }
-            last
+            (last, hits)
         })
     };
     std::thread::sleep(Duration::from_millis(100));
@@ -295,7 +308,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
     }
     let out = child.wait_with_output().unwrap();
     stop.store(true, Ordering::Relaxed);
-    let last = writer.join().unwrap();
+    let (last, hits) = writer.join().unwrap();
     assert!(out.status.success(), "{}", all_output(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["rows"], N, "{doc}");
@@ -305,6 +318,12 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
         "every held row was a conflict: {doc}"
     );
     assert!(last.len() > 100, "the service made {} updates", last.len());
+    assert!(hits > 50, "the service counted {hits} hits");
+    let counted: i64 = client
+        .query_one(&format!("SELECT sum(hits)::bigint FROM {t}"), &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(counted, hits, "an update of another column was lost");
 
     let mut still_old = 0;
     let rows = client
