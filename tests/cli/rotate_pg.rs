@@ -746,3 +746,49 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
         &mut rotate(&e, &url, &t, &["--column", "content", "--batch", "50"]),
     );
 }
+
+/// A batch of large values goes as several UPDATE statements (at most
+/// 8 MiB of values each) in its one transaction: 40 values of 300 KiB in
+/// one batch of 40 rows.
+#[test]
+fn a_batch_of_large_values_is_written_in_several_statements_of_one_transaction() {
+    let Some((url, mut client)) = test_postgres() else {
+        return;
+    };
+    let s = Schema::new(&mut client, &url, "large");
+    let t = s.table("blobs");
+    client
+        .batch_execute(&format!(
+            "CREATE TABLE {t} (id int PRIMARY KEY, body bytea)"
+        ))
+        .unwrap();
+    let old = FernetKey::new(&key(1));
+    let plain = |i: i32| format!("{i:04}").repeat(300 * 1024 / 4);
+    for i in 1..=40 {
+        let v = old.encrypt(plain(i).as_bytes()).unwrap().into_bytes();
+        client
+            .execute(&format!("INSERT INTO {t} VALUES ($1, $2)"), &[&i, &v])
+            .unwrap();
+    }
+    let e = Env::new();
+    let args = ["--column", "body", "--batch", "40"];
+    let doc = json_of(&mut rotate(&e, &url, &t, &args));
+    assert_eq!(doc["rotated"], 40, "{doc}");
+    assert_eq!(doc["batches"], 1, "{doc}");
+    assert_eq!(doc["conflicts"], 0, "{doc}");
+    let new = EnvelopeKey::new(&key(2), 2);
+    let rows = client
+        .query(&format!("SELECT id, body FROM {t} ORDER BY id"), &[])
+        .unwrap();
+    assert_eq!(rows.len(), 40);
+    for r in rows {
+        let (i, body): (i32, Vec<u8>) = (r.get(0), r.get(1));
+        assert!(body.len() > 400 * 1024, "row {i}: {} bytes", body.len());
+        assert_eq!(
+            open_env(&new, std::str::from_utf8(&body).unwrap(), None),
+            plain(i),
+            "row {i}"
+        );
+    }
+    assert_rerun_is_a_noop(&mut client, &t, "id", &mut rotate(&e, &url, &t, &args));
+}
