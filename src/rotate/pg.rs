@@ -4,9 +4,28 @@
 //! lock, nothing undecryptable overwritten), through the `postgres` client.
 //! Connections honour libpq's `sslmode` and `sslrootcert` (see
 //! [`crate::pgtls`]).
+//!
+//! A batch is written in one statement, not one per row: every row's key,
+//! the version of the row that was read and its new values go as arrays
+//! (`UPDATE t SET c = v.new FROM unnest(...) AS v(i, key, xmin, new) WHERE
+//! t.key = v.key AND t.xmin = v.xmin RETURNING v.i`), while the next batch
+//! is read on a second connection. The compare-and-swap is still per row,
+//! on the row's version rather than on its old value: `xmin`, the
+//! transaction that wrote the version read, changes with every UPDATE of
+//! the row (by anyone, to any column) and with a DELETE and re-INSERT, and
+//! only a transaction still running can write another version with the
+//! same `xmin`, which a read never sees. So a row a live writer changed
+//! since it was read does not match, and the rows the statement does not
+//! return are the writes the engine redoes, re-read under a row lock and
+//! compared by value. Sending no old value halves what a batch sends and
+//! what the server parses. Every statement is prepared once per run.
 
-use postgres::Client;
+use std::borrow::Cow;
+use std::collections::{HashMap, VecDeque};
+use std::sync::mpsc;
+
 use postgres::types::ToSql;
+use postgres::{Client, Statement};
 use rusqlite::types::Value;
 
 use crate::error::{Error, Result};
@@ -35,16 +54,55 @@ pub struct PgTable {
     keys: Vec<KeyCol>,
     pk_name: String,
     kinds: Vec<Kind>,
-    /// Per column: the compare-and-swap UPDATE (`$1` the new value, then
-    /// the key, then the old value) and the locking re-read; built by
-    /// [`PgTable::prepare_writes`].
-    updates: Vec<String>,
-    rereads: Vec<String>,
+    /// Reads batches on this connection: the preflight, `status`, `verify`.
+    reader: Reader,
+    /// Reads batches ahead on a connection of its own while this one
+    /// writes: a rotation run's.
+    ahead: Option<ReadAhead>,
+    /// The version (`xmin`) of each row of the last batches read ahead, by
+    /// [`key_id`]: what the batched UPDATE compares.
+    versions: VecDeque<HashMap<Vec<u8>, i64>>,
+    /// Prepared by [`PgTable::prepare_writes`]: the batched compare-and-swap
+    /// UPDATE of every column (see [`batch_update_sql`]); per column, the
+    /// one-row compare-and-swap UPDATE of the redo (`$1` the new value, then
+    /// the key, then the old value) and its locking re-read.
+    batch_update: Option<Statement>,
+    updates: Vec<Statement>,
+    rereads: Vec<Statement>,
+}
+
+/// The batches whose row versions are kept: the engine writes a batch at
+/// most a few batches after reading it; a row whose version is no longer
+/// known is written by the redo, comparing its value under a row lock.
+const VERSION_BATCHES: usize = 16;
+
+/// A key as bytes that tell any two keys apart, to look rows up by.
+fn key_id(key: &[Value]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16);
+    for v in key {
+        match v {
+            Value::Integer(i) => {
+                out.push(b'i');
+                out.extend_from_slice(&i.to_be_bytes());
+            }
+            other => {
+                let t = match other {
+                    Value::Text(t) => Cow::Borrowed(t.as_str()),
+                    other => Cow::Owned(pk_text(other)),
+                };
+                out.push(b't');
+                out.extend_from_slice(&(t.len() as u64).to_be_bytes());
+                out.extend_from_slice(t.as_bytes());
+            }
+        }
+    }
+    out
 }
 
 /// A key column: compared in its own type, so the index on it serves
 /// both the pagination and the UPDATE (`id::text > $2` on a uuid key
 /// would scan and sort the whole table for every batch, and every row).
+#[derive(Clone)]
 struct KeyCol {
     /// Quoted name.
     sql: String,
@@ -256,7 +314,16 @@ impl PgTable {
             })
             .collect();
         let pk_name = row_value(&key_names);
-        Ok(PgTable {
+        let reader = Reader {
+            table: target.table.clone(),
+            sql_first: String::new(),
+            sql_after: String::new(),
+            keys: keys.clone(),
+            kinds: kinds.clone(),
+            first: None,
+            after: None,
+        };
+        let mut t = PgTable {
             client,
             target: target.clone(),
             url: url.to_string(),
@@ -264,9 +331,46 @@ impl PgTable {
             keys,
             pk_name,
             kinds,
+            reader,
+            ahead: None,
+            versions: VecDeque::new(),
+            batch_update: None,
             updates: Vec::new(),
             rereads: Vec::new(),
-        })
+        };
+        t.reader.sql_first = t.read_sql(true);
+        t.reader.sql_after = t.read_sql(false);
+        Ok(t)
+    }
+
+    /// The batch read: `$1` the limit, then (unless `first`) the key to
+    /// read after. Each row: its key, its values, its version (`xmin`).
+    fn read_sql(&self, first: bool) -> String {
+        let filter = self
+            .target
+            .filter
+            .as_deref()
+            .map(|w| format!(" AND ({w})"))
+            .unwrap_or_default();
+        let cond = if first {
+            "TRUE".to_string()
+        } else {
+            self.key_cond(">", 2)
+        };
+        let read: Vec<String> = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{} AS kw_key{i}", k.read()))
+            .collect();
+        format!(
+            "SELECT {}, {}, {}.xmin::text::bigint FROM {} WHERE {cond}{filter} ORDER BY {} LIMIT $1",
+            read.join(", "),
+            self.select_list(),
+            self.table_sql,
+            self.table_sql,
+            self.key_order()
+        )
     }
 
     fn select_list(&self) -> String {
@@ -309,39 +413,6 @@ impl PgTable {
                     .collect::<Vec<_>>()
             )
         )
-    }
-
-    /// The key's values as parameters.
-    fn key_params(&self, key: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
-        key_params(&self.keys, key)
-    }
-
-    fn cell(&self, row: &postgres::Row, i: usize) -> Value {
-        let at = self.keys.len() + i;
-        match self.kinds[i] {
-            Kind::Bytes => row
-                .get::<_, Option<Vec<u8>>>(at)
-                .map(Value::Blob)
-                .unwrap_or(Value::Null),
-            _ => row
-                .get::<_, Option<String>>(at)
-                .map(Value::Text)
-                .unwrap_or(Value::Null),
-        }
-    }
-
-    fn key_value(&self, row: &postgres::Row) -> Key {
-        self.keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                if k.int {
-                    Value::Integer(row.get::<_, i64>(i))
-                } else {
-                    Value::Text(row.get::<_, String>(i))
-                }
-            })
-            .collect()
     }
 
     /// Rows to process.
@@ -409,61 +480,221 @@ impl Rows for PgTable {
         &self.pk_name
     }
     fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
-        let filter = self
-            .target
-            .filter
-            .as_deref()
-            .map(|w| format!(" AND ({w})"))
-            .unwrap_or_default();
-        let cond = if after.is_empty() {
-            "TRUE".to_string()
-        } else {
-            self.key_cond(">", 2)
+        let Some(ahead) = &mut self.ahead else {
+            return Ok(self.reader.read(&mut self.client, after, limit)?.0);
         };
-        let read: Vec<String> = self
-            .keys
+        let (batch, xmins) = ahead.next(after, limit)?;
+        let versions = batch
             .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{} AS kw_key{i}", k.read()))
+            .zip(xmins)
+            .map(|((key, _), xmin)| (key_id(key), xmin))
             .collect();
-        let sql = format!(
-            "SELECT {}, {} FROM {} WHERE {cond}{filter} ORDER BY {} LIMIT $1",
-            read.join(", "),
-            self.select_list(),
-            self.table_sql,
-            self.key_order()
-        );
+        self.versions.push_back(versions);
+        if self.versions.len() > VERSION_BATCHES {
+            self.versions.pop_front();
+        }
+        Ok(batch)
+    }
+}
+
+/// How a batch is read, on the table's connection or the read-ahead's.
+#[derive(Clone)]
+struct Reader {
+    /// The table as named, for messages.
+    table: String,
+    /// The SELECTs from the start and after a key ([`PgTable::read_sql`]).
+    sql_first: String,
+    sql_after: String,
+    keys: Vec<KeyCol>,
+    kinds: Vec<Kind>,
+    /// Those SELECTs, prepared on first use on the connection this reader
+    /// reads with: a batch is one round trip.
+    first: Option<Statement>,
+    after: Option<Statement>,
+}
+
+impl Reader {
+    /// The same reader for another connection.
+    fn for_new_connection(&self) -> Reader {
+        Reader {
+            first: None,
+            after: None,
+            ..self.clone()
+        }
+    }
+
+    /// Up to `limit` rows after the key `after` (empty: from the start),
+    /// and each row's version.
+    fn read(
+        &mut self,
+        client: &mut Client,
+        after: &[Value],
+        limit: usize,
+    ) -> Result<(Batch, Vec<i64>)> {
+        let first = after.is_empty();
+        let cached = if first { &self.first } else { &self.after };
+        let stmt = match cached {
+            Some(stmt) => stmt.clone(),
+            None => {
+                let sql = if first {
+                    &self.sql_first
+                } else {
+                    &self.sql_after
+                };
+                let stmt = client.prepare(sql).map_err(|e| self.err(e))?;
+                if first {
+                    self.first = Some(stmt.clone());
+                } else {
+                    self.after = Some(stmt.clone());
+                }
+                stmt
+            }
+        };
         let limit = limit as i64;
-        let key = self.key_params(after);
+        let key = key_params(&self.keys, after);
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit];
         params.extend(key.iter().map(|p| &**p));
-        let rows = self.client.query(&sql, &params).map_err(|e| {
-            Error::usage(format!(
-                "cannot read {}: {}",
-                self.target.table,
-                e.as_db_error()
-                    .map(|d| d.message().to_string())
-                    .unwrap_or_else(|| e.to_string())
-            ))
-        })?;
-        Ok(rows
+        let rows = client.query(&stmt, &params).map_err(|e| self.err(e))?;
+        let xmin_at = self.keys.len() + self.kinds.len();
+        Ok((
+            rows.iter()
+                .map(|r| {
+                    (
+                        self.key_value(r),
+                        (0..self.kinds.len()).map(|i| self.cell(r, i)).collect(),
+                    )
+                })
+                .collect(),
+            rows.iter().map(|r| r.get::<_, i64>(xmin_at)).collect(),
+        ))
+    }
+
+    /// A failed read: most likely the `--where` condition.
+    fn err(&self, e: postgres::Error) -> Error {
+        Error::usage(format!(
+            "cannot read {}: {}",
+            self.table,
+            e.as_db_error()
+                .map(|d| d.message().to_string())
+                .unwrap_or_else(|| e.to_string())
+        ))
+    }
+
+    fn cell(&self, row: &postgres::Row, i: usize) -> Value {
+        let at = self.keys.len() + i;
+        match self.kinds[i] {
+            Kind::Bytes => row
+                .get::<_, Option<Vec<u8>>>(at)
+                .map(Value::Blob)
+                .unwrap_or(Value::Null),
+            _ => row
+                .get::<_, Option<String>>(at)
+                .map(Value::Text)
+                .unwrap_or(Value::Null),
+        }
+    }
+
+    fn key_value(&self, row: &postgres::Row) -> Key {
+        self.keys
             .iter()
-            .map(|r| {
-                (
-                    self.key_value(r),
-                    (0..self.target.columns.len())
-                        .map(|i| self.cell(r, i))
-                        .collect(),
-                )
+            .enumerate()
+            .map(|(i, k)| {
+                if k.int {
+                    Value::Integer(row.get::<_, i64>(i))
+                } else {
+                    Value::Text(row.get::<_, String>(i))
+                }
             })
-            .collect())
+            .collect()
+    }
+}
+
+/// Reads the next batch on a connection and thread of its own while the
+/// table's connection writes the batches before it, so the server reads
+/// and writes at once. Reads need no transaction of the writes: a row a
+/// batch reads is written only after its compare-and-swap, which sees any
+/// change made since. At most one batch is read ahead.
+struct ReadAhead {
+    requests: mpsc::Sender<(Key, usize)>,
+    batches: mpsc::Receiver<Result<(Batch, Vec<i64>)>>,
+    /// The read in flight: after which key, how many rows.
+    pending: Option<(Key, usize)>,
+}
+
+impl ReadAhead {
+    /// Connects (as the table's connection did) and starts the thread.
+    fn start(url: &str, mut reader: Reader) -> Result<ReadAhead> {
+        let mut client = crate::pgtls::connect(url, &redact(url))?;
+        let (requests, rx) = mpsc::channel::<(Key, usize)>();
+        let (tx, batches) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("keyward-pg-read".into())
+            .spawn(move || {
+                for (after, limit) in rx {
+                    let batch = reader.read(&mut client, &after, limit);
+                    if tx.send(batch).is_err() {
+                        break;
+                    }
+                }
+            })
+            .map_err(|e| Error::environment(format!("cannot start a thread: {e}")))?;
+        Ok(ReadAhead {
+            requests,
+            batches,
+            pending: None,
+        })
+    }
+
+    /// The batch after `after`: the one read ahead when it is that one,
+    /// else read now; then the one after it is asked for, unless this one
+    /// was the last.
+    fn next(&mut self, after: &[Value], limit: usize) -> Result<(Batch, Vec<i64>)> {
+        let hit = self
+            .pending
+            .as_ref()
+            .is_some_and(|(k, l)| k.as_slice() == after && *l == limit);
+        if !hit {
+            if self.pending.take().is_some() {
+                // Another batch was read ahead: not this one.
+                self.recv()?.ok();
+            }
+            self.ask(after.to_vec(), limit)?;
+        }
+        self.pending = None;
+        let (batch, xmins) = self.recv()??;
+        if batch.len() == limit
+            && let Some((last, _)) = batch.last()
+        {
+            self.ask(last.clone(), limit)?;
+        }
+        Ok((batch, xmins))
+    }
+
+    fn ask(&mut self, after: Key, limit: usize) -> Result<()> {
+        self.requests
+            .send((after.clone(), limit))
+            .map_err(|_| Error::internal("the PostgreSQL read-ahead thread stopped"))?;
+        self.pending = Some((after, limit));
+        Ok(())
+    }
+
+    fn recv(&mut self) -> Result<Result<(Batch, Vec<i64>)>> {
+        self.batches
+            .recv()
+            .map_err(|_| Error::internal("the PostgreSQL read-ahead thread stopped"))
     }
 }
 
 impl PgTable {
-    /// Builds the compare-and-swap UPDATE and the locking re-read of each
-    /// rotated column; refuses a column type the rotation cannot write.
+    /// Prepares each rotated column's batched and one-row compare-and-swap
+    /// UPDATEs and its locking re-read; refuses a column type the rotation
+    /// cannot write.
     pub fn prepare_writes(&mut self) -> Result<()> {
+        if self.kinds.contains(&Kind::Other) {
+            return Err(Error::usage(
+                "rotate works on text, varchar, bytea, json and jsonb columns",
+            ));
+        }
         let nk = self.keys.len();
         let key_at_2 = self.key_cond("=", 2);
         let key_at_1 = self.key_cond("=", 1);
@@ -474,29 +705,46 @@ impl PgTable {
                 Kind::Bytes => ("$1".to_string(), quote(c)),
                 _ => ("$1".to_string(), format!("{}::text", quote(c))),
             };
-            updates.push(format!(
+            let update = format!(
                 "UPDATE {} SET {} = {set} WHERE {key_at_2} AND {cmp} IS NOT DISTINCT FROM ${}",
                 self.table_sql,
                 quote(c),
                 nk + 2
-            ));
+            );
             let sel = if *k == Kind::Bytes {
                 quote(c)
             } else {
                 format!("{}::text", quote(c))
             };
-            rereads.push(format!(
+            let reread = format!(
                 "SELECT {sel} FROM {} WHERE {key_at_1} FOR UPDATE",
                 self.table_sql
-            ));
+            );
+            for (sql, into) in [(update, &mut updates), (reread, &mut rereads)] {
+                into.push(
+                    self.client
+                        .prepare(&sql)
+                        .map_err(|e| pg_err(&self.url, e))?,
+                );
+            }
         }
-        if self.kinds.contains(&Kind::Other) {
-            return Err(Error::usage(
-                "rotate works on text, varchar, bytea, json and jsonb columns",
-            ));
-        }
+        let batch = batch_update_sql(
+            &self.table_sql,
+            &self.keys,
+            &self.target.columns,
+            &self.kinds,
+        );
+        self.batch_update = Some(
+            self.client
+                .prepare(&batch)
+                .map_err(|e| pg_err(&self.url, e))?,
+        );
         self.updates = updates;
         self.rereads = rereads;
+        self.ahead = Some(ReadAhead::start(
+            &self.url,
+            self.reader.for_new_connection(),
+        )?);
         Ok(())
     }
 
@@ -509,8 +757,80 @@ impl PgTable {
         params.extend(key.iter().map(|p| &**p));
         params.push(&*p3);
         self.client
-            .execute(self.updates[col].as_str(), &params)
+            .execute(&self.updates[col], &params)
             .map_err(|e| pg_err(&self.url, e))
+    }
+
+    /// The version of the row with this key when it was read ahead.
+    fn version(&self, id: &[u8]) -> Option<i64> {
+        self.versions
+            .iter()
+            .rev()
+            .find_map(|batch| batch.get(id).copied())
+    }
+
+    /// Writes these rows in one compare-and-swap UPDATE; marks in `matched`
+    /// the writes of each row that was still the version read, and so was
+    /// written.
+    fn write_rows(
+        &mut self,
+        writes: &Writes,
+        rows: &[RowWrites],
+        matched: &mut [bool],
+    ) -> Result<()> {
+        let index: Vec<i32> = (0..rows.len())
+            .map(|i| {
+                i32::try_from(i).map_err(|_| Error::internal("a rotation batch of over 2^31 rows"))
+            })
+            .collect::<Result<_>>()?;
+        let keys = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(n, k)| key_array(k, rows.iter().map(|r| &writes[r.first].1[n])))
+            .collect::<Result<Vec<_>>>()?;
+        let xmins: Vec<i64> = rows.iter().map(|r| r.xmin).collect();
+        let several = self.kinds.len() > 1;
+        let mut present: Vec<Vec<bool>> = Vec::new();
+        let mut values: Vec<CellArray> = Vec::new();
+        for (c, kind) in self.kinds.iter().enumerate() {
+            let new = |r: &RowWrites| r.cols[c].map(|i| &writes[i].3);
+            if several {
+                present.push(rows.iter().map(|r| r.cols[c].is_some()).collect());
+            }
+            values.push(if *kind == Kind::Bytes {
+                CellArray::Bytes(rows.iter().map(|r| new(r).and_then(bytes_cell)).collect())
+            } else {
+                CellArray::Text(rows.iter().map(|r| new(r).and_then(text_cell)).collect())
+            });
+        }
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&index];
+        params.extend(keys.iter().map(KeyArray::as_param));
+        params.push(&xmins);
+        for (c, v) in values.iter().enumerate() {
+            if several {
+                params.push(&present[c]);
+            }
+            params.push(v.as_param());
+        }
+        let stmt = self
+            .batch_update
+            .clone()
+            .ok_or_else(|| Error::internal("rotation writes were not prepared"))?;
+        for row in self
+            .client
+            .query(&stmt, &params)
+            .map_err(|e| pg_err(&self.url, e))?
+        {
+            let i: i32 = row.get(0);
+            let Some(r) = usize::try_from(i).ok().and_then(|i| rows.get(i)) else {
+                continue;
+            };
+            for w in r.cols.iter().flatten() {
+                matched[*w] = true;
+            }
+        }
+        Ok(())
     }
 
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
@@ -520,21 +840,249 @@ impl PgTable {
     }
 }
 
-/// One transaction per batch, each UPDATE comparing the old value; a
-/// conflicting row is re-read `FOR UPDATE` and redone under that lock.
+/// One row's writes in a batch: its version, and per column the index
+/// (into the batch's writes) of its write, if it has one.
+struct RowWrites {
+    /// A write of the row, for its key.
+    first: usize,
+    xmin: i64,
+    cols: Vec<Option<usize>>,
+}
+
+/// The batched compare-and-swap UPDATE of the rotated columns `cols`: `$1`
+/// the rows' indexes (int4[]), then one array per key column (int8[] for an
+/// integer key, text[] cast element by element to the column's type
+/// otherwise, so the key's index serves the join), then each row's version
+/// as read (`xmin`, as int8[]), then per column, when there are several,
+/// whether the row has a write for it (bool[]), and its new value (bytea[]
+/// for a bytea column; text[] otherwise, a json or jsonb column written
+/// through a cast, as the one-row UPDATE does). It returns the indexes of
+/// the rows that were still the version read.
+fn batch_update_sql(table_sql: &str, keys: &[KeyCol], cols: &[String], kinds: &[Kind]) -> String {
+    let mut arrays = vec!["int4[]".to_string()];
+    let mut names = vec!["kw_i".to_string()];
+    for (i, k) in keys.iter().enumerate() {
+        arrays.push(if k.int { "int8[]" } else { "text[]" }.into());
+        names.push(format!("kw_k{i}"));
+    }
+    arrays.push("int8[]".into());
+    names.push("kw_x".into());
+    let several = cols.len() > 1;
+    let mut sets = Vec::new();
+    for (c, (col, kind)) in cols.iter().zip(kinds).enumerate() {
+        if several {
+            arrays.push("bool[]".into());
+            names.push(format!("kw_w{c}"));
+        }
+        arrays.push(
+            if *kind == Kind::Bytes {
+                "bytea[]"
+            } else {
+                "text[]"
+            }
+            .into(),
+        );
+        names.push(format!("kw_n{c}"));
+        let new = match kind {
+            Kind::Json(ty) => format!("kw_v.kw_n{c}::{ty}"),
+            _ => format!("kw_v.kw_n{c}"),
+        };
+        sets.push(if several {
+            format!(
+                "{} = CASE WHEN kw_v.kw_w{c} THEN {new} ELSE kw_t.{} END",
+                quote(col),
+                quote(col)
+            )
+        } else {
+            format!("{} = {new}", quote(col))
+        });
+    }
+    let params: Vec<String> = arrays
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| format!("${}::{ty}", i + 1))
+        .collect();
+    let join: Vec<String> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            if k.int {
+                format!("kw_t.{} = kw_v.kw_k{i}", k.sql)
+            } else {
+                format!("kw_t.{} = kw_v.kw_k{i}::{}", k.sql, k.ty)
+            }
+        })
+        .collect();
+    format!(
+        "UPDATE {table_sql} AS kw_t SET {} FROM unnest({}) AS kw_v({}) \
+         WHERE {} AND kw_t.xmin = kw_v.kw_x::text::xid RETURNING kw_v.kw_i",
+        sets.join(", "),
+        params.join(", "),
+        names.join(", "),
+        join.join(" AND ")
+    )
+}
+
+/// The most value bytes one batched UPDATE sends: a batch of large values
+/// goes as several statements in its transaction, far below PostgreSQL's
+/// limit of 1 GB on a message and on an array; the message the client
+/// builds and the rows the server holds for the join stay small.
+const STATEMENT_BYTES: usize = 8 << 20;
+
+/// A value's size in a statement.
+fn size(v: &Value) -> usize {
+    match v {
+        Value::Text(t) => t.len(),
+        Value::Blob(b) => b.len(),
+        _ => 8,
+    }
+}
+
+/// Consecutive runs of items of these sizes, each at most `limit` bytes
+/// (an item larger than `limit` alone), none empty.
+fn runs(sizes: impl Iterator<Item = usize>, limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes, mut n) = (0, 0usize, 0);
+    for (i, s) in sizes.enumerate() {
+        if i > start && bytes + s > limit {
+            out.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += s;
+        n = i + 1;
+    }
+    if n > start {
+        out.push(start..n);
+    }
+    out
+}
+
+/// One key column's values for a batched UPDATE.
+enum KeyArray<'a> {
+    Int(Vec<i64>),
+    Text(Vec<Cow<'a, str>>),
+}
+
+impl KeyArray<'_> {
+    fn as_param(&self) -> &(dyn ToSql + Sync) {
+        match self {
+            KeyArray::Int(v) => v,
+            KeyArray::Text(v) => v,
+        }
+    }
+}
+
+/// The values of key column `k` (integers as `bigint`, the rest as text, as
+/// [`key_params`] binds them one by one).
+fn key_array<'a>(k: &KeyCol, values: impl Iterator<Item = &'a Value>) -> Result<KeyArray<'a>> {
+    if k.int {
+        values
+            .map(|v| match v {
+                Value::Integer(i) => Ok(*i),
+                _ => Err(Error::internal(format!(
+                    "a non-integer value of the integer key column {}",
+                    k.sql
+                ))),
+            })
+            .collect::<Result<_>>()
+            .map(KeyArray::Int)
+    } else {
+        Ok(KeyArray::Text(
+            values
+                .map(|v| match v {
+                    Value::Text(t) => Cow::Borrowed(t.as_str()),
+                    other => Cow::Owned(pk_text(other)),
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// A column's old or new values for a batched UPDATE, borrowed from the
+/// writes where they already have the column's form.
+enum CellArray<'a> {
+    Text(Vec<Option<Cow<'a, str>>>),
+    Bytes(Vec<Option<Cow<'a, [u8]>>>),
+}
+
+impl CellArray<'_> {
+    fn as_param(&self) -> &(dyn ToSql + Sync) {
+        match self {
+            CellArray::Text(v) => v,
+            CellArray::Bytes(v) => v,
+        }
+    }
+}
+
+/// A value for a text, json or jsonb column (as [`param`] binds it: a blob
+/// as UTF-8, invalid sequences replaced).
+fn text_cell(v: &Value) -> Option<Cow<'_, str>> {
+    match v {
+        Value::Null => None,
+        Value::Text(t) => Some(Cow::Borrowed(t.as_str())),
+        Value::Blob(b) => Some(String::from_utf8_lossy(b)),
+        Value::Integer(i) => Some(Cow::Owned(i.to_string())),
+        Value::Real(r) => Some(Cow::Owned(r.to_string())),
+    }
+}
+
+/// A value for a bytea column (text as its UTF-8 bytes).
+fn bytes_cell(v: &Value) -> Option<Cow<'_, [u8]>> {
+    match v {
+        Value::Null => None,
+        Value::Blob(b) => Some(Cow::Borrowed(b.as_slice())),
+        Value::Text(t) => Some(Cow::Borrowed(t.as_bytes())),
+        Value::Integer(i) => Some(Cow::Owned(i.to_string().into_bytes())),
+        Value::Real(r) => Some(Cow::Owned(r.to_string().into_bytes())),
+    }
+}
+
+/// One transaction per batch; each column's writes in one UPDATE comparing
+/// every row's old value; a conflicting row is re-read `FOR UPDATE` and
+/// redone under that lock.
 impl Storage for PgTable {
     fn begin(&mut self) -> Result<()> {
         self.batch_execute("BEGIN")
     }
 
     fn write(&mut self, writes: &Writes) -> Result<Vec<usize>> {
-        let mut missed = Vec::new();
-        for (i, (col, key, old, new)) in writes.iter().enumerate() {
-            if self.update(*col, key, old, new)? == 0 {
-                missed.push(i);
+        // The writes by row, in the order they come; a row whose version is
+        // not known is left to the redo.
+        let mut rows: Vec<RowWrites> = Vec::new();
+        let mut by_key: HashMap<Vec<u8>, Option<usize>> = HashMap::new();
+        for (i, (col, key, ..)) in writes.iter().enumerate() {
+            let id = key_id(key);
+            let row = match by_key.get(&id) {
+                Some(row) => *row,
+                None => {
+                    let row = self.version(&id).map(|xmin| {
+                        rows.push(RowWrites {
+                            first: i,
+                            xmin,
+                            cols: vec![None; self.kinds.len()],
+                        });
+                        rows.len() - 1
+                    });
+                    by_key.insert(id, row);
+                    row
+                }
+            };
+            if let Some(row) = row {
+                rows[row].cols[*col] = Some(i);
             }
         }
-        Ok(missed)
+        let mut matched = vec![false; writes.len()];
+        let sizes = rows.iter().map(|r| {
+            r.cols
+                .iter()
+                .flatten()
+                .map(|&i| size(&writes[i].3))
+                .sum::<usize>()
+        });
+        for run in runs(sizes, STATEMENT_BYTES) {
+            self.write_rows(writes, &rows[run], &mut matched)?;
+        }
+        Ok((0..writes.len()).filter(|&i| !matched[i]).collect())
     }
 
     fn reread(&mut self, col: usize, key: &[Value]) -> Result<Option<Value>> {
@@ -542,7 +1090,7 @@ impl Storage for PgTable {
         let key_only: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| &**p).collect();
         let row = self
             .client
-            .query_opt(self.rereads[col].as_str(), &key_only)
+            .query_opt(&self.rereads[col], &key_only)
             .map_err(|e| pg_err(&self.url, e))?;
         Ok(row.map(|row| {
             if self.kinds[col] == Kind::Bytes {
@@ -649,6 +1197,19 @@ mod tests {
             assert_eq!(got, want, "{conn}");
             assert!(!got.contains("SecretPW"), "{conn} -> {got}");
         }
+    }
+
+    /// Large batches go as several statements of at most the limit; an
+    /// item over it goes alone.
+    #[test]
+    fn large_batches_are_split_into_runs_under_the_limit() {
+        let r = |sizes: &[usize], limit| runs(sizes.iter().copied(), limit);
+        assert_eq!(r(&[], 10), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(r(&[3, 3, 3], 10), vec![0..3]);
+        assert_eq!(r(&[4, 4, 4, 4, 4], 10), vec![0..2, 2..4, 4..5]);
+        assert_eq!(r(&[5, 5, 5], 10), vec![0..2, 2..3]);
+        assert_eq!(r(&[30, 1, 1, 30], 10), vec![0..1, 1..3, 3..4]);
+        assert_eq!(r(&[10, 10], 10), vec![0..1, 1..2]);
     }
 
     /// A string that is neither a file nor a recognised connection string

@@ -24,5 +24,6 @@ mod keypair;
 mod keyring;
 mod rotate;
 mod rotate_formats;
+mod rotate_pg;
 mod store;
 mod util;
