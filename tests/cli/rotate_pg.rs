@@ -229,7 +229,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
                     continue;
                 }
                 n += 1;
-                if n % 3 == 0 {
+                if n.is_multiple_of(3) {
                     // Another column only: the row is a new version with
                     // the same ciphertext.
                     c.execute(
@@ -241,7 +241,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
                     continue;
                 }
                 let plain = format!("service {id} #{n}");
-                let v = if n % 2 == 0 {
+                let v = if n.is_multiple_of(2) {
                     new.seal_base64(plain.as_bytes(), None).unwrap()
                 } else {
                     old.encrypt(plain.as_bytes()).unwrap()
