@@ -157,10 +157,10 @@ fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
 
 /// A service writes random rows (under the old key and under the new one,
 /// and sometimes only a counter in another column) in a loop on its own
-/// connection for the whole rotation, and four rows
-/// are held under a row lock by another transaction until the rotation's
-/// batched UPDATE waits on them: three are then changed and one deleted,
-/// so the compare-and-swap misses them for certain and the redo path runs.
+/// connection for the whole rotation, and four rows are held under a row
+/// lock by other transactions until the rotation's batched UPDATE waits on
+/// them: three are then changed and one deleted, so the compare-and-swap
+/// misses them for certain and the redo path runs.
 /// Afterwards every row holds exactly what its last writer wrote: the
 /// service's value (as written, or re-encrypted from the old key), the
 /// lock holder's value re-encrypted, or the original value re-encrypted.
