@@ -22,6 +22,7 @@ pub mod passwd;
 pub mod pgtls;
 pub mod rotate;
 pub mod secret;
+pub mod sql;
 pub mod store;
 pub mod timeutil;
 

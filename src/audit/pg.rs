@@ -153,9 +153,7 @@ impl std::fmt::Debug for PgSource {
     }
 }
 
-fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
+use crate::sql::quote_ident as quote;
 
 /// `"schema"."table"` or `"table"`, and the schema.
 fn table_sql(table: &str) -> (String, Option<String>) {

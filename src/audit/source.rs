@@ -272,9 +272,7 @@ impl std::fmt::Debug for SqlSource {
     }
 }
 
-fn quote_ident(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
+use crate::sql::quote_ident;
 
 impl SqlSource {
     /// keyward's store.

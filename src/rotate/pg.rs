@@ -132,9 +132,7 @@ impl KeyCol {
     }
 }
 
-fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
+use crate::sql::quote_ident as quote;
 
 /// A connection string without its password, for messages (see
 /// [`crate::pgtls::redact`]).

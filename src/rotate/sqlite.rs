@@ -13,10 +13,7 @@ use super::update;
 use super::{Batch, Key, Rows, Storage, Target, Writes, key_text, row_value};
 use crate::error::{Error, Result};
 
-/// Quotes an SQL identifier.
-fn ident(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
+use crate::sql::quote_ident as ident;
 
 fn sql_err(db: &std::path::Path, e: rusqlite::Error) -> Error {
     crate::store::sql_error(db, e)
