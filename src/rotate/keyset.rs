@@ -71,26 +71,37 @@ pub fn keyring_readers(ring: &Keyring) -> Result<Keys> {
 /// asked before and after it retires), reading keyward's formats and the
 /// `from` formats (not spec formats: their keys are given by flag).
 pub fn keyring_all(ring: &Keyring, from: &[FormatName]) -> Result<Keys> {
-    let mut readers = Vec::new();
-    for name in from {
-        match name {
-            FormatName::Native(_) => {}
-            FormatName::Spec(_) => {
-                return Err(Error::usage(
-                    "spec: formats take their keys by flag, not from the keyring; survey them with `keyward rotate status --from spec:... --key-env NAME`",
-                ));
-            }
-            other => {
-                let keys = ring
-                    .keys
-                    .iter()
-                    .map(|k| ReaderKey::new(ValueKey::Key(k.key.clone()), Some(k.id)))
-                    .collect();
-                readers.push(Reader::new(other.load()?, other.to_string(), keys));
-            }
-        }
-    }
+    let readers = ring_readers(from, None, || ring.keys.iter())?;
     Ok(keyring_all_native(ring).read_only(&ValueFormat::ALL, Foreign::new(None, readers)))
+}
+
+/// Readers of the foreign formats among `from` and `to`, each with the
+/// keyring keys `entries` gives (the target's only the primary, added by
+/// the caller). Spec formats are refused: their keys are secret text or
+/// RSA files, given by flag.
+fn ring_readers<'a, I: Iterator<Item = &'a crate::keyring::KeyEntry>>(
+    from: &[FormatName],
+    to: Option<&FormatName>,
+    entries: impl Fn() -> I,
+) -> Result<Vec<Reader>> {
+    if from
+        .iter()
+        .chain(to)
+        .any(|n| matches!(n, FormatName::Spec(_)))
+    {
+        return Err(Error::usage(
+            "spec: formats take their keys by flag (--key-env/--key-file, --from-key-*/--to-key-*), not from the keyring",
+        ));
+    }
+    from.iter()
+        .filter(|n| !matches!(n, FormatName::Native(_)))
+        .map(|name| {
+            let keys = entries()
+                .map(|e| ReaderKey::new(ValueKey::Key(e.key.clone()), Some(e.id)))
+                .collect();
+            Ok(Reader::new(name.load()?, name.to_string(), keys))
+        })
+        .collect()
 }
 
 fn keyring_all_native(ring: &Keyring) -> Keys {
@@ -187,12 +198,9 @@ pub fn value_key(
     flag: &str,
 ) -> Result<ValueKey> {
     match (codec, given) {
-        (Codec::Spec(spec), _) if !matches!(derive, DeriveSpec::None) => {
-            let _ = spec;
-            Err(Error::usage(format!(
-                "{flag} does not apply to spec: formats; a spec derives its key in its [key] table"
-            )))
-        }
+        (Codec::Spec(_), _) if !matches!(derive, DeriveSpec::None) => Err(Error::usage(format!(
+            "{flag} does not apply to spec: formats; a spec derives its key in its [key] table"
+        ))),
         (Codec::Spec(_), GivenKey::Pem(path)) => Ok(ValueKey::Spec(SpecKey::rsa_pem(path)?)),
         (Codec::Spec(spec), GivenKey::Text(t)) => Ok(ValueKey::Spec(
             SpecKey::Secret(zeroize::Zeroizing::new(t.expose().as_bytes().to_vec()))
@@ -308,28 +316,10 @@ pub fn given_formats(
 /// A rotation to the keyring's primary key, in any formats (not spec
 /// formats, whose keys are secret text or RSA files given by flag).
 pub fn keyring_formats(ring: &Keyring, f: &Formats) -> Result<RotationKeys> {
-    if f.from
-        .iter()
-        .chain(f.to)
-        .any(|n| matches!(n, FormatName::Spec(_)))
-    {
-        return Err(Error::usage(
-            "spec: formats take their keys by flag (--from-key-env/--from-key-file, --to-key-env/--to-key-file), not from the keyring",
-        ));
-    }
+    let readers = ring_readers(f.from, f.to, || ring.usable())?;
     let primary = ring.primary().ok_or_else(|| {
         Error::bad_input("the keyring has no primary key").with_hint("`keyward key promote ID`")
     })?;
-    let ring_keys = |r: &Keyring| -> Vec<ReaderKey> {
-        r.usable()
-            .map(|e| ReaderKey::new(ValueKey::Key(e.key.clone()), Some(e.id)))
-            .collect()
-    };
-    let readers = f
-        .foreign_from()?
-        .into_iter()
-        .map(|(codec, label)| Reader::new(codec, label, ring_keys(ring)))
-        .collect();
     let natives = f.natives();
     let target = format!(
         "keyring primary key {} ({})",
@@ -370,25 +360,7 @@ pub fn readers_formats(
             native_keys(given, &f.from_derive, &natives)?,
             foreign_readers(f, given, "--derive")?,
         ),
-        (None, Some(ring)) => {
-            if f.from.iter().any(|n| matches!(n, FormatName::Spec(_))) {
-                return Err(Error::usage(
-                    "spec: formats take their keys by flag (--key-env/--key-file), not from the keyring",
-                ));
-            }
-            let readers = f
-                .foreign_from()?
-                .into_iter()
-                .map(|(codec, label)| {
-                    let keys = ring
-                        .usable()
-                        .map(|e| ReaderKey::new(ValueKey::Key(e.key.clone()), Some(e.id)))
-                        .collect();
-                    Reader::new(codec, label, keys)
-                })
-                .collect();
-            (usable(ring), readers)
-        }
+        (None, Some(ring)) => (usable(ring), ring_readers(f.from, None, || ring.usable())?),
         (None, None) => return Err(Error::usage("give a key with --key-env or --key-file")),
     };
     Ok(Keys::to_foreign(old, Foreign::new(None, readers), &natives))
