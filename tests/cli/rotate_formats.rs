@@ -810,6 +810,83 @@ fn bad_formats_and_derivations_are_usage_errors() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The other commands that took the format and derivation grammar.
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    kw().env("K", crate::util::KEY_HEX)
+        .env("KEYWARD_KEYRING", home.join("keyring.json"))
+        .env("KEYWARD_KEK", crate::util::KEY_HEX)
+        .args(["key", "import", "--key-env", "K", "--primary"])
+        .assert()
+        .success();
+    for (args, needle) in [
+        (
+            vec!["encrypt", "--scheme", "rot13", "--key-env", "K"],
+            "unknown format 'rot13'",
+        ),
+        (
+            vec![
+                "decrypt",
+                "--scheme",
+                "tiger",
+                "--key-env",
+                "K",
+                "--derive",
+                "md5",
+            ],
+            "md5",
+        ),
+        (
+            vec!["key", "import", "--key-env", "K", "--derive", "md5"],
+            "md5",
+        ),
+        (
+            vec![
+                "key",
+                "list",
+                "--db",
+                db_s,
+                "--table",
+                "t",
+                "--column",
+                "v",
+                "--from",
+                "spec:x.toml",
+            ],
+            "not from the keyring",
+        ),
+        (
+            vec![
+                "rotate",
+                "status",
+                "--db",
+                db_s,
+                "--table",
+                "t",
+                "--column",
+                "v",
+                "--from",
+                "fernet-b64",
+                "--derive",
+                "sha256",
+            ],
+            "--derive applies to keys given",
+        ),
+    ] {
+        let out = kw()
+            .env("K", crate::util::KEY_HEX)
+            .env("KEYWARD_KEYRING", home.join("keyring.json"))
+            .env("KEYWARD_KEK", crate::util::KEY_HEX)
+            .args(&args)
+            .write_stdin("x")
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(!err.contains(crate::util::KEY_HEX), "{args:?}: {err}");
+    }
 }
 
 /// `encrypt` and `decrypt --scheme` speak the services' formats: what
