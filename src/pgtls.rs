@@ -628,7 +628,14 @@ pub fn error(label: &str, e: postgres::Error) -> Error {
         (None, Some(src)) => format!("{e}: {src}"),
         (None, None) => e.to_string(),
     };
-    if e.as_db_error().is_some() {
+    // A connection the server ended (shut down, terminated, an idle
+    // transaction timed out) is the environment's doing, like one that
+    // broke: exit 4, not a fault of the input.
+    let lost = e.code().is_some_and(|c| {
+        let c = c.code();
+        c.starts_with("08") || c.starts_with("57P") || c == "25P03"
+    });
+    if e.as_db_error().is_some() && !lost {
         Error::bad_input(format!("PostgreSQL at {label}: {detail}"))
     } else {
         Error::environment(format!("PostgreSQL at {label}: {detail}"))

@@ -140,13 +140,40 @@ pub struct RotateRunArgs {
     #[arg(long, value_enum, default_value_t = OnError::Abort)]
     pub on_error: OnError,
 
-    /// At most this many rows per second, to spare a live service.
+    /// At most this many rows per second, to spare a live service (per worker with --workers).
     #[arg(long, value_name = "ROWS_PER_S")]
     pub throttle: Option<f64>,
+
+    #[command(flatten)]
+    pub workers: RotateWorkerArgs,
 
     /// Encrypt plaintext values as well.
     #[arg(long)]
     pub encrypt_plaintext: bool,
+}
+
+/// Cooperating workers on PostgreSQL.
+#[derive(Debug, Args)]
+pub struct RotateWorkerArgs {
+    /// PostgreSQL: run N cooperating workers here; they share the table, through leases in schema keyward, with every `rotate run --workers` started against it with the same flags, on any host.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub workers: Option<u32>,
+
+    /// This process's worker name in leases, reports and the audit log [default: HOST:PID].
+    #[arg(long, value_name = "NAME", requires = "workers")]
+    pub worker_id: Option<String>,
+
+    /// Seconds a worker's claim on a range holds unless renewed; a dead worker's range is taken over after it.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, requires = "workers", value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub lease: u32,
+
+    /// Rows per range claimed [default: 8 batches, or 1/256 of the table when larger].
+    #[arg(long, value_name = "N", requires = "workers", value_parser = clap::value_parser!(u64).range(1..))]
+    pub range_rows: Option<u64>,
+
+    /// Keep the rotation's ranges in keyward.rotation_range after it finished (for `rotate status`).
+    #[arg(long, requires = "workers")]
+    pub keep_progress: bool,
 }
 
 // `rotate status` and `rotate verify`.

@@ -15,7 +15,9 @@ use crate::formats::FormatName;
 use crate::output::{Format, Output, Report};
 use crate::rotate::codec::Keys;
 use crate::rotate::keyset::{self, Formats, RotationKeys};
+use crate::rotate::lease::RotationProgress;
 use crate::rotate::plan::{TableSpec, Tables};
+use crate::rotate::workers::{Cooperate, Cooperation};
 use crate::rotate::{self, Opened, Options, Status, Target};
 
 /// Runs a `rotate` subcommand.
@@ -158,11 +160,48 @@ impl rotate::Progress for Bar {
     }
 }
 
+/// `--workers` and its settings, checked.
+fn cooperate(a: &RotateRunArgs, db: &str) -> Result<Option<Cooperate>> {
+    let w = &a.workers;
+    let Some(workers) = w.workers else {
+        return Ok(None);
+    };
+    if !rotate::is_postgres(db) {
+        return Err(Error::usage(
+            "--workers shares a PostgreSQL table between workers; a SQLite file has one writer (leave out --workers)",
+        ));
+    }
+    if a.dry_run {
+        return Err(Error::usage(
+            "--dry-run counts on one worker; leave out --workers",
+        ));
+    }
+    let name = match &w.worker_id {
+        Some(n) if n.trim().is_empty() || n.len() > 200 || n.chars().any(char::is_control) => {
+            return Err(Error::usage(
+                "--worker-id must be 1 to 200 printable characters",
+            ));
+        }
+        Some(n) => n.clone(),
+        None => rotate::workers::default_name(),
+    };
+    Ok(Some(Cooperate {
+        workers: workers as usize,
+        lease: std::time::Duration::from_secs(u64::from(w.lease)),
+        keep_progress: w.keep_progress,
+        name,
+        range_rows: w.range_rows,
+    }))
+}
+
 /// One table's run, as `rotate run` reports it.
 #[derive(Serialize)]
 struct TableRun {
     #[serde(flatten)]
     report: rotate::Report,
+    /// With `--workers`: this process's workers and the verification.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cooperation: Option<Cooperation>,
     table: String,
     /// The target key, described.
     target: String,
@@ -239,6 +278,9 @@ impl Report for PerTable<TableRun> {
                     r.skipped_keys.join(", ")
                 ))?;
             }
+            if let Some(c) = &t.cooperation {
+                render_cooperation(out, c)?;
+            }
         }
         Ok(())
     }
@@ -251,6 +293,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             "--throttle must be a positive number of rows per second",
         ));
     }
+    let co = cooperate(&a, &db)?;
     let keys = rotation_keys(ctx, &a.keys, &a.from, &a.to)?;
     let to = keys.keys.target_format();
     let skip = a.on_error == OnError::Skip;
@@ -274,14 +317,27 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
     let mut runs = Vec::with_capacity(targets.len());
     let mut failed = false;
     for ((mut table, sampled), target) in tables.into_iter().zip(&targets) {
-        let report = rotate_table(ctx, &to, &keys.keys, &mut table, target, sampled, &opts)?;
+        let run = Run {
+            db: &db,
+            to: &to,
+            keys: &keys,
+            target,
+            opts: &opts,
+            co: co.as_ref(),
+        };
+        let (report, cooperation) = rotate_table(ctx, &run, &mut table, sampled)?;
         failed |= report.aborted
             || report.undecryptable > 0
-            || (report.unrecognized > 0 && !a.allow_unrecognized);
+            || (report.unrecognized > 0 && !a.allow_unrecognized)
+            || cooperation
+                .as_ref()
+                .and_then(|c| c.verification.as_ref())
+                .is_some_and(|v| !v.ok);
         let stop = report.aborted;
         runs.push(TableRun {
             rows_per_second: report.rate(),
             report,
+            cooperation,
             table: target.table.clone(),
             target: keys.target.clone(),
             columns: target.columns.join(","),
@@ -300,10 +356,51 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
     })
 }
 
+fn render_cooperation(out: &Output, c: &Cooperation) -> Result<()> {
+    for w in &c.workers {
+        out.line(&format!(
+            "worker {}: {} ranges finished ({} taken over from expired leases, {} lost to other workers), {} rows, {} values rotated",
+            w.worker, w.ranges, w.taken_over, w.lost, w.rows, w.rotated
+        ))?;
+    }
+    match (&c.verification, &c.verified_by) {
+        (Some(v), Some(by)) => out.line(&format!(
+            "verified by {by}: {} rows read again, {} values current, {} remaining, {} undecryptable, {} unrecognized{}",
+            v.rows,
+            v.current,
+            v.remaining,
+            v.undecryptable,
+            v.unrecognized,
+            if v.ok { "" } else { " (FAILED: run again to rotate what remains)" }
+        )),
+        (_, Some(by)) => out.line(&format!(
+            "every range is done; worker {by} verifies the table (rotation {})",
+            c.rotation
+        )),
+        _ => out.line(&format!(
+            "every range is done; another worker verifies the table (rotation {})",
+            c.rotation
+        )),
+    }
+}
+
+/// What one table's rotation needs.
+struct Run<'a> {
+    db: &'a str,
+    to: &'a str,
+    keys: &'a RotationKeys,
+    target: &'a Target,
+    opts: &'a Options,
+    co: Option<&'a Cooperate>,
+}
+
 /// What a table's `rotate.start` entry records; `rotate.finish` adds the
 /// report or the error.
 #[derive(Serialize)]
 struct Scope {
+    /// The worker (with `--workers`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    worker: Option<String>,
     db: String,
     table: String,
     columns: Vec<String>,
@@ -321,6 +418,8 @@ struct Finish<'a> {
     error: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a rotate::Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cooperation: Option<&'a Cooperation>,
 }
 
 fn details(d: &impl Serialize) -> Result<serde_json::Value> {
@@ -331,14 +430,13 @@ fn details(d: &impl Serialize) -> Result<serde_json::Value> {
 /// Rotates one table, between its `rotate.start` and `rotate.finish` entries.
 fn rotate_table(
     ctx: &Ctx,
-    to: &str,
-    keys: &Keys,
+    run: &Run<'_>,
     table: &mut Opened,
-    target: &Target,
     sampled: usize,
-    opts: &Options,
-) -> Result<rotate::Report> {
+) -> Result<(rotate::Report, Option<Cooperation>)> {
+    let (to, keys, target, opts) = (run.to, &run.keys.keys, run.target, run.opts);
     let scope = Scope {
+        worker: run.co.map(|c| c.name.clone()),
         db: target.db.display().to_string(),
         table: target.table.clone(),
         columns: target.columns.clone(),
@@ -377,9 +475,27 @@ fn rotate_table(
     } else {
         None
     };
-    let result = match &bar {
-        Some(b) => table.run(keys, opts, b),
-        None => table.run(keys, opts, &()),
+    let progress: &(dyn rotate::Progress + Sync) = match &bar {
+        Some(b) => b,
+        None => &(),
+    };
+    let mut cooperation = None;
+    let result = match run.co {
+        None => table.run(keys, opts, progress),
+        Some(co) => rotate::workers::run(
+            run.db,
+            target,
+            keys,
+            opts,
+            co,
+            to,
+            &run.keys.target,
+            progress,
+        )
+        .map(|(report, c)| {
+            cooperation = Some(c);
+            report
+        }),
     };
     if let Some(b) = &bar {
         b.0.finish_and_clear();
@@ -394,6 +510,7 @@ fn rotate_table(
                     scope: &scope,
                     error: Some(err.message()),
                     report: None,
+                    cooperation: None,
                 };
                 if let Ok(d) = details(&finish) {
                     let e = entry(AuditOutcome::Failure, d);
@@ -404,7 +521,15 @@ fn rotate_table(
         }
     };
     if let Some((store, auditor)) = audit.as_mut() {
-        let outcome = if report.aborted || report.undecryptable > 0 || report.unrecognized > 0 {
+        let unverified = cooperation
+            .as_ref()
+            .and_then(|c| c.verification.as_ref())
+            .is_some_and(|v| !v.ok);
+        let outcome = if report.aborted
+            || report.undecryptable > 0
+            || report.unrecognized > 0
+            || unverified
+        {
             AuditOutcome::Failure
         } else {
             AuditOutcome::Success
@@ -413,11 +538,12 @@ fn rotate_table(
             scope: &scope,
             error: None,
             report: Some(&report),
+            cooperation: cooperation.as_ref(),
         };
         let e = entry(outcome, details(&finish)?);
         store.write(|tx| auditor.append(tx, &e))?;
     }
-    Ok(report)
+    Ok((report, cooperation))
 }
 
 fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {
@@ -455,6 +581,10 @@ struct TableStatus {
     /// Named in a plan's report only.
     #[serde(skip_serializing_if = "Option::is_none")]
     table: Option<String>,
+    /// PostgreSQL: the cooperative rotations (`--workers`) recorded for
+    /// the table, with their ranges, owners and progress.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    workers: Vec<RotationProgress>,
     #[serde(skip)]
     label: String,
 }
@@ -487,9 +617,63 @@ impl Report for PerTable<TableStatus> {
                     if st.unrecognized > st.unrecognized_keys.len() as u64 { ", ..." } else { "" }
                 ))?;
             }
+            for r in &t.workers {
+                render_progress(out, r)?;
+            }
         }
         Ok(())
     }
+}
+
+/// A cooperative rotation's ranges, owners and progress.
+fn render_progress(out: &Output, r: &RotationProgress) -> Result<()> {
+    out.line(&format!(
+        "cooperative rotation {} to {}: {}, {} of {} ranges done{}",
+        r.id,
+        r.target,
+        r.state,
+        r.ranges_done,
+        r.ranges.len(),
+        r.finisher
+            .as_ref()
+            .map(|f| format!(", verified by {f}"))
+            .unwrap_or_default()
+    ))?;
+    let key = |k: &Option<serde_json::Value>, none: &str| {
+        k.as_ref().map_or(none.to_string(), |v| v.to_string())
+    };
+    let rows: Vec<Vec<String>> = r
+        .ranges
+        .iter()
+        .map(|x| {
+            vec![
+                x.n.to_string(),
+                format!("{} .. {}", key(&x.after, "start"), key(&x.upto, "end")),
+                x.owner.clone().unwrap_or_else(|| "-".into()),
+                match (x.done, x.lease_seconds) {
+                    (true, _) => "done".into(),
+                    (false, Some(s)) if s >= 0.0 => format!("held, {s:.0} s left"),
+                    (false, Some(_)) => "lease expired".into(),
+                    (false, None) => "free".into(),
+                },
+                x.rows.to_string(),
+                x.rotated.to_string(),
+                x.takeovers.to_string(),
+            ]
+        })
+        .collect();
+    out.table(
+        &[
+            "range",
+            "keys",
+            "owner",
+            "state",
+            "rows",
+            "rotated",
+            "takeovers",
+        ],
+        &rows,
+    )
 }
 
 fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
@@ -499,8 +683,13 @@ fn check(ctx: &Ctx, a: RotateCheckArgs, verify: bool) -> Result<Outcome> {
     let mut surveys = Vec::with_capacity(targets.len());
     for target in &targets {
         let mut table = Opened::open(&db, target, false)?;
+        let workers = match &table {
+            Opened::Pg(t) => rotate::lease::progress(&db, t.table_sql())?,
+            Opened::Lite(_) => Vec::new(),
+        };
         surveys.push(TableStatus {
             status: rotate::survey(table.rows(), &keys, 20)?,
+            workers,
             table: (!one).then(|| target.table.clone()),
             label: format!("{}.{}", target.table, target.columns.join(",")),
         });

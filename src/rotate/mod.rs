@@ -13,11 +13,13 @@
 pub mod codec;
 pub mod foreign;
 pub mod keyset;
+pub mod lease;
 pub mod pg;
 pub mod plan;
 pub mod sqlite;
 mod update;
 pub mod usage;
+pub mod workers;
 
 use std::time::{Duration, Instant};
 
@@ -318,7 +320,7 @@ impl Opened {
 /// again for the next batch, so every batch paid fresh zeroed pages: 175,000
 /// page faults per million rows. Keeping up to 64 MiB of freed memory ends
 /// that (4,000 faults; peak RSS is unchanged, the working set is ~24 MiB).
-fn keep_freed_memory() {
+pub(crate) fn keep_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter; any value is valid.
     unsafe {
@@ -377,6 +379,10 @@ pub struct Report {
     pub abort_reason: Option<String>,
     /// True for `--dry-run`.
     pub dry_run: bool,
+    /// A cooperating worker's span was taken over by another worker: this
+    /// run stopped writing there (the batches before are committed).
+    #[serde(skip)]
+    pub lease_lost: bool,
 }
 
 impl Report {
@@ -704,7 +710,10 @@ pub(crate) fn throttle(start: Instant, rows: u64, limit: Option<f64>) {
 /// disjoint key ranges.
 pub trait Storage: Rows {
     /// Begins a batch's transaction (holding the write lock on SQLite).
-    fn begin(&mut self) -> Result<()>;
+    /// `false`: this writer no longer holds its span of the table (a
+    /// cooperating worker whose lease was taken over): nothing is begun,
+    /// and the run stops writing.
+    fn begin(&mut self) -> Result<bool>;
     /// Writes each planned value where the cell still holds the old one
     /// (compare-and-swap); returns the indexes (into `writes`) of the
     /// writes whose row did not match: changed since it was read, or gone.
@@ -721,6 +730,24 @@ pub trait Storage: Rows {
     /// Takes back an old value once its batch is written (SQLite reuses
     /// the buffers for the next read).
     fn recycle(&mut self, _old: Value) {}
+    /// Whether every batch, even one with nothing to write, is a
+    /// transaction that records its progress ([`Storage::checkpoint`]).
+    fn tracks_progress(&self) -> bool {
+        false
+    }
+    /// Records, inside the batch's transaction, that the rows up to `last`
+    /// are done: `rows` read, `rotated` values written (a cooperating
+    /// worker's progress on its span).
+    fn checkpoint(&mut self, _last: &[Value], _rows: u64, _rotated: u64) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// A batch's place and counts, recorded with its writes.
+pub(crate) struct Done<'a> {
+    last: &'a [Value],
+    rows: u64,
+    rotated: u64,
 }
 
 /// What the writes did.
@@ -731,6 +758,8 @@ struct Written {
     undecryptable: u64,
     skipped: Vec<String>,
     abort: Option<String>,
+    /// The storage no longer holds its span: nothing more was written.
+    lost: bool,
 }
 
 /// Applies one planned batch in one transaction, comparing the old value in
@@ -740,12 +769,16 @@ struct Written {
 fn write_batch<S: Storage + ?Sized>(
     store: &mut S,
     writes: &Writes,
+    done: &Done<'_>,
     keys: &Keys,
     opts: &Options,
     w: &mut Written,
 ) -> Result<bool> {
-    store.begin()?;
-    match redo_and_commit(store, writes, keys, opts, w) {
+    if !store.begin()? {
+        w.lost = true;
+        return Ok(false);
+    }
+    match redo_and_commit(store, writes, done, keys, opts, w) {
         Ok(done) => Ok(done),
         Err(e) => {
             // The error is what the run reports; the rollback is best effort.
@@ -758,6 +791,7 @@ fn write_batch<S: Storage + ?Sized>(
 fn redo_and_commit<S: Storage + ?Sized>(
     store: &mut S,
     writes: &Writes,
+    done: &Done<'_>,
     keys: &Keys,
     opts: &Options,
     w: &mut Written,
@@ -788,6 +822,7 @@ fn redo_and_commit<S: Storage + ?Sized>(
             _ => {}
         }
     }
+    store.checkpoint(done.last, done.rows, done.rotated)?;
     store.commit()?;
     w.batches += 1;
     Ok(true)
@@ -808,6 +843,18 @@ pub fn run<S: Storage + ?Sized>(
     keys: &Keys,
     opts: &Options,
     progress: &dyn Progress,
+) -> Result<Report> {
+    run_from(table, keys, opts, progress, before_all())
+}
+
+/// [`run`] over the rows after the key `from` (empty: from the start), up
+/// to the end of what `table` reads.
+pub fn run_from<S: Storage + ?Sized>(
+    table: &mut S,
+    keys: &Keys,
+    opts: &Options,
+    progress: &dyn Progress,
+    from: Key,
 ) -> Result<Report> {
     let start = Instant::now();
     let mut report = Report {
@@ -843,7 +890,9 @@ pub fn run<S: Storage + ?Sized>(
             }
         });
         let db_result = (|| -> Result<()> {
-            let mut after = before_all();
+            let mut after = from;
+            // The last key of each batch in flight, in order.
+            let mut lasts = std::collections::VecDeque::<Key>::new();
             let (mut in_flight, mut reading) = (0usize, true);
             loop {
                 // Keep two batches ahead of the writes: one being planned,
@@ -858,6 +907,7 @@ pub fn run<S: Storage + ?Sized>(
                                 // The crypto thread stopped: an abort.
                                 reading = false;
                             } else {
+                                lasts.push_back(after.clone());
                                 in_flight += 1;
                             }
                             continue;
@@ -871,15 +921,21 @@ pub fn run<S: Storage + ?Sized>(
                     return Ok(());
                 };
                 in_flight -= 1;
+                let last = lasts.pop_front().unwrap_or_default();
                 let Some(mut writes) = writes else {
                     // Stopped at an undecryptable value: nothing of this
                     // batch is written; its reason and count are reported.
                     report.absorb_stopped(counts);
                     return Ok(());
                 };
+                let done = Done {
+                    last: &last,
+                    rows,
+                    rotated: counts.rotated + counts.encrypted_plaintext,
+                };
                 if !opts.dry_run
-                    && !writes.is_empty()
-                    && !write_batch(table, &writes, keys, opts, &mut w)?
+                    && (!writes.is_empty() || table.tracks_progress())
+                    && !write_batch(table, &writes, &done, keys, opts, &mut w)?
                 {
                     return Ok(());
                 }
@@ -915,6 +971,7 @@ pub fn run<S: Storage + ?Sized>(
         report.aborted = true;
         report.abort_reason.get_or_insert(reason);
     }
+    report.lease_lost = w.lost;
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
 }

@@ -59,6 +59,13 @@ pub struct PgTable {
     /// Reads batches ahead on a connection of its own while this one
     /// writes: a rotation run's.
     ahead: Option<ReadAhead>,
+    /// The last key read (a cooperating worker's span; `None`: to the end).
+    upto: Option<Key>,
+    /// A cooperating worker's hold on its span, renewed in every batch's
+    /// transaction.
+    fenced: Option<Fenced>,
+    /// The hold was found taken over: nothing more is written.
+    lost: bool,
     /// The version (`xmin`) of each row of the last batches read ahead, by
     /// [`key_id`]: what the batched UPDATE compares.
     versions: VecDeque<HashMap<Vec<u8>, i64>>,
@@ -314,12 +321,10 @@ impl PgTable {
         let pk_name = row_value(&key_names);
         let reader = Reader {
             table: target.table.clone(),
-            sql_first: String::new(),
-            sql_after: String::new(),
+            sql: Default::default(),
             keys: keys.clone(),
             kinds: kinds.clone(),
-            first: None,
-            after: None,
+            stmts: Default::default(),
         };
         let mut t = PgTable {
             client,
@@ -331,30 +336,42 @@ impl PgTable {
             kinds,
             reader,
             ahead: None,
+            upto: None,
+            fenced: None,
+            lost: false,
             versions: VecDeque::new(),
             batch_update: None,
             updates: Vec::new(),
             rereads: Vec::new(),
         };
-        t.reader.sql_first = t.read_sql(true);
-        t.reader.sql_after = t.read_sql(false);
+        t.reader.sql = [
+            t.read_sql(true, false),
+            t.read_sql(false, false),
+            t.read_sql(true, true),
+            t.read_sql(false, true),
+        ];
         Ok(t)
     }
 
     /// The batch read: `$1` the limit, then (unless `first`) the key to
-    /// read after. Each row: its key, its values, its version (`xmin`).
-    fn read_sql(&self, first: bool) -> String {
+    /// read after, then (when `upto`) the last key of the span read. Each
+    /// row: its key, its values, its version (`xmin`).
+    fn read_sql(&self, first: bool, upto: bool) -> String {
         let filter = self
             .target
             .filter
             .as_deref()
             .map(|w| format!(" AND ({w})"))
             .unwrap_or_default();
-        let cond = if first {
+        let mut cond = if first {
             "TRUE".to_string()
         } else {
             self.key_cond(">", 2)
         };
+        if upto {
+            let at = if first { 2 } else { 2 + self.keys.len() };
+            cond = format!("{cond} AND {}", self.key_cond("<=", at));
+        }
         let read: Vec<String> = self
             .keys
             .iter()
@@ -478,10 +495,11 @@ impl Rows for PgTable {
         &self.pk_name
     }
     fn next_batch(&mut self, after: &[Value], limit: usize) -> Result<Batch> {
+        let upto = self.upto.as_deref();
         let Some(ahead) = &mut self.ahead else {
-            return Ok(self.reader.read(&mut self.client, after, limit)?.0);
+            return Ok(self.reader.read(&mut self.client, after, upto, limit)?.0);
         };
-        let (batch, xmins) = ahead.next(after, limit)?;
+        let (batch, xmins) = ahead.next(after, upto, limit)?;
         let versions = batch
             .iter()
             .zip(xmins)
@@ -500,58 +518,50 @@ impl Rows for PgTable {
 struct Reader {
     /// The table as named, for messages.
     table: String,
-    /// The SELECTs from the start and after a key ([`PgTable::read_sql`]).
-    sql_first: String,
-    sql_after: String,
+    /// The SELECTs ([`PgTable::read_sql`]): from the start, after a key;
+    /// then the same two up to a last key (a cooperating worker's span).
+    sql: [String; 4],
     keys: Vec<KeyCol>,
     kinds: Vec<Kind>,
     /// Those SELECTs, prepared on first use on the connection this reader
     /// reads with: a batch is one round trip.
-    first: Option<Statement>,
-    after: Option<Statement>,
+    stmts: [Option<Statement>; 4],
 }
 
 impl Reader {
     /// The same reader for another connection.
     fn for_new_connection(&self) -> Reader {
         Reader {
-            first: None,
-            after: None,
+            stmts: Default::default(),
             ..self.clone()
         }
     }
 
-    /// Up to `limit` rows after the key `after` (empty: from the start),
-    /// and each row's version.
+    /// Up to `limit` rows after the key `after` (empty: from the start)
+    /// and up to the key `upto` (`None`: to the end), and each row's
+    /// version.
     fn read(
         &mut self,
         client: &mut Client,
         after: &[Value],
+        upto: Option<&[Value]>,
         limit: usize,
     ) -> Result<(Batch, Vec<i64>)> {
-        let first = after.is_empty();
-        let cached = if first { &self.first } else { &self.after };
-        let stmt = match cached {
+        let which = usize::from(!after.is_empty()) + 2 * usize::from(upto.is_some());
+        let stmt = match &self.stmts[which] {
             Some(stmt) => stmt.clone(),
             None => {
-                let sql = if first {
-                    &self.sql_first
-                } else {
-                    &self.sql_after
-                };
-                let stmt = client.prepare(sql).map_err(|e| self.err(e))?;
-                if first {
-                    self.first = Some(stmt.clone());
-                } else {
-                    self.after = Some(stmt.clone());
-                }
+                let stmt = client.prepare(&self.sql[which]).map_err(|e| self.err(e))?;
+                self.stmts[which] = Some(stmt.clone());
                 stmt
             }
         };
         let limit = limit as i64;
         let key = key_params(&self.keys, after);
+        let last = key_params(&self.keys, upto.unwrap_or_default());
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit];
         params.extend(key.iter().map(|p| &**p));
+        params.extend(last.iter().map(|p| &**p));
         let rows = client.query(&stmt, &params).map_err(|e| self.err(e))?;
         let xmin_at = self.keys.len() + self.kinds.len();
         Ok((
@@ -613,23 +623,32 @@ impl Reader {
 /// batch reads is written only after its compare-and-swap, which sees any
 /// change made since. At most one batch is read ahead.
 struct ReadAhead {
-    requests: mpsc::Sender<(Key, usize)>,
+    requests: mpsc::Sender<Request>,
     batches: mpsc::Receiver<Result<(Batch, Vec<i64>)>>,
-    /// The read in flight: after which key, how many rows.
-    pending: Option<(Key, usize)>,
+    /// The read in flight.
+    pending: Option<Request>,
+}
+
+/// A read asked of the read-ahead: after which key, up to which, how many
+/// rows.
+#[derive(Clone, PartialEq)]
+struct Request {
+    after: Key,
+    upto: Option<Key>,
+    limit: usize,
 }
 
 impl ReadAhead {
     /// Connects (as the table's connection did) and starts the thread.
     fn start(url: &str, mut reader: Reader) -> Result<ReadAhead> {
         let mut client = crate::pgtls::connect(url, &redact(url))?;
-        let (requests, rx) = mpsc::channel::<(Key, usize)>();
+        let (requests, rx) = mpsc::channel::<Request>();
         let (tx, batches) = mpsc::channel();
         std::thread::Builder::new()
             .name("keyward-pg-read".into())
             .spawn(move || {
-                for (after, limit) in rx {
-                    let batch = reader.read(&mut client, &after, limit);
+                for r in rx {
+                    let batch = reader.read(&mut client, &r.after, r.upto.as_deref(), r.limit);
                     if tx.send(batch).is_err() {
                         break;
                     }
@@ -643,36 +662,49 @@ impl ReadAhead {
         })
     }
 
-    /// The batch after `after`: the one read ahead when it is that one,
-    /// else read now; then the one after it is asked for, unless this one
-    /// was the last.
-    fn next(&mut self, after: &[Value], limit: usize) -> Result<(Batch, Vec<i64>)> {
-        let hit = self
-            .pending
-            .as_ref()
-            .is_some_and(|(k, l)| k.as_slice() == after && *l == limit);
+    /// The batch after `after` (up to `upto`): the one read ahead when it
+    /// is that one, else read now; then the one after it is asked for,
+    /// unless this one was the last.
+    fn next(
+        &mut self,
+        after: &[Value],
+        upto: Option<&[Value]>,
+        limit: usize,
+    ) -> Result<(Batch, Vec<i64>)> {
+        let hit = self.pending.as_ref().is_some_and(|r| {
+            r.after.as_slice() == after && r.upto.as_deref() == upto && r.limit == limit
+        });
+        let upto = upto.map(<[Value]>::to_vec);
         if !hit {
             if self.pending.take().is_some() {
                 // Another batch was read ahead: not this one.
                 self.recv()?.ok();
             }
-            self.ask(after.to_vec(), limit)?;
+            self.ask(Request {
+                after: after.to_vec(),
+                upto: upto.clone(),
+                limit,
+            })?;
         }
         self.pending = None;
         let (batch, xmins) = self.recv()??;
         if batch.len() == limit
             && let Some((last, _)) = batch.last()
         {
-            self.ask(last.clone(), limit)?;
+            self.ask(Request {
+                after: last.clone(),
+                upto,
+                limit,
+            })?;
         }
         Ok((batch, xmins))
     }
 
-    fn ask(&mut self, after: Key, limit: usize) -> Result<()> {
+    fn ask(&mut self, r: Request) -> Result<()> {
         self.requests
-            .send((after.clone(), limit))
+            .send(r.clone())
             .map_err(|_| Error::internal("the PostgreSQL read-ahead thread stopped"))?;
-        self.pending = Some((after, limit));
+        self.pending = Some(r);
         Ok(())
     }
 
@@ -835,6 +867,139 @@ impl PgTable {
         self.client
             .batch_execute(sql)
             .map_err(|e| pg_err(&self.url, e))
+    }
+}
+
+/// A cooperating worker's hold on a span, with the statements that renew
+/// it and record progress in a batch's transaction.
+struct Fenced {
+    hold: Hold,
+    renew: Statement,
+    record: Statement,
+}
+
+/// Which span of which rotation a worker holds, and until when it asks.
+#[derive(Debug, Clone)]
+pub struct Hold {
+    /// The rotation's id.
+    pub rotation: String,
+    /// The range.
+    pub range: i32,
+    /// The worker.
+    pub owner: String,
+    /// The claim: a takeover makes it larger.
+    pub epoch: i64,
+    /// How long a renewal holds, in seconds.
+    pub lease_secs: f64,
+}
+
+impl PgTable {
+    /// Works on the rows up to `upto` only (`None`: to the end), each batch
+    /// first renewing `hold` in its transaction and recording its progress
+    /// before the commit; a batch that finds the hold taken over writes
+    /// nothing and the run stops.
+    pub fn hold(&mut self, hold: Hold, upto: Option<Key>) -> Result<()> {
+        let (renew, record) = match self.fenced.take() {
+            Some(f) => (f.renew, f.record),
+            None => {
+                let renew = self
+                    .client
+                    .prepare(&super::lease::renew_sql())
+                    .map_err(|e| pg_err(&self.url, e))?;
+                let record = self
+                    .client
+                    .prepare(&super::lease::record_sql())
+                    .map_err(|e| pg_err(&self.url, e))?;
+                (renew, record)
+            }
+        };
+        self.fenced = Some(Fenced {
+            hold,
+            renew,
+            record,
+        });
+        self.upto = upto;
+        self.lost = false;
+        Ok(())
+    }
+
+    /// Whether the connection is gone (the server ended it, or it broke).
+    pub fn is_closed(&self) -> bool {
+        self.client.is_closed()
+    }
+
+    /// Whether a batch found this worker's hold taken over.
+    pub fn lost(&self) -> bool {
+        self.lost
+    }
+
+    /// Names this connection's session (`pg_stat_activity`, triggers) and
+    /// has the server end a transaction left idle longer than `idle` (a
+    /// stopped worker's), releasing its locks.
+    pub fn session(&mut self, name: &str, idle: std::time::Duration) -> Result<()> {
+        let ms = idle.as_millis().to_string();
+        self.client
+            .execute(
+                "SELECT set_config('application_name', $1, false), \
+                        set_config('idle_in_transaction_session_timeout', $2, false)",
+                &[&name, &ms],
+            )
+            .map_err(|e| pg_err(&self.url, e))
+            .map(drop)
+    }
+
+    /// The key after every `every` rows (in key order, `--where` applied):
+    /// the boundaries of ranges of `every` rows. One pass over the key's
+    /// index.
+    pub fn boundaries(&mut self, every: u64) -> Result<Vec<Key>> {
+        let filter = self
+            .target
+            .filter
+            .as_deref()
+            .map(|w| format!(" AND ({w})"))
+            .unwrap_or_default();
+        let read: Vec<String> = self.keys.iter().map(KeyCol::read).collect();
+        let (table_sql, order) = (self.table_sql.clone(), self.key_order());
+        let sql = |cond: &str| {
+            format!(
+                "SELECT {} FROM {table_sql} WHERE {cond}{filter} ORDER BY {order} OFFSET $1 LIMIT 1",
+                read.join(", "),
+            )
+        };
+        let first = self
+            .client
+            .prepare(&sql("TRUE"))
+            .map_err(|e| self.reader.err(e))?;
+        let after = self
+            .client
+            .prepare(&sql(&self.key_cond(">", 2)))
+            .map_err(|e| self.reader.err(e))?;
+        let offset = i64::try_from(every.max(1) - 1).unwrap_or(i64::MAX);
+        let mut out: Vec<Key> = Vec::new();
+        loop {
+            let key = key_params(&self.keys, out.last().map_or(&[][..], Vec::as_slice));
+            let mut params: Vec<&(dyn ToSql + Sync)> = vec![&offset];
+            params.extend(key.iter().map(|p| &**p));
+            let stmt = if out.is_empty() { &first } else { &after };
+            let row = self
+                .client
+                .query_opt(stmt, &params)
+                .map_err(|e| pg_err(&self.url, e))?;
+            match row {
+                Some(row) => out.push(self.reader.key_value(&row)),
+                None => return Ok(out),
+            }
+        }
+    }
+
+    /// The table as SQL names it (schema-qualified when given so).
+    pub fn table_sql(&self) -> &str {
+        &self.table_sql
+    }
+
+    /// The connection string.
+    pub fn url(&self) -> &str {
+        &self.url
     }
 }
 
@@ -1039,8 +1204,54 @@ fn bytes_cell(v: &Value) -> Option<Cow<'_, [u8]>> {
 /// every row's old value; a conflicting row is re-read `FOR UPDATE` and
 /// redone under that lock.
 impl Storage for PgTable {
-    fn begin(&mut self) -> Result<()> {
-        self.batch_execute("BEGIN")
+    fn begin(&mut self) -> Result<bool> {
+        self.batch_execute("BEGIN")?;
+        let Some(f) = &self.fenced else {
+            return Ok(true);
+        };
+        let h = &f.hold;
+        // Renewing the lease locks the span's row until the commit: no
+        // other worker can take the span over while this batch writes.
+        let renewed = self.client.execute(
+            &f.renew,
+            &[&h.rotation, &h.range, &h.owner, &h.epoch, &h.lease_secs],
+        );
+        let held = match renewed {
+            Ok(n) => n == 1,
+            // The rotation finished meanwhile and its tables are gone.
+            Err(e) if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => false,
+            Err(e) => {
+                let _ = self.batch_execute("ROLLBACK");
+                return Err(pg_err(&self.url, e));
+            }
+        };
+        if !held {
+            self.lost = true;
+            self.batch_execute("ROLLBACK")?;
+        }
+        Ok(held)
+    }
+
+    fn tracks_progress(&self) -> bool {
+        self.fenced.is_some()
+    }
+
+    fn checkpoint(&mut self, last: &[Value], rows: u64, rotated: u64) -> Result<()> {
+        let Some(f) = &self.fenced else {
+            return Ok(());
+        };
+        let (key, rows, rotated) = (
+            super::lease::key_json(last),
+            i64::try_from(rows).unwrap_or(i64::MAX),
+            i64::try_from(rotated).unwrap_or(i64::MAX),
+        );
+        self.client
+            .execute(
+                &f.record,
+                &[&f.hold.rotation, &f.hold.range, &key, &rows, &rotated],
+            )
+            .map_err(|e| pg_err(&self.url, e))
+            .map(drop)
     }
 
     fn write(&mut self, writes: &Writes) -> Result<Vec<usize>> {

@@ -511,11 +511,12 @@ impl Rows for SqliteWriter<'_> {
 }
 
 impl Storage for SqliteWriter<'_> {
-    fn begin(&mut self) -> Result<()> {
+    fn begin(&mut self) -> Result<bool> {
         self.table
             .conn
             .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))?;
+        Ok(true)
     }
 
     fn write(&mut self, writes: &Writes) -> Result<Vec<usize>> {

@@ -25,5 +25,6 @@ mod keyring;
 mod rotate;
 mod rotate_formats;
 mod rotate_pg;
+mod rotate_workers;
 mod store;
 mod util;

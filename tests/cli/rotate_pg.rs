@@ -20,13 +20,13 @@ use crate::util::*;
 
 /// A schema of the test's own, dropped (with everything in it) when the
 /// test ends, passed or not.
-struct Schema {
+pub(crate) struct Schema {
     url: String,
-    name: String,
+    pub(crate) name: String,
 }
 
 impl Schema {
-    fn new(client: &mut Client, url: &str, tag: &str) -> Schema {
+    pub(crate) fn new(client: &mut Client, url: &str, tag: &str) -> Schema {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
@@ -42,7 +42,7 @@ impl Schema {
     }
 
     /// `schema.table`.
-    fn table(&self, t: &str) -> String {
+    pub(crate) fn table(&self, t: &str) -> String {
         format!("{}.{t}", self.name)
     }
 }
@@ -79,7 +79,7 @@ fn rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> assert_cmd::Command
 }
 
 /// The same run as a child process, its JSON report on a pipe.
-fn spawn_rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> Child {
+pub(crate) fn spawn_rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> Child {
     Command::new(kw_path())
         .arg("--store")
         .arg(&e.store)
@@ -146,7 +146,7 @@ fn assert_rerun_is_a_noop(
     );
 }
 
-fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
+pub(crate) fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
     String::from_utf8(
         k.open_base64(v, ctx)
             .unwrap_or_else(|e| panic!("{v:.40}... does not open: {e:?}"))
