@@ -253,6 +253,54 @@ fn json_docs_every_document_matches_the_table() {
     r.ok("key list", &["key", "list"], &kek_env);
     r.ok("key list", &with(&["key", "list"]), &kek_env);
 
+    // cooperating workers on PostgreSQL: the run's `cooperation` and the
+    // ranges `rotate status` shows (kept with --keep-progress)
+    if let Some((url, mut client)) = crate::rotate::test_postgres() {
+        let schema = format!("kw_json_docs_{}", std::process::id());
+        client
+            .batch_execute(&format!(
+                "CREATE SCHEMA {schema}; CREATE TABLE {schema}.m (id bigint PRIMARY KEY, content text);"
+            ))
+            .unwrap();
+        client
+            .execute(
+                &format!("INSERT INTO {schema}.m VALUES (1, $1)"),
+                &[&tok["ciphertext"].as_str().unwrap()],
+            )
+            .unwrap();
+        let table = format!("{schema}.m");
+        let pg = [
+            "--db",
+            url.as_str(),
+            "--table",
+            table.as_str(),
+            "--column",
+            "content",
+        ];
+        let mut run = vec![
+            "rotate",
+            "run",
+            "--from-key-env",
+            "FA",
+            "--to-key-env",
+            "FB",
+        ];
+        run.extend(["--to", "fernet", "--workers", "1", "--keep-progress"]);
+        run.extend_from_slice(&pg);
+        r.ok("rotate run", &run, &fa_env);
+        let mut status = vec!["rotate", "status", "--key-env", "FB"];
+        status.extend_from_slice(&pg);
+        r.ok("rotate status", &status, &fa_env);
+        let mut tx = client.transaction().unwrap();
+        tx.batch_execute(&format!(
+            "SELECT pg_advisory_xact_lock(hashtext('keyward.rotation'));
+             DELETE FROM keyward.rotation WHERE table_name = '\"{schema}\".\"m\"';
+             DROP SCHEMA {schema} CASCADE;"
+        ))
+        .unwrap();
+        tx.commit().unwrap();
+    }
+
     // API keys
     let issued = r.ok(
         "apikey issue",
