@@ -14,7 +14,7 @@ use super::*;
 #[command(defer = true)]
 pub enum RotateCommand {
     /// Re-encrypt every value under the target key: batched, resumable, crash-safe.
-    Run(RotateRunArgs),
+    Run(Box<RotateRunArgs>),
     /// Count values per key version and format, plaintext and undecryptable.
     Status(RotateCheckArgs),
     /// Decrypt every value; exit 1 naming the first rows that fail.
@@ -143,6 +143,10 @@ pub struct RotateRunArgs {
     /// At most this many rows per second, to spare a live service (per worker with --workers).
     #[arg(long, value_name = "ROWS_PER_S")]
     pub throttle: Option<f64>,
+
+    /// Crypto threads (per worker) for formats with a per-value key derivation or RSA [default: every core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub threads: Option<u32>,
 
     #[command(flatten)]
     pub workers: RotateWorkerArgs,

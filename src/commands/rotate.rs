@@ -24,7 +24,7 @@ use crate::rotate::{self, Opened, Options, Status, Target};
 pub fn run(ctx: &Ctx, cmd: RotateCommand) -> Result<Outcome> {
     ctx.out.require("rotate", &[Format::Text, Format::Json])?;
     match cmd {
-        RotateCommand::Run(a) => run_rotation(ctx, a),
+        RotateCommand::Run(a) => run_rotation(ctx, *a),
         RotateCommand::Status(a) => check(ctx, a, false),
         RotateCommand::Verify(a) => check(ctx, a, true),
     }
@@ -313,6 +313,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
         skip_errors: skip,
         throttle: a.throttle,
         encrypt_plaintext: a.encrypt_plaintext,
+        threads: a.threads.map(|t| t as usize),
     };
     let mut runs = Vec::with_capacity(targets.len());
     let mut failed = false;

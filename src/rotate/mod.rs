@@ -341,6 +341,9 @@ pub struct Options {
     pub throttle: Option<f64>,
     /// Encrypt plaintext values too.
     pub encrypt_plaintext: bool,
+    /// At most this many crypto threads for a costly format (`None`: every
+    /// core).
+    pub threads: Option<usize>,
 }
 
 /// Counts of a run.
@@ -529,9 +532,11 @@ pub(crate) type Writes = Vec<(usize, Key, Value, Value)>;
 /// How many threads the values of a batch are spread over: every core
 /// when a value costs a key derivation or an RSA operation, else one (the
 /// reading thread and one crypto thread already keep two cores busy).
-fn crypto_threads(keys: &Keys) -> usize {
+/// `limit` caps it (`rotate run --threads`).
+fn crypto_threads(keys: &Keys, limit: Option<usize>) -> usize {
     if keys.costly() {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        limit.map_or(cores, |l| l.max(1))
     } else {
         1
     }
@@ -586,7 +591,7 @@ pub(crate) fn plan_batch(
     opts: &Options,
     report: &mut Report,
 ) -> Option<Writes> {
-    let threads = crypto_threads(keys).min(batch.len());
+    let threads = crypto_threads(keys, opts.threads).min(batch.len());
     if threads <= 1 {
         return plan_run(batch, keys, target, pk_name, opts, report);
     }
@@ -1066,7 +1071,7 @@ pub fn survey(table: &mut dyn Rows, keys: &Keys, max_listed: usize) -> Result<St
     let mut st = Status::default();
     let mut after = before_all();
     let target = table.target().clone();
-    let threads = crypto_threads(keys);
+    let threads = crypto_threads(keys, None);
     loop {
         let batch = table.next_batch(&after, 1000)?;
         let Some(last) = batch.last() else { break };

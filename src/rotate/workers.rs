@@ -237,7 +237,7 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
         if job.stop.load(Ordering::Relaxed) {
             return Ok((report, run, Finish::Stopped));
         }
-        let next = match ledger.next() {
+        let next = match ledger.claim_next() {
             Err(e) if ledger.is_closed() && e.kind() == ErrorKind::Environment => {
                 with_backoff(|| ledger.reconnect())?;
                 continue;

@@ -473,26 +473,25 @@ fn workers_in_one_process_share_the_table_and_status_shows_the_ranges() {
 
     // status: the kept ranges, all done, with their owners.
     let st = json_of(
-        &mut e
-            .kw(&[
-                "--format",
-                "json",
-                "rotate",
-                "status",
-                "--db",
-                &url,
-                "--table",
-                &t,
-                "--column",
-                "secret",
-                "--key-env",
-                "B",
-            ])
-            .env("B", crate::rotate::hexkey(2)),
+        e.kw(&[
+            "--format",
+            "json",
+            "rotate",
+            "status",
+            "--db",
+            &url,
+            "--table",
+            &t,
+            "--column",
+            "secret",
+            "--key-env",
+            "B",
+        ])
+        .env("B", crate::rotate::hexkey(2)),
     );
     let w = &st["workers"][0];
     assert_eq!(w["state"], "finished", "{st}");
-    assert_eq!(w["finisher"].as_str().unwrap().starts_with("host-a/"), true);
+    assert!(w["finisher"].as_str().unwrap().starts_with("host-a/"));
     assert_eq!(w["ranges_done"], 13, "{st}");
     let r0 = &w["ranges"][0];
     assert_eq!(r0["done"], true);
