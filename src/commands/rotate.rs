@@ -360,7 +360,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
 fn render_cooperation(out: &Output, c: &Cooperation) -> Result<()> {
     for w in &c.workers {
         out.line(&format!(
-            "worker {}: {} ranges finished ({} taken over from expired leases, {} lost to other workers), {} rows, {} values rotated",
+            "worker {}: {} ranges finished ({} taken over from expired leases, {} given up: taken over while paused, or the connection lost), {} rows, {} values rotated",
             w.worker, w.ranges, w.taken_over, w.lost, w.rows, w.rotated
         ))?;
     }

@@ -41,7 +41,9 @@ pub struct WorkerRun {
     pub ranges: u64,
     /// Ranges it took over from a worker whose lease expired.
     pub taken_over: u64,
-    /// Ranges another worker took over from it (it stopped writing there).
+    /// Ranges it stopped working on before finishing them: taken over by
+    /// another worker while it was paused, or its connection was lost (it
+    /// wrote nothing more there).
     pub lost: u64,
 }
 
@@ -271,7 +273,10 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
                 // The connection was lost (a stopped worker's idle
                 // transaction ended by the server, a restart): what was
                 // committed stays; the range's lease runs out and any
-                // worker, this one too, resumes it from its last commit.
+                // worker, this one too, resumes it from its last commit
+                // (given back at once when the ledger's connection lives).
+                run.lost += 1;
+                let _ = ledger.release(&claim);
                 table = with_backoff(|| open_table(job, &name))?;
                 continue;
             }
