@@ -101,6 +101,18 @@ impl Preset {
             Preset::Owasp => "owasp",
         }
     }
+
+    /// Its argon2id parameters: memory (KiB), passes, lanes.
+    fn argon2(self) -> (u32, u32, u32) {
+        match self {
+            Preset::Rfc9106LowMemory => (
+                ARGON2_RFC9106_LOW_MEMORY_M_KIB,
+                ARGON2_RFC9106_LOW_MEMORY_T,
+                ARGON2_RFC9106_LOW_MEMORY_P,
+            ),
+            Preset::Owasp => (ARGON2_OWASP_M_KIB, ARGON2_OWASP_T, ARGON2_OWASP_P),
+        }
+    }
 }
 
 /// The password-hashing algorithms keyward writes.
@@ -184,18 +196,10 @@ impl Params {
     /// The parameters of `preset` for `algo` (only argon2id's differ).
     pub fn preset(algo: Algo, preset: Preset) -> Params {
         match algo {
-            Algo::Argon2id => match preset {
-                Preset::Rfc9106LowMemory => Params::Argon2 {
-                    m: ARGON2_RFC9106_LOW_MEMORY_M_KIB,
-                    t: ARGON2_RFC9106_LOW_MEMORY_T,
-                    p: ARGON2_RFC9106_LOW_MEMORY_P,
-                },
-                Preset::Owasp => Params::Argon2 {
-                    m: ARGON2_OWASP_M_KIB,
-                    t: ARGON2_OWASP_T,
-                    p: ARGON2_OWASP_P,
-                },
-            },
+            Algo::Argon2id => {
+                let (m, t, p) = preset.argon2();
+                Params::Argon2 { m, t, p }
+            }
             Algo::Bcrypt => Params::Bcrypt {
                 cost: BCRYPT_DEFAULT_COST,
             },
