@@ -15,45 +15,7 @@ use keyward::crypto::fernet::FernetKey;
 use postgres::Client;
 use predicates::prelude::*;
 
-use crate::rotate::{Env, hexkey, key, test_postgres};
 use crate::util::*;
-
-/// A schema of the test's own, dropped (with everything in it) when the
-/// test ends, passed or not.
-struct Schema {
-    url: String,
-    name: String,
-}
-
-impl Schema {
-    fn new(client: &mut Client, url: &str, tag: &str) -> Schema {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos();
-        let name = format!("kw_pg_{tag}_{}_{nanos}", std::process::id());
-        client
-            .batch_execute(&format!("CREATE SCHEMA {name}"))
-            .unwrap();
-        Schema {
-            url: url.to_string(),
-            name,
-        }
-    }
-
-    /// `schema.table`.
-    fn table(&self, t: &str) -> String {
-        format!("{}.{t}", self.name)
-    }
-}
-
-impl Drop for Schema {
-    fn drop(&mut self) {
-        if let Ok(mut c) = Client::connect(&self.url, postgres::NoTls) {
-            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
-        }
-    }
-}
 
 /// `rotate run --format json` on `table`, from key 1 (`A`) to key 2 (`B`,
 /// id 2), with `args` (columns, batch size...).
@@ -166,11 +128,11 @@ fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
 /// lock holder's value re-encrypted, or the original value re-encrypted.
 #[test]
 fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_writer") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "writer");
     let t = s.table("memories");
+    let (url, client) = (s.url.clone(), &mut s.client);
     const N: i64 = 2000;
     let old = FernetKey::new(&key(1));
     let new = EnvelopeKey::new(&key(2), 2);
@@ -366,7 +328,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
     assert_eq!(doc["rotated"], still_old, "{doc}");
     assert_eq!(doc["current"], N - 1 - still_old, "{doc}");
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &t,
         "id",
         &mut rotate(&e, &url, &t, &["--column", "content", "--batch", "50"]),
@@ -379,11 +341,11 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
 /// the table; each value checked, then a rerun that changes nothing.
 #[test]
 fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_kinds") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "kinds");
     let (items, docs, chunks) = (s.table("items"), s.table("docs"), s.table("chunks"));
+    let (url, client) = (s.url.clone(), &mut s.client);
     client
         .batch_execute(&format!(
             "CREATE TABLE {items} (id int PRIMARY KEY, body text, blob bytea, note varchar(4000), doc jsonb);
@@ -543,7 +505,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
     }
     // A rerun finds only the value no key opens: its preflight refuses,
     // and nothing is written.
-    let before = snapshot(&mut client, &items, "id");
+    let before = snapshot(client, &items, "id");
     rotate(&e, &url, &items, &items_args)
         .assert()
         .code(3)
@@ -551,7 +513,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
             predicate::str::contains("id 17 (body)")
                 .and(predicate::str::contains("nothing was written")),
         );
-    assert_eq!(snapshot(&mut client, &items, "id"), before);
+    assert_eq!(snapshot(client, &items, "id"), before);
     // Mended by the service under the old key: exactly that value is
     // rotated, and then there is nothing left to do.
     let mended = f1.encrypt(b"body 17").unwrap();
@@ -570,7 +532,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
         .get(0);
     assert_eq!(open_env(&e2, &body, None), "body 17");
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &items,
         "id",
         &mut rotate(&e, &url, &items, &items_args),
@@ -620,7 +582,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
         assert_eq!(meta["tags"], serde_json::json!(["a", "b"]));
     }
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &docs,
         "slug",
         &mut rotate(&e, &url, &docs, &docs_args),
@@ -646,7 +608,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
         assert_eq!(&plain[..], format!("chunk {}/{n}", i / 20).as_bytes());
     }
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &chunks,
         "tenant, n",
         &mut rotate(&e, &url, &chunks, &chunks_args),
@@ -659,11 +621,11 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
 /// exactly the rest.
 #[test]
 fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_kill") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "kill");
     let t = s.table("memories");
+    let (url, client) = (s.url.clone(), &mut s.client);
     const N: i64 = 3000;
     let old = FernetKey::new(&key(1));
     client
@@ -721,7 +683,7 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
             kills += 1;
         }
         let _ = child.wait();
-        let now = check(&mut client);
+        let now = check(client);
         assert!(now >= done, "rotated rows went back from {done} to {now}");
         done = now;
     }
@@ -738,9 +700,9 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
     ));
     assert_eq!(doc["rotated"], N - done, "{doc}");
     assert_eq!(doc["current"], done, "{doc}");
-    assert_eq!(check(&mut client), N);
+    assert_eq!(check(client), N);
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &t,
         "id",
         &mut rotate(&e, &url, &t, &["--column", "content", "--batch", "50"]),
@@ -752,11 +714,11 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
 /// one batch of 40 rows.
 #[test]
 fn a_batch_of_large_values_is_written_in_several_statements_of_one_transaction() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_large") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "large");
     let t = s.table("blobs");
+    let (url, client) = (s.url.clone(), &mut s.client);
     client
         .batch_execute(&format!(
             "CREATE TABLE {t} (id int PRIMARY KEY, body bytea)"
@@ -790,5 +752,5 @@ fn a_batch_of_large_values_is_written_in_several_statements_of_one_transaction()
             "row {i}"
         );
     }
-    assert_rerun_is_a_noop(&mut client, &t, "id", &mut rotate(&e, &url, &t, &args));
+    assert_rerun_is_a_noop(client, &t, "id", &mut rotate(&e, &url, &t, &args));
 }
