@@ -18,9 +18,9 @@ use predicates::prelude::*;
 use crate::util::*;
 
 /// `rotate run --format json` on `table`, from key 1 (`A`) to key 2 (`B`,
-/// id 2), with `args` (columns, batch size...).
-fn rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> assert_cmd::Command {
-    let mut c = e.kw(&[
+/// id 2).
+fn run_args<'a>(url: &'a str, table: &'a str) -> [&'a str; 14] {
+    [
         "--format",
         "json",
         "rotate",
@@ -35,7 +35,12 @@ fn rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> assert_cmd::Command
         "B",
         "--to-key-id",
         "2",
-    ]);
+    ]
+}
+
+/// That run with `args` (columns, batch size...).
+fn rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut c = e.kw(&run_args(url, table));
     c.args(args).env("A", hexkey(1)).env("B", hexkey(2));
     c
 }
@@ -45,22 +50,7 @@ fn spawn_rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> Child {
     Command::new(kw_path())
         .arg("--store")
         .arg(&e.store)
-        .args([
-            "--format",
-            "json",
-            "rotate",
-            "run",
-            "--db",
-            url,
-            "--table",
-            table,
-            "--from-key-env",
-            "A",
-            "--to-key-env",
-            "B",
-            "--to-key-id",
-            "2",
-        ])
+        .args(run_args(url, table))
         .args(args)
         .env("A", hexkey(1))
         .env("B", hexkey(2))
@@ -106,6 +96,17 @@ fn assert_rerun_is_a_noop(
         before,
         "{table}: a rerun rewrote rows"
     );
+}
+
+/// The run that finishes `table`'s `content` after runs that raced a writer
+/// or were killed: it rotates and finds current the `(rotated, current)`
+/// values it is given; then a rerun that changes nothing.
+fn finish(e: &Env, url: &str, client: &mut Client, table: &str, counts: (i64, i64)) {
+    let args = ["--column", "content", "--batch", "50"];
+    let doc = json_of(&mut rotate(e, url, table, &args));
+    assert_eq!(doc["rotated"], counts.0, "{doc}");
+    assert_eq!(doc["current"], counts.1, "{doc}");
+    assert_rerun_is_a_noop(client, table, "id", &mut rotate(e, url, table, &args));
 }
 
 fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
@@ -319,20 +320,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
         }
     }
     // A second run rotates exactly the service's late old-key values.
-    let doc = json_of(&mut rotate(
-        &e,
-        &url,
-        &t,
-        &["--column", "content", "--batch", "50"],
-    ));
-    assert_eq!(doc["rotated"], still_old, "{doc}");
-    assert_eq!(doc["current"], N - 1 - still_old, "{doc}");
-    assert_rerun_is_a_noop(
-        client,
-        &t,
-        "id",
-        &mut rotate(&e, &url, &t, &["--column", "content", "--batch", "50"]),
-    );
+    finish(&e, &url, client, &t, (still_old, N - 1 - still_old));
 }
 
 /// Text, varchar, bytea, json and jsonb columns; integer, varchar, uuid and
@@ -692,21 +680,8 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
         "the rotation was interrupted only {kills} times"
     );
     assert!(done < N, "the runs finished before being killed");
-    let doc = json_of(&mut rotate(
-        &e,
-        &url,
-        &t,
-        &["--column", "content", "--batch", "50"],
-    ));
-    assert_eq!(doc["rotated"], N - done, "{doc}");
-    assert_eq!(doc["current"], done, "{doc}");
+    finish(&e, &url, client, &t, (N - done, done));
     assert_eq!(check(client), N);
-    assert_rerun_is_a_noop(
-        client,
-        &t,
-        "id",
-        &mut rotate(&e, &url, &t, &["--column", "content", "--batch", "50"]),
-    );
 }
 
 /// A batch of large values goes as several UPDATE statements (at most
