@@ -3,7 +3,6 @@
 //! `audit_log`), each test in a schema of its own, dropped afterwards.
 //! keyward's answers are compared with the same SQL run by `psql`.
 
-use std::process::Stdio;
 use std::time::Instant;
 
 use predicates::prelude::*;
@@ -16,15 +15,7 @@ fn seed_001_table(s: &mut PgSchema) {
     let t = s.table("audit_log");
     s.client
         .batch_execute(&format!(
-            "CREATE TABLE {t} (
-                 id SERIAL PRIMARY KEY,
-                 timestamp TIMESTAMP NOT NULL,
-                 user_id VARCHAR(128) NOT NULL,
-                 action VARCHAR(50) NOT NULL,
-                 resource_type VARCHAR(50) NOT NULL,
-                 resource_id VARCHAR(128),
-                 ip_address VARCHAR(45),
-                 details JSONB)"
+            "CREATE TABLE {t} (id SERIAL PRIMARY KEY, {SEED_001_AUDIT_COLUMNS})"
         ))
         .unwrap();
 }
@@ -304,29 +295,7 @@ fn tail_follow_sees_rows_another_connection_inserts() {
     seed_001_table(&mut s);
     generate(&mut s, 100);
     let t = s.table("audit_log");
-    let mut child = std::process::Command::new(kw_path())
-        .args([
-            "audit",
-            "tail",
-            "-n",
-            "2",
-            "--follow",
-            "--interval",
-            "100ms",
-            "--format",
-            "ndjson",
-            "--source",
-            &s.url,
-            "--table",
-            &t,
-        ])
-        .env("USER", "tester")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let rx = lines_from(&mut child);
+    let (mut child, rx) = tail_follow("100ms", ["-n", "2", "--source", &s.url, "--table", &t]);
     let shown: Vec<Value> = (0..2)
         .map(|_| serde_json::from_str(&next_line(&rx)).unwrap())
         .collect();
@@ -436,14 +405,7 @@ fn prune_removes_exactly_the_old_rows_and_records_them() {
         "0"
     );
     // The checkpoint: a chained entry in keyward's log, which verifies.
-    let entries = json_of(&mut store.kw(&[
-        "audit",
-        "query",
-        "--action",
-        "audit.prune",
-        "--format",
-        "json",
-    ]));
+    let entries = store.entries("audit.prune");
     let e = &entries[0];
     assert_eq!(e["id"], done["entry_id"]);
     assert_eq!(e["risk"], "medium");

@@ -643,20 +643,12 @@ fn key_retire_counts_json_fields_and_plans() {
     users(&db, 40, &key(1));
     e.import(1, 1, &["--primary"]);
     e.kw(&["key", "new", "--primary"]).assert().success();
-    let fields = [
-        "--table",
-        "users",
-        "--json-field",
-        "profile:email",
-        "--json-field",
-        "profile:nested.token",
-    ];
     let mut list = e.kw(&["key", "list", "--format", "json"]);
-    list.args(fields).arg("--db").arg(&db);
+    list.args(USERS_FIELDS).arg("--db").arg(&db);
     let doc = json_of(&mut list);
     assert_eq!(doc[0]["values"], 80, "{doc}");
     let mut retire = e.kw(&["key", "retire", "1", "--format", "json"]);
-    retire.args(fields).arg("--db").arg(&db);
+    retire.args(USERS_FIELDS).arg("--db").arg(&db);
     let refused = json_with_code(&mut retire, 1);
     assert_eq!(refused["retired"], false);
     assert_eq!(refused["values"], 80);

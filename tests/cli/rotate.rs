@@ -1039,23 +1039,17 @@ fn json_fields_inside_a_column_are_rotated_in_place() {
     let db = e.db();
     users(&db, 50, &key(1));
     let run = |extra: &[&str]| {
-        let mut c = e.kw(&[
-            "rotate",
-            "run",
-            "--table",
-            "users",
-            "--json-field",
-            "profile:email",
-            "--json-field",
-            "profile:nested.token",
-            "--from-key-env",
-            "A",
-            "--to-key-env",
-            "B",
-            "--to-key-id",
-            "2",
-        ]);
-        c.arg("--db")
+        let mut c = e.kw(&["rotate", "run"]);
+        c.args(USERS_FIELDS)
+            .args([
+                "--from-key-env",
+                "A",
+                "--to-key-env",
+                "B",
+                "--to-key-id",
+                "2",
+            ])
+            .arg("--db")
             .arg(&db)
             .args(extra)
             .env("A", hexkey(1))
@@ -1092,23 +1086,11 @@ fn json_fields_inside_a_column_are_rotated_in_place() {
     assert_eq!(again["rotated"], 0);
     assert_eq!(again["current"], 100);
     let st = json_of(
-        e.kw(&[
-            "rotate",
-            "status",
-            "--format",
-            "json",
-            "--table",
-            "users",
-            "--json-field",
-            "profile:email",
-            "--json-field",
-            "profile:nested.token",
-            "--key-env",
-            "B",
-        ])
-        .arg("--db")
-        .arg(&db)
-        .env("B", hexkey(2)),
+        e.kw(&["rotate", "status", "--format", "json", "--key-env", "B"])
+            .args(USERS_FIELDS)
+            .arg("--db")
+            .arg(&db)
+            .env("B", hexkey(2)),
     );
     assert_eq!(
         st["by_key"]

@@ -63,6 +63,12 @@ impl TestStore {
         conn.execute_batch(sql).unwrap();
     }
 
+    /// The entries of keyward's log with `action` (a glob), newest first,
+    /// as `audit query --format json` prints them.
+    pub fn entries(&self, action: &str) -> serde_json::Value {
+        json_of(&mut self.kw(&["audit", "query", "--action", action, "--format", "json"]))
+    }
+
     /// One integer from a query.
     pub fn count(&self, sql: &str) -> i64 {
         let conn = rusqlite::Connection::open(&self.path).unwrap();
@@ -318,6 +324,40 @@ impl Drop for PgSchema {
     }
 }
 
+/// Seed 001's `audit_log` columns after its id, as its service creates
+/// them (the same text in SQLite and PostgreSQL).
+pub const SEED_001_AUDIT_COLUMNS: &str = "timestamp TIMESTAMP NOT NULL,
+    user_id VARCHAR(128) NOT NULL,
+    action VARCHAR(50) NOT NULL,
+    resource_type VARCHAR(50) NOT NULL,
+    resource_id VARCHAR(128),
+    ip_address VARCHAR(45),
+    details JSONB";
+
+/// `keyward audit tail --follow --interval INTERVAL --format ndjson ARGS`
+/// in the background, its lines on a channel (see [`next_line`]).
+pub fn tail_follow<I, S>(
+    interval: &str,
+    args: I,
+) -> (std::process::Child, std::sync::mpsc::Receiver<String>)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut child = std::process::Command::new(kw_path())
+        .args(["audit", "tail", "--follow", "--interval", interval])
+        .args(["--format", "ndjson"])
+        .args(args)
+        .env("USER", "tester")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let rx = lines_from(&mut child);
+    (child, rx)
+}
+
 /// `psql` (unaligned, tuples only, stop on error) running `sql` against
 /// `url`: the server's own answer, for comparison with keyward's.
 pub fn psql(url: &str, sql: &str) -> String {
@@ -468,6 +508,16 @@ impl Env {
             .success();
     }
 }
+
+/// The flags naming the encrypted fields of [`users`].
+pub const USERS_FIELDS: [&str; 6] = [
+    "--table",
+    "users",
+    "--json-field",
+    "profile:email",
+    "--json-field",
+    "profile:nested.token",
+];
 
 /// A users table whose `profile` JSON holds encrypted fields, as seeds 000
 /// and 001 do with `encrypt_dict`.
