@@ -25,7 +25,7 @@ use password_hash::phc::PasswordHash;
 use password_hash::{PasswordHasher, PasswordVerifier};
 use serde::Serialize;
 
-use crate::crypto::kdf::limits;
+use crate::crypto::kdf::{self, limits};
 use crate::error::{Error, Result};
 
 /// RFC 9106 §4's second recommended option, for memory-constrained
@@ -60,15 +60,15 @@ pub const BCRYPT_MAX_COST: u32 = limits::BCRYPT_MAX_COST;
 /// bcrypt reads at most 72 bytes of a password.
 pub const BCRYPT_MAX_PASSWORD: usize = 72;
 
-/// scrypt log2(N) (OWASP: N=2^17).
-pub const SCRYPT_DEFAULT_LN: u8 = 17;
+/// scrypt log2(N) (OWASP: N=2^17), as keyward derives keys.
+pub const SCRYPT_DEFAULT_LN: u8 = kdf::SCRYPT_DEFAULT_LOG_N;
 /// scrypt block size r.
-pub const SCRYPT_DEFAULT_R: u32 = 8;
+pub const SCRYPT_DEFAULT_R: u32 = kdf::SCRYPT_DEFAULT_R;
 /// scrypt parallelism p.
-pub const SCRYPT_DEFAULT_P: u32 = 1;
+pub const SCRYPT_DEFAULT_P: u32 = kdf::SCRYPT_DEFAULT_P;
 
-/// PBKDF2-HMAC-SHA256 iterations (OWASP).
-pub const PBKDF2_DEFAULT_ITERATIONS: u32 = 600_000;
+/// PBKDF2-HMAC-SHA256 iterations (OWASP), as keyward derives keys.
+pub const PBKDF2_DEFAULT_ITERATIONS: u32 = kdf::PBKDF2_DEFAULT_ITERATIONS;
 /// The fewest PBKDF2 iterations the `pbkdf2` crate's password hashes allow.
 pub const PBKDF2_MIN_ITERATIONS: u32 = 1000;
 /// The most PBKDF2 iterations keyward accepts (see [`limits`]).
@@ -99,6 +99,18 @@ impl Preset {
         match self {
             Preset::Rfc9106LowMemory => "rfc9106-low-memory",
             Preset::Owasp => "owasp",
+        }
+    }
+
+    /// Its argon2id parameters: memory (KiB), passes, lanes.
+    fn argon2(self) -> (u32, u32, u32) {
+        match self {
+            Preset::Rfc9106LowMemory => (
+                ARGON2_RFC9106_LOW_MEMORY_M_KIB,
+                ARGON2_RFC9106_LOW_MEMORY_T,
+                ARGON2_RFC9106_LOW_MEMORY_P,
+            ),
+            Preset::Owasp => (ARGON2_OWASP_M_KIB, ARGON2_OWASP_T, ARGON2_OWASP_P),
         }
     }
 }
@@ -184,18 +196,10 @@ impl Params {
     /// The parameters of `preset` for `algo` (only argon2id's differ).
     pub fn preset(algo: Algo, preset: Preset) -> Params {
         match algo {
-            Algo::Argon2id => match preset {
-                Preset::Rfc9106LowMemory => Params::Argon2 {
-                    m: ARGON2_RFC9106_LOW_MEMORY_M_KIB,
-                    t: ARGON2_RFC9106_LOW_MEMORY_T,
-                    p: ARGON2_RFC9106_LOW_MEMORY_P,
-                },
-                Preset::Owasp => Params::Argon2 {
-                    m: ARGON2_OWASP_M_KIB,
-                    t: ARGON2_OWASP_T,
-                    p: ARGON2_OWASP_P,
-                },
-            },
+            Algo::Argon2id => {
+                let (m, t, p) = preset.argon2();
+                Params::Argon2 { m, t, p }
+            }
             Algo::Bcrypt => Params::Bcrypt {
                 cost: BCRYPT_DEFAULT_COST,
             },

@@ -340,24 +340,16 @@ mod tests {
         // An IANA zone, daylight saving time included.
         let berlin = parse_zone("Europe/Berlin", "--tz").unwrap();
         assert!(matches!(berlin, Zone::Named(_)));
-        assert_eq!(
-            berlin.assume(datetime!(2026-01-15 12:00)),
-            datetime!(2026-01-15 11:00 UTC)
-        );
-        assert_eq!(
-            berlin.assume(datetime!(2026-07-15 12:00)),
-            datetime!(2026-07-15 10:00 UTC)
-        );
-        // Skipped (02:30 on 29 March): the offset before the change.
-        assert_eq!(
-            berlin.assume(datetime!(2026-03-29 02:30)),
-            datetime!(2026-03-29 01:30 UTC)
-        );
-        // Repeated (02:30 on 25 October): the first.
-        assert_eq!(
-            berlin.assume(datetime!(2026-10-25 02:30)),
-            datetime!(2026-10-25 00:30 UTC)
-        );
+        for (wall, utc) in [
+            (datetime!(2026-01-15 12:00), datetime!(2026-01-15 11:00 UTC)),
+            (datetime!(2026-07-15 12:00), datetime!(2026-07-15 10:00 UTC)),
+            // Skipped (02:30 on 29 March): the offset before the change.
+            (datetime!(2026-03-29 02:30), datetime!(2026-03-29 01:30 UTC)),
+            // Repeated (02:30 on 25 October): the first.
+            (datetime!(2026-10-25 02:30), datetime!(2026-10-25 00:30 UTC)),
+        ] {
+            assert_eq!(berlin.assume(wall), utc, "{wall}");
+        }
         let ny = parse_zone("America/New_York", "--tz").unwrap();
         assert_eq!(
             ny.assume(datetime!(2026-11-20 10:00)),

@@ -26,7 +26,9 @@ use super::filter::{
     Cond, Cursor, Field, Filter, Literal, Op, Path as CondPath, Record, is_glob,
     parse_time_text_in, risks_from,
 };
-use super::query::{PruneCommit, Source, TablePrune, count_by_reading, group_by_reading};
+use super::query::{
+    Each, PruneCommit, Source, TablePrune, count_by_reading, group_by_reading, poll,
+};
 use super::source::{GroupBy, Mapping, Order, sort_groups, table_candidates, time_of_epoch};
 use crate::error::{Error, Result};
 use crate::timeutil::Zone;
@@ -682,7 +684,7 @@ impl PgSource {
         order: Order,
         limit: Option<u64>,
         after: Option<&Cursor>,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
+        each: Each<'_>,
     ) -> Result<()> {
         let mut p = Params::default();
         let wh = self.where_sql(f, after, &mut p)?;
@@ -762,13 +764,7 @@ impl PgSource {
 }
 
 impl Source for PgSource {
-    fn for_each(
-        &self,
-        f: &Filter,
-        order: Order,
-        limit: Option<u64>,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()> {
+    fn for_each(&self, f: &Filter, order: Order, limit: Option<u64>, each: Each<'_>) -> Result<()> {
         self.read(f, order, limit, None, each)
     }
 
@@ -833,7 +829,7 @@ impl Source for PgSource {
         f: &Filter,
         last: Option<&Record>,
         interval: Duration,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
+        each: Each<'_>,
     ) -> Result<()> {
         if self.col(Field::Time).is_none() && self.col(Field::Id).is_none() {
             return Err(Error::bad_input(format!(
@@ -845,21 +841,15 @@ impl Source for PgSource {
             Some(c) => c,
             None => self.newest()?,
         };
-        loop {
-            std::thread::sleep(interval);
-            let mut go = true;
+        poll(interval, each, |each| {
             let after = (cursor.time.is_some() || cursor.key.is_some()).then(|| cursor.clone());
             self.read(f, Order::Asc, None, after.as_ref(), &mut |r| {
                 if let Some(c) = &r.cursor {
                     cursor = c.clone();
                 }
-                go = each(r)?;
-                Ok(go)
-            })?;
-            if !go {
-                return Ok(());
-            }
-        }
+                each(r)
+            })
+        })
     }
 
     fn prune_older(
@@ -987,15 +977,12 @@ fn bool_sql(b: bool) -> &'static str {
     if b { "TRUE" } else { "FALSE" }
 }
 
+/// The operator in PostgreSQL: a glob is matched as the regular
+/// expression it is turned into ([`glob_regex`]).
 fn sql_op(op: Op) -> &'static str {
     match op {
-        Op::Eq => "=",
-        Op::Ne => "<>",
-        Op::Lt => "<",
-        Op::Le => "<=",
-        Op::Gt => ">",
-        Op::Ge => ">=",
         Op::Glob => "~",
+        op => op.sql(),
     }
 }
 

@@ -19,19 +19,16 @@ use super::{Auditor, Entry, Risk};
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::{Store, resolve_path};
 
+/// What a source calls with each entry it reads; it returns false to stop.
+pub type Each<'a> = &'a mut dyn FnMut(Record) -> Result<bool>;
+
 /// Where audit entries are read from. A kind implements `for_each` and
 /// `follow`; `count` and `group` read every match unless the kind answers
 /// them itself (in SQL).
 pub trait Source {
     /// Calls `each` for every matching entry in `order`, at most `limit` of
     /// them; `each` returns false to stop early.
-    fn for_each(
-        &self,
-        f: &Filter,
-        order: Order,
-        limit: Option<u64>,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()>;
+    fn for_each(&self, f: &Filter, order: Order, limit: Option<u64>, each: Each<'_>) -> Result<()>;
 
     /// How many entries match.
     fn count(&self, f: &Filter) -> Result<u64> {
@@ -52,7 +49,7 @@ pub trait Source {
         f: &Filter,
         last: Option<&Record>,
         interval: Duration,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
+        each: Each<'_>,
     ) -> Result<()>;
 
     /// Warnings about input that was skipped (lines that were not entries).
@@ -83,6 +80,27 @@ pub trait Source {
         Err(Error::usage(
             "audit prune deletes from keyward's store or a PostgreSQL table (--source postgres://...); sqlite: and jsonl: sources are read-only",
         ))
+    }
+}
+
+/// `follow`'s loop: every `interval`, `read_new` passes the entries
+/// written since its last call to the callback it is given, which hands
+/// them to `each`; returns when `each` returns false.
+pub fn poll(
+    interval: Duration,
+    each: Each<'_>,
+    mut read_new: impl FnMut(Each<'_>) -> Result<()>,
+) -> Result<()> {
+    loop {
+        std::thread::sleep(interval);
+        let mut go = true;
+        read_new(&mut |r| {
+            go = each(r)?;
+            Ok(go)
+        })?;
+        if !go {
+            return Ok(());
+        }
     }
 }
 

@@ -90,18 +90,18 @@ impl Report for PruneReport {
                 self.older_than
             ));
         }
+        let verb = if self.dry_run {
+            "would delete"
+        } else {
+            "deleted"
+        };
         if let Some(table) = &self.table {
             let recorded = match self.entry_id {
                 Some(id) => format!("; recorded as row {id} of keyward's log (audit.prune)"),
                 None => String::new(),
             };
             return out.line(&format!(
-                "{} {} entries older than {} from {table}; {} kept; sha256 of the removed entries as audit export prints them: {}{recorded}",
-                if self.dry_run {
-                    "would delete"
-                } else {
-                    "deleted"
-                },
+                "{verb} {} entries older than {} from {table}; {} kept; sha256 of the removed entries as audit export prints them: {}{recorded}",
                 self.pruned,
                 self.older_than,
                 self.kept,
@@ -113,12 +113,7 @@ impl Report for PruneReport {
             None => String::new(),
         };
         out.line(&format!(
-            "{} {} entries older than {} (through row {}); {} kept{recorded}",
-            if self.dry_run {
-                "would delete"
-            } else {
-                "deleted"
-            },
+            "{verb} {} entries older than {} (through row {}); {} kept{recorded}",
             self.pruned,
             self.older_than,
             self.through_id.unwrap_or(0),

@@ -19,7 +19,7 @@ use super::filter::{
     Cond, Field, Filter, Literal, Op, Path as CondPath, Record, from_epoch, is_glob,
     parse_time_text_in, risks_from,
 };
-use super::query::{Source, count_by_reading, group_by_reading};
+use super::query::{Each, Source, count_by_reading, group_by_reading, poll};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::timeutil::Zone;
@@ -713,13 +713,7 @@ impl Source for SqlSource {
     /// Calls `each` for every matching entry in `order`, at most `limit`
     /// of them; `each` returns false to stop early. Rows stream from
     /// SQLite: memory does not grow with the log.
-    fn for_each(
-        &self,
-        f: &Filter,
-        order: Order,
-        limit: Option<u64>,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()> {
+    fn for_each(&self, f: &Filter, order: Order, limit: Option<u64>, each: Each<'_>) -> Result<()> {
         let (wh, params) = self.where_sql(f);
         let post = self.post_filter(f);
         let lim = match (post, limit) {
@@ -824,28 +818,22 @@ impl Source for SqlSource {
         f: &Filter,
         last: Option<&Record>,
         interval: Duration,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
+        each: Each<'_>,
     ) -> Result<()> {
         let mut last_id = match last {
             Some(r) => r.id,
             None => self.max_id()?,
         };
         let mut f = f.clone();
-        loop {
-            std::thread::sleep(interval);
+        poll(interval, each, |each| {
             f.after_id = last_id;
-            let mut go = true;
             self.for_each(&f, Order::Asc, None, &mut |r| {
                 if r.id.is_some() {
                     last_id = r.id;
                 }
-                go = each(r)?;
-                Ok(go)
-            })?;
-            if !go {
-                return Ok(());
-            }
-        }
+                each(r)
+            })
+        })
     }
 
     fn store(&self) -> Option<&Store> {
@@ -1037,7 +1025,7 @@ impl JsonlSource {
     }
 
     /// Reads one file's entries, calling `each` (false stops).
-    fn read_file(&self, path: &Path, each: &mut dyn FnMut(Record) -> Result<bool>) -> Result<bool> {
+    fn read_file(&self, path: &Path, each: Each<'_>) -> Result<bool> {
         let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
         let mut reader = BufReader::new(file);
         let gz = reader
@@ -1186,13 +1174,7 @@ impl JsonlSource {
 impl Source for JsonlSource {
     /// Calls `each` for matching entries, in file order (oldest first) or
     /// reversed; ascending order streams, descending keeps at most `limit`.
-    fn for_each(
-        &self,
-        f: &Filter,
-        order: Order,
-        limit: Option<u64>,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
-    ) -> Result<()> {
+    fn for_each(&self, f: &Filter, order: Order, limit: Option<u64>, each: Each<'_>) -> Result<()> {
         match order {
             Order::Asc => {
                 let mut n = 0u64;
@@ -1240,7 +1222,7 @@ impl Source for JsonlSource {
         f: &Filter,
         _last: Option<&Record>,
         interval: Duration,
-        each: &mut dyn FnMut(Record) -> Result<bool>,
+        each: Each<'_>,
     ) -> Result<()> {
         let live = self
             .files()

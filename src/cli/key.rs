@@ -150,6 +150,14 @@ pub struct KeyNewArgs {
     #[arg(long)]
     pub primary: bool,
 
+    #[command(flatten)]
+    pub added: AddedKeyArgs,
+}
+
+// What a key added to the keyring (`key new`, `key import`) keeps, and the
+// keyring.
+#[derive(Debug, Args)]
+pub struct AddedKeyArgs {
     /// A note kept with the key.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -203,12 +211,8 @@ pub struct KeyImportArgs {
     #[arg(long)]
     pub primary: bool,
 
-    /// A note kept with the key.
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
-
     #[command(flatten)]
-    pub keyring: KeyringArgs,
+    pub added: AddedKeyArgs,
 }
 
 /// The key-derivation functions.

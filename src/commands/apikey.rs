@@ -41,13 +41,6 @@ fn not_found(id: i64) -> Error {
         .with_hint("`keyward apikey list` shows the ids")
 }
 
-/// The store and the auditor of a change (the auditor first: a bad
-/// `--actor` fails before the store is opened).
-fn writer(ctx: &Ctx) -> Result<(crate::store::Store, crate::audit::Auditor)> {
-    let auditor = ctx.auditor()?;
-    Ok((ctx.store()?, auditor))
-}
-
 fn scopes_text(scopes: &[String], sep: &str) -> String {
     if scopes.is_empty() {
         "-".into()
@@ -132,7 +125,7 @@ fn issue(ctx: &Ctx, a: ApikeyIssueArgs) -> Result<Outcome> {
         crate::commands::sink::check_var_name(var)?;
     }
     let pepper = pepper()?;
-    let (mut store, auditor) = writer(ctx)?;
+    let (mut store, auditor) = ctx.audited()?;
     let new = NewKey {
         name: &a.name,
         prefix: &a.prefix,
@@ -418,7 +411,7 @@ fn verify(ctx: &Ctx, a: ApikeyVerifyArgs) -> Result<Outcome> {
             .map(|e| e.to_string());
         (failure, None)
     } else {
-        let (mut store, auditor) = writer(ctx)?;
+        let (mut store, auditor) = ctx.audited()?;
         let verdict = apikey::verify(
             &mut store,
             &auditor,
@@ -467,7 +460,7 @@ fn revoke(ctx: &Ctx, ids: &[i64]) -> Result<Outcome> {
     ctx.out
         .require("apikey revoke", &[Format::Text, Format::Json])?;
     let t = now();
-    let (mut store, auditor) = writer(ctx)?;
+    let (mut store, auditor) = ctx.audited()?;
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -501,7 +494,7 @@ fn rotate(ctx: &Ctx, a: ApikeyRotateArgs) -> Result<Outcome> {
     let grace = parse_duration(&a.grace).map_err(|m| Error::usage(format!("--grace: {m}")))?;
     let t = now();
     let pepper = pepper()?;
-    let (mut store, auditor) = writer(ctx)?;
+    let (mut store, auditor) = ctx.audited()?;
     let old = apikey::get(store.conn(), a.id, t)?.ok_or_else(|| not_found(a.id))?;
     let expires = a
         .expires

@@ -287,9 +287,8 @@ fn prune(ctx: &Ctx, a: AuditPruneArgs) -> Result<Outcome> {
             "--map and --tz apply to a service's table (--source postgres://...), not keyward's store",
         ));
     }
-    let path = existing_store(ctx, "nothing to prune")?;
-    let auditor = ctx.auditor()?;
-    let mut store = Store::open(&path)?;
+    existing_store(ctx, "nothing to prune")?;
+    let (mut store, auditor) = ctx.audited()?;
     if !a.force {
         let report = audit::verify(store.conn(), &auditor)?;
         if !report.intact {

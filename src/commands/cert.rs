@@ -163,6 +163,64 @@ fn audit_create(audit: &mut Audit, action: &str, info: &CertInfo, paths: &[&Path
     Ok(())
 }
 
+/// Which certificate `write_new` writes.
+enum Made<'a> {
+    /// `cert create`'s leaf, with `--chain-out` and its CA's PEM when given.
+    Leaf(Option<(&'a Path, String)>),
+    /// `cert ca create`'s CA.
+    Ca,
+}
+
+/// Writes a new certificate, its key (`key_out`, when given) and its chain
+/// with the audit entry, all or nothing, then reports it.
+fn write_new(
+    ctx: &Ctx,
+    files: &CertOutArgs,
+    pem: &str,
+    key: &rcgen::KeyPair,
+    key_out: Option<&Path>,
+    made: Made<'_>,
+) -> Result<Outcome> {
+    let info = info_of(pem)?;
+    let cert_out = cert_bytes(pem, files.der)?;
+    let (action, what, chain) = match &made {
+        Made::Leaf(chain) => ("cert.create", "certificate", Some(chain.as_ref())),
+        Made::Ca => ("cert.ca.create", "CA", None),
+    };
+    let chain_out = chain.map(|c| c.map(|(path, _)| *path));
+    let mut dests = vec![files.out.as_path()];
+    dests.extend(key_out);
+    dests.extend(chain_out.flatten());
+    let mut audit = ctx.audited()?;
+    all_or_nothing(|w| {
+        // Key first: a certificate without its key is useless, the reverse is harmless.
+        if let Some(kp) = key_out {
+            w.write(kp, &create::key_bytes(key, files.der), 0o600, files.force)?;
+        }
+        w.write(&files.out, &cert_out, 0o644, files.force)?;
+        if let Some(Some((path, ca_pem))) = chain {
+            w.write(
+                path,
+                format!("{pem}{ca_pem}").as_bytes(),
+                0o644,
+                files.force,
+            )?;
+        }
+        audit_create(&mut audit, action, &info, &dests)
+    })?;
+    ctx.out.report(&Created {
+        certificate: &info,
+        files: CreatedFiles {
+            cert: &files.out,
+            key: key_out,
+            chain: chain_out,
+            der: files.der,
+        },
+        what,
+    })?;
+    Ok(Outcome::Success)
+}
+
 fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
     ctx.out
         .require("cert create", &[Format::Text, Format::Json])?;
@@ -265,41 +323,8 @@ fn create_leaf(ctx: &Ctx, a: CertCreateArgs) -> Result<Outcome> {
         }
         _ => (create::self_signed(&spec, &key)?, None),
     };
-    let info = info_of(&pem)?;
-    let cert_out = cert_bytes(&pem, a.files.der)?;
-    let mut audit = ctx.audited()?;
-    all_or_nothing(|w| {
-        // Key first: a certificate without its key is useless, the reverse is harmless.
-        if let Some(kp) = key_out {
-            w.write(
-                kp,
-                &create::key_bytes(&key, a.files.der),
-                0o600,
-                a.files.force,
-            )?;
-        }
-        w.write(&a.files.out, &cert_out, 0o644, a.files.force)?;
-        if let (Some(chain), Some(ca_pem)) = (&a.chain_out, &ca_pem) {
-            w.write(
-                chain,
-                format!("{pem}{ca_pem}").as_bytes(),
-                0o644,
-                a.files.force,
-            )?;
-        }
-        audit_create(&mut audit, "cert.create", &info, &dests)
-    })?;
-    ctx.out.report(&Created {
-        certificate: &info,
-        files: CreatedFiles {
-            cert: &a.files.out,
-            key: key_out,
-            chain: Some(a.chain_out.as_deref()),
-            der: a.files.der,
-        },
-        what: "certificate",
-    })?;
-    Ok(Outcome::Success)
+    let chain = a.chain_out.as_deref().zip(ca_pem);
+    write_new(ctx, &a.files, &pem, &key, key_out, Made::Leaf(chain))
 }
 
 fn create_ca(ctx: &Ctx, a: CaCreateArgs) -> Result<Outcome> {
@@ -319,35 +344,7 @@ fn create_ca(ctx: &Ctx, a: CaCreateArgs) -> Result<Outcome> {
         },
         &key,
     )?;
-    let info = info_of(&pem)?;
-    let cert_out = cert_bytes(&pem, a.files.der)?;
-    let mut audit = ctx.audited()?;
-    all_or_nothing(|w| {
-        w.write(
-            key_out,
-            &create::key_bytes(&key, a.files.der),
-            0o600,
-            a.files.force,
-        )?;
-        w.write(&a.files.out, &cert_out, 0o644, a.files.force)?;
-        audit_create(
-            &mut audit,
-            "cert.ca.create",
-            &info,
-            &[&a.files.out, key_out],
-        )
-    })?;
-    ctx.out.report(&Created {
-        certificate: &info,
-        files: CreatedFiles {
-            cert: &a.files.out,
-            key: Some(key_out),
-            chain: None,
-            der: a.files.der,
-        },
-        what: "CA",
-    })?;
-    Ok(Outcome::Success)
+    write_new(ctx, &a.files, &pem, &key, Some(key_out), Made::Ca)
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>> {

@@ -160,8 +160,7 @@ fn mint(ctx: &Ctx, a: JwtMintArgs) -> Result<Outcome> {
         exp: minted.exp,
         scope: &minted.scopes,
     })?;
-    let auditor = ctx.auditor()?;
-    let mut store = ctx.store()?;
+    let (mut store, auditor) = ctx.audited()?;
     store.write(|tx| {
         auditor.append(
             tx,

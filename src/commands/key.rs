@@ -513,13 +513,13 @@ fn validate_note(note: &Option<String>) -> Result<()> {
 }
 
 fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
-    validate_note(&a.note)?;
-    let (_lock, mut ring) = open_or_create(ctx, &a.keyring)?;
+    validate_note(&a.added.note)?;
+    let (_lock, mut ring) = open_or_create(ctx, &a.added.keyring)?;
     let id = ring.add(
         Key256::generate()?,
         None,
         "generated",
-        a.note.clone(),
+        a.added.note.clone(),
         a.primary,
     )?;
     commit(ctx, &mut ring, "key.new", id, Risk::Low, &NoDetails {})?;
@@ -539,7 +539,7 @@ fn new(ctx: &Ctx, a: KeyNewArgs) -> Result<Outcome> {
 }
 
 fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
-    validate_note(&a.note)?;
+    validate_note(&a.added.note)?;
     let (key, origin) = if a.derive_passphrase_env.is_some() || a.derive_passphrase_file.is_some() {
         let kdf = crate::commands::key::kdf_from_args(&a.kdf)?;
         let salt = hex::decode(a.salt_hex.as_deref().unwrap_or("").trim())
@@ -593,8 +593,8 @@ fn import(ctx: &Ctx, a: KeyImportArgs) -> Result<Outcome> {
             "give the key: --key-env, --key-file, or --derive-passphrase-env with --salt-hex",
         ));
     };
-    let (_lock, mut ring) = open_or_create(ctx, &a.keyring)?;
-    let id = ring.add(key, a.id, &origin, a.note.clone(), a.primary)?;
+    let (_lock, mut ring) = open_or_create(ctx, &a.added.keyring)?;
+    let id = ring.add(key, a.id, &origin, a.added.note.clone(), a.primary)?;
     commit(
         ctx,
         &mut ring,

@@ -51,11 +51,12 @@ impl Ctx {
     }
 
     /// The store and auditor of a command that changes something, checked
-    /// up front: an audit key that does not fit the store's chain is
-    /// refused (exit 4) before the command changes anything.
+    /// up front: a bad `--actor` fails before the store is opened, and an
+    /// audit key that does not fit the store's chain is refused (exit 4)
+    /// before the command changes anything.
     pub fn audited(&self) -> Result<(Store, Auditor)> {
-        let store = self.store()?;
         let auditor = self.auditor()?;
+        let store = self.store()?;
         auditor.check_chain(store.conn())?;
         Ok((store, auditor))
     }

@@ -259,3 +259,49 @@ fn hardening_9_a_keyed_chain_refuses_writers_without_its_key_and_verify_finds_ev
         .code(4)
         .stderr(predicate::str::contains("is not the key"));
 }
+
+/// Issue #16: every command that writes an audit entry checks the audit key
+/// against the chain before anything else, also where it would not write
+/// one in the end (a valid `apikey verify` records only the key's last use)
+/// or would ask first (`apikey revoke`, `audit prune` without `--yes` and a
+/// terminal: exit 4, not the usage error of the confirmation).
+#[test]
+fn issue_16_a_misfitting_audit_key_is_refused_before_the_command_acts() {
+    let s = store_with_entries(1);
+    let key: String = {
+        let doc = json_of(
+            s.kw(&["--format", "json", "apikey", "issue", "--name", "svc"])
+                .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef"),
+        );
+        doc["key"].as_str().unwrap().to_string()
+    };
+    let entries = s.count("SELECT COUNT(*) FROM audit_log");
+    s.kw(&["apikey", "verify", &key])
+        .env("KEYWARD_AUDIT_KEY", "audit-chain-key-0123456789abcdef")
+        .assert()
+        .success();
+    let used = "SELECT COUNT(*) FROM api_keys WHERE last_used_at IS NOT NULL";
+    let used_before = s.count(used);
+    for bad in [None, Some("another-key-0123456789abcdef0123")] {
+        let with = |mut c: assert_cmd::Command| {
+            if let Some(k) = bad {
+                c.env("KEYWARD_AUDIT_KEY", k);
+            }
+            c.assert()
+                .code(4)
+                .stderr(predicate::str::contains("audit chain"))
+        };
+        with(s.kw(&["apikey", "verify", &key]));
+        with(s.kw(&["apikey", "revoke", "1"]));
+        with(s.kw(&["audit", "prune", "--force", "--older-than", "1d"]));
+        let mut mint = s.kw(&["jwt", "mint", "--secret-env", "S", "--sub", "x"]);
+        mint.env("S", "kR8vQ2nX5wZ7yB4mT9pL3sF6hJ1dG0cA");
+        with(mint).stdout(predicate::str::is_empty());
+    }
+    assert_eq!(s.count(used), used_before);
+    assert_eq!(s.count("SELECT COUNT(*) FROM audit_log"), entries);
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM api_keys WHERE revoked_at IS NOT NULL"),
+        0
+    );
+}

@@ -288,18 +288,10 @@ fn no_match_is_exit_0_unless_asked_and_bad_filters_are_2_or_3() {
 fn seed001_table(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("memoric.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(
-        "CREATE TABLE audit_log (
-             id INTEGER PRIMARY KEY AUTOINCREMENT,
-             timestamp TIMESTAMP NOT NULL,
-             user_id VARCHAR(128) NOT NULL,
-             action VARCHAR(50) NOT NULL,
-             resource_type VARCHAR(50) NOT NULL,
-             resource_id VARCHAR(128),
-             ip_address VARCHAR(45),
-             details JSONB);
+    conn.execute_batch(&format!(
+        "CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, {SEED_001_AUDIT_COLUMNS});
          CREATE INDEX idx_user_timestamp ON audit_log (user_id, timestamp DESC);",
-    )
+    ))
     .unwrap();
     let mut stmt = conn
         .prepare("INSERT INTO audit_log (timestamp, user_id, action, resource_type, resource_id, ip_address, details) VALUES (?1, ?2, ?3, 'memory', ?4, ?5, ?6)")
@@ -642,29 +634,9 @@ fn tail_shows_the_newest_and_follows_the_store() {
         lines[0].contains("api_key:3") && lines[1].contains("api_key:4"),
         "{text}"
     );
-    let mut child = std::process::Command::new(kw_path())
-        .args(["--store"])
-        .arg(&s.path)
-        .args([
-            "audit",
-            "tail",
-            "-n",
-            "1",
-            "--follow",
-            "--interval",
-            "50ms",
-            "--format",
-            "ndjson",
-            "--action",
-            "apikey.*",
-        ])
-        .env("USER", "tester")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let rx = lines_from(&mut child);
+    let store = s.path.to_str().unwrap();
+    let args = ["-n", "1", "--action", "apikey.*", "--store", store];
+    let (mut child, rx) = tail_follow("50ms", args);
     let first: serde_json::Value = serde_json::from_str(&next_line(&rx)).unwrap();
     assert_eq!(first["resource_id"], "4");
     s.kw(&[
@@ -735,24 +707,8 @@ fn tail_follows_a_log_file_across_rotation() {
         "{\"timestamp\":\"2026-11-25T10:00:00Z\",\"event_type\":\"auth_success\"}\n",
     )
     .unwrap();
-    let mut child = std::process::Command::new(kw_path())
-        .args([
-            "audit",
-            "tail",
-            "--follow",
-            "--interval",
-            "50ms",
-            "--format",
-            "ndjson",
-            "--source",
-        ])
-        .arg(format!("jsonl:{}", log.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let rx = lines_from(&mut child);
+    let source = format!("jsonl:{}", log.display());
+    let (mut child, rx) = tail_follow("50ms", ["--source", &source]);
     assert!(next_line(&rx).contains("auth_success"));
     let append = |p: &std::path::Path, text: &str| {
         let mut f = std::fs::OpenOptions::new()
@@ -808,14 +764,7 @@ fn export_streams_and_is_itself_audited() {
         csv.lines().count() as i64 - 1,
         s.count("SELECT COUNT(*) FROM audit_log WHERE risk = 'critical'")
     );
-    let exports = json_of(&mut s.kw(&[
-        "audit",
-        "query",
-        "--action",
-        "audit.export",
-        "--format",
-        "json",
-    ]));
+    let exports = s.entries("audit.export");
     assert_eq!(exports.as_array().unwrap().len(), 2);
     assert_eq!(exports[0]["details"]["format"], "csv");
     assert_eq!(exports[0]["details"]["risk"], "critical");
@@ -978,14 +927,7 @@ fn prune_keeps_the_rest_of_the_chain_provable() {
     assert_eq!(doc["intact"], true, "{doc}");
     assert_eq!(doc["pruned_through"], old);
     assert_eq!(doc["anchors"][0]["status"], "reached");
-    let rec = json_of(&mut s.kw(&[
-        "audit",
-        "query",
-        "--action",
-        "audit.prune",
-        "--format",
-        "json",
-    ]));
+    let rec = s.entries("audit.prune");
     assert_eq!(rec[0]["risk"], "medium");
     assert_eq!(rec[0]["details"]["pruned"], old);
     // Nothing more to prune.

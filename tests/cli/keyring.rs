@@ -5,10 +5,8 @@
 
 use predicates::prelude::*;
 
-use keyward::crypto::envelope::EnvelopeKey;
 use keyward::crypto::keys::Key256;
 
-use crate::rotate::{Env, hexkey, key, memories, users};
 use crate::util::*;
 
 struct Ring {
@@ -400,24 +398,8 @@ fn hardening_8_kill_9_during_key_commands_loses_no_audit_entry() {
 fn keyring_roles_two_phase_rollout_and_retire_guard() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    let plain = memories(&db, 300, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
-    e.kw(&[
-        "key",
-        "import",
-        "--key-env",
-        "OLD",
-        "--id",
-        "1",
-        "--primary",
-        "--note",
-        "seed 002 master key",
-    ])
-    .env("OLD", hexkey(1))
-    .assert()
-    .success();
+    let plain = envelope_memories(&db, 300);
+    e.import(1, 1, &["--primary", "--note", "seed 002 master key"]);
     assert_eq!(mode(&e.ring), 0o600);
     assert!(
         !std::fs::read_to_string(&e.ring)
@@ -659,33 +641,14 @@ fn key_retire_counts_json_fields_and_plans() {
     let e = Env::new();
     let db = e.db();
     users(&db, 40, &key(1));
-    e.kw(&[
-        "key",
-        "import",
-        "--key-env",
-        "OLD",
-        "--id",
-        "1",
-        "--primary",
-    ])
-    .env("OLD", hexkey(1))
-    .assert()
-    .success();
+    e.import(1, 1, &["--primary"]);
     e.kw(&["key", "new", "--primary"]).assert().success();
-    let fields = [
-        "--table",
-        "users",
-        "--json-field",
-        "profile:email",
-        "--json-field",
-        "profile:nested.token",
-    ];
     let mut list = e.kw(&["key", "list", "--format", "json"]);
-    list.args(fields).arg("--db").arg(&db);
+    list.args(USERS_FIELDS).arg("--db").arg(&db);
     let doc = json_of(&mut list);
     assert_eq!(doc[0]["values"], 80, "{doc}");
     let mut retire = e.kw(&["key", "retire", "1", "--format", "json"]);
-    retire.args(fields).arg("--db").arg(&db);
+    retire.args(USERS_FIELDS).arg("--db").arg(&db);
     let refused = json_with_code(&mut retire, 1);
     assert_eq!(refused["retired"], false);
     assert_eq!(refused["values"], 80);

@@ -6,144 +6,25 @@ use std::path::{Path, PathBuf};
 
 use keyward::crypto::envelope::EnvelopeKey;
 use keyward::crypto::fernet::FernetKey;
-use keyward::crypto::keys::{Encoding, Key256};
+use keyward::crypto::keys::Encoding;
 use predicates::prelude::*;
 use rusqlite::Connection;
 
 use crate::util::*;
 
-pub(crate) fn key(b: u8) -> Key256 {
-    Key256::from_bytes([b; 32])
-}
-
-pub(crate) fn hexkey(b: u8) -> String {
-    key(b).encode(Encoding::Hex).expose().to_string()
-}
-
-/// A memory-server table: TEXT content, BLOB metadata, some NULLs and plaintext.
-pub(crate) fn memories(
-    path: &Path,
-    rows: usize,
-    seal: impl Fn(usize, &str) -> String,
-) -> HashMap<i64, String> {
-    let conn = Connection::open(path).unwrap();
-    conn.execute_batch(
-        "CREATE TABLE memories (id INTEGER PRIMARY KEY, user_id TEXT, content TEXT, metadata BLOB)",
-    )
-    .unwrap();
-    let tx = conn.unchecked_transaction().unwrap();
-    let mut plain = HashMap::new();
-    for i in 1..=rows {
-        let text = format!("memory number {i}");
-        let content = if i % 10 == 0 {
-            None
-        } else {
-            Some(seal(i, &text))
-        };
-        if content.is_some() {
-            plain.insert(i as i64, text);
-        }
-        let meta: Vec<u8> = if i % 7 == 0 {
-            b"plain metadata".to_vec()
-        } else {
-            seal(i, "{\"tier\":\"short_term\"}").into_bytes()
-        };
-        tx.execute(
-            "INSERT INTO memories VALUES (?1, ?2, ?3, ?4)",
-            rusqlite::params![i as i64, format!("user{}", i % 3), content, meta],
-        )
-        .unwrap();
-    }
-    tx.commit().unwrap();
-    plain
-}
-
-/// Reads every content value back with `keys` (envelope by id, or Fernet).
-pub(crate) fn decrypt_all(path: &Path, keys: &[(u32, Key256)]) -> HashMap<i64, String> {
-    let conn = Connection::open(path).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT id, content FROM memories WHERE content IS NOT NULL")
-        .unwrap();
-    let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-        .unwrap();
-    let mut out = HashMap::new();
-    for row in rows {
-        let (id, v) = row.unwrap();
-        let plain = keys
-            .iter()
-            .find_map(|(kid, k)| {
-                EnvelopeKey::new(k, *kid)
-                    .open_base64(&v, None)
-                    .ok()
-                    .or_else(|| FernetKey::new(k).decrypt(&v, None).ok())
-            })
-            .unwrap_or_else(|| panic!("row {id} decrypts with no key"));
-        out.insert(id, String::from_utf8(plain.to_vec()).unwrap());
-    }
-    out
-}
-
-pub(crate) struct Env {
-    pub(crate) dir: tempfile::TempDir,
-    pub(crate) store: PathBuf,
-    pub(crate) ring: PathBuf,
-}
-
-impl Env {
-    pub(crate) fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        Env {
-            store: dir.path().join("keyward.db"),
-            ring: dir.path().join("keyring.json"),
-            dir,
-        }
-    }
-    pub(crate) fn db(&self) -> PathBuf {
-        self.dir.path().join("memories.db")
-    }
-    pub(crate) fn kw(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut c = kw();
-        c.arg("--store")
-            .arg(&self.store)
-            .args(args)
-            .env("KEYWARD_KEYRING", &self.ring)
-            .env("KEYWARD_KEK", hexkey(99));
-        c
-    }
-    pub(crate) fn rotate(&self, extra: &[&str]) -> assert_cmd::Command {
-        let mut c = self.kw(&[
-            "rotate", "run", "--table", "memories", "--column", "content", "--column", "metadata",
-        ]);
-        c.arg("--db").arg(self.db()).args(extra);
-        c
-    }
-}
+// The setup the keyring and PostgreSQL tests share lives in `util`; other
+// test modules also name it through this one.
+pub(crate) use crate::util::{
+    Env, decrypt_all, hexkey, key, memories, postgres_for_tests as test_postgres, users,
+};
 
 #[test]
 fn envelope_to_envelope_with_the_keyring_is_idempotent() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    let plain = memories(&db, 1000, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
-    e.kw(&["key", "import", "--key-env", "OLD", "--id", "1"])
-        .env("OLD", hexkey(1))
-        .assert()
-        .success();
-    e.kw(&[
-        "key",
-        "import",
-        "--key-env",
-        "NEW",
-        "--id",
-        "7",
-        "--primary",
-    ])
-    .env("NEW", hexkey(2))
-    .assert()
-    .success();
+    let plain = envelope_memories(&db, 1000);
+    e.import(1, 1, &[]);
+    e.import(7, 2, &["--primary"]);
     let dry = json_of(&mut e.rotate(&["--dry-run", "--format", "json"]));
     assert_eq!(dry["rotated"], 900 + 858);
     assert_eq!(
@@ -248,8 +129,7 @@ fn fernet_to_fernet_and_fernet_to_envelope_with_several_old_keys() {
 fn plaintext_is_left_alone_unless_asked_and_context_binds_rows() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    memories(&db, 70, |_, t| old.seal_base64(t.as_bytes(), None).unwrap());
+    envelope_memories(&db, 70);
     e.rotate(&[
         "--encrypt-plaintext",
         "--from-key-env",
@@ -314,10 +194,7 @@ fn plaintext_is_left_alone_unless_asked_and_context_binds_rows() {
 fn a_wrong_key_is_refused_by_the_preflight_and_nothing_is_written() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    memories(&db, 200, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
+    envelope_memories(&db, 200);
     let before = std::fs::read(&db).unwrap();
     e.rotate(&["--from-key-env", "A", "--to-key-env", "B"])
         .env("A", hexkey(9))
@@ -348,10 +225,7 @@ fn a_wrong_key_is_refused_by_the_preflight_and_nothing_is_written() {
 fn a_corrupted_row_stops_or_is_skipped_but_never_overwritten() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    let plain = memories(&db, 500, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
+    let plain = envelope_memories(&db, 500);
     let conn = Connection::open(&db).unwrap();
     let bad = EnvelopeKey::new(&key(8), 1)
         .seal_base64(b"someone else's key", None)
@@ -729,10 +603,7 @@ fn the_key_column_must_be_a_key() {
 fn every_run_is_audited_with_its_counts_even_one_that_fails() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    memories(&db, 500, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
+    envelope_memories(&db, 500);
     Connection::open(&db)
         .unwrap()
         .execute_batch(
@@ -807,10 +678,7 @@ fn every_run_is_audited_with_its_counts_even_one_that_fails() {
 fn where_throttle_and_bad_targets() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    memories(&db, 100, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
+    envelope_memories(&db, 100);
     let start = std::time::Instant::now();
     let doc = json_of(
         e.rotate(&[
@@ -1162,29 +1030,6 @@ fn concurrent_writer_child() {
     .unwrap();
 }
 
-/// A users table whose `profile` JSON holds encrypted fields, as seeds 000
-/// and 001 do with `encrypt_dict`.
-pub(crate) fn users(path: &Path, rows: i64, old: &Key256) {
-    let env = EnvelopeKey::new(old, 1);
-    let fernet = FernetKey::new(old);
-    let conn = Connection::open(path).unwrap();
-    conn.execute_batch("CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, profile TEXT)")
-        .unwrap();
-    for i in 1..=rows {
-        let doc = serde_json::json!({
-            "name": format!("user {i}"),
-            "email": env.seal_base64(format!("user{i}@example.test").as_bytes(), None).unwrap(),
-            "nested": {"token": fernet.encrypt(format!("token {i}").as_bytes()).unwrap(), "tier": 3},
-            "note": "plain",
-        });
-        conn.execute(
-            "INSERT INTO users VALUES (?1, ?2)",
-            rusqlite::params![i, doc.to_string()],
-        )
-        .unwrap();
-    }
-}
-
 /// `key list` and `key retire` count what `rotate` would rotate: JSON
 /// fields inside a column (seeds 000 and 001's `encrypt_dict` layout) and
 /// every table of a plan, so a key still holding such fields is not retired.
@@ -1194,23 +1039,17 @@ fn json_fields_inside_a_column_are_rotated_in_place() {
     let db = e.db();
     users(&db, 50, &key(1));
     let run = |extra: &[&str]| {
-        let mut c = e.kw(&[
-            "rotate",
-            "run",
-            "--table",
-            "users",
-            "--json-field",
-            "profile:email",
-            "--json-field",
-            "profile:nested.token",
-            "--from-key-env",
-            "A",
-            "--to-key-env",
-            "B",
-            "--to-key-id",
-            "2",
-        ]);
-        c.arg("--db")
+        let mut c = e.kw(&["rotate", "run"]);
+        c.args(USERS_FIELDS)
+            .args([
+                "--from-key-env",
+                "A",
+                "--to-key-env",
+                "B",
+                "--to-key-id",
+                "2",
+            ])
+            .arg("--db")
             .arg(&db)
             .args(extra)
             .env("A", hexkey(1))
@@ -1247,23 +1086,11 @@ fn json_fields_inside_a_column_are_rotated_in_place() {
     assert_eq!(again["rotated"], 0);
     assert_eq!(again["current"], 100);
     let st = json_of(
-        e.kw(&[
-            "rotate",
-            "status",
-            "--format",
-            "json",
-            "--table",
-            "users",
-            "--json-field",
-            "profile:email",
-            "--json-field",
-            "profile:nested.token",
-            "--key-env",
-            "B",
-        ])
-        .arg("--db")
-        .arg(&db)
-        .env("B", hexkey(2)),
+        e.kw(&["rotate", "status", "--format", "json", "--key-env", "B"])
+            .args(USERS_FIELDS)
+            .arg("--db")
+            .arg(&db)
+            .env("B", hexkey(2)),
     );
     assert_eq!(
         st["by_key"]
@@ -1339,10 +1166,7 @@ fn json_fields_inside_a_column_are_rotated_in_place() {
 fn a_plan_rotates_several_tables_after_preflighting_them_all() {
     let e = Env::new();
     let db = e.db();
-    let old = EnvelopeKey::new(&key(1), 1);
-    let plain = memories(&db, 120, |_, t| {
-        old.seal_base64(t.as_bytes(), None).unwrap()
-    });
+    let plain = envelope_memories(&db, 120);
     users(&db, 30, &key(1));
     let plan = write_file(
         e.dir.path(),
@@ -1861,28 +1685,6 @@ fn connection_string_passwords_never_reach_messages() {
                 .and(predicate::str::contains("127.0.0.1"))
                 .and(predicate::str::contains("Shown-7Qx").not()),
         );
-    }
-}
-
-pub(crate) fn test_postgres() -> Option<(String, postgres::Client)> {
-    let Ok(url) = std::env::var("KEYWARD_TEST_POSTGRES_URL") else {
-        missing(
-            "POSTGRES",
-            "KEYWARD_TEST_POSTGRES_URL is not set",
-            "point it at a PostgreSQL server (.ci/run sets postgres://postgres@127.0.0.1:5432/test)",
-        );
-        return None;
-    };
-    match postgres::Client::connect(&url, postgres::NoTls) {
-        Ok(c) => Some((url, c)),
-        Err(e) => {
-            missing(
-                "POSTGRES",
-                &format!("PostgreSQL at {url} is not reachable ({e})"),
-                "start it, or point KEYWARD_TEST_POSTGRES_URL at one that runs",
-            );
-            None
-        }
     }
 }
 

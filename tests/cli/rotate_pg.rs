@@ -15,50 +15,12 @@ use keyward::crypto::fernet::FernetKey;
 use postgres::Client;
 use predicates::prelude::*;
 
-use crate::rotate::{Env, hexkey, key, test_postgres};
 use crate::util::*;
 
-/// A schema of the test's own, dropped (with everything in it) when the
-/// test ends, passed or not.
-pub(crate) struct Schema {
-    url: String,
-    pub(crate) name: String,
-}
-
-impl Schema {
-    pub(crate) fn new(client: &mut Client, url: &str, tag: &str) -> Schema {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos();
-        let name = format!("kw_pg_{tag}_{}_{nanos}", std::process::id());
-        client
-            .batch_execute(&format!("CREATE SCHEMA {name}"))
-            .unwrap();
-        Schema {
-            url: url.to_string(),
-            name,
-        }
-    }
-
-    /// `schema.table`.
-    pub(crate) fn table(&self, t: &str) -> String {
-        format!("{}.{t}", self.name)
-    }
-}
-
-impl Drop for Schema {
-    fn drop(&mut self) {
-        if let Ok(mut c) = Client::connect(&self.url, postgres::NoTls) {
-            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
-        }
-    }
-}
-
 /// `rotate run --format json` on `table`, from key 1 (`A`) to key 2 (`B`,
-/// id 2), with `args` (columns, batch size...).
-fn rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> assert_cmd::Command {
-    let mut c = e.kw(&[
+/// id 2).
+fn run_args<'a>(url: &'a str, table: &'a str) -> [&'a str; 14] {
+    [
         "--format",
         "json",
         "rotate",
@@ -73,7 +35,12 @@ fn rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> assert_cmd::Command
         "B",
         "--to-key-id",
         "2",
-    ]);
+    ]
+}
+
+/// That run with `args` (columns, batch size...).
+fn rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut c = e.kw(&run_args(url, table));
     c.args(args).env("A", hexkey(1)).env("B", hexkey(2));
     c
 }
@@ -83,22 +50,7 @@ pub(crate) fn spawn_rotate(e: &Env, url: &str, table: &str, args: &[&str]) -> Ch
     Command::new(kw_path())
         .arg("--store")
         .arg(&e.store)
-        .args([
-            "--format",
-            "json",
-            "rotate",
-            "run",
-            "--db",
-            url,
-            "--table",
-            table,
-            "--from-key-env",
-            "A",
-            "--to-key-env",
-            "B",
-            "--to-key-id",
-            "2",
-        ])
+        .args(run_args(url, table))
         .args(args)
         .env("A", hexkey(1))
         .env("B", hexkey(2))
@@ -146,6 +98,17 @@ fn assert_rerun_is_a_noop(
     );
 }
 
+/// The run that finishes `table`'s `content` after runs that raced a writer
+/// or were killed: it rotates and finds current the `(rotated, current)`
+/// values it is given; then a rerun that changes nothing.
+fn finish(e: &Env, url: &str, client: &mut Client, table: &str, counts: (i64, i64)) {
+    let args = ["--column", "content", "--batch", "50"];
+    let doc = json_of(&mut rotate(e, url, table, &args));
+    assert_eq!(doc["rotated"], counts.0, "{doc}");
+    assert_eq!(doc["current"], counts.1, "{doc}");
+    assert_rerun_is_a_noop(client, table, "id", &mut rotate(e, url, table, &args));
+}
+
 pub(crate) fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
     String::from_utf8(
         k.open_base64(v, ctx)
@@ -166,11 +129,11 @@ pub(crate) fn open_env(k: &EnvelopeKey, v: &str, ctx: Option<&[u8]>) -> String {
 /// lock holder's value re-encrypted, or the original value re-encrypted.
 #[test]
 fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_writer") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "writer");
     let t = s.table("memories");
+    let (url, client) = (s.url.clone(), &mut s.client);
     const N: i64 = 2000;
     let old = FernetKey::new(&key(1));
     let new = EnvelopeKey::new(&key(2), 2);
@@ -357,20 +320,7 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
         }
     }
     // A second run rotates exactly the service's late old-key values.
-    let doc = json_of(&mut rotate(
-        &e,
-        &url,
-        &t,
-        &["--column", "content", "--batch", "50"],
-    ));
-    assert_eq!(doc["rotated"], still_old, "{doc}");
-    assert_eq!(doc["current"], N - 1 - still_old, "{doc}");
-    assert_rerun_is_a_noop(
-        &mut client,
-        &t,
-        "id",
-        &mut rotate(&e, &url, &t, &["--column", "content", "--batch", "50"]),
-    );
+    finish(&e, &url, client, &t, (still_old, N - 1 - still_old));
 }
 
 /// Text, varchar, bytea, json and jsonb columns; integer, varchar, uuid and
@@ -379,11 +329,11 @@ fn a_concurrent_writer_loses_no_update_through_the_batched_path() {
 /// the table; each value checked, then a rerun that changes nothing.
 #[test]
 fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_kinds") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "kinds");
     let (items, docs, chunks) = (s.table("items"), s.table("docs"), s.table("chunks"));
+    let (url, client) = (s.url.clone(), &mut s.client);
     client
         .batch_execute(&format!(
             "CREATE TABLE {items} (id int PRIMARY KEY, body text, blob bytea, note varchar(4000), doc jsonb);
@@ -543,7 +493,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
     }
     // A rerun finds only the value no key opens: its preflight refuses,
     // and nothing is written.
-    let before = snapshot(&mut client, &items, "id");
+    let before = snapshot(client, &items, "id");
     rotate(&e, &url, &items, &items_args)
         .assert()
         .code(3)
@@ -551,7 +501,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
             predicate::str::contains("id 17 (body)")
                 .and(predicate::str::contains("nothing was written")),
         );
-    assert_eq!(snapshot(&mut client, &items, "id"), before);
+    assert_eq!(snapshot(client, &items, "id"), before);
     // Mended by the service under the old key: exactly that value is
     // rotated, and then there is nothing left to do.
     let mended = f1.encrypt(b"body 17").unwrap();
@@ -570,7 +520,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
         .get(0);
     assert_eq!(open_env(&e2, &body, None), "body 17");
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &items,
         "id",
         &mut rotate(&e, &url, &items, &items_args),
@@ -620,7 +570,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
         assert_eq!(meta["tags"], serde_json::json!(["a", "b"]));
     }
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &docs,
         "slug",
         &mut rotate(&e, &url, &docs, &docs_args),
@@ -646,7 +596,7 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
         assert_eq!(&plain[..], format!("chunk {}/{n}", i / 20).as_bytes());
     }
     assert_rerun_is_a_noop(
-        &mut client,
+        client,
         &chunks,
         "tenant, n",
         &mut rotate(&e, &url, &chunks, &chunks_args),
@@ -659,11 +609,11 @@ fn every_key_and_column_kind_rotates_in_batches_and_reruns_change_nothing() {
 /// exactly the rest.
 #[test]
 fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_kill") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "kill");
     let t = s.table("memories");
+    let (url, client) = (s.url.clone(), &mut s.client);
     const N: i64 = 3000;
     let old = FernetKey::new(&key(1));
     client
@@ -721,7 +671,7 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
             kills += 1;
         }
         let _ = child.wait();
-        let now = check(&mut client);
+        let now = check(client);
         assert!(now >= done, "rotated rows went back from {done} to {now}");
         done = now;
     }
@@ -730,21 +680,8 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
         "the rotation was interrupted only {kills} times"
     );
     assert!(done < N, "the runs finished before being killed");
-    let doc = json_of(&mut rotate(
-        &e,
-        &url,
-        &t,
-        &["--column", "content", "--batch", "50"],
-    ));
-    assert_eq!(doc["rotated"], N - done, "{doc}");
-    assert_eq!(doc["current"], done, "{doc}");
-    assert_eq!(check(&mut client), N);
-    assert_rerun_is_a_noop(
-        &mut client,
-        &t,
-        "id",
-        &mut rotate(&e, &url, &t, &["--column", "content", "--batch", "50"]),
-    );
+    finish(&e, &url, client, &t, (N - done, done));
+    assert_eq!(check(client), N);
 }
 
 /// A batch of large values goes as several UPDATE statements (at most
@@ -752,11 +689,11 @@ fn kill_9_leaves_whole_batches_and_a_rerun_finishes_the_rest() {
 /// one batch of 40 rows.
 #[test]
 fn a_batch_of_large_values_is_written_in_several_statements_of_one_transaction() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(mut s) = PgSchema::new("rotate_large") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "large");
     let t = s.table("blobs");
+    let (url, client) = (s.url.clone(), &mut s.client);
     client
         .batch_execute(&format!(
             "CREATE TABLE {t} (id int PRIMARY KEY, body bytea)"
@@ -790,5 +727,5 @@ fn a_batch_of_large_values_is_written_in_several_statements_of_one_transaction()
             "row {i}"
         );
     }
-    assert_rerun_is_a_noop(&mut client, &t, "id", &mut rotate(&e, &url, &t, &args));
+    assert_rerun_is_a_noop(client, &t, "id", &mut rotate(&e, &url, &t, &args));
 }

@@ -18,12 +18,12 @@ use postgres::Client;
 use predicates::prelude::*;
 
 use crate::rotate::{Env, key, test_postgres};
-use crate::rotate_pg::{Schema, open_env, spawn_rotate};
+use crate::rotate_pg::{open_env, spawn_rotate};
 use crate::util::*;
 
 /// A table of `n` rows (`id`, `secret`) under key 1, with the log of
 /// keyward's rewrites: `log(id, app, at)`.
-fn fill(client: &mut Client, s: &Schema, n: i64) -> String {
+fn fill(client: &mut Client, s: &PgSchema, n: i64) -> String {
     let t = s.table("notes");
     let log = s.table("log");
     let old = EnvelopeKey::new(&key(1), 1);
@@ -67,7 +67,7 @@ fn fill(client: &mut Client, s: &Schema, n: i64) -> String {
 }
 
 /// Rewrites logged per worker (`application_name` without its prefix).
-fn logged_by(client: &mut Client, s: &Schema) -> HashMap<String, i64> {
+fn logged_by(client: &mut Client, s: &PgSchema) -> HashMap<String, i64> {
     client
         .query(
             &format!(
@@ -87,7 +87,7 @@ fn logged_by(client: &mut Client, s: &Schema) -> HashMap<String, i64> {
 /// wrote was rewritten by keyward exactly once, and no row twice.
 fn assert_rotated_exactly_once(
     client: &mut Client,
-    s: &Schema,
+    s: &PgSchema,
     t: &str,
     n: i64,
     written: &HashMap<i64, String>,
@@ -156,7 +156,7 @@ fn forget_rotations(url: &str, table: &str) {
 }
 
 /// The table as keyward records it: `"schema"."notes"`.
-fn recorded(s: &Schema) -> String {
+fn recorded(s: &PgSchema) -> String {
     format!("\"{}\".\"notes\"", s.name)
 }
 
@@ -206,10 +206,11 @@ fn wait_until(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
 /// service's writes survives.
 #[test]
 fn four_workers_two_killed_every_row_rotated_exactly_once() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(s) = PgSchema::new("workers4") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "workers4");
+    let url = s.url.clone();
+    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
     const N: i64 = 200_000;
     let t = fill(&mut client, &s, N);
     let _forget = Forget(url.clone(), recorded(&s));
@@ -348,10 +349,11 @@ fn four_workers_two_killed_every_row_rotated_exactly_once() {
 /// says so in its report.
 #[test]
 fn a_stopped_worker_loses_its_range_and_writes_nothing_more() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(s) = PgSchema::new("workstop") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "workstop");
+    let url = s.url.clone();
+    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
     const N: i64 = 6000;
     let t = fill(&mut client, &s, N);
     let _forget = Forget(url.clone(), recorded(&s));
@@ -424,10 +426,11 @@ fn a_stopped_worker_loses_its_range_and_writes_nothing_more() {
 /// `--keep-progress` finds nothing to do and removes the rotation's rows.
 #[test]
 fn workers_in_one_process_share_the_table_and_status_shows_the_ranges() {
-    let Some((url, mut client)) = test_postgres() else {
+    let Some(s) = PgSchema::new("workers3") else {
         return;
     };
-    let s = Schema::new(&mut client, &url, "workers3");
+    let url = s.url.clone();
+    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
     const N: i64 = 12_000;
     let t = fill(&mut client, &s, N);
     let _forget = Forget(url.clone(), recorded(&s));

@@ -1,9 +1,14 @@
 //! Helpers shared by the end-to-end tests.
 
+use std::collections::HashMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use keyward::crypto::envelope::EnvelopeKey;
+use keyward::crypto::fernet::FernetKey;
+use keyward::crypto::keys::{Encoding, Key256};
+use rusqlite::Connection;
 
 /// The keyward binary with a clean environment: no KEYWARD_* variables, no
 /// NO_COLOR, stdin empty (so no test ever waits on a prompt).
@@ -56,6 +61,12 @@ impl TestStore {
     pub fn sql(&self, sql: &str) {
         let conn = rusqlite::Connection::open(&self.path).unwrap();
         conn.execute_batch(sql).unwrap();
+    }
+
+    /// The entries of keyward's log with `action` (a glob), newest first,
+    /// as `audit query --format json` prints them.
+    pub fn entries(&self, action: &str) -> serde_json::Value {
+        json_of(&mut self.kw(&["audit", "query", "--action", action, "--format", "json"]))
     }
 
     /// One integer from a query.
@@ -313,6 +324,40 @@ impl Drop for PgSchema {
     }
 }
 
+/// Seed 001's `audit_log` columns after its id, as its service creates
+/// them (the same text in SQLite and PostgreSQL).
+pub const SEED_001_AUDIT_COLUMNS: &str = "timestamp TIMESTAMP NOT NULL,
+    user_id VARCHAR(128) NOT NULL,
+    action VARCHAR(50) NOT NULL,
+    resource_type VARCHAR(50) NOT NULL,
+    resource_id VARCHAR(128),
+    ip_address VARCHAR(45),
+    details JSONB";
+
+/// `keyward audit tail --follow --interval INTERVAL --format ndjson ARGS`
+/// in the background, its lines on a channel (see [`next_line`]).
+pub fn tail_follow<I, S>(
+    interval: &str,
+    args: I,
+) -> (std::process::Child, std::sync::mpsc::Receiver<String>)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut child = std::process::Command::new(kw_path())
+        .args(["audit", "tail", "--follow", "--interval", interval])
+        .args(["--format", "ndjson"])
+        .args(args)
+        .env("USER", "tester")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let rx = lines_from(&mut child);
+    (child, rx)
+}
+
 /// `psql` (unaligned, tuples only, stop on error) running `sql` against
 /// `url`: the server's own answer, for comparison with keyward's.
 pub fn psql(url: &str, sql: &str) -> String {
@@ -332,4 +377,167 @@ pub fn psql(url: &str, sql: &str) -> String {
         .unwrap()
         .trim_end()
         .to_string()
+}
+
+/// The test key whose 32 bytes are all `b`.
+pub fn key(b: u8) -> Key256 {
+    Key256::from_bytes([b; 32])
+}
+
+/// [`key`] in hex.
+pub fn hexkey(b: u8) -> String {
+    key(b).encode(Encoding::Hex).expose().to_string()
+}
+
+/// A memory-server table: TEXT content, BLOB metadata, some NULLs and plaintext.
+pub fn memories(
+    path: &Path,
+    rows: usize,
+    seal: impl Fn(usize, &str) -> String,
+) -> HashMap<i64, String> {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE memories (id INTEGER PRIMARY KEY, user_id TEXT, content TEXT, metadata BLOB)",
+    )
+    .unwrap();
+    let tx = conn.unchecked_transaction().unwrap();
+    let mut plain = HashMap::new();
+    for i in 1..=rows {
+        let text = format!("memory number {i}");
+        let content = if i % 10 == 0 {
+            None
+        } else {
+            Some(seal(i, &text))
+        };
+        if content.is_some() {
+            plain.insert(i as i64, text);
+        }
+        let meta: Vec<u8> = if i % 7 == 0 {
+            b"plain metadata".to_vec()
+        } else {
+            seal(i, "{\"tier\":\"short_term\"}").into_bytes()
+        };
+        tx.execute(
+            "INSERT INTO memories VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![i as i64, format!("user{}", i % 3), content, meta],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    plain
+}
+
+/// [`memories`] with every value sealed as an envelope under key 1
+/// (`key(1)`, id 1).
+pub fn envelope_memories(path: &Path, rows: usize) -> HashMap<i64, String> {
+    let old = EnvelopeKey::new(&key(1), 1);
+    memories(path, rows, |_, t| {
+        old.seal_base64(t.as_bytes(), None).unwrap()
+    })
+}
+
+/// Reads every content value back with `keys` (envelope by id, or Fernet).
+pub fn decrypt_all(path: &Path, keys: &[(u32, Key256)]) -> HashMap<i64, String> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id, content FROM memories WHERE content IS NOT NULL")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap();
+    let mut out = HashMap::new();
+    for row in rows {
+        let (id, v) = row.unwrap();
+        let plain = keys
+            .iter()
+            .find_map(|(kid, k)| {
+                EnvelopeKey::new(k, *kid)
+                    .open_base64(&v, None)
+                    .ok()
+                    .or_else(|| FernetKey::new(k).decrypt(&v, None).ok())
+            })
+            .unwrap_or_else(|| panic!("row {id} decrypts with no key"));
+        out.insert(id, String::from_utf8(plain.to_vec()).unwrap());
+    }
+    out
+}
+
+/// A store and a keyring (sealed with `hexkey(99)`) in a directory of
+/// their own, beside a service's SQLite database.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub store: PathBuf,
+    pub ring: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        Env {
+            store: dir.path().join("keyward.db"),
+            ring: dir.path().join("keyring.json"),
+            dir,
+        }
+    }
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("memories.db")
+    }
+    pub fn kw(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut c = kw();
+        c.arg("--store")
+            .arg(&self.store)
+            .args(args)
+            .env("KEYWARD_KEYRING", &self.ring)
+            .env("KEYWARD_KEK", hexkey(99));
+        c
+    }
+    pub fn rotate(&self, extra: &[&str]) -> assert_cmd::Command {
+        let mut c = self.kw(&[
+            "rotate", "run", "--table", "memories", "--column", "content", "--column", "metadata",
+        ]);
+        c.arg("--db").arg(self.db()).args(extra);
+        c
+    }
+    /// `key import` of `key(b)` as key `id`, with `extra` flags (`--primary`...).
+    pub fn import(&self, id: u32, b: u8, extra: &[&str]) {
+        let id = id.to_string();
+        self.kw(&["key", "import", "--key-env", "K", "--id", &id])
+            .args(extra)
+            .env("K", hexkey(b))
+            .assert()
+            .success();
+    }
+}
+
+/// The flags naming the encrypted fields of [`users`].
+pub const USERS_FIELDS: [&str; 6] = [
+    "--table",
+    "users",
+    "--json-field",
+    "profile:email",
+    "--json-field",
+    "profile:nested.token",
+];
+
+/// A users table whose `profile` JSON holds encrypted fields, as seeds 000
+/// and 001 do with `encrypt_dict`.
+pub fn users(path: &Path, rows: i64, old: &Key256) {
+    let env = EnvelopeKey::new(old, 1);
+    let fernet = FernetKey::new(old);
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch("CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, profile TEXT)")
+        .unwrap();
+    for i in 1..=rows {
+        let doc = serde_json::json!({
+            "name": format!("user {i}"),
+            "email": env.seal_base64(format!("user{i}@example.test").as_bytes(), None).unwrap(),
+            "nested": {"token": fernet.encrypt(format!("token {i}").as_bytes()).unwrap(), "tier": 3},
+            "note": "plain",
+        });
+        conn.execute(
+            "INSERT INTO users VALUES (?1, ?2)",
+            rusqlite::params![i, doc.to_string()],
+        )
+        .unwrap();
+    }
 }
