@@ -617,6 +617,46 @@ mod tests {
     }
 
     #[test]
+    fn the_verdict_names_what_does_not_read_under_the_new_key() {
+        use crate::rotate::codec::Holder;
+        let held = |format: &str, n: u64| {
+            let mut st = Status::default();
+            st.by_key.insert(
+                Holder {
+                    format: std::sync::Arc::from(format),
+                    key_id: None,
+                },
+                n,
+            );
+            st.rows = n;
+            st
+        };
+        assert_eq!(verdict(&held("fernet", 3), "t", "fernet", false), None);
+        let why = verdict(&held("envelope", 3), "t", "fernet", false).unwrap();
+        assert!(
+            why.contains("3 values of t") && why.contains("in envelope, not fernet"),
+            "{why}"
+        );
+        let mut st = held("fernet", 3);
+        st.undecryptable = 7;
+        st.undecryptable_keys = vec!["id 1 (c)".into()];
+        let why = verdict(&st, "t", "fernet", true).unwrap();
+        assert!(
+            why.contains("7 values of t do not decrypt") && why.ends_with("id 1 (c), ..."),
+            "{why}"
+        );
+        let mut st = held("fernet", 3);
+        st.unrecognized = 1;
+        st.unrecognized_keys = vec!["id 2 (c)".into()];
+        assert!(
+            verdict(&st, "t", "fernet", false)
+                .unwrap()
+                .contains("no format given")
+        );
+        assert_eq!(verdict(&st, "t", "fernet", true), None);
+    }
+
+    #[test]
     fn salt_rules() {
         let dir = tempfile::tempdir().unwrap();
         let p = env_file(dir.path(), "K=x\nS=000102030405060708090a0b0c0d0e0f10\n");

@@ -909,3 +909,98 @@ fn rotate_env_bad_input_is_refused_before_anything_changes() {
     );
     assert!(case.env_entries().is_empty(), "nothing was sealed");
 }
+
+/// A service still on the old key writes during the rotation: the value
+/// it wrote behind the rotation does not read under the new key, so the
+/// verification refuses to write the file (exit 1, key kept pending);
+/// once the writer stops, the rerun rotates that value and writes the file.
+#[test]
+fn rotate_env_a_value_written_under_the_old_key_meanwhile_fails_the_verification() {
+    let case = Case::new();
+    let db = case.path("live.db");
+    let rows = 3000;
+    let old = Key256::from_bytes([4; 32]);
+    {
+        let sealer = EnvelopeKey::new(&old, 1);
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT)")
+            .unwrap();
+        let tx = conn.unchecked_transaction().unwrap();
+        for i in 1..=rows {
+            tx.execute(
+                "INSERT INTO memories VALUES (?1, ?2)",
+                rusqlite::params![
+                    i,
+                    sealer
+                        .seal_base64(format!("value {i}").as_bytes(), None)
+                        .unwrap()
+                ],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let old_hex = old.encode(Encoding::Hex).expose().to_string();
+    let original = format!("SERVICE_KEY={old_hex}\n");
+    write_file(case.dir.path(), ".env", &original, 0o600);
+    let env = case.env();
+    let base = [
+        "--db",
+        db.to_str().unwrap(),
+        "--table",
+        "memories",
+        "--column",
+        "content",
+        "--batch",
+        "100",
+        "--update-env",
+        env.to_str().unwrap(),
+        "--var",
+        "SERVICE_KEY",
+    ];
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (stop, db, old) = (stop.clone(), db.clone(), old.clone());
+        std::thread::spawn(move || {
+            let conn = Connection::open(&db).unwrap();
+            conn.busy_timeout(std::time::Duration::from_secs(10))
+                .unwrap();
+            let sealer = EnvelopeKey::new(&old, 1);
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                conn.execute(
+                    "UPDATE memories SET content = ?1 WHERE id = 1",
+                    [sealer.seal_base64(b"value 1", None).unwrap()],
+                )
+                .unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        })
+    };
+    let mut throttled: Vec<&str> = base.to_vec();
+    throttled.extend(["--throttle", "3000"]);
+    let out = case.rotate(&throttled).output().unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["env_updated"], false, "{report}");
+    let why = report["env_not_updated"].as_str().unwrap();
+    assert!(
+        why.contains("do not decrypt under the new key: 1 (content)"),
+        "{why}"
+    );
+    let fingerprint = report["new_key_fingerprint"].as_str().unwrap().to_string();
+    assert_eq!(std::fs::read_to_string(&env).unwrap(), original);
+
+    let out = case.rotate(&base).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["new_key"], "pending", "{report}");
+    assert_eq!(report["new_key_fingerprint"], fingerprint.as_str());
+    assert_eq!(report["rotated"], 1);
+    let new_hex = dotenv(&std::fs::read_to_string(&env).unwrap(), "SERVICE_KEY").unwrap();
+    let new = EnvelopeKey::new(&Key256::parse(&new_hex).unwrap().0, 1);
+    for (id, v) in contents(&db) {
+        assert!(new.open_base64(&v, None).is_ok(), "row {id}");
+    }
+}
