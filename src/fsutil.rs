@@ -892,11 +892,80 @@ fn check_env_target(path: &Path, force: bool) -> Result<(PathBuf, Option<PathBuf
 /// no loader sees the old value. Every other byte of the file is kept, its
 /// mode and (where allowed) its owner too.
 pub fn edit_env_var(path: &Path, var: &str, change: EnvChange<'_>, force: bool) -> Result<EnvEdit> {
+    edit_env_vars(path, &[(var, change)], force, force)
+}
+
+/// Sets several variables in the dotenv file at `path` in one atomic
+/// write (a reader sees all of them changed or none: a key and its salt
+/// belong together). An existing definition is replaced only with
+/// `replace`; a symlink into another directory and a file others may
+/// access are written only with `force`. Otherwise as [`edit_env_var`].
+/// The returned line is the first variable's.
+pub fn set_env_vars(
+    path: &Path,
+    vars: &[(&str, &str)],
+    replace: bool,
+    force: bool,
+) -> Result<EnvEdit> {
+    let changes: Vec<(&str, EnvChange<'_>)> =
+        vars.iter().map(|(k, v)| (*k, EnvChange::Set(v))).collect();
+    edit_env_vars(path, &changes, replace, force)
+}
+
+/// Refuses, as a dotenv edit would without `--force` (exit 4), a dotenv
+/// path that is a symlink into another directory or a file that group or
+/// others may access; returns the file an edit writes (a symlink's target).
+pub fn check_env_file(path: &Path) -> Result<PathBuf> {
+    check_env_target(path, false).map(|(target, _, _)| target)
+}
+
+/// The value of `var` in dotenv `text` (quotes removed, escapes decoded,
+/// an inline comment left out) and its 1-based line; `None` when it is not
+/// defined. A variable defined twice, or a quote never closed, is bad
+/// input naming `path` and the lines: keyward does not guess which value
+/// the service reads.
+pub fn env_value(text: &str, var: &str, path: &Path) -> Result<Option<(usize, Zeroizing<String>)>> {
+    let defs = find_env_definitions(text, var);
+    let Some(first) = defs.first() else {
+        return Ok(None);
+    };
+    if defs.len() > 1 {
+        return Err(Error::bad_input(format!(
+            "{} defines {var} {} times (lines {}); keyward does not guess which one the service reads",
+            path.display(),
+            defs.len(),
+            defs.iter()
+                .map(|d| d.first_line.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .with_hint("keep one definition, then run the command again"));
+    }
+    let lines = split_lines_keep(text);
+    let body = Zeroizing::new(lines[first.first_line - 1..first.last_line].concat());
+    let body = body.trim_end_matches(['\n', '\r']);
+    match split_assignment(body) {
+        Some(a) => Ok(Some((first.first_line, a.value))),
+        None => Err(Error::bad_input(format!(
+            "{}:{}: the value of {var} has an unclosed quote; keyward does not guess where it ends",
+            path.display(),
+            first.first_line
+        ))),
+    }
+}
+
+/// Applies `changes` in order to the dotenv file at `path` and writes it
+/// once, atomically (see [`edit_env_var`]; `replace`: an existing
+/// definition may be set, `force`: a foreign symlink or a loose mode is
+/// written through).
+fn edit_env_vars(
+    path: &Path,
+    changes: &[(&str, EnvChange<'_>)],
+    replace: bool,
+    force: bool,
+) -> Result<EnvEdit> {
     let (target, symlink_to, loose_mode) = check_env_target(path, force)?;
     let path = target.as_path();
-    let new_item = match change {
-        EnvChange::Set(v) | EnvChange::Append(v) => v,
-    };
     let existing = match fs::read(path) {
         Ok(bytes) => Some(Zeroizing::new(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -910,9 +979,15 @@ pub fn edit_env_var(path: &Path, var: &str, change: EnvChange<'_>, force: bool) 
         items,
     };
     let Some(bytes) = existing else {
-        let line = Zeroizing::new(format!("{var}={}\n", dotenv_value(new_item)));
-        write_atomic(path, line.as_bytes(), 0o600, Overwrite::Refuse)?;
-        return Ok(edit(1, 1));
+        let mut text = Zeroizing::new(String::new());
+        let mut items = 1;
+        for (var, change) in changes {
+            let (next, _, n) = edit_env_text(path, &text, var, *change, replace)?;
+            text = next;
+            items = n;
+        }
+        write_atomic(path, text.as_bytes(), 0o600, Overwrite::Refuse)?;
+        return Ok(edit(1, items));
     };
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         Error::bad_input(format!(
@@ -922,6 +997,33 @@ pub fn edit_env_var(path: &Path, var: &str, change: EnvChange<'_>, force: bool) 
         ))
     })?;
     let meta = fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    let mut out = Zeroizing::new(text.to_string());
+    let (mut first_line, mut items) = (None, 1);
+    for (var, change) in changes {
+        let (next, line, n) = edit_env_text(path, &out, var, *change, replace)?;
+        out = next;
+        first_line.get_or_insert(line);
+        items = n;
+    }
+    let mode = meta.permissions().mode() & 0o7777;
+    write_atomic(path, out.as_bytes(), mode, Overwrite::Replace)?;
+    // Keep the owner, so a service reading its .env as another user still can.
+    let _ = std::os::unix::fs::chown(path, Some(meta.uid()), Some(meta.gid()));
+    Ok(edit(first_line.unwrap_or(1), items))
+}
+
+/// Dotenv `text` with one variable changed: the new text, the variable's
+/// line and (for an append) how many items its list holds.
+fn edit_env_text(
+    path: &Path,
+    text: &str,
+    var: &str,
+    change: EnvChange<'_>,
+    force: bool,
+) -> Result<(Zeroizing<String>, usize, usize)> {
+    let new_item = match change {
+        EnvChange::Set(v) | EnvChange::Append(v) => v,
+    };
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let defs = find_env_definitions(text, var);
     let lines = split_lines_keep(text);
@@ -1025,11 +1127,7 @@ pub fn edit_env_var(path: &Path, var: &str, change: EnvChange<'_>, force: bool) 
             dotenv_value(new_item)
         )));
     }
-    let mode = meta.permissions().mode() & 0o7777;
-    write_atomic(path, out.as_bytes(), mode, Overwrite::Replace)?;
-    // Keep the owner, so a service reading its .env as another user still can.
-    let _ = std::os::unix::fs::chown(path, Some(meta.uid()), Some(meta.gid()));
-    Ok(edit(line_no, items))
+    Ok((out, line_no, items))
 }
 
 #[cfg(test)]
@@ -1150,6 +1248,64 @@ mod tests {
                 "{before:?}"
             );
         }
+    }
+
+    #[test]
+    fn set_env_vars_writes_several_at_once_and_env_value_reads_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".env");
+        let original = "# keep\nexport KEY=\"old\" # c\nOTHER='x y'\n\nSALT=00\n";
+        fs::write(&p, original).unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        // A loose mode is refused without force, the file untouched.
+        let err = set_env_vars(&p, &[("KEY", "new")], true, false).unwrap_err();
+        assert_eq!(err.exit_code(), 4);
+        assert!(check_env_file(&p).is_err());
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(check_env_file(&p).unwrap(), p);
+        // An existing definition needs `replace`.
+        assert!(set_env_vars(&p, &[("KEY", "new")], false, false).is_err());
+        assert_eq!(fs::read_to_string(&p).unwrap(), original);
+        let text = fs::read_to_string(&p).unwrap();
+        let (line, v) = env_value(&text, "OTHER", &p).unwrap().unwrap();
+        assert_eq!((line, v.as_str()), (3, "x y"));
+        assert_eq!(
+            env_value(&text, "KEY", &p).unwrap().unwrap().1.as_str(),
+            "old"
+        );
+        assert!(env_value(&text, "NONE", &p).unwrap().is_none());
+        let e = set_env_vars(
+            &p,
+            &[("KEY", "n3w+/="), ("SALT", "ff"), ("ADDED", "1")],
+            true,
+            false,
+        )
+        .unwrap();
+        assert_eq!(e.line, 2);
+        assert_eq!(
+            fs::read_to_string(&p).unwrap(),
+            "# keep\nexport KEY=\"n3w+/=\" # c\nOTHER='x y'\n\nSALT=ff\nADDED=1\n"
+        );
+        assert_eq!(mode_of(&p), 0o600);
+        fs::write(&p, "K=1\nK=2\nQ=\"open\n").unwrap();
+        let text = fs::read_to_string(&p).unwrap();
+        let err = env_value(&text, "K", &p).unwrap_err();
+        assert!(
+            err.message().contains("defines K 2 times (lines 1, 2)"),
+            "{}",
+            err.message()
+        );
+        assert_eq!(err.exit_code(), 3);
+        assert!(
+            env_value(&text, "Q", &p)
+                .unwrap_err()
+                .message()
+                .contains("unclosed quote")
+        );
+    }
+
+    fn mode_of(p: &Path) -> u32 {
+        fs::metadata(p).unwrap().permissions().mode() & 0o777
     }
 
     #[test]

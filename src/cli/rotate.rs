@@ -154,6 +154,18 @@ pub struct RotateRunArgs {
     /// Encrypt plaintext values as well.
     #[arg(long)]
     pub encrypt_plaintext: bool,
+
+    /// The service's dotenv file: mint the new key, rotate every value to it, verify them, then write it to --var (the old key is read from there).
+    #[arg(long, value_name = "FILE", requires = "var", conflicts_with_all = ["to_key_env", "to_key_file", "workers"])]
+    pub update_env: Option<PathBuf>,
+
+    /// The variable of --update-env that holds the service's key or passphrase.
+    #[arg(long, value_name = "NAME", requires = "update_env")]
+    pub var: Option<String>,
+
+    /// The variable of --update-env that holds the derivation's salt, in hex: a new salt is minted with the key (salt=env in --from-derive/--to-derive).
+    #[arg(long, value_name = "NAME", requires = "update_env")]
+    pub var_salt: Option<String>,
 }
 
 /// Cooperating workers on PostgreSQL.

@@ -185,7 +185,7 @@ fn no_keyring(path: &std::path::Path) -> Error {
 
 /// Opens the keyring to change it: its write lock first, held until the
 /// returned lock drops (after `save`).
-fn open_for_update(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
+pub(crate) fn open_for_update(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
     let path = resolve_path(args.keyring.as_deref(), ctx.store_flag.as_deref())?;
     if !path.exists() {
         return Err(no_keyring(&path));
@@ -197,7 +197,7 @@ fn open_for_update(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)>
 }
 
 /// As [`open_for_update`], creating the keyring when there is none.
-fn open_or_create(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
+pub(crate) fn open_or_create(ctx: &Ctx, args: &KeyringArgs) -> Result<(FileLock, Keyring)> {
     let path = resolve_path(args.keyring.as_deref(), ctx.store_flag.as_deref())?;
     let lock = lock_for_update(&path)?;
     // Read under the lock: another process may have created it meanwhile.
@@ -233,8 +233,9 @@ fn complete_pending(ctx: &Ctx, ring: &mut Keyring) -> Result<()> {
     let (mut store, auditor) = ctx.audited()?;
     if let Some(p) = audited::complete_pending(ring, &mut store, &auditor)? {
         ctx.out.warn(&format!(
-            "an earlier {} of key {} was interrupted before its audit entry was written; the entry is written now",
-            p.action, p.key_id
+            "an earlier {} of {} was interrupted before its audit entry was written; the entry is written now",
+            p.action,
+            p.what()
         ));
     }
     Ok(())

@@ -14,6 +14,7 @@ pub mod jwt;
 pub mod key;
 pub mod keygen;
 pub mod rotate;
+pub mod rotate_env;
 pub mod sink;
 
 use std::io::IsTerminal;

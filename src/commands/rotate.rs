@@ -294,7 +294,8 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
         ));
     }
     let co = cooperate(&a, &db)?;
-    let keys = rotation_keys(ctx, &a.keys, &a.from, &a.to)?;
+    let (env, keys) =
+        super::rotate_env::keys(ctx, &a, || rotation_keys(ctx, &a.keys, &a.from, &a.to))?;
     let to = keys.keys.target_format();
     let skip = a.on_error == OnError::Skip;
     // Every table is opened and preflighted before anything is written.
@@ -307,6 +308,7 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
         let (sampled, _) = rotate::preflight(table.rows(), &keys.keys, sample, skip)?;
         tables.push((table, sampled));
     }
+    super::rotate_env::seal(ctx, env.as_ref())?;
     let opts = Options {
         batch: a.batch as usize,
         dry_run: a.dry_run,
@@ -348,8 +350,13 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
             break;
         }
     }
-    ctx.out
-        .report(&PerTable::new(runs, a.table.plan.is_some()))?;
+    let env = super::rotate_env::finish(ctx, env, &db, &targets, failed)?;
+    failed |= env.as_ref().is_some_and(|e| e.failed());
+    let run = PerTable::new(runs, a.table.plan.is_some());
+    ctx.out.report(&super::rotate_env::WithEnv {
+        run: &run,
+        env: env.as_ref(),
+    })?;
     Ok(if failed {
         Outcome::ChecksFailed
     } else {

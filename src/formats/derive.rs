@@ -35,6 +35,9 @@ pub enum Salt {
     File(PathBuf),
     /// Each value's own salt part (format specs only).
     Record,
+    /// The hex value of `--var-salt` in the dotenv file of `rotate run
+    /// --update-env` (`salt=env`), which that command puts in place of it.
+    Env,
 }
 
 impl std::fmt::Debug for Salt {
@@ -44,6 +47,7 @@ impl std::fmt::Debug for Salt {
             Salt::Bytes(b) => write!(f, "Bytes({} bytes)", b.len()),
             Salt::File(p) => write!(f, "File({})", p.display()),
             Salt::Record => f.write_str("Record"),
+            Salt::Env => f.write_str("Env"),
         }
     }
 }
@@ -177,8 +181,9 @@ impl<'a> Params<'a> {
                 .map_err(|_| format!("salt-hex is not hex ({} characters)", h.len())),
             (None, Some(f), None) if !f.is_empty() => Ok(Some(Salt::File(PathBuf::from(f)))),
             (None, None, Some("record")) => Ok(Some(Salt::Record)),
+            (None, None, Some("env")) => Ok(Some(Salt::Env)),
             (None, None, Some(v)) => Err(format!(
-                "salt='{v}': the only value is \"record\" (use salt-hex or salt-file for a fixed salt)"
+                "salt='{v}': the values are \"record\" and \"env\" (use salt-hex or salt-file for a fixed salt)"
             )),
             _ => Err(format!(
                 "{}: give one of salt-hex, salt-file, salt=record",
@@ -211,6 +216,32 @@ impl DeriveSpec {
         })
     }
 
+    /// The derivation's salt, if it takes one.
+    pub fn salt(&self) -> Option<&Salt> {
+        match self {
+            DeriveSpec::Kdf { salt, .. } => Some(salt),
+            DeriveSpec::Hkdf { salt, .. } => salt.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the derivation can take a salt (PBKDF2, scrypt, HKDF).
+    pub fn takes_salt(&self) -> bool {
+        matches!(self, DeriveSpec::Kdf { .. } | DeriveSpec::Hkdf { .. })
+    }
+
+    /// The same derivation with `salt` (for one that takes a salt).
+    pub fn with_salt(self, salt: Salt) -> DeriveSpec {
+        match self {
+            DeriveSpec::Kdf { kdf, .. } => DeriveSpec::Kdf { kdf, salt },
+            DeriveSpec::Hkdf { info, .. } => DeriveSpec::Hkdf {
+                salt: Some(salt),
+                info,
+            },
+            other => other,
+        }
+    }
+
     /// Whether the derivation takes each value's own salt (a per-value KDF).
     pub fn per_record(&self) -> bool {
         matches!(
@@ -235,6 +266,9 @@ impl DeriveSpec {
                     Error::bad_input("the value has no salt part to derive its key with")
                 }),
                 Salt::File(p) => read_salt(p),
+                Salt::Env => Err(Error::usage(
+                    "salt=env takes the salt from --var-salt of `rotate run --update-env`; elsewhere give salt-hex or salt-file",
+                )),
             }
         };
         match self {
@@ -271,6 +305,7 @@ impl std::fmt::Display for DeriveSpec {
             Salt::Bytes(b) => format!("salt={} bytes", b.len()),
             Salt::File(p) => format!("salt-file={}", p.display()),
             Salt::Record => "salt=record".to_string(),
+            Salt::Env => "salt=env".to_string(),
         };
         match self {
             DeriveSpec::None => f.write_str("none"),
@@ -392,7 +427,10 @@ mod tests {
             ("sha256:n=1", "sha256 takes no parameter 'n'"),
             ("scrypt:n=16384,n=2,salt-hex=00", "n is given twice"),
             ("scrypt:n", "'n' is not param=value"),
-            ("scrypt:n=16384,salt=mine", "the only value is \"record\""),
+            (
+                "scrypt:n=16384,salt=mine",
+                "the values are \"record\" and \"env\"",
+            ),
         ] {
             let err = text.parse::<DeriveSpec>().unwrap_err();
             assert!(err.contains(want), "{text}: {err}");

@@ -50,6 +50,80 @@ pub fn commit(
         extra,
     })
     .map_err(|e| Error::internal(format!("cannot encode the audit details: {e}")))?;
+    let resource = Resource {
+        key_id: id,
+        named: None,
+    };
+    journaled(
+        ring, store, auditor, action, resource, risk, change_id, details, warn,
+    )
+}
+
+/// What an entry concerns: a keyring key, or something named (a pending
+/// key's dotenv variable).
+struct Resource {
+    key_id: u32,
+    named: Option<(String, String)>,
+}
+
+/// A keyring change that is not about one of its keys (a key pending for
+/// a dotenv file, [`crate::keyring::pending`]), saved with its audit
+/// entry as [`commit`] saves a key's: both or neither. The entry's
+/// resource is `resource_type`/`resource_id`; its details are `extra`
+/// with the keyring's path and a `change_id`.
+#[allow(clippy::too_many_arguments)]
+pub fn commit_other(
+    ring: &mut Keyring,
+    store: &mut Store,
+    auditor: &Auditor,
+    action: &str,
+    resource_type: &str,
+    resource_id: &str,
+    risk: Risk,
+    extra: &impl Serialize,
+    warn: &dyn Fn(&str),
+) -> Result<()> {
+    #[derive(Serialize)]
+    struct OtherDetails<'a, E: Serialize> {
+        keyring: String,
+        change_id: &'a str,
+        #[serde(flatten)]
+        extra: &'a E,
+    }
+    let change_id = hex::encode(crate::crypto::random::array::<8>()?);
+    let details = serde_json::to_value(OtherDetails {
+        keyring: ring.path().display().to_string(),
+        change_id: &change_id,
+        extra,
+    })
+    .map_err(|e| Error::internal(format!("cannot encode the audit details: {e}")))?;
+    let resource = Resource {
+        key_id: 0,
+        named: Some((resource_type.to_string(), resource_id.to_string())),
+    };
+    journaled(
+        ring, store, auditor, action, resource, risk, change_id, details, warn,
+    )
+}
+
+/// Saves the keyring with the entry it owes, commits the entry, saves it
+/// without (see [`commit`]).
+#[allow(clippy::too_many_arguments)]
+fn journaled(
+    ring: &mut Keyring,
+    store: &mut Store,
+    auditor: &Auditor,
+    action: &str,
+    resource: Resource,
+    risk: Risk,
+    change_id: String,
+    details: serde_json::Value,
+    warn: &dyn Fn(&str),
+) -> Result<()> {
+    let (entry_type, entry_id) = match &resource.named {
+        Some((t, i)) => (t.clone(), i.clone()),
+        None => ("key".to_string(), resource.key_id.to_string()),
+    };
     let before = match std::fs::read(ring.path()) {
         Ok(b) => Some(zeroize::Zeroizing::new(b)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -58,15 +132,16 @@ pub fn commit(
     ring.pending_audit = Some(PendingAudit {
         change_id,
         action: action.to_string(),
-        key_id: id,
+        key_id: resource.key_id,
         risk: risk.as_str().to_string(),
         details: details.clone(),
+        resource: resource.named,
     });
     let written = store.write(|tx| {
         ring.save()?;
         auditor.append(
             tx,
-            &Entry::new(action, "key", id.to_string())
+            &Entry::new(action, &entry_type, entry_id.clone())
                 .risk(risk)
                 .details(details),
         )
@@ -131,12 +206,11 @@ pub fn complete_pending(
         if let Some(d) = details.as_object_mut() {
             d.insert("recovered".into(), true.into());
         }
-        auditor.append(
-            tx,
-            &Entry::new(&p.action, "key", p.key_id.to_string())
-                .risk(risk)
-                .details(details),
-        )?;
+        let (ty, id) = p
+            .resource
+            .clone()
+            .unwrap_or_else(|| ("key".to_string(), p.key_id.to_string()));
+        auditor.append(tx, &Entry::new(&p.action, &ty, id).risk(risk).details(details))?;
         Ok(true)
     })?;
     ring.pending_audit = None;

@@ -31,6 +31,9 @@ use crate::fsutil::{self, Overwrite};
 use crate::secret::SecretString;
 
 pub mod audited;
+pub mod pending;
+
+pub use pending::PendingEnvKey;
 
 /// The `format` field of every keyring file.
 pub const FORMAT: &str = "keyward-keyring";
@@ -182,6 +185,10 @@ struct Sealed {
     /// committed yet (see [`PendingAudit`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pending_audit: Option<PendingAudit>,
+    /// Keys minted by `rotate run --update-env`, not yet in their dotenv
+    /// file ([`pending`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pending_env: Vec<pending::StoredPendingEnv>,
 }
 
 /// The audit entry of a keyring change, kept (sealed) in the keyring from
@@ -201,6 +208,20 @@ pub struct PendingAudit {
     pub risk: String,
     /// The entry's details (never key material).
     pub details: serde_json::Value,
+    /// The entry's resource when it is not a keyring key (`key_id` is
+    /// then 0): its type and id, such as a pending key's dotenv variable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<(String, String)>,
+}
+
+impl PendingAudit {
+    /// What the entry concerns, for messages: `key 3`, `env_var /srv/.env:KEY`.
+    pub fn what(&self) -> String {
+        match &self.resource {
+            Some((ty, id)) => format!("{ty} {id}"),
+            None => format!("key {}", self.key_id),
+        }
+    }
 }
 
 /// Where the KEK comes from on this run.
@@ -230,6 +251,8 @@ pub struct Keyring {
     pub keys: Vec<KeyEntry>,
     /// A change whose audit entry is not known to be committed.
     pub pending_audit: Option<PendingAudit>,
+    /// Keys minted by `rotate run --update-env`, not yet in their dotenv file.
+    pub pending_env: Vec<PendingEnvKey>,
 }
 
 fn aad(kek: &KekSource) -> Vec<u8> {
@@ -379,6 +402,7 @@ impl Keyring {
             kek,
             keys: Vec::new(),
             pending_audit: None,
+            pending_env: Vec::new(),
         })
     }
 
@@ -444,12 +468,17 @@ impl Keyring {
             });
         }
         keys.sort_by_key(|k| k.id);
+        let pending_env = std::mem::take(&mut parsed.pending_env)
+            .into_iter()
+            .map(pending::StoredPendingEnv::into_entry)
+            .collect::<Result<Vec<_>>>()?;
         let ring = Keyring {
             path: path.to_path_buf(),
             kek_source: header.kek,
             kek,
             keys,
             pending_audit: parsed.pending_audit.take(),
+            pending_env,
         };
         ring.check()?;
         Ok(ring)
@@ -497,6 +526,11 @@ impl Keyring {
                 })
                 .collect(),
             pending_audit: self.pending_audit.clone(),
+            pending_env: self
+                .pending_env
+                .iter()
+                .map(pending::StoredPendingEnv::from_entry)
+                .collect(),
         };
         let mut plain = Zeroizing::new(
             serde_json::to_vec(&sealed).map_err(|e| Error::internal(e.to_string()))?,
@@ -696,6 +730,36 @@ mod tests {
                 .is_err(),
             "duplicate id"
         );
+    }
+
+    #[test]
+    fn pending_env_keys_are_sealed_and_survive_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("keyring.json");
+        let mut r = Keyring::create(&p, &kek()).unwrap();
+        let secret = "pending-passphrase-0123456789";
+        r.set_pending_env(PendingEnvKey {
+            env_file: "/srv/app/.env".into(),
+            var: "PASS".into(),
+            salt_var: Some("SALT".into()),
+            created_at: "2026-01-01T00:00:00.000Z".into(),
+            to: "fernet-b64".into(),
+            derive: "scrypt:n=16384,r=8,p=1".into(),
+            secret: SecretString::new(secret.into()),
+            salt: Some(crate::secret::SecretBytes::new(vec![0xab; 32])),
+        });
+        r.save().unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(!text.contains(secret) && !text.contains("abababab") && !text.contains("PASS"));
+        let mut r = Keyring::open(&p, &kek()).unwrap();
+        let got = r.pending_env("/srv/app/.env", "PASS").unwrap();
+        assert_eq!(got.secret.expose(), secret);
+        assert_eq!(got.salt.as_ref().unwrap().expose(), &[0xab; 32]);
+        assert!(!format!("{got:?}").contains(secret));
+        assert!(r.pending_env("/srv/app/.env", "OTHER").is_none());
+        assert!(r.take_pending_env("/srv/app/.env", "PASS").is_some());
+        r.save().unwrap();
+        assert!(Keyring::open(&p, &kek()).unwrap().pending_env.is_empty());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! a conflict is re-read and redone inside the same transaction).
 
 pub mod codec;
+pub mod envfile;
 pub mod foreign;
 pub mod keyset;
 pub mod lease;

@@ -252,6 +252,18 @@ fn json_docs_every_document_matches_the_table() {
     );
     r.ok("key list", &["key", "list"], &kek_env);
     r.ok("key list", &with(&["key", "list"]), &kek_env);
+    // the whole key change of a single-key service: the key in a dotenv file
+    write_file(&dir, "svc.env", &format!("# svc\nAPP_KEY={fb}\n"), 0o600);
+    let update = |extra: &[&'static str]| -> Vec<&str> {
+        let mut v = with(&["rotate", "run", "--to", "fernet"]);
+        v.extend_from_slice(&["--update-env", "svc.env", "--var", "APP_KEY"]);
+        v.extend_from_slice(extra);
+        v
+    };
+    let dry = r.ok("rotate run --update-env", &update(&["--dry-run"]), &kek_env);
+    assert_eq!(dry["env_updated"], false);
+    let done = r.ok("rotate run --update-env", &update(&[]), &kek_env);
+    assert_eq!(done["env_updated"], true);
 
     // cooperating workers on PostgreSQL: the run's `cooperation` and the
     // ranges `rotate status` shows (kept with --keep-progress)

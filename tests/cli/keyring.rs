@@ -289,6 +289,7 @@ fn hardening_8_an_interrupted_change_is_completed_by_the_next_one() {
         key_id: id,
         risk: "low".into(),
         details: serde_json::json!({"change_id": "00112233aabbccdd", "state": "active"}),
+        resource: None,
     });
     ring.save().unwrap();
     assert_eq!(entries(&r, "key.new"), 1);
@@ -320,6 +321,7 @@ fn hardening_8_an_interrupted_change_is_completed_by_the_next_one() {
         key_id: 2,
         risk: "medium".into(),
         details: serde_json::json!({}),
+        resource: None,
     });
     ring.save().unwrap();
     r.kw(&["key", "new"]).assert().success();

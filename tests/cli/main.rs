@@ -23,6 +23,7 @@ mod keygen;
 mod keypair;
 mod keyring;
 mod rotate;
+mod rotate_env;
 mod rotate_formats;
 mod rotate_pg;
 mod rotate_workers;
