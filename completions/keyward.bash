@@ -5725,7 +5725,7 @@ _keyward() {
             return 0
             ;;
         keyward__subcmd__rotate__subcmd__run)
-            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --from-derive --to-derive --to --from --allow-unrecognized --batch --dry-run --on-error --throttle --encrypt-plaintext --help --version"
+            opts="-q -h -V --format --color --quiet --yes --store --busy-timeout --actor --db --db-env --table --column --json-field --plan --pk --where --context-from-row --keyring --passphrase-env --passphrase-file --from-key-env --from-key-file --to-key-env --to-key-file --to-key-id --from-derive --to-derive --to --from --allow-unrecognized --batch --dry-run --on-error --throttle --threads --workers --worker-id --lease --range-rows --keep-progress --encrypt-plaintext --update-env --var --var-salt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5840,6 +5840,38 @@ _keyward() {
                     return 0
                     ;;
                 --throttle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lease)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --range-rows)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --update-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var-salt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

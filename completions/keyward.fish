@@ -1134,7 +1134,7 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_s
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -s V -l version -d 'Print version'
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "run" -d 'Re-encrypt every value under the target key: batched, resumable, crash-safe'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "run" -d 'Cooperating workers on PostgreSQL'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "status" -d 'Count values per key version and format, plaintext and undecryptable'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "verify" -d 'Decrypt every value; exit 1 naming the first rows that fail'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and not __fish_seen_subcommand_from run status verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1172,12 +1172,21 @@ complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l batch -d 'Rows per transaction' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l on-error -d 'What to do with a value that cannot be decrypted' -r -f -a "abort\t'Stop (committed batches stay committed and readable)'
 skip\t'Leave it, list its key, and go on'"
-complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l throttle -d 'At most this many rows per second, to spare a live service' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l throttle -d 'At most this many rows per second, to spare a live service (per worker with --workers)' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l threads -d 'Crypto threads (per worker) for formats with a per-value key derivation or RSA [default: every core]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l workers -d 'PostgreSQL: run N cooperating workers here; they share the table, through leases in schema keyward, with every `rotate run --workers` started against it with the same flags, on any host' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l worker-id -d 'This process\'s worker name in leases, reports and the audit log [default: HOST:PID]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l lease -d 'Seconds a worker\'s claim on a range holds unless renewed; a dead worker\'s range is taken over after it' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l range-rows -d 'Rows per range claimed [default: 8 batches, or 1/256 of the table when larger]' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l update-env -d 'The service\'s dotenv file: mint the new key, rotate every value to it, verify them, then write it to --var (the old key is read from there)' -r -F
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l var -d 'The variable of --update-env that holds the service\'s key or passphrase' -r
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l var-salt -d 'The variable of --update-env that holds the derivation\'s salt, in hex: a new salt is minted with the key (salt=env in --from-derive/--to-derive)' -r
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on stderr but warnings and errors'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l yes -d 'Answer yes to confirmations (needed for destructive actions without a terminal)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l context-from-row -d 'Bind envelopes to table/column/primary-key as associated data'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l allow-unrecognized -d 'Exit 0 even when values that look encrypted are in no format given (they are left untouched either way)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l dry-run -d 'Count what would change; write nothing'
+complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l keep-progress -d 'Keep the rotation\'s ranges in keyward.rotation_range after it finished (for `rotate status`)'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -l encrypt-plaintext -d 'Encrypt plaintext values as well'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c keyward -n "__fish_keyward_using_subcommand rotate; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
