@@ -367,13 +367,13 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
 fn render_cooperation(out: &Output, c: &Cooperation) -> Result<()> {
     for w in &c.workers {
         out.line(&format!(
-            "worker {}: {} ranges finished ({} taken over from expired leases, {} given up: taken over while paused, or the connection lost), {} rows, {} values rotated",
-            w.worker, w.ranges, w.taken_over, w.lost, w.rows, w.rotated
+            "worker {}: {} ranges rotated and {} verified ({} taken over from expired leases, {} given up: taken over while paused, or the connection lost), {} rows, {} values rotated",
+            w.worker, w.ranges, w.verified, w.taken_over, w.lost, w.rows, w.rotated
         ))?;
     }
     match (&c.verification, &c.verified_by) {
         (Some(v), Some(by)) => out.line(&format!(
-            "verified by {by}: {} rows read again, {} values current, {} remaining, {} undecryptable, {} unrecognized{}",
+            "verified (summed by {by}): {} rows read again, {} values current, {} remaining, {} undecryptable, {} unrecognized{}",
             v.rows,
             v.current,
             v.remaining,
@@ -659,7 +659,9 @@ fn render_progress(out: &Output, r: &RotationProgress) -> Result<()> {
                 format!("{} .. {}", key(&x.after, "start"), key(&x.upto, "end")),
                 x.owner.clone().unwrap_or_else(|| "-".into()),
                 match (x.done, x.lease_seconds) {
-                    (true, _) => "done".into(),
+                    (true, _) if x.verified => "rotated, verified".into(),
+                    (true, Some(s)) if s >= 0.0 => format!("rotated, verifying, {s:.0} s left"),
+                    (true, _) => "rotated".into(),
                     (false, Some(s)) if s >= 0.0 => format!("held, {s:.0} s left"),
                     (false, Some(_)) => "lease expired".into(),
                     (false, None) => "free".into(),

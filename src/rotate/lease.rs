@@ -17,10 +17,11 @@
 //! do not keep the range from the worker that takes it over. The row-level
 //! compare-and-swap of every write still holds underneath.
 //!
-//! When no range is left, one worker (elected on the rotation's row) reads
-//! the whole table again to verify it; the rotation's rows are then
-//! removed (kept with `--keep-progress`), and the schema with them when no
-//! other rotation uses it.
+//! A rotated range is then claimed again, by any worker, to verify it: read
+//! again, counting what is not under the target key. When every range is
+//! verified, one worker (elected on the rotation's row) sums the counts;
+//! the rotation's rows are then removed (kept with `--keep-progress`), and
+//! the schema with them when no other rotation uses it.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
@@ -67,8 +68,23 @@ CREATE TABLE IF NOT EXISTS keyward.rotation_range (
     rotated bigint NOT NULL DEFAULT 0,
     takeovers int NOT NULL DEFAULT 0,
     updated timestamptz,
+    verified boolean NOT NULL DEFAULT false,
+    v_rows bigint NOT NULL DEFAULT 0,
+    v_current bigint NOT NULL DEFAULT 0,
+    v_remaining bigint NOT NULL DEFAULT 0,
+    v_undecryptable bigint NOT NULL DEFAULT 0,
+    v_unrecognized bigint NOT NULL DEFAULT 0,
     PRIMARY KEY (rotation, n)
-);";
+);
+-- Tables an earlier keyward created (kept with --keep-progress) gain the
+-- columns added since.
+ALTER TABLE keyward.rotation_range
+    ADD COLUMN IF NOT EXISTS verified boolean NOT NULL DEFAULT false,
+    ADD COLUMN IF NOT EXISTS v_rows bigint NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS v_current bigint NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS v_remaining bigint NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS v_undecryptable bigint NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS v_unrecognized bigint NOT NULL DEFAULT 0;";
 
 /// Serializes setup and removal across workers and rotations.
 const SETUP_LOCK: &str = "SELECT pg_advisory_xact_lock(hashtext('keyward.rotation'))";
@@ -77,7 +93,7 @@ const SETUP_LOCK: &str = "SELECT pg_advisory_xact_lock(hashtext('keyward.rotatio
 /// one row when the claim still holds.
 pub(crate) fn renew_sql() -> String {
     "UPDATE keyward.rotation_range SET lease_until = clock_timestamp() + make_interval(secs => $5) \
-     WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4 AND NOT done"
+     WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4"
         .to_string()
 }
 
@@ -153,6 +169,9 @@ pub struct Claim {
     pub upto: Option<Key>,
     /// The worker whose expired lease this claim took over.
     pub took_over: Option<String>,
+    /// The range is rotated: this claim verifies it (reads it again,
+    /// counting what is not under the target key).
+    pub verify: bool,
 }
 
 /// What a worker does next.
@@ -161,7 +180,7 @@ pub enum Next {
     Claim(Claim),
     /// Every range left is held by a live worker: ask again after this.
     Wait(Duration),
-    /// Every range is done.
+    /// Every range is rotated and verified.
     AllDone,
 }
 
@@ -282,19 +301,24 @@ impl Ledger {
         Ok(())
     }
 
-    /// Claims a free range, or one whose lease expired.
+    /// Claims a range to rotate that is free or whose lease expired; when
+    /// none is left, a rotated range to verify (the two phases overlap: a
+    /// range is verified by any worker once it is rotated, so the
+    /// verification is spread over the workers too).
     pub fn claim_next(&mut self) -> Result<Next> {
         let secs = self.lease.as_secs_f64();
         let claimed = self.client.query_opt(
             "WITH pick AS (
-                SELECT n, owner AS was FROM keyward.rotation_range
-                WHERE rotation = $1 AND NOT done AND (owner IS NULL OR lease_until < clock_timestamp())
-                ORDER BY n LIMIT 1 FOR UPDATE SKIP LOCKED)
+                SELECT n, CASE WHEN lease_until IS NOT NULL THEN owner END AS was
+                FROM keyward.rotation_range
+                WHERE rotation = $1 AND NOT verified
+                  AND (owner IS NULL OR lease_until IS NULL OR lease_until < clock_timestamp())
+                ORDER BY done, n LIMIT 1 FOR UPDATE SKIP LOCKED)
              UPDATE keyward.rotation_range r SET owner = $2, epoch = r.epoch + 1,
                 lease_until = clock_timestamp() + make_interval(secs => $3),
                 takeovers = r.takeovers + (pick.was IS NOT NULL)::int, updated = clock_timestamp()
              FROM pick WHERE r.rotation = $1 AND r.n = pick.n
-             RETURNING r.n, r.epoch, r.next::text, r.hi::text, pick.was",
+             RETURNING r.n, r.epoch, r.next::text, r.hi::text, pick.was, r.done, r.lo::text",
             &[&self.id, &self.owner, &secs],
         );
         let claimed = match claimed {
@@ -303,6 +327,8 @@ impl Ledger {
             Err(e) => return Err(self.err(e)),
         };
         if let Some(row) = claimed {
+            let verify: bool = row.get(5);
+            let from = if verify { row.get(6) } else { row.get(2) };
             return Ok(Next::Claim(Claim {
                 hold: Hold {
                     rotation: self.id.clone(),
@@ -311,14 +337,15 @@ impl Ledger {
                     epoch: row.get(1),
                     lease_secs: secs,
                 },
-                after: json_key(row.get(2))?.unwrap_or_default(),
+                after: json_key(from)?.unwrap_or_default(),
                 upto: json_key(row.get(3))?,
                 took_over: row.get(4),
+                verify,
             }));
         }
         let left = self.client.query_one(
-            "SELECT count(*) FILTER (WHERE NOT done),
-                    extract(epoch FROM min(lease_until) FILTER (WHERE NOT done) - clock_timestamp())::float8
+            "SELECT count(*) FILTER (WHERE NOT verified),
+                    extract(epoch FROM min(lease_until) FILTER (WHERE NOT verified) - clock_timestamp())::float8
              FROM keyward.rotation_range WHERE rotation = $1",
             &[&self.id],
         );
@@ -349,6 +376,64 @@ impl Ledger {
         }
     }
 
+    /// Records a claimed range's verification: `false` when the claim was
+    /// taken over.
+    pub fn verified(&mut self, c: &Claim, r: &super::Report) -> Result<bool> {
+        let h = &c.hold;
+        let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        let (rows, current, remaining, undecryptable, unrecognized) = (
+            n(r.rows),
+            n(r.current),
+            n(r.rotated + r.encrypted_plaintext),
+            n(r.undecryptable),
+            n(r.unrecognized),
+        );
+        match self.client.execute(
+            "UPDATE keyward.rotation_range SET verified = true, lease_until = NULL, updated = clock_timestamp(),
+                v_rows = $5, v_current = $6, v_remaining = $7, v_undecryptable = $8, v_unrecognized = $9
+             WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4",
+            &[
+                &h.rotation,
+                &h.range,
+                &h.owner,
+                &h.epoch,
+                &rows,
+                &current,
+                &remaining,
+                &undecryptable,
+                &unrecognized,
+            ],
+        ) {
+            Ok(n) => Ok(n == 1),
+            Err(e) if missing_table(&e) => Ok(false),
+            Err(e) => Err(self.err(e)),
+        }
+    }
+
+    /// The verification of the whole table: the sum of its ranges'.
+    pub fn verification(&mut self) -> Result<Verification> {
+        let row = self
+            .client
+            .query_one(
+                "SELECT coalesce(sum(v_rows), 0)::int8, coalesce(sum(v_current), 0)::int8,
+                        coalesce(sum(v_remaining), 0)::int8, coalesce(sum(v_undecryptable), 0)::int8,
+                        coalesce(sum(v_unrecognized), 0)::int8
+                 FROM keyward.rotation_range WHERE rotation = $1",
+                &[&self.id],
+            )
+            .map_err(|e| self.err(e))?;
+        let n = |i: usize| u64::try_from(row.get::<_, i64>(i)).unwrap_or(0);
+        let (remaining, undecryptable) = (n(2), n(3));
+        Ok(Verification {
+            rows: n(0),
+            current: n(1),
+            remaining,
+            undecryptable,
+            unrecognized: n(4),
+            ok: remaining == 0 && undecryptable == 0,
+        })
+    }
+
     /// Gives a claimed range back at once (a worker that stops early).
     pub fn release(&mut self, c: &Claim) -> Result<()> {
         let h = &c.hold;
@@ -366,9 +451,7 @@ impl Ledger {
     /// Elects this worker to verify the finished rotation: `None` when
     /// another worker is verifying (or did), with its name.
     pub fn elect(&mut self) -> Result<std::result::Result<(), Option<String>>> {
-        // The verification reads the whole table without renewing: it has
-        // twenty leases before another worker may take it over.
-        let secs = self.lease.as_secs_f64() * 20.0;
+        let secs = self.lease.as_secs_f64();
         let won = self.client.query_opt(
             "UPDATE keyward.rotation SET state = 'verifying', finisher = $2,
                 lease_until = clock_timestamp() + make_interval(secs => $3)
@@ -445,8 +528,9 @@ impl Ledger {
     }
 }
 
-/// The final verification of a cooperative rotation: the whole table read
-/// again, counting what is not under the target key.
+/// The final verification of a cooperative rotation: every range read
+/// again once rotated (by any worker), counting what is not under the
+/// target key.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Verification {
     /// Rows read.
@@ -543,8 +627,10 @@ pub struct RangeProgress {
     pub owner: Option<String>,
     /// Seconds its lease still runs (negative: expired).
     pub lease_seconds: Option<f64>,
-    /// Finished.
+    /// Rotated.
     pub done: bool,
+    /// Read again and counted.
+    pub verified: bool,
     /// Rows done.
     pub rows: i64,
     /// Values written.
@@ -611,7 +697,7 @@ fn read_progress(
             .query(
                 "SELECT n, lo::text, hi::text, owner,
                         extract(epoch FROM lease_until - clock_timestamp())::float8,
-                        done, rows, rotated, takeovers
+                        done, rows, rotated, takeovers, verified
                  FROM keyward.rotation_range WHERE rotation = $1 ORDER BY n",
                 &[&id],
             )
@@ -632,6 +718,7 @@ fn read_progress(
                     rows: x.get(6),
                     rotated: x.get(7),
                     takeovers: x.get(8),
+                    verified: x.get(9),
                 }
             })
             .collect();

@@ -37,8 +37,10 @@ pub struct WorkerRun {
     pub rows: u64,
     /// Values it re-encrypted.
     pub rotated: u64,
-    /// Ranges it finished.
+    /// Ranges it rotated.
     pub ranges: u64,
+    /// Ranges it verified (read again once rotated).
+    pub verified: u64,
     /// Ranges it took over from a worker whose lease expired.
     pub taken_over: u64,
     /// Ranges it stopped working on before finishing them: taken over by
@@ -235,6 +237,13 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
         worker: name.clone(),
         ..WorkerRun::default()
     };
+    // A range's verification: every value read again, nothing written.
+    let verify_opts = Options {
+        dry_run: true,
+        skip_errors: true,
+        throttle: None,
+        ..job.opts.clone()
+    };
     loop {
         if job.stop.load(Ordering::Relaxed) {
             return Ok((report, run, Finish::Stopped));
@@ -256,6 +265,26 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
         };
         if claim.took_over.is_some() {
             run.taken_over += 1;
+        }
+        if claim.verify {
+            table.hold(claim.hold.clone(), claim.upto.clone())?;
+            heartbeat.set(Some(claim.hold.clone()));
+            let checked =
+                super::run_from(&mut table, job.keys, &verify_opts, &(), claim.after.clone());
+            heartbeat.set(None);
+            let checked = match checked {
+                Ok(r) => r,
+                Err(e) => {
+                    let _ = ledger.release(&claim);
+                    return Err(e);
+                }
+            };
+            if ledger.verified(&claim, &checked)? {
+                run.verified += 1;
+            } else {
+                run.lost += 1;
+            }
+            continue;
         }
         table.hold(claim.hold.clone(), claim.upto.clone())?;
         heartbeat.set(Some(claim.hold.clone()));
@@ -308,31 +337,10 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
     drop(heartbeat);
     match ledger.elect()? {
         Ok(()) => {
-            let v = verify(job)?;
+            let v = ledger.verification()?;
             ledger.finish(&v, co.keep_progress)?;
             Ok((report, run, Finish::Verified(name, v)))
         }
         Err(by) => Ok((report, run, Finish::By(by))),
     }
-}
-
-/// Reads the whole table again, counting what is not under the target key.
-fn verify(job: &Job<'_>) -> Result<Verification> {
-    let mut table = PgTable::open(job.url, job.target)?;
-    let opts = Options {
-        dry_run: true,
-        skip_errors: true,
-        throttle: None,
-        ..job.opts.clone()
-    };
-    let r = super::run(&mut table, job.keys, &opts, &())?;
-    let remaining = r.rotated + r.encrypted_plaintext;
-    Ok(Verification {
-        rows: r.rows,
-        current: r.current,
-        remaining,
-        undecryptable: r.undecryptable,
-        unrecognized: r.unrecognized,
-        ok: remaining == 0 && r.undecryptable == 0,
-    })
 }
