@@ -11,14 +11,18 @@
 #
 #   bash bench/rotate_workers.sh                       # 600 rows, 100,000 iterations
 #   ROWS=2000 ITERATIONS=600000 bash bench/rotate_workers.sh
-#   PGURL=postgres://postgres@127.0.0.1:5432/test (default)
+#   PGURL=postgres://postgres@127.0.0.1:5432/test (default); KEYWARD=path/to/keyward skips the build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${ROWS:-600}"
 iter="${ITERATIONS:-100000}"
 url="${PGURL:-${KEYWARD_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}}"
-cargo build --release --locked --quiet
-kw="$PWD/target/release/keyward"
+if [ -n "${KEYWARD:-}" ]; then
+  kw="$KEYWARD"  # a binary built before (the machine stays idle for the figures)
+else
+  cargo build --release --locked --quiet
+  kw="$PWD/target/release/keyward"
+fi
 dir="$(mktemp -d)"
 schema="kw_bench_workers_$$"
 cleanup() {

@@ -631,15 +631,24 @@ pub fn error(label: &str, e: postgres::Error) -> Error {
     // A connection the server ended (shut down, terminated, an idle
     // transaction timed out) is the environment's doing, like one that
     // broke: exit 4, not a fault of the input.
-    let lost = e.code().is_some_and(|c| {
-        let c = c.code();
-        c.starts_with("08") || c.starts_with("57P") || c == "25P03"
-    });
-    if e.as_db_error().is_some() && !lost {
+    if e.as_db_error().is_some() && !is_lost(&e) {
         Error::bad_input(format!("PostgreSQL at {label}: {detail}"))
     } else {
         Error::environment(format!("PostgreSQL at {label}: {detail}"))
     }
+}
+
+/// Whether `e` is the environment's doing rather than the input's: no
+/// answer from the server (a broken or closed connection), or the server
+/// ending the session (shut down, terminated, an idle transaction timed
+/// out, a connection exception).
+pub fn is_lost(e: &postgres::Error) -> bool {
+    e.is_closed()
+        || e.as_db_error().is_none()
+        || e.code().is_some_and(|c| {
+            let c = c.code();
+            c.starts_with("08") || c.starts_with("57P") || c == "25P03"
+        })
 }
 
 /// Connects as `sslmode` says; `label` (the connection string without its

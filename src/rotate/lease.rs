@@ -358,7 +358,9 @@ impl Ledger {
         if open == 0 {
             return Ok(Next::AllDone);
         }
-        let wait = expires.unwrap_or(0.0).clamp(0.1, (secs / 4.0).max(0.1));
+        // A range held by a live worker frees up when it is rotated (to be
+        // verified) or its lease expires: ask again soon.
+        let wait = expires.unwrap_or(0.0).clamp(0.05, 0.25);
         Ok(Next::Wait(Duration::from_secs_f64(wait)))
     }
 

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use codec::{Class, Keys, Outcome};
 pub use sqlite::{SqliteWriter, Table};
 
@@ -747,6 +747,15 @@ pub trait Storage: Rows {
     fn checkpoint(&mut self, _last: &[Value], _rows: u64, _rotated: u64) -> Result<()> {
         Ok(())
     }
+    /// Whether the connection was lost (PostgreSQL): the run then connects
+    /// again ([`Storage::reconnect`]) and resumes after its last commit.
+    fn connection_lost(&self) -> bool {
+        false
+    }
+    /// Connects again, with everything the run had prepared.
+    fn reconnect(&mut self) -> Result<()> {
+        Err(Error::internal("this table cannot connect again"))
+    }
 }
 
 /// A batch's place and counts, recorded with its writes.
@@ -853,8 +862,16 @@ pub fn run<S: Storage + ?Sized>(
     run_from(table, keys, opts, progress, before_all())
 }
 
+/// The waits before each attempt to connect again after the connection
+/// was lost mid-run (a restart, a failover, a network blip, a session the
+/// server ended); then the run fails (exit 4), its commits kept.
+const RECONNECT_BACKOFF_MS: [u64; 6] = [250, 500, 1000, 2000, 4000, 8000];
+
 /// [`run`] over the rows after the key `from` (empty: from the start), up
-/// to the end of what `table` reads.
+/// to the end of what `table` reads. A connection lost mid-run
+/// ([`Storage::connection_lost`]) is made again, with backoff, and the run
+/// resumes after its last commit; a server that refuses it ends the run
+/// with exit 4, naming the server and the reason.
 pub fn run_from<S: Storage + ?Sized>(
     table: &mut S,
     keys: &Keys,
@@ -863,6 +880,61 @@ pub fn run_from<S: Storage + ?Sized>(
     from: Key,
 ) -> Result<Report> {
     let start = Instant::now();
+    let mut total = Report {
+        dry_run: opts.dry_run,
+        ..Report::default()
+    };
+    let (mut from, mut failures) = (from, 0usize);
+    loop {
+        let (span, resume, err) = run_span(table, keys, opts, progress, from.clone());
+        total.merge(span);
+        let Some(lost) = err else { break };
+        if lost.kind() != ErrorKind::Environment || !table.connection_lost() {
+            return Err(lost);
+        }
+        if let Some(key) = resume {
+            from = key;
+            failures = 0;
+        }
+        loop {
+            let Some(ms) = RECONNECT_BACKOFF_MS.get(failures) else {
+                return Err(Error::environment(format!(
+                    "{}; {} attempts to connect again failed; everything committed so far is kept",
+                    lost.message(),
+                    RECONNECT_BACKOFF_MS.len()
+                ))
+                .with_hint("rerun when the server is back: values already rotated are skipped"));
+            };
+            failures += 1;
+            std::thread::sleep(Duration::from_millis(*ms));
+            match table.reconnect() {
+                Ok(()) => break,
+                Err(e) if e.kind() == ErrorKind::Environment => {}
+                Err(e) => {
+                    return Err(Error::environment(format!(
+                        "{} (connecting again after the connection was lost mid-run: {}); everything committed so far is kept",
+                        e.message(),
+                        lost.message()
+                    ))
+                    .with_hint("rerun once the server accepts the connection: values already rotated are skipped"));
+                }
+            }
+        }
+    }
+    total.seconds = start.elapsed().as_secs_f64();
+    Ok(total)
+}
+
+/// One stretch of [`run_from`] on one connection: its counts, the last key
+/// it committed (`None`: none), and the error that ended it early.
+fn run_span<S: Storage + ?Sized>(
+    table: &mut S,
+    keys: &Keys,
+    opts: &Options,
+    progress: &dyn Progress,
+    from: Key,
+) -> (Report, Option<Key>, Option<Error>) {
+    let start = Instant::now();
     let mut report = Report {
         dry_run: opts.dry_run,
         ..Report::default()
@@ -870,7 +942,8 @@ pub fn run_from<S: Storage + ?Sized>(
     let target = table.target().clone();
     let pk_name = table.pk_name().to_string();
     let mut w = Written::default();
-    std::thread::scope(|s| -> Result<()> {
+    let mut resume: Option<Key> = None;
+    let outcome = std::thread::scope(|s| -> Result<()> {
         let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Batch>(1);
         // Each batch's writes travel with its counts, which count once the
         // batch is written: the crypto thread plans ahead, and a batch
@@ -953,6 +1026,7 @@ pub fn run_from<S: Storage + ?Sized>(
                 }
                 let _ = done_tx.send(writes);
                 report.absorb(Report { rows, ..counts });
+                resume = Some(last);
                 progress.advance(rows);
                 throttle(start, report.rows, opts.throttle);
             }
@@ -963,7 +1037,7 @@ pub fn run_from<S: Storage + ?Sized>(
             .join()
             .map_err(|_| Error::internal("the rotation crypto thread panicked"))?;
         db_result
-    })?;
+    });
     report.undecryptable += w.undecryptable;
     report.skipped_keys.extend(w.skipped);
     report.batches = w.batches;
@@ -979,7 +1053,7 @@ pub fn run_from<S: Storage + ?Sized>(
     }
     report.lease_lost = w.lost;
     report.seconds = start.elapsed().as_secs_f64();
-    Ok(report)
+    (report, resume, outcome.err())
 }
 
 impl Report {
@@ -1014,6 +1088,15 @@ impl Report {
             encrypted_plaintext: 0,
             ..b
         });
+    }
+
+    /// Adds the counts of another stretch of the same run (after a
+    /// reconnection, or another range of a cooperating worker).
+    pub(crate) fn merge(&mut self, b: Report) {
+        self.conflicts += b.conflicts;
+        self.batches += b.batches;
+        self.lease_lost |= b.lease_lost;
+        self.absorb(b);
     }
 
     /// Adds a batch's counts once the batch is written (or, in a dry run,

@@ -66,6 +66,11 @@ pub struct PgTable {
     fenced: Option<Fenced>,
     /// The hold was found taken over: nothing more is written.
     lost: bool,
+    /// A read ahead failed for a lost connection.
+    read_lost: bool,
+    /// The session settings of [`PgTable::session`], made again on a new
+    /// connection.
+    session_set: Option<(String, std::time::Duration)>,
     /// The version (`xmin`) of each row of the last batches read ahead, by
     /// [`key_id`]: what the batched UPDATE compares.
     versions: VecDeque<HashMap<Vec<u8>, i64>>,
@@ -321,6 +326,7 @@ impl PgTable {
         let pk_name = row_value(&key_names);
         let reader = Reader {
             table: target.table.clone(),
+            label: redact(url),
             sql: Default::default(),
             keys: keys.clone(),
             kinds: kinds.clone(),
@@ -339,6 +345,8 @@ impl PgTable {
             upto: None,
             fenced: None,
             lost: false,
+            read_lost: false,
+            session_set: None,
             versions: VecDeque::new(),
             batch_update: None,
             updates: Vec::new(),
@@ -499,7 +507,9 @@ impl Rows for PgTable {
         let Some(ahead) = &mut self.ahead else {
             return Ok(self.reader.read(&mut self.client, after, upto, limit)?.0);
         };
-        let (batch, xmins) = ahead.next(after, upto, limit)?;
+        let (batch, xmins) = ahead.next(after, upto, limit).inspect_err(|e| {
+            self.read_lost = e.kind() == crate::error::ErrorKind::Environment;
+        })?;
         let versions = batch
             .iter()
             .zip(xmins)
@@ -518,6 +528,8 @@ impl Rows for PgTable {
 struct Reader {
     /// The table as named, for messages.
     table: String,
+    /// The server (its connection string without a password), for messages.
+    label: String,
     /// The SELECTs ([`PgTable::read_sql`]): from the start, after a key;
     /// then the same two up to a last key (a cooperating worker's span).
     sql: [String; 4],
@@ -577,8 +589,12 @@ impl Reader {
         ))
     }
 
-    /// A failed read: most likely the `--where` condition.
+    /// A failed read: the connection lost (exit 4, and a run connects
+    /// again), else most likely the `--where` condition.
     fn err(&self, e: postgres::Error) -> Error {
+        if crate::pgtls::is_lost(&e) {
+            return crate::pgtls::error(&self.label, e);
+        }
         Error::usage(format!(
             "cannot read {}: {}",
             self.table,
@@ -937,6 +953,7 @@ impl PgTable {
     /// has the server end a transaction left idle longer than `idle` (a
     /// stopped worker's), releasing its locks.
     pub fn session(&mut self, name: &str, idle: std::time::Duration) -> Result<()> {
+        self.session_set = Some((name.to_string(), idle));
         let ms = idle.as_millis().to_string();
         self.client
             .execute(
@@ -1320,6 +1337,30 @@ impl Storage for PgTable {
 
     fn commit(&mut self) -> Result<()> {
         self.batch_execute("COMMIT")
+    }
+
+    fn connection_lost(&self) -> bool {
+        self.client.is_closed() || self.read_lost
+    }
+
+    fn reconnect(&mut self) -> Result<()> {
+        self.client = crate::pgtls::connect(&self.url, &redact(&self.url))?;
+        self.reader.stmts = Default::default();
+        self.read_lost = false;
+        self.versions.clear();
+        let writes = self.batch_update.take().is_some();
+        self.ahead = None;
+        if let Some((name, idle)) = self.session_set.clone() {
+            self.session(&name, idle)?;
+        }
+        if writes {
+            self.prepare_writes()?;
+        }
+        if let Some(f) = self.fenced.take() {
+            let upto = self.upto.clone();
+            self.hold(f.hold, upto)?;
+        }
+        Ok(())
     }
 
     fn rollback(&mut self) -> Result<()> {

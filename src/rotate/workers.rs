@@ -161,7 +161,7 @@ pub fn run(
     };
     for r in results {
         let (r, w, finish) = r?;
-        add(&mut report, r);
+        report.merge(r);
         coop.workers.push(w);
         match finish {
             Finish::Verified(name, v) => {
@@ -186,13 +186,6 @@ enum Finish {
     Verified(String, Verification),
     /// Another worker verifies (named when known).
     By(Option<String>),
-}
-
-/// Adds one span's counts to a worker's.
-fn add(report: &mut Report, r: Report) {
-    report.conflicts += r.conflicts;
-    report.batches += r.batches;
-    report.absorb(r);
 }
 
 /// The waits before each attempt to connect again after a lost connection
@@ -298,17 +291,6 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
         heartbeat.set(None);
         let span = match span {
             Ok(r) => r,
-            Err(e) if table.is_closed() && e.kind() == ErrorKind::Environment => {
-                // The connection was lost (a stopped worker's idle
-                // transaction ended by the server, a restart): what was
-                // committed stays; the range's lease runs out and any
-                // worker, this one too, resumes it from its last commit
-                // (given back at once when the ledger's connection lives).
-                run.lost += 1;
-                let _ = ledger.release(&claim);
-                table = with_backoff(|| open_table(job, &name))?;
-                continue;
-            }
             Err(e) => {
                 // Given back for another worker at once.
                 let _ = ledger.release(&claim);
@@ -318,7 +300,7 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
         let (lost, aborted) = (span.lease_lost, span.aborted);
         run.rows += span.rows;
         run.rotated += span.rotated;
-        add(&mut report, span);
+        report.merge(span);
         if lost {
             run.lost += 1;
             continue;

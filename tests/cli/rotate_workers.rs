@@ -606,3 +606,127 @@ fn workers_bad_input() {
             .stderr(predicate::str::contains("--dry-run counts on one worker"));
     }
 }
+
+/// A run (one worker, no `--workers`) whose connections the server ends
+/// mid-run reconnects and resumes after its last commit: every row is
+/// rotated, and counted once. When the server then refuses the new
+/// connection (the role may no longer log in), the run exits 4 naming the
+/// server and the reason, and what it committed stays.
+#[test]
+fn a_lost_connection_is_resumed_and_a_refused_reconnect_exits_4() {
+    let (Some(s1), Some(s2)) = (PgSchema::new("reconnect1"), PgSchema::new("reconnect2")) else {
+        return;
+    };
+    let url = s1.url.clone();
+    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
+    const N: i64 = 3000;
+    let t1 = fill(&mut client, &s1, N);
+    let t2 = fill(&mut client, &s2, N);
+    let role = format!("kw_rc_{}", std::process::id());
+    client
+        .batch_execute(&format!(
+            "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN;
+             GRANT USAGE ON SCHEMA {a}, {b} TO {role};
+             GRANT SELECT, UPDATE ON {t1}, {t2} TO {role};",
+            a = s1.name,
+            b = s2.name
+        ))
+        .unwrap();
+    struct DropRole(String, String);
+    impl Drop for DropRole {
+        fn drop(&mut self) {
+            if let Ok(mut c) = Client::connect(&self.0, postgres::NoTls) {
+                let _ = c.batch_execute(&format!(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{r}';
+                     DROP OWNED BY {r}; DROP ROLE IF EXISTS {r};",
+                    r = self.1
+                ));
+            }
+        }
+    }
+    let _role = DropRole(url.clone(), role.clone());
+    let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let server = after_scheme
+        .rsplit_once('@')
+        .map_or(after_scheme, |(_, r)| r);
+    let db = format!("postgres://{role}@{server}");
+    let e = Env::new();
+    let args = ["--column", "secret", "--batch", "100", "--throttle", "1500"];
+    let terminate = |client: &mut Client| {
+        let n: i64 = client
+            .query_one(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = $1",
+                &[&role],
+            )
+            .unwrap()
+            .get(0);
+        assert!(n > 0, "no connection of {role} to end");
+    };
+
+    // The server ends the run's connections; it reconnects and finishes.
+    let child = spawn_rotate(&e, &db, &t1, &args);
+    std::thread::sleep(Duration::from_millis(700));
+    terminate(&mut client);
+    let (code, doc, err) = wait_json(child);
+    assert_eq!(code, 0, "{doc} {err}");
+    assert_eq!(doc["rows"], N, "every row counted once: {doc}");
+    assert_eq!(doc["rotated"], N, "{doc}");
+    let new = EnvelopeKey::new(&key(2), 2);
+    for r in client
+        .query(&format!("SELECT id, secret FROM {t1}"), &[])
+        .unwrap()
+    {
+        let id: i64 = r.get(0);
+        assert_eq!(
+            open_env(&new, &r.get::<_, String>(1), None),
+            format!("row {id}")
+        );
+    }
+
+    // The server refuses the new connection: exit 4, naming it and why.
+    let child = spawn_rotate(&e, &db, &t2, &args);
+    std::thread::sleep(Duration::from_millis(700));
+    client
+        .batch_execute(&format!("ALTER ROLE {role} NOLOGIN"))
+        .unwrap();
+    terminate(&mut client);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(
+        stderr.contains(&format!("PostgreSQL at postgres://{role}@")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("not permitted to log in"), "{stderr}");
+    assert_eq!(
+        stderr
+            .trim()
+            .lines()
+            .filter(|l| l.starts_with("keyward: error"))
+            .count(),
+        1,
+        "{stderr}"
+    );
+    // What it committed stays: some rows under the new key, the rest under
+    // the old, every one readable.
+    let old = EnvelopeKey::new(&key(1), 1);
+    let mut rotated = 0;
+    for r in client
+        .query(&format!("SELECT id, secret FROM {t2}"), &[])
+        .unwrap()
+    {
+        let (id, v): (i64, String) = (r.get(0), r.get(1));
+        let text = match new.open_base64(&v, None) {
+            Ok(p) => {
+                rotated += 1;
+                p.to_vec()
+            }
+            Err(_) => old.open_base64(&v, None).unwrap().to_vec(),
+        };
+        assert_eq!(String::from_utf8(text).unwrap(), format!("row {id}"));
+    }
+    assert!(
+        rotated > 0 && rotated < N,
+        "{rotated} rows committed before the loss"
+    );
+}
