@@ -16,6 +16,7 @@
 #
 #   bash bench/rotate_pg.sh                  (ROWS=200000, RUNS=1)
 #   ROWS=1000000 RUNS=3 bash bench/rotate_pg.sh
+#   WORKERS=1 ROWS=1000000 bash bench/rotate_pg.sh   (rotate run --workers 1)
 #   KEYWARD_BENCH_POSTGRES_URL=postgres://... (default postgres://postgres@127.0.0.1:5432/test)
 #
 # The role needs to create a schema and the pgcrypto extension (a superuser,
@@ -120,6 +121,8 @@ kw_run() {
   local out="$WORK/kw.json" tv="$WORK/time.txt"
   local cmd=("$BIN" --store "$WORK/keyward.db" --format json rotate run --db "$URL"
     --table "$SCHEMA.kw" --column content --from-key-env OLD --to-key-env NEW --to fernet)
+  # WORKERS=N: the cooperating workers' path (leases, fences, the spread verification).
+  [ -n "${WORKERS:-}" ] && cmd+=(--workers "$WORKERS")
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -v -o "$tv" "${cmd[@]}" >"$out"
     awk -F': ' '

@@ -4,7 +4,6 @@ use std::io::IsTerminal;
 
 use serde::Serialize;
 
-use crate::audit::{AuditOutcome, Entry, Risk};
 use crate::cli::{
     OnError, RotateCheckArgs, RotateCommand, RotateKeyArgs, RotateRunArgs, RotateTableArgs,
 };
@@ -14,6 +13,7 @@ use crate::error::{Error, Outcome, Result};
 use crate::formats::FormatName;
 use crate::output::{Format, Output, Report};
 use crate::rotate::codec::Keys;
+use crate::rotate::journal::{self, Scope};
 use crate::rotate::keyset::{self, Formats, RotationKeys};
 use crate::rotate::lease::RotationProgress;
 use crate::rotate::plan::{TableSpec, Tables};
@@ -402,74 +402,25 @@ struct Run<'a> {
     co: Option<&'a Cooperate>,
 }
 
-/// What a table's `rotate.start` entry records; `rotate.finish` adds the
-/// report or the error.
-#[derive(Serialize)]
-struct Scope {
-    /// The worker (with `--workers`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    worker: Option<String>,
-    db: String,
-    table: String,
-    columns: Vec<String>,
-    to: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target_key: Option<u32>,
-    dry_run: bool,
-}
-
-#[derive(Serialize)]
-struct Finish<'a> {
-    #[serde(flatten)]
-    scope: &'a Scope,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a rotate::Report>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cooperation: Option<&'a Cooperation>,
-}
-
-fn details(d: &impl Serialize) -> Result<serde_json::Value> {
-    serde_json::to_value(d)
-        .map_err(|e| Error::internal(format!("cannot encode the audit details: {e}")))
-}
-
-/// Rotates one table, between its `rotate.start` and `rotate.finish` entries.
+/// Rotates one table, between its `rotate.start` and `rotate.finish`
+/// entries ([`rotate::journal`]), with a progress bar on a terminal.
 fn rotate_table(
     ctx: &Ctx,
     run: &Run<'_>,
     table: &mut Opened,
     sampled: usize,
 ) -> Result<(rotate::Report, Option<Cooperation>)> {
-    let (to, keys, target, opts) = (run.to, &run.keys.keys, run.target, run.opts);
-    let scope = Scope {
-        worker: run.co.map(|c| c.name.clone()),
-        db: target.db.display().to_string(),
-        table: target.table.clone(),
-        columns: target.columns.clone(),
-        to: to.to_string(),
-        target_key: Some(keys.target_id()).filter(|&id| id != crate::rotate::codec::NO_TARGET),
-        dry_run: opts.dry_run,
-    };
-    let entry = |outcome: AuditOutcome, details: serde_json::Value| {
-        Entry::new("rotate.finish", "table", target.table.clone())
-            .risk(Risk::Medium)
-            .outcome(outcome)
-            .details(details)
-    };
-    // The store and auditor are opened once, for both entries.
+    let (keys, target, opts) = (&run.keys.keys, run.target, run.opts);
+    let target_key = Some(keys.target_id()).filter(|&id| id != crate::rotate::codec::NO_TARGET);
+    let mut scope = Scope::new(target, run.to, target_key, opts.dry_run);
+    scope.worker = run.co.map(|c| c.name.clone());
+    // A run that writes nothing (a dry run; nothing to rotate) is not
+    // audited.
     let mut audit = if !opts.dry_run && (sampled > 0 || opts.encrypt_plaintext) {
         Some(ctx.audited()?)
     } else {
         None
     };
-    if let Some((store, auditor)) = audit.as_mut() {
-        let start = Entry::new("rotate.start", "table", target.table.clone())
-            .risk(Risk::Medium)
-            .details(details(&scope)?);
-        store.write(|tx| auditor.append(tx, &start))?;
-    }
     let bar = if std::io::stderr().is_terminal() && !ctx.out.quiet() {
         let pb = indicatif::ProgressBar::new(table.count()?);
         pb.set_style(
@@ -487,71 +438,26 @@ fn rotate_table(
         Some(b) => b,
         None => &(),
     };
-    let mut cooperation = None;
-    let result = match run.co {
-        None => table.run(keys, opts, progress),
-        Some(co) => rotate::workers::run(
-            run.db,
-            target,
-            keys,
-            opts,
-            co,
-            to,
-            &run.keys.target,
-            progress,
-        )
-        .map(|(report, c)| {
-            cooperation = Some(c);
-            report
-        }),
-    };
+    let result = journal::run(audit.as_mut().map(|(s, a)| (s, a)), &scope, || {
+        match run.co {
+            None => table.run(keys, opts, progress).map(|r| (r, None)),
+            Some(co) => rotate::workers::run(
+                run.db,
+                target,
+                keys,
+                opts,
+                co,
+                run.to,
+                &run.keys.target,
+                progress,
+            )
+            .map(|(r, c)| (r, Some(c))),
+        }
+    });
     if let Some(b) = &bar {
         b.0.finish_and_clear();
     }
-    let report = match result {
-        Ok(report) => report,
-        Err(err) => {
-            // A run that ends in an error still closes its rotate.start:
-            // the batches before the error are committed, and the log says so.
-            if let Some((store, auditor)) = audit.as_mut() {
-                let finish = Finish {
-                    scope: &scope,
-                    error: Some(err.message()),
-                    report: None,
-                    cooperation: None,
-                };
-                if let Ok(d) = details(&finish) {
-                    let e = entry(AuditOutcome::Failure, d);
-                    let _ = store.write(|tx| auditor.append(tx, &e));
-                }
-            }
-            return Err(err);
-        }
-    };
-    if let Some((store, auditor)) = audit.as_mut() {
-        let unverified = cooperation
-            .as_ref()
-            .and_then(|c| c.verification.as_ref())
-            .is_some_and(|v| !v.ok);
-        let outcome = if report.aborted
-            || report.undecryptable > 0
-            || report.unrecognized > 0
-            || unverified
-        {
-            AuditOutcome::Failure
-        } else {
-            AuditOutcome::Success
-        };
-        let finish = Finish {
-            scope: &scope,
-            error: None,
-            report: Some(&report),
-            cooperation: cooperation.as_ref(),
-        };
-        let e = entry(outcome, details(&finish)?);
-        store.write(|tx| auditor.append(tx, &e))?;
-    }
-    Ok((report, cooperation))
+    result
 }
 
 fn check_keys(ctx: &Ctx, a: &RotateCheckArgs) -> Result<Keys> {

@@ -13,6 +13,7 @@
 pub mod codec;
 pub mod envfile;
 pub mod foreign;
+pub mod journal;
 pub mod keyset;
 pub mod lease;
 pub mod pg;
