@@ -647,7 +647,8 @@ pub fn is_lost(e: &postgres::Error) -> bool {
         || e.as_db_error().is_none()
         || e.code().is_some_and(|c| {
             let c = c.code();
-            c.starts_with("08") || c.starts_with("57P") || c == "25P03"
+            // 53: insufficient resources (too many connections, ...).
+            c.starts_with("08") || c.starts_with("57P") || c.starts_with("53") || c == "25P03"
         })
 }
 

@@ -186,7 +186,9 @@ pub enum Next {
 
 /// A worker's connection to the rotation's ledger.
 pub struct Ledger {
-    client: Client,
+    /// Shared with the worker's [`Heartbeat`], which renews the lease on it
+    /// while the worker's span runs (one connection less per worker).
+    client: Arc<Mutex<Client>>,
     url: String,
     /// The rotation's id.
     pub id: String,
@@ -278,7 +280,7 @@ impl Ledger {
         }
         tx.commit().map_err(e)?;
         Ok(Ledger {
-            client,
+            client: Arc::new(Mutex::new(client)),
             url,
             id: id.to_string(),
             owner: owner.to_string(),
@@ -290,14 +292,24 @@ impl Ledger {
         err(&self.url, e)
     }
 
+    /// The connection (a heartbeat that panicked leaves it usable).
+    fn lock(&self) -> std::sync::MutexGuard<'_, Client> {
+        self.client.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Renews this worker's claims on the ledger's connection.
+    pub fn heartbeat(&self) -> Result<Heartbeat> {
+        Heartbeat::start(self.client.clone(), self.lease)
+    }
+
     /// Whether the connection is gone.
     pub fn is_closed(&self) -> bool {
-        self.client.is_closed()
+        self.lock().is_closed()
     }
 
     /// Connects again (after the connection was lost).
     pub fn reconnect(&mut self) -> Result<()> {
-        self.client = crate::pgtls::connect(&self.url, &redact(&self.url))?;
+        *self.lock() = crate::pgtls::connect(&self.url, &redact(&self.url))?;
         Ok(())
     }
 
@@ -307,7 +319,7 @@ impl Ledger {
     /// verification is spread over the workers too).
     pub fn claim_next(&mut self) -> Result<Next> {
         let secs = self.lease.as_secs_f64();
-        let claimed = self.client.query_opt(
+        let claimed = self.lock().query_opt(
             "WITH pick AS (
                 SELECT n, CASE WHEN lease_until IS NOT NULL THEN owner END AS was
                 FROM keyward.rotation_range
@@ -343,7 +355,7 @@ impl Ledger {
                 verify,
             }));
         }
-        let left = self.client.query_one(
+        let left = self.lock().query_one(
             "SELECT count(*) FILTER (WHERE NOT verified),
                     extract(epoch FROM min(lease_until) FILTER (WHERE NOT verified) - clock_timestamp())::float8
              FROM keyward.rotation_range WHERE rotation = $1",
@@ -367,7 +379,7 @@ impl Ledger {
     /// Marks a claimed range done: `false` when the claim was taken over.
     pub fn done(&mut self, c: &Claim) -> Result<bool> {
         let h = &c.hold;
-        match self.client.execute(
+        match self.lock().execute(
             "UPDATE keyward.rotation_range SET done = true, lease_until = NULL, next = hi, \
              updated = clock_timestamp() WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4",
             &[&h.rotation, &h.range, &h.owner, &h.epoch],
@@ -390,7 +402,7 @@ impl Ledger {
             n(r.undecryptable),
             n(r.unrecognized),
         );
-        match self.client.execute(
+        match self.lock().execute(
             "UPDATE keyward.rotation_range SET verified = true, lease_until = NULL, updated = clock_timestamp(),
                 v_rows = $5, v_current = $6, v_remaining = $7, v_undecryptable = $8, v_unrecognized = $9
              WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4",
@@ -415,7 +427,7 @@ impl Ledger {
     /// The verification of the whole table: the sum of its ranges'.
     pub fn verification(&mut self) -> Result<Verification> {
         let row = self
-            .client
+            .lock()
             .query_one(
                 "SELECT coalesce(sum(v_rows), 0)::int8, coalesce(sum(v_current), 0)::int8,
                         coalesce(sum(v_remaining), 0)::int8, coalesce(sum(v_undecryptable), 0)::int8,
@@ -439,7 +451,7 @@ impl Ledger {
     /// Gives a claimed range back at once (a worker that stops early).
     pub fn release(&mut self, c: &Claim) -> Result<()> {
         let h = &c.hold;
-        match self.client.execute(
+        match self.lock().execute(
             "UPDATE keyward.rotation_range SET owner = NULL, lease_until = NULL \
              WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4",
             &[&h.rotation, &h.range, &h.owner, &h.epoch],
@@ -454,7 +466,7 @@ impl Ledger {
     /// another worker is verifying (or did), with its name.
     pub fn elect(&mut self) -> Result<std::result::Result<(), Option<String>>> {
         let secs = self.lease.as_secs_f64();
-        let won = self.client.query_opt(
+        let won = self.lock().query_opt(
             "UPDATE keyward.rotation SET state = 'verifying', finisher = $2,
                 lease_until = clock_timestamp() + make_interval(secs => $3)
              WHERE id = $1 AND (state = 'running'
@@ -466,7 +478,7 @@ impl Ledger {
             Ok(Some(_)) => Ok(Ok(())),
             Ok(None) => {
                 let by = self
-                    .client
+                    .lock()
                     .query_opt(
                         "SELECT finisher FROM keyward.rotation WHERE id = $1",
                         &[&self.id],
@@ -492,7 +504,7 @@ impl Ledger {
             .map_err(|e| Error::internal(format!("cannot encode the verification: {e}")))?;
         let url = self.url.clone();
         let e = |e| err(&url, e);
-        match self.client.execute(
+        match self.lock().execute(
             "UPDATE keyward.rotation SET state = $2, verification = $3::text::jsonb,
                 finished = clock_timestamp(), lease_until = NULL WHERE id = $1",
             &[&self.id, &state, &doc],
@@ -505,7 +517,8 @@ impl Ledger {
         if keep {
             return Ok(());
         }
-        let mut tx = self.client.transaction().map_err(e)?;
+        let mut c = self.lock();
+        let mut tx = c.transaction().map_err(e)?;
         tx.batch_execute(SETUP_LOCK).map_err(e)?;
         let others: bool = tx
             .query_one(
@@ -560,15 +573,9 @@ pub struct Heartbeat {
 }
 
 impl Heartbeat {
-    /// Connects and starts renewing every third of `lease`.
-    pub fn start(url: &str, name: &str, lease: Duration) -> Result<Heartbeat> {
-        let mut client = crate::pgtls::connect(url, &redact(url))?;
-        client
-            .execute(
-                "SELECT set_config('application_name', $1, false)",
-                &[&format!("{name} heartbeat")],
-            )
-            .map_err(|e| err(url, e))?;
+    /// Starts renewing, every third of `lease`, on `client` (the
+    /// ledger's connection, idle while the worker's span runs).
+    fn start(client: Arc<Mutex<Client>>, lease: Duration) -> Result<Heartbeat> {
         let hold: Arc<Mutex<Option<Hold>>> = Arc::default();
         let lost = Arc::new(AtomicBool::new(false));
         let (stop, rx) = mpsc::channel::<()>();
@@ -580,7 +587,7 @@ impl Heartbeat {
                 while let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(lease / 3) {
                     let current = h.lock().map(|g| g.clone()).unwrap_or(None);
                     let Some(c) = current else { continue };
-                    let renewed = client.execute(
+                    let renewed = client.lock().unwrap_or_else(|p| p.into_inner()).execute(
                         &sql,
                         &[&c.rotation, &c.range, &c.owner, &c.epoch, &c.lease_secs],
                     );

@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::codec::Keys;
-use super::lease::{Heartbeat, Ledger, Next, Split, Verification};
+use super::lease::{Ledger, Next, Split, Verification};
 use super::pg::PgTable;
 use super::{Options, Progress, Report, Target};
 use crate::error::{Error, ErrorKind, Result};
@@ -224,7 +224,7 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
         batch: job.opts.batch as u64,
     };
     let mut ledger = Ledger::join(&mut table, job.id, &name, co.lease, job.target_desc, split)?;
-    let heartbeat = Heartbeat::start(job.url, &format!("keyward rotate {name}"), co.lease)?;
+    let heartbeat = ledger.heartbeat()?;
     let mut report = Report::default();
     let mut run = WorkerRun {
         worker: name.clone(),
