@@ -610,6 +610,20 @@ pub struct EnvDefinition {
     pub last_line: usize,
 }
 
+/// `FILE defines VAR N times (lines ...)`: a file where keyward will not
+/// guess which definition the service reads.
+fn defined_twice(path: &Path, var: &str, defs: &[EnvDefinition]) -> String {
+    format!(
+        "{} defines {var} {} times (lines {}); keyward does not guess which one the service reads",
+        path.display(),
+        defs.len(),
+        defs.iter()
+            .map(|d| d.first_line.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
 /// Finds every definition of `var` in dotenv text: `NAME=...` or
 /// `export NAME=...`, multi-line quoted values included; comment lines are
 /// not definitions.
@@ -930,16 +944,8 @@ pub fn env_value(text: &str, var: &str, path: &Path) -> Result<Option<(usize, Ze
         return Ok(None);
     };
     if defs.len() > 1 {
-        return Err(Error::bad_input(format!(
-            "{} defines {var} {} times (lines {}); keyward does not guess which one the service reads",
-            path.display(),
-            defs.len(),
-            defs.iter()
-                .map(|d| d.first_line.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-        .with_hint("keep one definition, then run the command again"));
+        return Err(Error::bad_input(defined_twice(path, var, &defs))
+            .with_hint("keep one definition, then run the command again"));
     }
     let lines = split_lines_keep(text);
     let body = Zeroizing::new(lines[first.first_line - 1..first.last_line].concat());
@@ -1033,16 +1039,8 @@ fn edit_env_text(
     if let Some(first) = defs.first() {
         let append = matches!(change, EnvChange::Append(_));
         if append && defs.len() > 1 {
-            return Err(Error::environment(format!(
-                "{} defines {var} {} times (lines {}); keyward does not guess which one the service reads",
-                path.display(),
-                defs.len(),
-                defs.iter()
-                    .map(|d| d.first_line.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-            .with_hint("keep one definition, then run the command again"));
+            return Err(Error::environment(defined_twice(path, var, &defs))
+                .with_hint("keep one definition, then run the command again"));
         }
         if !append && !force {
             return Err(Error::environment(format!(

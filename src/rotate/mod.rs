@@ -212,11 +212,7 @@ fn rotate_json(
     let mut tally = FieldTally::default();
     for path in paths {
         let name = format!("{}.{}", target.columns[col], path.join("."));
-        let pointer: String = path
-            .iter()
-            .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
-            .collect();
-        let s = match doc.pointer_mut(&pointer) {
+        let s = match doc.pointer_mut(&json_pointer(path)) {
             None => continue,
             Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Null) => {
@@ -261,6 +257,13 @@ fn rotate_json(
         Outcome::Plain(None)
     };
     Ok((outcome, tally))
+}
+
+/// A field's path as a JSON pointer (`/profile/email`, `~` and `/` escaped).
+fn json_pointer(path: &[String]) -> String {
+    path.iter()
+        .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
+        .collect()
 }
 
 /// Whether `db` names a PostgreSQL server rather than a SQLite file.
@@ -1260,11 +1263,7 @@ fn cells(target: &Target, col: usize, v: &Value) -> Vec<(String, Option<Value>)>
     paths
         .iter()
         .filter_map(|path| {
-            let pointer: String = path
-                .iter()
-                .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
-                .collect();
-            let value = match doc.pointer(&pointer)? {
+            let value = match doc.pointer(&json_pointer(path))? {
                 serde_json::Value::String(s) => Value::Text(s.clone()),
                 serde_json::Value::Null => Value::Null,
                 other => Value::Text(other.to_string()),

@@ -365,12 +365,7 @@ impl PgTable {
     /// read after, then (when `upto`) the last key of the span read. Each
     /// row: its key, its values, its version (`xmin`).
     fn read_sql(&self, first: bool, upto: bool) -> String {
-        let filter = self
-            .target
-            .filter
-            .as_deref()
-            .map(|w| format!(" AND ({w})"))
-            .unwrap_or_default();
+        let filter = self.filter("AND");
         let mut cond = if first {
             "TRUE".to_string()
         } else {
@@ -394,6 +389,15 @@ impl PgTable {
             self.table_sql,
             self.key_order()
         )
+    }
+
+    /// ` AND (condition)` / ` WHERE (condition)` for `--where`, or nothing.
+    fn filter(&self, lead: &str) -> String {
+        self.target
+            .filter
+            .as_deref()
+            .map(|w| format!(" {lead} ({w})"))
+            .unwrap_or_default()
     }
 
     fn select_list(&self) -> String {
@@ -440,12 +444,7 @@ impl PgTable {
 
     /// Rows to process.
     pub fn count(&mut self) -> Result<u64> {
-        let filter = self
-            .target
-            .filter
-            .as_deref()
-            .map(|w| format!(" WHERE ({w})"))
-            .unwrap_or_default();
+        let filter = self.filter("WHERE");
         let n: i64 = self
             .client
             .query_one(
@@ -969,12 +968,7 @@ impl PgTable {
     /// the boundaries of ranges of `every` rows. One pass over the key's
     /// index.
     pub fn boundaries(&mut self, every: u64) -> Result<Vec<Key>> {
-        let filter = self
-            .target
-            .filter
-            .as_deref()
-            .map(|w| format!(" AND ({w})"))
-            .unwrap_or_default();
+        let filter = self.filter("AND");
         let read: Vec<String> = self.keys.iter().map(KeyCol::read).collect();
         let (table_sql, order) = (self.table_sql.clone(), self.key_order());
         let sql = |cond: &str| {
