@@ -3,11 +3,12 @@
 //! read back by stand-ins of their own encryption code (tests/standins/)
 //! running on Python's `cryptography`, in SQLite and in PostgreSQL.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
+use rusqlite::types::Value as SqlValue;
 
-use crate::util::{json_with_code, kw, python_with, run_standin, write_file};
+use crate::util::{PgSchema, json_with_code, kw, python_with, run_standin, write_file};
 
 /// A fresh standard-base64 32-byte key (seed 002's ENCRYPTION_MASTER_KEY).
 fn b64_key(py: &str) -> String {
@@ -183,101 +184,403 @@ fn seed002_rows_rotate_to_a_new_master_key_and_iteration_count() {
     assert_eq!(verify["undecryptable"], 40, "{verify}");
 }
 
-/// Seed 000 (Cross-Tool Memory): a new passphrase and a new salt (scrypt),
-/// whole values and `encrypt_dict` JSON fields; the service reads every
-/// value back with the new passphrase and salt.
-#[test]
-fn seed000_values_and_dict_fields_rotate_to_a_new_passphrase_and_salt() {
-    let Some(py) = python_with("cryptography") else {
+/// A test's table in SQLite or in PostgreSQL: rows numbered from 1 in
+/// `id`, every other cell text or NULL; one scenario runs on both.
+trait Cells {
+    /// `--db DB --table TABLE`.
+    fn target(&self) -> [String; 4];
+    /// Every row's cells after `id`, in `id` order.
+    fn read(&mut self) -> Vec<Vec<Option<String>>>;
+}
+
+/// A table's columns after `id`: name, SQLite type, PostgreSQL type.
+type Columns = &'static [(&'static str, &'static str, &'static str)];
+
+fn names(columns: Columns) -> Vec<String> {
+    columns.iter().map(|(c, _, _)| c.to_string()).collect()
+}
+
+/// [`Cells`] in a SQLite file.
+struct SqliteCells {
+    path: PathBuf,
+    table: String,
+    columns: Vec<String>,
+}
+
+impl SqliteCells {
+    /// `table(id INTEGER PRIMARY KEY, columns)` in a new file `path`, with `rows`.
+    fn new(path: PathBuf, table: &str, columns: Columns, rows: &[Vec<Option<String>>]) -> Self {
+        let conn = Connection::open(&path).unwrap();
+        let decl: Vec<String> = columns.iter().map(|(c, t, _)| format!("{c} {t}")).collect();
+        conn.execute_batch(&format!(
+            "CREATE TABLE {table} (id INTEGER PRIMARY KEY, {})",
+            decl.join(", ")
+        ))
+        .unwrap();
+        let marks: Vec<String> = (1..=columns.len() + 1).map(|i| format!("?{i}")).collect();
+        let insert = format!("INSERT INTO {table} VALUES ({})", marks.join(", "));
+        for (i, row) in rows.iter().enumerate() {
+            let id = SqlValue::Integer(i as i64 + 1);
+            let cells = row
+                .iter()
+                .map(|c| c.clone().map_or(SqlValue::Null, SqlValue::Text));
+            conn.execute(
+                &insert,
+                rusqlite::params_from_iter(std::iter::once(id).chain(cells)),
+            )
+            .unwrap();
+        }
+        SqliteCells {
+            path,
+            table: table.to_string(),
+            columns: names(columns),
+        }
+    }
+}
+
+impl Cells for SqliteCells {
+    fn target(&self) -> [String; 4] {
+        let db = self.path.to_str().unwrap();
+        ["--db", db, "--table", &self.table].map(String::from)
+    }
+    fn read(&mut self) -> Vec<Vec<Option<String>>> {
+        let conn = Connection::open(&self.path).unwrap();
+        let sql = format!(
+            "SELECT {} FROM {} ORDER BY id",
+            self.columns.join(", "),
+            self.table
+        );
+        let mut st = conn.prepare(&sql).unwrap();
+        st.query_map([], |r| {
+            (0..self.columns.len())
+                .map(|i| r.get::<_, Option<String>>(i))
+                .collect()
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+}
+
+/// [`Cells`] in a PostgreSQL schema of the test's own; each cell written
+/// as text cast to its column's type, and read back as text.
+struct PgCells<'a> {
+    pg: &'a mut PgSchema,
+    table: String,
+    columns: Vec<String>,
+}
+
+impl<'a> PgCells<'a> {
+    /// `table(id bigint PRIMARY KEY, columns)` in the schema, with `rows`.
+    fn new(
+        pg: &'a mut PgSchema,
+        table: &str,
+        columns: Columns,
+        rows: &[Vec<Option<String>>],
+    ) -> Self {
+        let table = pg.table(table);
+        let decl: Vec<String> = columns.iter().map(|(c, _, t)| format!("{c} {t}")).collect();
+        pg.client
+            .batch_execute(&format!(
+                "CREATE TABLE {table} (id bigint PRIMARY KEY, {})",
+                decl.join(", ")
+            ))
+            .unwrap();
+        let casts: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, t))| format!("${}::text::{t}", i + 2))
+            .collect();
+        let insert = pg
+            .client
+            .prepare(&format!(
+                "INSERT INTO {table} VALUES ($1, {})",
+                casts.join(", ")
+            ))
+            .unwrap();
+        for (i, row) in rows.iter().enumerate() {
+            let id = i as i64 + 1;
+            let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&id];
+            params.extend(
+                row.iter()
+                    .map(|c| c as &(dyn postgres::types::ToSql + Sync)),
+            );
+            pg.client.execute(&insert, &params).unwrap();
+        }
+        PgCells {
+            pg,
+            table,
+            columns: names(columns),
+        }
+    }
+}
+
+impl Cells for PgCells<'_> {
+    fn target(&self) -> [String; 4] {
+        ["--db", &self.pg.url, "--table", &self.table].map(String::from)
+    }
+    fn read(&mut self) -> Vec<Vec<Option<String>>> {
+        let cols: Vec<String> = self.columns.iter().map(|c| format!("{c}::text")).collect();
+        let sql = format!("SELECT {} FROM {} ORDER BY id", cols.join(", "), self.table);
+        self.pg
+            .client
+            .query(&sql, &[])
+            .unwrap()
+            .iter()
+            .map(|r| (0..cols.len()).map(|i| r.get(i)).collect())
+            .collect()
+    }
+}
+
+/// What a scenario's service wrote, and its means to read it: a Python
+/// with `cryptography`, a directory (keys, salts), the plaintexts, and the
+/// rows holding them, the cells after `id`.
+struct Service {
+    py: String,
+    dir: tempfile::TempDir,
+    plain: Vec<String>,
+    rows: Vec<Vec<Option<String>>>,
+}
+
+impl Service {
+    /// A Python and a directory for `plain` (`None`: no Python with
+    /// `cryptography`); the rows are the scenario's to write.
+    fn new(plain: impl IntoIterator<Item = String>) -> Option<Service> {
+        Some(Service {
+            py: python_with("cryptography")?,
+            dir: tempfile::tempdir().unwrap(),
+            plain: plain.into_iter().collect(),
+            rows: Vec::new(),
+        })
+    }
+}
+
+/// A rotation scenario that runs on both engines: the rows it writes, the
+/// table they go in, and what it runs and checks on them.
+trait Scenario: Sized {
+    /// The table's name.
+    const TABLE: &str;
+    /// The table's columns.
+    const COLUMNS: Columns;
+    /// Its keys and rows (`None`: no Python with `cryptography`).
+    fn new() -> Option<Self>;
+    /// What the service wrote.
+    fn service(&self) -> &Service;
+    /// Rotates the table `t` holding the service's rows and checks it.
+    fn rotates_in(&self, t: impl Cells);
+}
+
+/// A scenario's two tests: the first in a SQLite file, the second in a
+/// PostgreSQL schema of its own (`kw_<tag>_<pid>`).
+macro_rules! on_both_engines {
+    (
+        $scenario:ty, $tag:literal,
+        $(#[$sqlite_doc:meta])* fn $sqlite:ident;
+        $(#[$pg_doc:meta])* fn $pg:ident;
+    ) => {
+        $(#[$sqlite_doc])*
+        #[test]
+        fn $sqlite() {
+            in_sqlite::<$scenario>();
+        }
+
+        $(#[$pg_doc])*
+        #[test]
+        fn $pg() {
+            in_postgresql::<$scenario>($tag);
+        }
+    };
+}
+
+/// `S` in a SQLite file.
+fn in_sqlite<S: Scenario>() {
+    let Some(s) = S::new() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let (old_salt, new_salt) = (dir.path().join("old.salt"), dir.path().join("new.salt"));
-    for s in [&old_salt, &new_salt] {
-        run_standin(
-            &py,
-            "seed000_memory.py",
-            &["newsalt", s.to_str().unwrap()],
-            &[],
-            "",
-        );
-    }
-    let (old_pass, new_pass) = ("correct horse battery", "a brand new passphrase");
-    let plain: Vec<String> = (0..12).map(|i| format!("memory number {i}")).collect();
-    let stored = lines(&run_standin(
-        &py,
-        "seed000_memory.py",
-        &["encrypt", old_salt.to_str().unwrap()],
-        &[("ENCRYPTION_PASSPHRASE", old_pass)],
-        &plain.join("\n"),
+    let path = dir.path().join("service.db");
+    s.rotates_in(SqliteCells::new(
+        path,
+        S::TABLE,
+        S::COLUMNS,
+        &s.service().rows,
     ));
-    let db = dir.path().join("memory.db");
-    let conn = Connection::open(&db).unwrap();
-    conn.execute_batch("CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT, meta TEXT)")
-        .unwrap();
-    for (i, v) in stored.iter().enumerate() {
-        // encrypt_dict: the chosen field encrypted, the others as they are.
-        let meta = serde_json::json!({"source": "cli", "note": v}).to_string();
-        conn.execute(
-            "INSERT INTO memories VALUES (?1, ?2, ?3)",
-            rusqlite::params![i as i64, v, meta],
+}
+
+/// `S` in a PostgreSQL schema of its own, `kw_<tag>_<pid>`.
+fn in_postgresql<S: Scenario>(tag: &str) {
+    let Some(s) = S::new() else {
+        return;
+    };
+    let Some(mut pg) = PgSchema::new(tag) else {
+        return;
+    };
+    s.rotates_in(PgCells::new(
+        &mut pg,
+        S::TABLE,
+        S::COLUMNS,
+        &s.service().rows,
+    ));
+}
+
+/// Seed 000's passphrases: the old one and the new one.
+const SEED000_PASS: [&str; 2] = ["correct horse battery", "a brand new passphrase"];
+
+/// Seed 000 (Cross-Tool Memory): an old and a new salt, and the rows of
+/// `memories(content, metadata)` its service wrote under the old
+/// passphrase and salt: 12 values, each in `content` and as the `note` of
+/// the `metadata` dict (`encrypt_dict`), then a row of NULLs and one of
+/// plaintext.
+struct Seed000(Service);
+
+impl Scenario for Seed000 {
+    const TABLE: &str = "memories";
+    const COLUMNS: Columns = &[("content", "TEXT", "text"), ("metadata", "TEXT", "jsonb")];
+
+    fn new() -> Option<Self> {
+        let mut s = Seed000(Service::new((0..12).map(|i| format!("memory number {i}")))?);
+        for which in [0, 1] {
+            s.standin("newsalt", which, "");
+        }
+        let encrypt = || lines(&s.standin("encrypt", 0, &s.0.plain.join("\n")));
+        let (contents, notes) = (encrypt(), encrypt());
+        let dict =
+            |note: &str| Some(serde_json::json!({"source": "cli", "note": note}).to_string());
+        let mut rows: Vec<Vec<Option<String>>> = contents
+            .into_iter()
+            .zip(&notes)
+            .map(|(c, n)| vec![Some(c), dict(n)])
+            .collect();
+        rows.push(vec![None, None]);
+        rows.push(vec![
+            Some("a memory in plain words".into()),
+            dict("a plain note"),
+        ]);
+        s.0.rows = rows;
+        Some(s)
+    }
+
+    fn service(&self) -> &Service {
+        &self.0
+    }
+
+    /// Rotated to the new passphrase and salt, the NULLs and plaintext
+    /// untouched; the service reads every value back with the new ones; a
+    /// rerun changes nothing; `verify` passes with the new key and fails
+    /// with the old.
+    fn rotates_in(&self, mut t: impl Cells) {
+        let target = t.target();
+        let run = || {
+            json_with_code(
+                self.rotate("run", &target).args([
+                    "--to",
+                    "fernet-b64",
+                    "--from-key-env",
+                    "OLD",
+                    "--from-derive",
+                    &self.derive(0),
+                    "--to-key-env",
+                    "NEW",
+                    "--to-derive",
+                    &self.derive(1),
+                ]),
+                0,
+            )
+        };
+        let n = self.0.plain.len();
+        let before = t.read();
+        let first = run();
+        assert_eq!(first["rotated"], 2 * n, "{first}");
+        assert_eq!(first["null"], 2, "{first}");
+        assert_eq!(first["plaintext"], 2, "{first}");
+        let after = t.read();
+        assert_eq!(after[n..], before[n..], "NULLs or plaintext were touched");
+        let (contents, notes): (Vec<String>, Vec<String>) = after[..n]
+            .iter()
+            .map(|row| {
+                let doc: serde_json::Value =
+                    serde_json::from_str(row[1].as_deref().unwrap()).unwrap();
+                assert_eq!(doc["source"], "cli", "{doc}");
+                (
+                    row[0].clone().unwrap(),
+                    doc["note"].as_str().unwrap().into(),
+                )
+            })
+            .unzip();
+        for values in [contents, notes] {
+            assert_eq!(
+                lines(&self.standin("decrypt", 1, &values.join("\n"))),
+                self.0.plain
+            );
+        }
+        let again = run();
+        assert_eq!(again["rotated"], 0, "{again}");
+        assert_eq!(again["current"], 2 * n);
+        assert_eq!(t.read(), after, "a rerun rewrote rows");
+        for (which, code, undecryptable) in [(1, 0, 0), (0, 1, 2 * n)] {
+            let verify = json_with_code(
+                self.rotate("verify", &target).args([
+                    "--key-env",
+                    ["OLD", "NEW"][which],
+                    "--derive",
+                    &self.derive(which),
+                ]),
+                code,
+            );
+            assert_eq!(verify["undecryptable"], undecryptable, "{verify}");
+        }
+    }
+}
+
+impl Seed000 {
+    /// The old (0) or the new (1) salt's file.
+    fn salt(&self, which: usize) -> PathBuf {
+        self.0.dir.path().join(["old.salt", "new.salt"][which])
+    }
+
+    /// The service's key derivation with the old (0) or the new (1) salt.
+    fn derive(&self, which: usize) -> String {
+        format!(
+            "scrypt:n=16384,r=8,p=1,salt-file={}",
+            self.salt(which).display()
         )
-        .unwrap();
     }
-    drop(conn);
-    let derive = |salt: &Path| format!("scrypt:n=16384,r=8,p=1,salt-file={}", salt.display());
-    let out = json_with_code(
-        kw().env("OLD", old_pass).env("NEW", new_pass).args([
-            "--format",
-            "json",
-            "rotate",
-            "run",
-            "--db",
-            db.to_str().unwrap(),
-            "--table",
-            "memories",
-            "--column",
-            "content",
-            "--json-field",
-            "meta:note",
-            "--from",
-            "fernet-b64",
-            "--to",
-            "fernet-b64",
-            "--from-key-env",
-            "OLD",
-            "--from-derive",
-            &derive(&old_salt),
-            "--to-key-env",
-            "NEW",
-            "--to-derive",
-            &derive(&new_salt),
-        ]),
-        0,
-    );
-    assert_eq!(out["rotated"], 24, "{out}");
-    let contents: Vec<String> = column(&db, "SELECT content FROM memories ORDER BY id")
-        .into_iter()
-        .map(Option::unwrap)
-        .collect();
-    let notes: Vec<String> = column(&db, "SELECT meta FROM memories ORDER BY id")
-        .into_iter()
-        .map(|m| {
-            let doc: serde_json::Value = serde_json::from_str(&m.unwrap()).unwrap();
-            assert_eq!(doc["source"], "cli");
-            doc["note"].as_str().unwrap().to_string()
-        })
-        .collect();
-    for values in [contents, notes] {
-        let back = run_standin(
-            &py,
+
+    /// The stand-in's `cmd` with the old (0) or the new (1) passphrase and salt.
+    fn standin(&self, cmd: &str, which: usize, input: &str) -> String {
+        run_standin(
+            &self.0.py,
             "seed000_memory.py",
-            &["decrypt", new_salt.to_str().unwrap()],
-            &[("ENCRYPTION_PASSPHRASE", new_pass)],
-            &values.join("\n"),
-        );
-        assert_eq!(lines(&back), plain);
+            &[cmd, self.salt(which).to_str().unwrap()],
+            &[("ENCRYPTION_PASSPHRASE", SEED000_PASS[which])],
+            input,
+        )
     }
+
+    /// `rotate CMD --from fernet-b64` on `content` and `metadata.note`,
+    /// the old passphrase in OLD and the new one in NEW.
+    fn rotate(&self, cmd: &str, target: &[String]) -> assert_cmd::Command {
+        let mut c = kw();
+        c.env("OLD", SEED000_PASS[0])
+            .env("NEW", SEED000_PASS[1])
+            .args(["--format", "json", "rotate", cmd])
+            .args(target)
+            .args(["--column", "content"])
+            .args(["--json-field", "metadata:note", "--from", "fernet-b64"]);
+        c
+    }
+}
+
+on_both_engines! {
+    Seed000, "fmt_seed000",
+    /// Seed 000 (Cross-Tool Memory): a new passphrase and a new salt
+    /// (scrypt), whole values and `encrypt_dict` JSON fields, NULLs and
+    /// plaintext beside them; the service reads every value back with the
+    /// new passphrase and salt; a rerun changes nothing; `verify` tells the
+    /// new key from the old.
+    fn seed000_values_and_dict_fields_rotate_to_a_new_passphrase_and_salt;
+    /// Seed 000's scenario in PostgreSQL, the dict in a jsonb column.
+    fn seed000_values_and_dict_fields_rotate_in_postgresql;
 }
 
 /// A table mixing plaintext, ciphertext of a format nobody named, NULLs and
@@ -491,18 +794,10 @@ else:
     );
 }
 
-/// Seed 004's hybrid values (an RSA-OAEP-SHA256-wrapped AES-256-GCM data
-/// key): rotating re-wraps the data key under the new RSA key and leaves
-/// the data (nonce, ciphertext, tag) byte for byte; a rerun with the new
-/// private key as target changes nothing.
-#[test]
-fn rsa_wrapped_values_are_rewrapped_without_touching_the_data() {
-    let Some(py) = python_with("cryptography") else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path().to_str().unwrap();
-    let code = r#"
+/// Seed 004's hybrid values in Python's `cryptography`: `keys DIR` makes
+/// an old and a new RSA key pair, `encrypt DIR` seals lines under the old
+/// public key, `decrypt DIR NAME` opens them with a private key.
+const HYBRID_PY: &str = r#"
 import base64, os, sys
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa, padding
@@ -528,80 +823,111 @@ else:
         dk = k.decrypt(b[:256], oaep)
         print(AESGCM(dk).decrypt(b[256:268], b[268:], None).decode())
 "#;
-    let hybrid = |args: &[&str], input: &str| {
-        let mut argv: Vec<&std::ffi::OsStr> = vec!["-c".as_ref(), code.as_ref()];
-        argv.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
-        crate::util::python_stdin(&py, &argv, &[], input)
-    };
-    hybrid(&["keys", d], "");
-    let spec = write_file(
-        dir.path(),
-        "chat.toml",
-        "cipher = \"rsa-oaep-aes-256-gcm\"\nencoding = \"base64\"\nlayout = [\"wrapped_key:256\", \"nonce:12\", \"ciphertext\", \"tag:16\"]\n",
-        0o644,
-    );
-    let plain = ["hi there", "a private message", "bye"];
-    let stored = lines(&hybrid(&["encrypt", d], &plain.join("\n")));
-    let db = dir.path().join("chat.db");
-    let conn = Connection::open(&db).unwrap();
-    conn.execute_batch("CREATE TABLE messages (id INTEGER PRIMARY KEY, body TEXT)")
-        .unwrap();
-    for (i, v) in stored.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO messages VALUES (?1, ?2)",
-            rusqlite::params![i as i64, v],
-        )
-        .unwrap();
+
+/// Seed 004's hybrid values (an RSA-OAEP-SHA256-wrapped AES-256-GCM data
+/// key, base64 text): a spec of their layout, an old and a new RSA key
+/// pair, and three messages sealed under the old public key, as the rows
+/// of `messages(body)`.
+struct Hybrid(Service);
+
+impl Scenario for Hybrid {
+    const TABLE: &str = "messages";
+    const COLUMNS: Columns = &[("body", "TEXT", "text")];
+
+    fn new() -> Option<Self> {
+        let mut h = Hybrid(Service::new(
+            ["hi there", "a private message", "bye"].map(String::from),
+        )?);
+        write_file(
+            h.0.dir.path(),
+            "chat.toml",
+            "cipher = \"rsa-oaep-aes-256-gcm\"\nencoding = \"base64\"\nlayout = [\"wrapped_key:256\", \"nonce:12\", \"ciphertext\", \"tag:16\"]\n",
+            0o644,
+        );
+        h.python(&["keys"], "");
+        h.0.rows = lines(&h.python(&["encrypt"], &h.0.plain.join("\n")))
+            .into_iter()
+            .map(|v| vec![Some(v)])
+            .collect();
+        Some(h)
     }
-    drop(conn);
-    let format = format!("spec:{}", spec.display());
-    let run = |to: &str| {
-        json_with_code(
-            kw().args([
-                "--format",
-                "json",
-                "rotate",
-                "run",
-                "--db",
-                db.to_str().unwrap(),
-                "--table",
-                "messages",
-                "--column",
-                "body",
-                "--from",
-                &format,
-                "--to",
-                &format,
-                "--from-key-file",
-                &format!("{d}/old.pem"),
-                "--to-key-file",
-                &format!("{d}/{to}"),
-            ]),
-            0,
-        )
-    };
-    let out = run("new.pub.pem");
-    assert_eq!(out["rotated"], 3, "{out}");
-    let now: Vec<String> = column(&db, "SELECT body FROM messages ORDER BY id")
-        .into_iter()
-        .map(Option::unwrap)
-        .collect();
-    let b64 = |s: &str| {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD.decode(s).unwrap()
-    };
-    for (before, after) in stored.iter().zip(&now) {
-        let (b, a) = (b64(before), b64(after));
-        assert_ne!(b[..256], a[..256], "the data key was not re-wrapped");
-        assert_eq!(b[256..], a[256..], "the data was touched");
+
+    fn service(&self) -> &Service {
+        &self.0
     }
-    assert_eq!(
-        lines(&hybrid(&["decrypt", d, "new"], &now.join("\n"))),
-        plain
-    );
-    let again = run("new.pem");
-    assert_eq!(again["current"], 3, "{again}");
-    assert_eq!(again["rotated"], 0);
+
+    /// Each data key re-wrapped under the new public key, the data (nonce,
+    /// ciphertext, tag) byte for byte as it was; Python opens every value
+    /// with the new private key; a rerun with that private key as target
+    /// changes nothing.
+    fn rotates_in(&self, mut t: impl Cells) {
+        let target = t.target();
+        let d = self.0.dir.path().display();
+        let format = format!("spec:{d}/chat.toml");
+        let run = |to: &str| {
+            json_with_code(
+                kw().args(["--format", "json", "rotate", "run"])
+                    .args(&target)
+                    .args(["--column", "body"])
+                    .args(["--from", &format, "--to", &format])
+                    .args(["--from-key-file", &format!("{d}/old.pem")])
+                    .args(["--to-key-file", &format!("{d}/{to}")]),
+                0,
+            )
+        };
+        let out = run("new.pub.pem");
+        assert_eq!(out["rotated"], self.0.rows.len(), "{out}");
+        let now: Vec<String> = t
+            .read()
+            .into_iter()
+            .map(|r| r[0].clone().unwrap())
+            .collect();
+        let b64 = |s: &str| {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.decode(s).unwrap()
+        };
+        for (before, after) in self.0.rows.iter().zip(&now) {
+            let (b, a) = (b64(before[0].as_deref().unwrap()), b64(after));
+            assert_ne!(b[..256], a[..256], "the data key was not re-wrapped");
+            assert_eq!(b[256..], a[256..], "the data was touched");
+        }
+        assert_eq!(
+            lines(&self.python(&["decrypt", "new"], &now.join("\n"))),
+            self.0.plain
+        );
+        let again = run("new.pem");
+        assert_eq!(again["current"], self.0.rows.len(), "{again}");
+        assert_eq!(again["rotated"], 0);
+        assert_eq!(
+            t.read().concat(),
+            now.into_iter().map(Some).collect::<Vec<_>>(),
+            "a rerun rewrote rows"
+        );
+    }
+}
+
+impl Hybrid {
+    /// [`HYBRID_PY`] with `args` after the key directory.
+    fn python(&self, args: &[&str], input: &str) -> String {
+        let d = self.0.dir.path().as_os_str();
+        let mut argv: Vec<&std::ffi::OsStr> = vec!["-c".as_ref(), HYBRID_PY.as_ref()];
+        argv.extend(args[..1].iter().map(std::ffi::OsStr::new));
+        argv.push(d);
+        argv.extend(args[1..].iter().map(std::ffi::OsStr::new));
+        crate::util::python_stdin(&self.0.py, &argv, &[], input)
+    }
+}
+
+on_both_engines! {
+    Hybrid, "fmt_rsa",
+    /// Seed 004's hybrid values (an RSA-OAEP-SHA256-wrapped AES-256-GCM
+    /// data key): rotating re-wraps the data key under the new RSA key and
+    /// leaves the data (nonce, ciphertext, tag) byte for byte; a rerun with
+    /// the new private key as target changes nothing.
+    fn rsa_wrapped_values_are_rewrapped_without_touching_the_data;
+    /// Seed 004's hybrid values in PostgreSQL (base64 text, as the service
+    /// stores them).
+    fn rsa_wrapped_values_are_rewrapped_in_postgresql;
 }
 
 /// Seed 002's table in PostgreSQL (its real home): rotated by the same
