@@ -169,6 +169,33 @@ impl Drop for Forget {
     }
 }
 
+/// A test's schema with its table of `n` rows ([`fill`]), a connection of
+/// the test's own, the rotation's rows forgotten at the end, and a keyward
+/// environment.
+struct Setup {
+    s: PgSchema,
+    url: String,
+    client: Client,
+    t: String,
+    e: Env,
+    _forget: Forget,
+}
+
+fn setup(tag: &str, n: i64) -> Option<Setup> {
+    let s = PgSchema::new(tag)?;
+    let url = s.url.clone();
+    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
+    let t = fill(&mut client, &s, n);
+    Some(Setup {
+        _forget: Forget(url.clone(), recorded(&s)),
+        s,
+        url,
+        client,
+        t,
+        e: Env::new(),
+    })
+}
+
 fn wait_json(child: Child) -> (i32, serde_json::Value, String) {
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -206,15 +233,18 @@ fn wait_until(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
 /// service's writes survives.
 #[test]
 fn four_workers_two_killed_every_row_rotated_exactly_once() {
-    let Some(s) = PgSchema::new("workers4") else {
+    const N: i64 = 200_000;
+    let Some(Setup {
+        s,
+        url,
+        mut client,
+        t,
+        e,
+        _forget,
+    }) = setup("workers4", N)
+    else {
         return;
     };
-    let url = s.url.clone();
-    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
-    const N: i64 = 200_000;
-    let t = fill(&mut client, &s, N);
-    let _forget = Forget(url.clone(), recorded(&s));
-    let e = Env::new();
 
     let stop = Arc::new(AtomicBool::new(false));
     let writer = {
@@ -349,15 +379,18 @@ fn four_workers_two_killed_every_row_rotated_exactly_once() {
 /// says so in its report.
 #[test]
 fn a_stopped_worker_loses_its_range_and_writes_nothing_more() {
-    let Some(s) = PgSchema::new("workstop") else {
+    const N: i64 = 6000;
+    let Some(Setup {
+        s,
+        url,
+        mut client,
+        t,
+        e,
+        _forget,
+    }) = setup("workstop", N)
+    else {
         return;
     };
-    let url = s.url.clone();
-    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
-    const N: i64 = 6000;
-    let t = fill(&mut client, &s, N);
-    let _forget = Forget(url.clone(), recorded(&s));
-    let e = Env::new();
     let common = [
         "--column",
         "secret",
@@ -426,15 +459,18 @@ fn a_stopped_worker_loses_its_range_and_writes_nothing_more() {
 /// `--keep-progress` finds nothing to do and removes the rotation's rows.
 #[test]
 fn workers_in_one_process_share_the_table_and_status_shows_the_ranges() {
-    let Some(s) = PgSchema::new("workers3") else {
+    const N: i64 = 12_000;
+    let Some(Setup {
+        s,
+        url,
+        mut client,
+        t,
+        e,
+        _forget,
+    }) = setup("workers3", N)
+    else {
         return;
     };
-    let url = s.url.clone();
-    let mut client = Client::connect(&url, postgres::NoTls).unwrap();
-    const N: i64 = 12_000;
-    let t = fill(&mut client, &s, N);
-    let _forget = Forget(url.clone(), recorded(&s));
-    let e = Env::new();
     let run = |extra: &[&str]| {
         let mut a = vec![
             "--column",
