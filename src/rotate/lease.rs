@@ -240,14 +240,31 @@ impl Ledger {
         let e = |e| err(&url, e);
         let mut tx = client.transaction().map_err(e)?;
         tx.batch_execute(SETUP_LOCK).map_err(e)?;
-        tx.batch_execute(CREATE).map_err(|x| {
+        // Created once; a role that may not create in the database can
+        // still work in tables another role made (and granted it).
+        let ready: bool = tx
+            .query_one(
+                "SELECT count(*) = 7 FROM information_schema.columns WHERE table_schema = 'keyward'
+                 AND table_name = 'rotation_range' AND column_name IN
+                 ('verified', 'v_rows', 'v_current', 'v_remaining', 'v_undecryptable', 'v_unrecognized', 'takeovers')",
+                &[],
+            )
+            .map_err(e)?
+            .get(0);
+        let create = if ready { "SELECT 1" } else { CREATE };
+        tx.batch_execute(create).map_err(|x| {
             Error::bad_input(format!(
                 "cannot create keyward's lease tables in schema {SCHEMA} at {}: {}",
                 redact(&url),
                 x.as_db_error().map(|d| d.message().to_string()).unwrap_or_else(|| x.to_string())
             ))
-            .with_hint("cooperating workers need a role that may CREATE in the database; or leave out --workers")
+            .with_hint("cooperating workers need a role that may CREATE in the database (once: the schema keyward and its tables), or leave out --workers")
         })?;
+        tx.execute(
+            "SELECT set_config('application_name', $1, false)",
+            &[&format!("keyward rotate {owner} ledger")],
+        )
+        .map_err(e)?;
         let state: Option<String> = tx
             .query_opt("SELECT state FROM keyward.rotation WHERE id = $1", &[&id])
             .map_err(e)?
@@ -304,7 +321,10 @@ impl Ledger {
 
     /// Whether the connection is gone.
     pub fn is_closed(&self) -> bool {
-        self.lock().is_closed()
+        // A session the server ended is not always seen as closed at
+        // once: ask the server.
+        let mut c = self.lock();
+        c.is_closed() || c.is_valid(Duration::from_secs(5)).is_err()
     }
 
     /// Connects again (after the connection was lost).

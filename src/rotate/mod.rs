@@ -753,7 +753,7 @@ pub trait Storage: Rows {
     }
     /// Whether the connection was lost (PostgreSQL): the run then connects
     /// again ([`Storage::reconnect`]) and resumes after its last commit.
-    fn connection_lost(&self) -> bool {
+    fn connection_lost(&mut self) -> bool {
         false
     }
     /// Connects again, with everything the run had prepared.

@@ -655,8 +655,13 @@ struct Request {
 
 impl ReadAhead {
     /// Connects (as the table's connection did) and starts the thread.
-    fn start(url: &str, mut reader: Reader) -> Result<ReadAhead> {
+    fn start(url: &str, mut reader: Reader, name: Option<&str>) -> Result<ReadAhead> {
         let mut client = crate::pgtls::connect(url, &redact(url))?;
+        if let Some(name) = name {
+            client
+                .execute("SELECT set_config('application_name', $1, false)", &[&name])
+                .map_err(|e| pg_err(url, e))?;
+        }
         let (requests, rx) = mpsc::channel::<Request>();
         let (tx, batches) = mpsc::channel();
         std::thread::Builder::new()
@@ -786,9 +791,11 @@ impl PgTable {
         );
         self.updates = updates;
         self.rereads = rereads;
+        let name = self.session_set.as_ref().map(|(n, _)| format!("{n} read"));
         self.ahead = Some(ReadAhead::start(
             &self.url,
             self.reader.for_new_connection(),
+            name.as_deref(),
         )?);
         Ok(())
     }
@@ -1333,8 +1340,15 @@ impl Storage for PgTable {
         self.batch_execute("COMMIT")
     }
 
-    fn connection_lost(&self) -> bool {
-        self.client.is_closed() || self.read_lost
+    fn connection_lost(&mut self) -> bool {
+        // A session the server ended is not always seen as closed at once:
+        // ask the server.
+        self.read_lost
+            || self.client.is_closed()
+            || self
+                .client
+                .is_valid(std::time::Duration::from_secs(5))
+                .is_err()
     }
 
     fn reconnect(&mut self) -> Result<()> {

@@ -208,6 +208,20 @@ fn with_backoff<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
     Err(last.unwrap_or_else(|| Error::internal("no attempt to reconnect was made")))
 }
 
+/// Runs `f` on the ledger; when it fails because the ledger's connection
+/// was lost, connects again (with backoff) and runs it once more (every
+/// ledger statement checks the claim's owner and epoch, so a statement
+/// that did commit before the loss is harmless to repeat).
+fn on_ledger<T>(ledger: &mut Ledger, mut f: impl FnMut(&mut Ledger) -> Result<T>) -> Result<T> {
+    match f(ledger) {
+        Err(e) if ledger.is_closed() && e.kind() == ErrorKind::Environment => {
+            with_backoff(|| ledger.reconnect())?;
+            f(ledger)
+        }
+        done => done,
+    }
+}
+
 /// The table opened for a worker's writes, its session named.
 fn open_table(job: &Job<'_>, name: &str) -> Result<PgTable> {
     let mut table = PgTable::open(job.url, job.target)?;
@@ -241,14 +255,7 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
         if job.stop.load(Ordering::Relaxed) {
             return Ok((report, run, Finish::Stopped));
         }
-        let next = match ledger.claim_next() {
-            Err(e) if ledger.is_closed() && e.kind() == ErrorKind::Environment => {
-                with_backoff(|| ledger.reconnect())?;
-                continue;
-            }
-            next => next?,
-        };
-        let claim = match next {
+        let claim = match on_ledger(&mut ledger, Ledger::claim_next)? {
             Next::AllDone => break,
             Next::Wait(d) => {
                 std::thread::sleep(d);
@@ -272,7 +279,7 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
                     return Err(e);
                 }
             };
-            if ledger.verified(&claim, &checked)? {
+            if on_ledger(&mut ledger, |l| l.verified(&claim, &checked))? {
                 run.verified += 1;
             } else {
                 run.lost += 1;
@@ -310,17 +317,17 @@ fn work(job: &Job<'_>, name: String) -> Result<(Report, WorkerRun, Finish)> {
             job.stop.store(true, Ordering::Relaxed);
             return Ok((report, run, Finish::Stopped));
         }
-        if ledger.done(&claim)? {
+        if on_ledger(&mut ledger, |l| l.done(&claim))? {
             run.ranges += 1;
         } else {
             run.lost += 1;
         }
     }
     drop(heartbeat);
-    match ledger.elect()? {
+    match on_ledger(&mut ledger, Ledger::elect)? {
         Ok(()) => {
-            let v = ledger.verification()?;
-            ledger.finish(&v, co.keep_progress)?;
+            let v = on_ledger(&mut ledger, Ledger::verification)?;
+            on_ledger(&mut ledger, |l| l.finish(&v, co.keep_progress))?;
             Ok((report, run, Finish::Verified(name, v)))
         }
         Err(by) => Ok((report, run, Finish::By(by))),

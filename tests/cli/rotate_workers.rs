@@ -650,7 +650,11 @@ fn workers_bad_input() {
 /// server and the reason, and what it committed stays.
 #[test]
 fn a_lost_connection_is_resumed_and_a_refused_reconnect_exits_4() {
-    let (Some(s1), Some(s2)) = (PgSchema::new("reconnect1"), PgSchema::new("reconnect2")) else {
+    let (Some(s1), Some(s2), Some(s3)) = (
+        PgSchema::new("reconnect1"),
+        PgSchema::new("reconnect2"),
+        PgSchema::new("reconnect3"),
+    ) else {
         return;
     };
     let url = s1.url.clone();
@@ -658,6 +662,8 @@ fn a_lost_connection_is_resumed_and_a_refused_reconnect_exits_4() {
     const N: i64 = 3000;
     let t1 = fill(&mut client, &s1, N);
     let t2 = fill(&mut client, &s2, N);
+    let t3 = fill(&mut client, &s3, N);
+    let _forget = Forget(url.clone(), recorded(&s3));
     let role = format!("kw_rc_{}", std::process::id());
     client
         .batch_execute(&format!(
@@ -665,7 +671,7 @@ fn a_lost_connection_is_resumed_and_a_refused_reconnect_exits_4() {
              GRANT USAGE ON SCHEMA {a}, {b} TO {role};
              GRANT SELECT, UPDATE ON {t1}, {t2} TO {role};",
             a = s1.name,
-            b = s2.name
+            b = s2.name,
         ))
         .unwrap();
     struct DropRole(String, String);
@@ -718,6 +724,44 @@ fn a_lost_connection_is_resumed_and_a_refused_reconnect_exits_4() {
             format!("row {id}")
         );
     }
+
+    // Cooperating workers: every connection of theirs (data, read-ahead,
+    // ledger and heartbeat) ended mid-run; they connect again and finish,
+    // each row rewritten once.
+    let me = format!("rc-{}", std::process::id());
+    let mut a = args.to_vec();
+    a.extend([
+        "--workers",
+        "2",
+        "--range-rows",
+        "500",
+        "--lease",
+        "5",
+        "--worker-id",
+        &me,
+    ]);
+    let child = spawn_rotate(&e, &url, &t3, &a);
+    std::thread::sleep(Duration::from_millis(700));
+    let ended: Vec<String> = client
+        .query(
+            "SELECT application_name, pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE application_name LIKE $1",
+            &[&format!("keyward rotate {me}%")],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    for kind in ["/1", "/2", "ledger", "read"] {
+        assert!(
+            ended.iter().any(|n| n.contains(kind)),
+            "no {kind} connection among {ended:?}"
+        );
+    }
+    let (code, doc, err) = wait_json(child);
+    assert_eq!(code, 0, "{doc} {err}");
+    assert_eq!(doc["cooperation"]["verification"]["ok"], true, "{doc}");
+    assert_rotated_exactly_once(&mut client, &s3, &t3, N, &HashMap::new());
 
     // The server refuses the new connection: exit 4, naming it and why.
     let child = spawn_rotate(&e, &db, &t2, &args);
