@@ -482,15 +482,16 @@ impl Ledger {
         }
     }
 
-    /// Elects this worker to verify the finished rotation: `None` when
-    /// another worker is verifying (or did), with its name.
+    /// Elects this worker to sum the finished rotation's verification
+    /// (again, when its own election's reply was lost): `Err` with the
+    /// name of the worker that is summing (or did), when known.
     pub fn elect(&mut self) -> Result<std::result::Result<(), Option<String>>> {
         let secs = self.lease.as_secs_f64();
         let won = self.lock().query_opt(
             "UPDATE keyward.rotation SET state = 'verifying', finisher = $2,
                 lease_until = clock_timestamp() + make_interval(secs => $3)
              WHERE id = $1 AND (state = 'running'
-                OR (state = 'verifying' AND lease_until < clock_timestamp()))
+                OR (state = 'verifying' AND (lease_until < clock_timestamp() OR finisher = $2)))
              RETURNING 1",
             &[&self.id, &self.owner, &secs],
         );
