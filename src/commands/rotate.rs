@@ -321,7 +321,6 @@ fn run_rotation(ctx: &Ctx, a: RotateRunArgs) -> Result<Outcome> {
     let mut failed = false;
     for ((mut table, sampled), target) in tables.into_iter().zip(&targets) {
         let run = Run {
-            db: &db,
             to: &to,
             keys: &keys,
             target,
@@ -394,7 +393,6 @@ fn render_cooperation(out: &Output, c: &Cooperation) -> Result<()> {
 
 /// What one table's rotation needs.
 struct Run<'a> {
-    db: &'a str,
     to: &'a str,
     keys: &'a RotationKeys,
     target: &'a Target,
@@ -441,17 +439,9 @@ fn rotate_table(
     let result = journal::run(audit.as_mut().map(|(s, a)| (s, a)), &scope, || {
         match run.co {
             None => table.run(keys, opts, progress).map(|r| (r, None)),
-            Some(co) => rotate::workers::run(
-                run.db,
-                target,
-                keys,
-                opts,
-                co,
-                run.to,
-                &run.keys.target,
-                progress,
-            )
-            .map(|(r, c)| (r, Some(c))),
+            Some(co) => table
+                .run_workers(keys, opts, co, run.to, &run.keys.target, progress)
+                .map(|(r, c)| (r, Some(c))),
         }
     });
     if let Some(b) = &bar {

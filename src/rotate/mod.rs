@@ -319,6 +319,27 @@ impl Opened {
     }
 }
 
+impl Opened {
+    /// Runs this process's cooperating workers ([`workers::run`]): on
+    /// PostgreSQL only.
+    pub fn run_workers(
+        &self,
+        keys: &Keys,
+        opts: &Options,
+        co: &workers::Cooperate,
+        to: &str,
+        target_desc: &str,
+        progress: &(dyn Progress + Sync),
+    ) -> Result<(Report, workers::Cooperation)> {
+        match self {
+            Opened::Pg(t) => workers::run(t, keys, opts, co, to, target_desc, progress),
+            Opened::Lite(_) => Err(Error::usage(
+                "--workers shares a PostgreSQL table between workers; a SQLite file has one writer (leave out --workers)",
+            )),
+        }
+    }
+}
+
 /// A rotation allocates and frees the same megabyte or two for every batch
 /// (decoded values, plaintexts, new values) on two threads. glibc's malloc
 /// gives a freed heap top back to the kernel past 128 KiB and takes it
@@ -866,10 +887,26 @@ pub fn run<S: Storage + ?Sized>(
     run_from(table, keys, opts, progress, before_all())
 }
 
-/// The waits before each attempt to connect again after the connection
-/// was lost mid-run (a restart, a failover, a network blip, a session the
-/// server ended); then the run fails (exit 4), its commits kept.
+/// The waits before each attempt to connect again after a connection was
+/// lost (a restart, a failover, a network blip, a session the server
+/// ended); then the run fails (exit 4), its commits kept.
 const RECONNECT_BACKOFF_MS: [u64; 6] = [250, 500, 1000, 2000, 4000, 8000];
+
+/// Retries `f` after each wait of [`RECONNECT_BACKOFF_MS`] while it fails
+/// for the environment's reasons (a connection refused or lost): the last
+/// such error when every attempt failed, at once any other.
+pub(crate) fn with_backoff<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
+    let mut last = None;
+    for ms in RECONNECT_BACKOFF_MS {
+        std::thread::sleep(Duration::from_millis(ms));
+        match f() {
+            Ok(t) => return Ok(t),
+            Err(e) if e.kind() == ErrorKind::Environment => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| Error::internal("no attempt to connect again was made")))
+}
 
 /// [`run`] over the rows after the key `from` (empty: from the start), up
 /// to the end of what `table` reads. A connection lost mid-run
@@ -888,7 +925,8 @@ pub fn run_from<S: Storage + ?Sized>(
         dry_run: opts.dry_run,
         ..Report::default()
     };
-    let (mut from, mut failures) = (from, 0usize);
+    // Connections lost one after another with no commit between them.
+    let (mut from, mut stalls) = (from, 0usize);
     loop {
         let (span, resume, err) = run_span(table, keys, opts, progress, from.clone());
         total.merge(span);
@@ -896,33 +934,24 @@ pub fn run_from<S: Storage + ?Sized>(
         if lost.kind() != ErrorKind::Environment || !table.connection_lost() {
             return Err(lost);
         }
-        if let Some(key) = resume {
-            from = key;
-            failures = 0;
+        match resume {
+            Some(key) => (from, stalls) = (key, 0),
+            None => stalls += 1,
         }
-        loop {
-            let Some(ms) = RECONNECT_BACKOFF_MS.get(failures) else {
-                return Err(Error::environment(format!(
-                    "{}; {} attempts to connect again failed; everything committed so far is kept",
-                    lost.message(),
-                    RECONNECT_BACKOFF_MS.len()
-                ))
-                .with_hint("rerun when the server is back: values already rotated are skipped"));
-            };
-            failures += 1;
-            std::thread::sleep(Duration::from_millis(*ms));
-            match table.reconnect() {
-                Ok(()) => break,
-                Err(e) if e.kind() == ErrorKind::Environment => {}
-                Err(e) => {
-                    return Err(Error::environment(format!(
-                        "{} (connecting again after the connection was lost mid-run: {}); everything committed so far is kept",
-                        e.message(),
-                        lost.message()
-                    ))
-                    .with_hint("rerun once the server accepts the connection: values already rotated are skipped"));
-                }
-            }
+        let refused = if stalls > RECONNECT_BACKOFF_MS.len() {
+            Some(Error::environment(
+                "the connection is lost again at once after each new one",
+            ))
+        } else {
+            with_backoff(|| table.reconnect()).err()
+        };
+        if let Some(e) = refused {
+            return Err(Error::environment(format!(
+                "{} (connecting again after the connection was lost mid-run: {}); everything committed so far is kept",
+                e.message(),
+                lost.message()
+            ))
+            .with_hint("rerun once the server accepts the connection: values already rotated are skipped"));
         }
     }
     total.seconds = start.elapsed().as_secs_f64();

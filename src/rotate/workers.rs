@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::codec::Keys;
 use super::lease::{Ledger, Next, Split, Verification};
 use super::pg::PgTable;
-use super::{Options, Progress, Report, Target};
+use super::{Options, Progress, Report, Rows, Target};
 use crate::error::{Error, ErrorKind, Result};
 
 /// How the workers cooperate.
@@ -95,10 +95,10 @@ struct Job<'a> {
 /// Runs this process's workers on the rotation `id` of `target`, until no
 /// range is left; one of the workers of all processes then verifies the
 /// whole table.
-#[allow(clippy::too_many_arguments)]
+/// `table` is the table as the command opened (and preflighted) it: its
+/// connection string, target and name as the server resolves it.
 pub fn run(
-    url: &str,
-    target: &Target,
+    table: &PgTable,
     keys: &Keys,
     opts: &Options,
     co: &Cooperate,
@@ -111,9 +111,8 @@ pub fn run(
         return Err(Error::usage("--workers must be at least 1"));
     }
     super::keep_freed_memory();
-    // The id names the table as the server resolves it.
-    let table_sql = PgTable::open(url, target)?.table_sql().to_string();
-    let id = super::lease::rotation_id(target, &table_sql, to, target_desc);
+    let (url, target) = (table.url(), table.target());
+    let id = super::lease::rotation_id(target, table.table_sql(), to, target_desc);
     let job = Job {
         url,
         target,
@@ -188,26 +187,6 @@ enum Finish {
     By(Option<String>),
 }
 
-/// The waits before each attempt to connect again after a lost connection
-/// (transient: a restart, a failover, a network blip); then the run fails
-/// (exit 4, naming the server and the reason), its commits kept.
-const BACKOFF_MS: [u64; 6] = [250, 500, 1000, 2000, 4000, 8000];
-
-/// Retries `f` after the waits of [`BACKOFF_MS`] while it fails for the
-/// environment's reasons (a connection refused or lost).
-fn with_backoff<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
-    let mut last = None;
-    for ms in BACKOFF_MS {
-        std::thread::sleep(Duration::from_millis(ms));
-        match f() {
-            Ok(t) => return Ok(t),
-            Err(e) if e.kind() == ErrorKind::Environment => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| Error::internal("no attempt to reconnect was made")))
-}
-
 /// Runs `f` on the ledger; when it fails because the ledger's connection
 /// was lost, connects again (with backoff) and runs it once more (every
 /// ledger statement checks the claim's owner and epoch, so a statement
@@ -215,7 +194,7 @@ fn with_backoff<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
 fn on_ledger<T>(ledger: &mut Ledger, mut f: impl FnMut(&mut Ledger) -> Result<T>) -> Result<T> {
     match f(ledger) {
         Err(e) if ledger.is_closed() && e.kind() == ErrorKind::Environment => {
-            with_backoff(|| ledger.reconnect())?;
+            super::with_backoff(|| ledger.reconnect())?;
             f(ledger)
         }
         done => done,
