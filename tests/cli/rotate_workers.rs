@@ -630,6 +630,18 @@ fn workers_bad_input() {
     with(&["--worker-id", "x"]).assert().code(2);
     with(&["--keep-progress"]).assert().code(2);
     with(&["--workers", "0"]).assert().code(2);
+    with(&["--workers", "65"]).assert().code(2);
+    for bad in [
+        &["--workers", "2", "--lease", "0"][..],
+        &["--workers", "2", "--range-rows", "0"],
+        &["--threads", "0"],
+        &["--workers", "2", "--update-env", ".env", "--var", "K"],
+    ] {
+        with(bad)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("error"));
+    }
     if let Some((url, _)) = test_postgres() {
         let mut a = base.to_vec();
         a[3] = &url;
@@ -640,6 +652,17 @@ fn workers_bad_input() {
             .assert()
             .code(2)
             .stderr(predicate::str::contains("--dry-run counts on one worker"));
+        for id in ["", "a\nb"] {
+            let mut c = e.kw(&a);
+            c.args(["--workers", "1", "--worker-id", id])
+                .env("A", crate::rotate::hexkey(1))
+                .env("B", crate::rotate::hexkey(2))
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(
+                    "--worker-id must be 1 to 200 printable characters",
+                ));
+        }
     }
 }
 
