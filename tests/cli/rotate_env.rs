@@ -638,6 +638,29 @@ fn rotate_env_a_failed_run_leaves_the_file_and_the_rerun_reuses_the_key() {
     );
 }
 
+/// A WAL-mode `memories (id, content)` table of `rows` rows, `value {i}`
+/// sealed as envelopes under `old` (id 1).
+fn sealed_memories(db: &Path, rows: i64, old: &Key256) {
+    let sealer = EnvelopeKey::new(old, 1);
+    let conn = Connection::open(db).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT)",
+    )
+    .unwrap();
+    let tx = conn.unchecked_transaction().unwrap();
+    for i in 1..=rows {
+        let v = sealer
+            .seal_base64(format!("value {i}").as_bytes(), None)
+            .unwrap();
+        tx.execute(
+            "INSERT INTO memories VALUES (?1, ?2)",
+            rusqlite::params![i, v],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+}
+
 /// kill -9 in the middle of the rotation: the file is untouched, and the
 /// rerun finishes with the key sealed before the first write, so the
 /// values rotated before the kill read with the key the file ends up with.
@@ -647,26 +670,7 @@ fn rotate_env_kill_9_mid_run_then_rerun_yields_one_key() {
     let db = case.path("big.db");
     let rows = 6000;
     let old = Key256::from_bytes([3; 32]);
-    {
-        let sealer = EnvelopeKey::new(&old, 1);
-        let conn = Connection::open(&db).unwrap();
-        conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT)")
-            .unwrap();
-        let tx = conn.unchecked_transaction().unwrap();
-        for i in 1..=rows {
-            tx.execute(
-                "INSERT INTO memories VALUES (?1, ?2)",
-                rusqlite::params![
-                    i,
-                    sealer
-                        .seal_base64(format!("value {i}").as_bytes(), None)
-                        .unwrap()
-                ],
-            )
-            .unwrap();
-        }
-        tx.commit().unwrap();
-    }
+    sealed_memories(&db, rows, &old);
     let old_hex = old.encode(Encoding::Hex).expose().to_string();
     let original = format!("SERVICE_KEY={old_hex}\nLOG_LEVEL=info\n");
     write_file(case.dir.path(), ".env", &original, 0o600);
@@ -920,26 +924,7 @@ fn rotate_env_a_value_written_under_the_old_key_meanwhile_fails_the_verification
     let db = case.path("live.db");
     let rows = 3000;
     let old = Key256::from_bytes([4; 32]);
-    {
-        let sealer = EnvelopeKey::new(&old, 1);
-        let conn = Connection::open(&db).unwrap();
-        conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE memories (id INTEGER PRIMARY KEY, content TEXT)")
-            .unwrap();
-        let tx = conn.unchecked_transaction().unwrap();
-        for i in 1..=rows {
-            tx.execute(
-                "INSERT INTO memories VALUES (?1, ?2)",
-                rusqlite::params![
-                    i,
-                    sealer
-                        .seal_base64(format!("value {i}").as_bytes(), None)
-                        .unwrap()
-                ],
-            )
-            .unwrap();
-        }
-        tx.commit().unwrap();
-    }
+    sealed_memories(&db, rows, &old);
     let old_hex = old.encode(Encoding::Hex).expose().to_string();
     let original = format!("SERVICE_KEY={old_hex}\n");
     write_file(case.dir.path(), ".env", &original, 0o600);
