@@ -11,7 +11,7 @@
 //! it finds the claim gone when another worker took the range over, and
 //! then writes nothing) and records, before its commit, the last key done:
 //! a range taken over resumes where the last commit left it. A heartbeat
-//! on a connection of its own renews the lease while a slow batch works;
+//! on the ledger's connection renews the lease while a slow batch works;
 //! the write connection's `idle_in_transaction_session_timeout` has the
 //! server end the transaction of a worker that was stopped, so its locks
 //! do not keep the range from the worker that takes it over. The row-level
@@ -90,19 +90,13 @@ const SETUP_LOCK: &str = "SELECT pg_advisory_xact_lock(hashtext('keyward.rotatio
 
 /// `$1` rotation, `$2` range, `$3` owner, `$4` epoch, `$5` lease seconds:
 /// one row when the claim still holds.
-pub(crate) fn renew_sql() -> String {
-    "UPDATE keyward.rotation_range SET lease_until = clock_timestamp() + make_interval(secs => $5) \
-     WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4"
-        .to_string()
-}
+pub(crate) const RENEW: &str = "UPDATE keyward.rotation_range SET lease_until = clock_timestamp() + make_interval(secs => $5) \
+     WHERE rotation = $1 AND n = $2 AND owner = $3 AND epoch = $4";
 
 /// `$1` rotation, `$2` range, `$3` last key done (JSON), `$4` rows, `$5`
 /// values written.
-pub(crate) fn record_sql() -> String {
-    "UPDATE keyward.rotation_range SET next = $3::text::jsonb, rows = rows + $4, \
-     rotated = rotated + $5, updated = clock_timestamp() WHERE rotation = $1 AND n = $2"
-        .to_string()
-}
+pub(crate) const RECORD: &str = "UPDATE keyward.rotation_range SET next = $3::text::jsonb, rows = rows + $4, \
+     rotated = rotated + $5, updated = clock_timestamp() WHERE rotation = $1 AND n = $2";
 
 /// A key as JSON: `[42]`, `["acme", 7]`.
 pub(crate) fn key_json(key: &[Value]) -> String {
@@ -583,7 +577,7 @@ pub struct Verification {
     pub ok: bool,
 }
 
-/// Renews a claim's lease on a connection of its own while a batch works
+/// Renews a claim's lease on the ledger's connection while a batch works
 /// (a batch of a costly format can outlast a lease).
 pub struct Heartbeat {
     hold: Arc<Mutex<Option<Hold>>>,
@@ -598,7 +592,6 @@ impl Heartbeat {
         let hold: Arc<Mutex<Option<Hold>>> = Arc::default();
         let (stop, rx) = mpsc::channel::<()>();
         let h = hold.clone();
-        let sql = renew_sql();
         let thread = std::thread::Builder::new()
             .name("keyward-pg-lease".into())
             .spawn(move || {
@@ -608,7 +601,7 @@ impl Heartbeat {
                     // A claim found taken over (or a lost connection) is
                     // the next batch's fence's to find: nothing to do here.
                     let _ = client.lock().unwrap_or_else(|p| p.into_inner()).execute(
-                        &sql,
+                        RENEW,
                         &[&c.rotation, &c.range, &c.owner, &c.epoch, &c.lease_secs],
                     );
                 }

@@ -926,11 +926,11 @@ impl PgTable {
             None => {
                 let renew = self
                     .client
-                    .prepare(&super::lease::renew_sql())
+                    .prepare(super::lease::RENEW)
                     .map_err(|e| pg_err(&self.url, e))?;
                 let record = self
                     .client
-                    .prepare(&super::lease::record_sql())
+                    .prepare(super::lease::RECORD)
                     .map_err(|e| pg_err(&self.url, e))?;
                 (renew, record)
             }

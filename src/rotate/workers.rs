@@ -56,10 +56,10 @@ pub struct Cooperation {
     pub rotation: String,
     /// This process's workers.
     pub workers: Vec<WorkerRun>,
-    /// The worker that verified the whole table (`null`: not yet, or not
-    /// known).
+    /// The worker that summed the ranges' verification (`null`: not yet,
+    /// or not known).
     pub verified_by: Option<String>,
-    /// The verification, when a worker of this process made it.
+    /// The verification, when a worker of this process summed it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
 }
@@ -92,10 +92,9 @@ struct Job<'a> {
     stop: AtomicBool,
 }
 
-/// Runs this process's workers on the rotation `id` of `target`, until no
-/// range is left; one of the workers of all processes then verifies the
-/// whole table.
-/// `table` is the table as the command opened (and preflighted) it: its
+/// Runs this process's workers on `table`'s rotation until every range is
+/// rotated and verified; one worker of all processes then sums the
+/// verification. `table` is the table as the command opened (and preflighted) it: its
 /// connection string, target and name as the server resolves it.
 pub fn run(
     table: &PgTable,
